@@ -1,0 +1,37 @@
+# Two commands matter: `make run` and `make test`. Both create .venv when it is missing or stale.
+PY      ?= python3
+VENV    ?= .venv
+STAMP   := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
+PORT    ?= 8501
+
+.PHONY: run test test-fast bench venv browser clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	rm -rf $(VENV)
+	$(PY) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+# Debian's Chromium drives the browser tests; Playwright's own browser download is never used.
+browser:
+	@if ! [ -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else echo "Browser tests need /usr/bin/chromium: sudo apt-get install chromium"; fi; \
+	fi
+
+test: $(STAMP) browser
+	$(VENV)/bin/python -m pytest -q -ra
+
+test-fast: $(STAMP)
+	$(VENV)/bin/python -m pytest -q -m "not browser"
+
+bench: $(STAMP)
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,65 @@
+"""Doors: clear width (TEK17 § 12-13 (2)) and threshold height (TEK17 § 12-13 (3) c, NAV ≤ 25 mm)."""
+from __future__ import annotations
+
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model import SOURCE_ESTIMATED, Door, Plan
+from planner.rules import Rules
+
+
+def door_category(door: Door, plan: Plan, rules: Rules) -> str:
+    """'entrance', 'route' (a shared communication route) or 'internal' (inside the dwelling)."""
+    if door.exterior:
+        return "entrance"
+    route_types = set(rules.setting("door_width", "communication_room_types", []))
+    if any((room := plan.room(rid)) is not None and room.type in route_types for rid in door.rooms):
+        return "route"
+    return "internal"
+
+
+def required_clear_width_mm(door: Door, plan: Plan, rules: Rules) -> tuple[float, str]:
+    """The clear width this door needs [mm] and the clause that says so."""
+    key = ("door_clear_width_internal_mm" if door_category(door, plan, rules) == "internal"
+           else "door_clear_width_entrance_mm")
+    return rules.value(key), key
+
+
+def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
+    """Every door's clear width against 860 mm (entrance, communication route) or 760 mm (inside)."""
+    margin = rules.value("remeasure_margin_mm")
+    findings = []
+    for door in plan.doors:
+        required, key = required_clear_width_mm(door, plan, rules)
+        measured = round(door.clear_width_mm)
+        ok = measured >= required
+        estimated = door.clear_width_source == SOURCE_ESTIMATED
+        findings.append(Finding(
+            check="door_clear_width", code="DOOR_WIDTH_OK" if ok else "DOOR_TOO_NARROW", element=door.id,
+            status=PASS if ok else FAIL, measured=measured, required=required, rule=rules.clause(key),
+            message_key="door_width.pass" if ok else "door_width.fail",
+            params={"measured": f"{measured:.0f}", "required": f"{required:.0f}",
+                    "door_kind": f"@door_kind.{door_category(door, plan, rules)}"},
+            remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, 60)),
+            geometry=door.position, confidence=rules[key].confidence))
+    return findings
+
+
+def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
+    """Every door's threshold against the step-free limit; an unmeasured threshold is unknown."""
+    limit = rules.value("threshold_max_mm")
+    margin = rules.value("remeasure_margin_mm")
+    findings = []
+    for door in plan.doors:
+        height = door.threshold_mm
+        if height is None:
+            status, code, key = UNKNOWN, "THRESHOLD_NOT_MEASURED", "threshold.unknown"
+        elif height <= limit:
+            status, code, key = PASS, "THRESHOLD_OK", "threshold.pass"
+        else:
+            status, code, key = FAIL, "THRESHOLD_TOO_HIGH", "threshold.fail"
+        findings.append(Finding(
+            check="threshold", code=code, element=door.id, status=status, measured=height, required=limit,
+            rule=rules.clause("threshold_max_mm"), message_key=key,
+            params={"measured": "" if height is None else f"{height:.0f}", "required": f"{limit:.0f}"},
+            remeasure=near_limit(height, limit, margin), geometry=door.position,
+            confidence=rules["threshold_max_mm"].confidence))
+    return findings

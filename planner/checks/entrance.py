@@ -1,0 +1,34 @@
+"""Step-free entrance: TEK17 § 12-4 (2) c; NAV accepts at most 25 mm, bevelled."""
+from __future__ import annotations
+
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model import Plan
+from planner.rules import Rules
+
+ENTRANCE_ID = "entrance"
+
+
+def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
+    """The level difference at the main entrance. Unknown when the plan has an exterior door but no rise."""
+    key = "entrance_rise_max_mm"
+    limit = rules.value(key)
+    entrance = plan.entrance
+    has_exterior = any(d.exterior for d in plan.doors)
+    if entrance is None and not has_exterior:
+        return []
+    rise = None if entrance is None else entrance.rise_mm
+    door = plan.door(entrance.door) if entrance is not None and entrance.door else None
+    door = door or next((d for d in plan.doors if d.exterior), None)
+    steps = "" if entrance is None or not entrance.steps else f" ({entrance.steps})"
+    if rise is None:
+        status, code, msg = UNKNOWN, "ENTRANCE_RISE_UNKNOWN", "entrance.unknown"
+    elif rise <= limit:
+        status, code, msg = PASS, "ENTRANCE_STEP_FREE", "entrance.pass"
+    else:
+        status, code, msg = FAIL, "ENTRANCE_STEPPED", "entrance.fail"
+    return [Finding(
+        check="step_free_entrance", code=code, element=ENTRANCE_ID, status=status, measured=rise, required=limit,
+        rule=rules.clause(key), message_key=msg,
+        params={"measured": "" if rise is None else f"{rise:.0f}", "steps": steps},
+        remeasure=near_limit(rise, limit, rules.value("remeasure_margin_mm")),
+        geometry=None if door is None else door.position, confidence=rules[key].confidence)]

@@ -1,0 +1,68 @@
+"""Wheelchair turning circle: a Ø 1500 mm circle of free floor (TEK17 § 12-7 to § 12-9 guidance)."""
+from __future__ import annotations
+
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from planner.findings import FAIL, PASS, Finding, near_limit
+from planner.model import Plan, Room
+from planner.rules import Rules
+
+
+def free_floor(plan: Plan, room: Room) -> BaseGeometry:
+    """The room's floor outside its fixtures and outside the swing of every door opening into it."""
+    blocked = [f.footprint for f in plan.fixtures_in(room.id)]
+    blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
+    floor = room.polygon if room.polygon.is_valid else room.polygon.buffer(0)
+    if blocked:
+        floor = floor.difference(unary_union([b if b.is_valid else b.buffer(0) for b in blocked]))
+    return floor
+
+
+def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple[Point, float] | None:
+    """Centre and diameter [mm] of the largest circle inside the free floor, searched to tolerance_mm."""
+    parts = [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]
+    best: tuple[Point, float] | None = None
+    for part in parts:
+        radius_line = shapely.maximum_inscribed_circle(part, tolerance_mm)
+        centre = Point(radius_line.coords[0])
+        diameter = 2 * radius_line.length
+        if best is None or diameter > best[1]:
+            best = (centre, diameter)
+    return best
+
+
+def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
+    """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
+
+    The diameter is compared to the whole millimetre: 1500 mm passes a 1500 mm requirement.
+    """
+    key = "turning_circle_diameter_mm"
+    required, margin = rules.value(key), rules.value("remeasure_margin_mm")
+    room_types = set(rules.setting("turning_circle", "room_types", []))
+    findings = []
+    for room in plan.rooms:
+        if room.type not in room_types:
+            continue
+        circle = largest_free_circle(free_floor(plan, room))
+        name = room.name or room.id
+        if circle is None:
+            findings.append(Finding(
+                check="turning_circle", code="NO_FREE_FLOOR", element=room.id, status=FAIL, measured=0.0,
+                required=required, rule=rules.clause(key), message_key="turning.no_floor", params={"room": name},
+                geometry=room.polygon, confidence=rules[key].confidence))
+            continue
+        centre, diameter = circle
+        diameter = float(round(diameter))
+        ok = diameter >= required
+        findings.append(Finding(
+            check="turning_circle", code="TURNING_OK" if ok else "TURNING_TOO_SMALL", element=room.id,
+            status=PASS if ok else FAIL, measured=diameter, required=required, rule=rules.clause(key),
+            message_key="turning.pass" if ok else "turning.fail",
+            params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}"},
+            remeasure=near_limit(diameter, required, margin),
+            geometry=centre.buffer(min(diameter, required) / 2 if ok else diameter / 2, quad_segs=32),
+            confidence=rules[key].confidence))
+    return findings

@@ -1,0 +1,46 @@
+"""A finding: what one check found about one element, pass or not."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapely.geometry.base import BaseGeometry
+
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+STATUSES = (PASS, FAIL, UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """check: the check's name; code: a stable code for this outcome (e.g. DOOR_NARROW); element: the id
+    it is about; measured and required in `unit`; rule: the clause; message_key and params: the message
+    in any language through planner.i18n; geometry: what the drawing highlights."""
+
+    check: str
+    code: str
+    element: str
+    status: str
+    measured: float | None
+    required: float
+    rule: str
+    message_key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    unit: str = "mm"
+    remeasure: bool = False
+    geometry: BaseGeometry | None = None
+    confidence: str = "C"
+
+    def message(self, lang: str = "en") -> str:
+        from planner.i18n import t
+        return t(self.message_key, lang, **self.params)
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"check": self.check, "code": self.code, "element": self.element, "status": self.status,
+                "measured": None if self.measured is None else round(float(self.measured), 1),
+                "required": self.required, "unit": self.unit, "rule": self.rule,
+                "message": self.message(lang), "remeasure": self.remeasure, "confidence": self.confidence}
+
+
+def near_limit(measured: float | None, required: float, margin_mm: float) -> bool:
+    """True when a value is within margin_mm of its limit, so it should be measured again on site."""
+    return measured is not None and abs(measured - required) <= margin_mm

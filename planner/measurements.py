@@ -1,0 +1,106 @@
+"""Site measurements: values taken with a tape measure that override what the drawing says."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
+
+# FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
+DOOR_FIELDS = ("clear_width_mm", "threshold_mm")
+FIXTURE_FIELDS = ("lip_mm",)
+ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm")
+ENTRANCE_ID = "entrance"
+FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip_mm": (0, 500),
+                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000)}
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One value for one element's field, with where it came from and when."""
+
+    element: str
+    field: str
+    value: float
+    source: str = SOURCE_MEASURED
+    taken_at: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {"element": self.element, "field": self.field, "value": self.value, "source": self.source,
+                "taken_at": self.taken_at, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Measurement":
+        return cls(element=str(data["element"]), field=str(data["field"]), value=float(data["value"]),
+                   source=data.get("source", SOURCE_MEASURED), taken_at=data.get("taken_at", ""),
+                   note=data.get("note", ""))
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASURED,
+                     taken_at: str | None = None, note: str = "") -> Measurement:
+    """Validate one value at the boundary: a known field, a number, within a plausible range."""
+    if field not in FIELD_LIMITS_MM:
+        known = ", ".join(FIELD_LIMITS_MM)
+        raise PlanError(f"{element}.{field}: unknown field; use one of {known}.")
+    try:
+        number = float(str(value).replace(",", ".").strip())
+    except ValueError:
+        raise PlanError(f"{element}.{field}: {value!r} is not a number; give millimetres, e.g. 40.") from None
+    low, high = FIELD_LIMITS_MM[field]
+    if not math.isfinite(number) or number < low or number > high:
+        raise PlanError(f"{element}.{field}: {number:g} is outside {low}–{high} mm; check the unit (millimetres).")
+    if source not in VALUE_SOURCES:
+        raise PlanError(f"{element}.{field}: source must be one of {', '.join(VALUE_SOURCES)}.")
+    return Measurement(element, field, number, source, taken_at or now_iso(), note)
+
+
+_ARG = re.compile(r"^\s*([A-Za-z0-9_\-]+)\.([a-z_]+)\s*=\s*(.+?)\s*$")
+
+
+def parse_measure_arg(text: str) -> Measurement:
+    """Parse the CLI form ID.FIELD=VALUE, e.g. D2.threshold_mm=40."""
+    match = _ARG.match(text)
+    if not match:
+        raise PlanError(f"--measure {text!r}: write it as ID.FIELD=VALUE, e.g. D2.threshold_mm=40.")
+    return make_measurement(*match.groups())
+
+
+def apply_measurements(plan: Plan, measurements: list[Measurement]) -> tuple[Plan, list[str]]:
+    """The plan with measured values in place, and a sentence for each measurement that found no element."""
+    doors = {d.id: d for d in plan.doors}
+    fixtures = {f.id: f for f in plan.fixtures}
+    entrance = plan.entrance
+    problems = []
+    for m in measurements:
+        if m.element in doors and m.field in DOOR_FIELDS:
+            door = doors[m.element]
+            if m.field == "clear_width_mm":
+                doors[m.element] = replace(door, clear_width_mm=m.value, clear_width_source=m.source)
+            else:
+                doors[m.element] = replace(door, threshold_mm=m.value, threshold_source=m.source)
+        elif m.element in fixtures and m.field in FIXTURE_FIELDS:
+            fixtures[m.element] = replace(fixtures[m.element], lip_mm=m.value, lip_source=m.source)
+        elif m.element == ENTRANCE_ID and m.field in ENTRANCE_FIELDS:
+            entrance = entrance or Entrance()
+            value = int(m.value) if m.field == "steps" else m.value
+            entrance = replace(entrance, **{m.field: value},
+                               **({"rise_source": m.source} if m.field == "rise_mm" else {}))
+        else:
+            problems.append(f"{m.element}.{m.field}: no such element or field in this plan; the value was kept "
+                            f"but not used.")
+    return plan.replace(doors=tuple(doors.values()), fixtures=tuple(fixtures.values()), entrance=entrance), problems
+
+
+def latest(measurements: list[Measurement]) -> list[Measurement]:
+    """One value per element and field: the last one given wins."""
+    out: dict[tuple[str, str], Measurement] = {}
+    for m in measurements:
+        out[(m.element, m.field)] = m
+    return list(out.values())

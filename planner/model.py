@@ -1,0 +1,236 @@
+"""The plan model: rooms, doors, fixtures and the entrance, in millimetres in the drawing's own frame.
+
+Every length is millimetres (`*_mm`), every area square metres (`*_m2`). Geometry is held as shapely
+objects in fields, never subclassed. Ids are deterministic: the same drawing gives the same ids, so saved
+measurements re-attach to the same elements.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from shapely.geometry import LineString, Point, Polygon, mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+# Where a value came from. A measured value always wins over a drawn or estimated one.
+SOURCE_DRAWN = "drawn"
+SOURCE_MEASURED = "measured"
+SOURCE_ESTIMATED = "estimated"
+VALUE_SOURCES = (SOURCE_DRAWN, SOURCE_MEASURED, SOURCE_ESTIMATED)
+
+ROOM_TYPES = (
+    "bathroom", "wc", "bedroom", "living", "kitchen", "hall", "storage", "common", "other",
+)
+FIXTURE_TYPES = ("wc", "shower", "bath", "sink", "bed", "kitchen")
+DOOR_KINDS = ("hinged", "double", "sliding", "opening")
+
+
+class PlanError(ValueError):
+    """Input that cannot become a plan. The message is one sentence a user understands."""
+
+
+def _coords(geom: BaseGeometry | None) -> Any:
+    return None if geom is None else mapping(geom)
+
+
+def _geom(data: Any) -> Any:
+    return None if data is None else shape(data)
+
+
+def _round(value: float | None, ndigits: int = 1) -> float | None:
+    return None if value is None else round(float(value), ndigits)
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A room: its outline in millimetres, a name from the drawing and a type from that name."""
+
+    id: str
+    name: str
+    type: str
+    polygon: Polygon
+
+    @classmethod
+    def from_rectangle(cls, id: str, name: str, type: str, x_mm: float, y_mm: float,
+                       width_mm: float, depth_mm: float) -> "Room":
+        """A rectangular room with its lower-left corner at (x_mm, y_mm)."""
+        if width_mm <= 0 or depth_mm <= 0:
+            raise PlanError(f"Room {name!r} needs a width and depth above 0 mm.")
+        poly = Polygon([(x_mm, y_mm), (x_mm + width_mm, y_mm), (x_mm + width_mm, y_mm + depth_mm),
+                        (x_mm, y_mm + depth_mm)])
+        return cls(id=id, name=name, type=type, polygon=poly)
+
+    @property
+    def area_m2(self) -> float:
+        return self.polygon.area / 1e6
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type,
+                "polygon": [[round(x, 1), round(y, 1)] for x, y in self.polygon.exterior.coords[:-1]]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Room":
+        return cls(id=str(data["id"]), name=str(data.get("name", "")), type=str(data.get("type", "other")),
+                   polygon=Polygon(data["polygon"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Door:
+    """A door in a wall.
+
+    position: the middle of the opening. leaf_width_mm: the width of the door leaf (the swing radius in a
+    drawing). clear_width_mm: the free passage with the door open, with where that number came from.
+    threshold_mm: the height of the threshold, None until measured. swing: the floor the leaf sweeps.
+    rooms: the ids of the rooms on each side; an exterior door has one.
+    """
+
+    id: str
+    position: Point
+    leaf_width_mm: float
+    clear_width_mm: float
+    clear_width_source: str = SOURCE_ESTIMATED
+    threshold_mm: float | None = None
+    swing: Polygon | None = None
+    rooms: tuple[str, ...] = ()
+    exterior: bool = False
+    kind: str = "hinged"
+    opening: LineString | None = None
+    threshold_source: str | None = None
+
+    @property
+    def xy(self) -> tuple[float, float]:
+        return (self.position.x, self.position.y)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "position": [round(self.position.x, 1), round(self.position.y, 1)],
+            "leaf_width_mm": _round(self.leaf_width_mm), "clear_width_mm": _round(self.clear_width_mm),
+            "clear_width_source": self.clear_width_source, "threshold_mm": _round(self.threshold_mm),
+            "threshold_source": self.threshold_source,
+            "rooms": list(self.rooms), "exterior": self.exterior, "kind": self.kind,
+            "swing": _coords(self.swing), "opening": _coords(self.opening),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Door":
+        return cls(
+            id=str(data["id"]), position=Point(data["position"]),
+            leaf_width_mm=float(data["leaf_width_mm"]), clear_width_mm=float(data["clear_width_mm"]),
+            clear_width_source=data.get("clear_width_source", SOURCE_ESTIMATED),
+            threshold_mm=data.get("threshold_mm"), threshold_source=data.get("threshold_source"),
+            swing=_geom(data.get("swing")), rooms=tuple(data.get("rooms", ())),
+            exterior=bool(data.get("exterior", False)), kind=data.get("kind", "hinged"),
+            opening=_geom(data.get("opening")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Fixture:
+    """A fixed fitting by type with its real footprint. A shower also has a lip (kerb) height."""
+
+    id: str
+    type: str
+    footprint: Polygon
+    room: str | None = None
+    lip_mm: float | None = None
+    lip_source: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "type": self.type, "room": self.room, "lip_mm": _round(self.lip_mm),
+                "lip_source": self.lip_source, "footprint": _coords(self.footprint)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Fixture":
+        return cls(id=str(data["id"]), type=str(data["type"]), footprint=_geom(data["footprint"]),
+                   room=data.get("room"), lip_mm=data.get("lip_mm"), lip_source=data.get("lip_source"))
+
+
+@dataclass(frozen=True, slots=True)
+class Entrance:
+    """The level difference at the main entrance: the rise from the ground to the entrance floor.
+
+    rise_mm: total rise, None until known. steps: number of steps. door: the id of the entrance door.
+    space_length_mm: the length of ground available in front of the entrance for a ramp, if known.
+    """
+
+    rise_mm: float | None = None
+    steps: int | None = None
+    door: str | None = None
+    space_length_mm: float | None = None
+    rise_source: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"rise_mm": _round(self.rise_mm), "steps": self.steps, "door": self.door,
+                "space_length_mm": _round(self.space_length_mm), "rise_source": self.rise_source}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Entrance":
+        return cls(rise_mm=data.get("rise_mm"), steps=data.get("steps"), door=data.get("door"),
+                   space_length_mm=data.get("space_length_mm"), rise_source=data.get("rise_source"))
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One floor of a home. units: the drawing unit the millimetres were converted from."""
+
+    rooms: tuple[Room, ...] = ()
+    doors: tuple[Door, ...] = ()
+    fixtures: tuple[Fixture, ...] = ()
+    entrance: Entrance | None = None
+    walls: tuple[LineString, ...] = ()
+    ignored: tuple[LineString, ...] = ()
+    units: str = "mm"
+    name: str = ""
+    import_report: dict = field(default_factory=dict)
+
+    def room(self, room_id: str) -> Room | None:
+        return next((r for r in self.rooms if r.id == room_id), None)
+
+    def door(self, door_id: str) -> Door | None:
+        return next((d for d in self.doors if d.id == door_id), None)
+
+    def fixture(self, fixture_id: str) -> Fixture | None:
+        return next((f for f in self.fixtures if f.id == fixture_id), None)
+
+    def fixtures_in(self, room_id: str) -> list[Fixture]:
+        return [f for f in self.fixtures if f.room == room_id]
+
+    def doors_of(self, room_id: str) -> list[Door]:
+        return [d for d in self.doors if room_id in d.rooms]
+
+    def element_ids(self) -> set[str]:
+        return {e.id for e in (*self.rooms, *self.doors, *self.fixtures)}
+
+    def replace(self, **changes: Any) -> "Plan":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "units": self.units,
+            "rooms": [r.to_dict() for r in self.rooms],
+            "doors": [d.to_dict() for d in self.doors],
+            "fixtures": [f.to_dict() for f in self.fixtures],
+            "entrance": None if self.entrance is None else self.entrance.to_dict(),
+            "walls": [[list(map(lambda v: round(v, 1), c)) for c in w.coords] for w in self.walls],
+            "ignored": [[list(map(lambda v: round(v, 1), c)) for c in w.coords] for w in self.ignored],
+            "import_report": self.import_report,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Plan":
+        entrance = data.get("entrance")
+        return cls(
+            rooms=tuple(Room.from_dict(r) for r in data.get("rooms", [])),
+            doors=tuple(Door.from_dict(d) for d in data.get("doors", [])),
+            fixtures=tuple(Fixture.from_dict(f) for f in data.get("fixtures", [])),
+            entrance=None if entrance is None else Entrance.from_dict(entrance),
+            walls=tuple(LineString(w) for w in data.get("walls", []) if len(w) >= 2),
+            ignored=tuple(LineString(w) for w in data.get("ignored", []) if len(w) >= 2),
+            units=data.get("units", "mm"), name=data.get("name", ""),
+            import_report=dict(data.get("import_report", {})),
+        )
+
+
+def assign_rooms(rooms: Iterable[Room], point: Point, tolerance_mm: float = 1.0) -> list[str]:
+    """Ids of the rooms whose outline contains or touches the point (within tolerance_mm)."""
+    return [r.id for r in rooms if r.polygon.distance(point) <= tolerance_mm]

@@ -1,0 +1,105 @@
+"""A project: a plan with everything the user added to it, saved as one versioned JSON file.
+
+The format is documented in docs/project-file.md. `FORMAT_VERSION` goes up whenever the shape changes;
+`load_project` upgrades every older version it knows, so old files keep opening.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from planner.measurements import Measurement, apply_measurements, latest
+from planner.model import Plan, PlanError
+
+FORMAT = "tilpass-project"
+FORMAT_VERSION = 1
+MAX_PROJECT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """plan: the plan as imported or drawn (without measurements); measurements: site values that override
+    it; notes: element id → text; photos: list of {element, name, mime, data (base64), taken_at};
+    standard: the rules used; costing: prices, quotes and choices of the funding plan (costing/ owns it);
+    source: where the plan came from (file name, units, layer roles, region, drawing)."""
+
+    plan: Plan
+    measurements: tuple[Measurement, ...] = ()
+    notes: dict[str, str] = field(default_factory=dict)
+    photos: tuple[dict, ...] = ()
+    standard: str = "no-tek17"
+    costing: dict[str, Any] = field(default_factory=dict)
+    source: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def measured_plan(self) -> tuple[Plan, list[str]]:
+        """The plan with the site measurements applied, and any measurement that found no element."""
+        return apply_measurements(self.plan, latest(list(self.measurements)))
+
+    def with_measurement(self, m: Measurement) -> "Project":
+        kept = tuple(x for x in self.measurements if (x.element, x.field) != (m.element, m.field))
+        return replace(self, measurements=kept + (m,))
+
+    def replace(self, **changes: Any) -> "Project":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {"format": FORMAT, "version": FORMAT_VERSION, "standard": self.standard,
+                "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
+                "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
+                "source": self.source, "extra": self.extra}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Project":
+        data = upgrade(data)
+        return cls(plan=Plan.from_dict(data["plan"]),
+                   measurements=tuple(Measurement.from_dict(m) for m in data.get("measurements", [])),
+                   notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
+                   photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
+                   costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
+                   extra=dict(data.get("extra", {})))
+
+
+def upgrade(data: dict) -> dict:
+    """Bring an older project file up to FORMAT_VERSION. Version 1 is the first; later versions add steps."""
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise PlanError("This project file has no valid format version; it was not written by Tilpass.")
+    if version > FORMAT_VERSION:
+        raise PlanError(f"This project file is format {version}, newer than this Tilpass reads "
+                        f"({FORMAT_VERSION}); update Tilpass to open it.")
+    return data
+
+
+def dumps_project(project: Project) -> str:
+    return json.dumps(project.to_dict(), ensure_ascii=False, indent=1)
+
+
+def loads_project(data: bytes | str) -> Project:
+    """Read a project file; any problem becomes one PlanError sentence."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_PROJECT_BYTES:
+            raise PlanError("The project file is larger than 200 MB; it cannot be a Tilpass project.")
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PlanError("The project file is not UTF-8 text; open a .json file saved by Tilpass.") from None
+    try:
+        raw = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise PlanError(f"The project file is not valid JSON (line {exc.lineno}); it may be damaged.") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise PlanError("This JSON file is not a Tilpass project (it has no \"format\": \"tilpass-project\").")
+    try:
+        return Project.from_dict(raw)
+    except PlanError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise PlanError(f"The project file is damaged: {type(exc).__name__} in its contents; "
+                        f"open an earlier copy.") from None
+
+
+def is_project_bytes(data: bytes) -> bool:
+    head = data[:4096].lstrip()
+    return head.startswith(b"{") and b"tilpass-project" in data[:65536]
