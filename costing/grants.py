@@ -1,0 +1,135 @@
+"""NAV's grant instead of an aid: grant = min(cap of the alternative aid, real cost of the permanent solution).
+
+Rule: folketrygdloven § 10-7 with NAV's "tilskudd i stedet for hjelpemiddel" practice (NAV Hjelpemiddelsentral
+Vestland 2025; kunnskapsbanken.net). The cap of a ramp is a fixed rate by rise (29 700 kr + VAT up to and
+including 400 mm, 53 000 kr + VAT above); the cap of a stair lift or platform lift is the lift's framework price
+including VAT, excluding installation, which is not public, so the user gives it. The grant never exceeds the
+real cost of the permanent solution. All money is whole kroner (`*_nok`), all lengths millimetres (`*_mm`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from costing.rates import Rate, load_rates, with_vat_nok
+
+RAMP, STAIRLIFT, PLATFORMLIFT = "ramp", "stairlift", "platformlift"
+ALTERNATIVES = (RAMP, STAIRLIFT, PLATFORMLIFT)
+RULE = ("Folketrygdloven § 10-7, NAV 'tilskudd i stedet for hjelpemiddel': grant = min(cap of the alternative "
+        "aid, real cost of the permanent solution)")
+CAP_RULES = {
+    "ramp_small": "NAV ramp rate, rise up to and including 400 mm: 29 700 kr + 25 % VAT",
+    "ramp_large": "NAV ramp rate, rise above 400 mm: 53 000 kr + 25 % VAT",
+    "lift": "Lift price incl. VAT, excl. installation (NAV framework contract, not public)",
+    "user": "Price of the alternative aid given by the user",
+}
+# Which default price rate stands in for a lift the user has not priced (an estimate, clearly marked).
+LIFT_DEFAULT_RATE = {STAIRLIFT: "stairlift_price_default_nok", PLATFORMLIFT: "platformlift_price_default_nok"}
+
+
+class GrantInputError(ValueError):
+    """An input the grant rule cannot use. The message is one sentence a user understands."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """The most NAV grants instead of the alternative aid [kr incl. VAT], and why."""
+
+    alternative: str
+    cap_nok: int
+    cap_rule: str
+    source: str
+    confidence: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GrantResult:
+    alternative: str
+    rise_mm: float
+    cap_nok: int
+    permanent_cost_nok: int
+    grant_nok: int
+    own_share_nok: int
+    limited_by: str  # "cap" when the cap is lower than the cost, "cost" otherwise
+    cap_rule: str
+    cap_source: str
+    cap_confidence: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {"alternative": self.alternative, "rise_mm": self.rise_mm, "cap_nok": self.cap_nok,
+                "permanent_cost_nok": self.permanent_cost_nok, "grant_nok": self.grant_nok,
+                "own_share_nok": self.own_share_nok, "limited_by": self.limited_by, "rule": RULE,
+                "cap_rule": self.cap_rule, "cap_source": self.cap_source,
+                "cap_confidence": self.cap_confidence, "notes": list(self.notes)}
+
+
+def _number(name: str, value: float | int | None, *, positive: bool = False) -> float:
+    if value is None:
+        raise GrantInputError(f"{name} is missing; give a number.")
+    if isinstance(value, bool):
+        raise GrantInputError(f"{name} must be a number, not {value!r}.")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise GrantInputError(f"{name} must be a number, not {value!r}.") from None
+    if not math.isfinite(number):
+        raise GrantInputError(f"{name} must be a finite number, not {value!r}.")
+    if number < 0 or (positive and number == 0):
+        raise GrantInputError(f"{name} must be {'above' if positive else 'at least'} 0, not {number:g}.")
+    return number
+
+
+def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: float | None = None,
+                    rates: dict[str, Rate] | None = None, *, allow_estimate: bool = False) -> Cap:
+    """The cap [kr incl. VAT] of the alternative aid for a level difference of rise_mm.
+
+    A ramp's cap is NAV's rate by rise unless the user gives a price (then the user's price is the cap, marked
+    so). A lift's cap is its price incl. VAT excl. installation: the user's price, or, only when allow_estimate
+    is true, this tool's default estimate (confidence "A"), which the caller must show as an estimate.
+    """
+    rates = rates or load_rates()
+    if alternative not in ALTERNATIVES:
+        raise GrantInputError(f"The alternative aid must be one of {', '.join(ALTERNATIVES)}, not {alternative!r}.")
+    rise_mm = _number("The rise (mm)", rise_mm, positive=True)
+    notes: list[str] = []
+    if rise_mm > rates["shaft_lift_above_rise_mm"].value:
+        notes.append("Above 1 m of rise NAV uses a shaft lift (platform lift in a shaft), not a ramp or an open "
+                     "platform lift; a half shaft reaches at most 3 m.")
+    if alternative_price_nok is not None:
+        price = round(_number("The price of the alternative aid (kr)", alternative_price_nok))
+        return Cap(alternative, price, CAP_RULES["user"], "entered by the user", "user", tuple(notes))
+    if alternative == RAMP:
+        small = rise_mm <= rates["ramp_small_max_rise_mm"].value
+        rate = rates["ramp_cap_small_ex_vat_nok" if small else "ramp_cap_large_ex_vat_nok"]
+        cap = with_vat_nok(rate.value, rates["vat"].value)
+        return Cap(alternative, cap, CAP_RULES["ramp_small" if small else "ramp_large"], rate.source,
+                   rate.confidence, tuple(notes))
+    if not allow_estimate:
+        raise GrantInputError(f"NAV's price for a {'stair lift' if alternative == STAIRLIFT else 'platform lift'} "
+                              f"is not public; give the lift's price incl. VAT, excl. installation "
+                              f"(stair lifts cost about 70 000–350 000 kr).")
+    key = LIFT_DEFAULT_RATE[alternative]
+    if alternative == PLATFORMLIFT and rise_mm > rates["shaft_lift_above_rise_mm"].value:
+        key = "shaftlift_price_default_nok"
+    rate = rates[key]
+    notes.append("The lift price is an estimate of this tool, not NAV's price: ask NAV Hjelpemiddelsentral.")
+    return Cap(alternative, round(rate.value), CAP_RULES["lift"], rate.source, rate.confidence, tuple(notes))
+
+
+def nav_grant(rise_mm: float, permanent_cost_nok: float, alternative: str = RAMP,
+              alternative_price_nok: float | None = None, rates: dict[str, Rate] | None = None, *,
+              allow_estimate: bool = False) -> GrantResult:
+    """The grant instead of the alternative aid and what is left for the household [kr].
+
+    grant_nok = min(cap_nok, permanent_cost_nok); own_share_nok = permanent_cost_nok - grant_nok, before any
+    Husbanken grant, start loan or own money (see costing.plan).
+    """
+    cost = round(_number("The cost of the permanent solution (kr)", permanent_cost_nok))
+    cap = alternative_cap(alternative, rise_mm, alternative_price_nok, rates, allow_estimate=allow_estimate)
+    grant = min(cap.cap_nok, cost)
+    return GrantResult(alternative=alternative, rise_mm=float(rise_mm), cap_nok=cap.cap_nok, permanent_cost_nok=cost,
+                       grant_nok=grant, own_share_nok=cost - grant,
+                       limited_by="cap" if cap.cap_nok < cost else "cost", cap_rule=cap.cap_rule,
+                       cap_source=cap.source, cap_confidence=cap.confidence, notes=cap.notes)
