@@ -1,0 +1,99 @@
+"""Command line: `python -m planner check PLAN [--standard S] [--units U] [--measure ID.FIELD=VALUE …] [--json]`.
+
+Exit 0 when the plan was read (whatever it found), 2 on bad input with one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from planner.checks import assess, summary
+from planner.i18n import t
+from planner.loading import UNITS, open_path
+from planner.measurements import parse_measure_arg
+from planner.model import PlanError
+from planner.report import plan_json
+from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for any other bad input
+        self.exit(EXIT_BAD_INPUT, f"tilpass: {message}; see --help.\n")
+
+
+def _layer_role(text: str) -> tuple[str, str]:
+    layer, sep, role = text.rpartition("=")
+    if not sep or not layer:
+        raise PlanError(f"--layer-role {text!r}: write it as LAYER=ROLE, e.g. A-WALL=walls.")
+    return layer, role.strip()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m planner", description="Check a floor plan for wheelchair accessibility.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="read a DXF or project file and check it")
+    check.add_argument("plan", help="a .dxf drawing or a Tilpass project .json")
+    check.add_argument("--standard", default=DEFAULT_STANDARD, choices=available_standards())
+    check.add_argument("--units", choices=UNITS, help="the drawing unit, when the file does not say or says wrong")
+    check.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
+                       help="a site measurement in mm, e.g. D2.threshold_mm=40 (repeatable)")
+    check.add_argument("--layer-role", action="append", default=[], metavar="LAYER=ROLE",
+                       help="say what a layer holds: walls, doors, rooms, labels, fixtures or ignore (repeatable)")
+    check.add_argument("--region", type=int, help="which plan to read when the file holds several (see the import report)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
+    return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    layer_roles = dict(_layer_role(x) for x in args.layer_role) or None
+    measurements = [parse_measure_arg(x) for x in args.measure]
+    project = open_path(args.plan, units=args.units, layer_roles=layer_roles, region=args.region)
+    for m in measurements:
+        project = project.with_measurement(m)
+    plan, problems = project.measured_plan()
+    unknown = [m for m in measurements if any(p.startswith(f"{m.element}.{m.field}:") for p in problems)]
+    if unknown:
+        m = unknown[0]
+        raise PlanError(f"--measure {m.element}.{m.field}: the plan has no such element or field; "
+                        f"see the ids in the output without --measure.")
+    rules = load_rules(args.standard)
+    findings = assess(plan, rules)
+    if args.json:
+        print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    counts = summary(findings)
+    print(f"{args.plan}: {len(plan.rooms)} rooms, {len(plan.doors)} doors, {len(plan.fixtures)} fixtures "
+          f"(units: {plan.units}; standard: {rules.id})")
+    for warning in plan.import_report.get("warnings", []):
+        print(f"  note: {warning}")
+    print(f"{counts['fail']} fail, {counts['unknown']} unknown, {counts['pass']} pass")
+    for status in ("fail", "unknown", "pass"):
+        for f in findings:
+            if f.status == status:
+                mark = " (re-measure)" if f.remeasure else ""
+                print(f"  {t('status.' + status, args.lang):8} {f.element:9} {t('check.' + f.check, args.lang):20} "
+                      f"{f.message(args.lang)} [{f.rule}]{mark}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run_check(args)
+    except PlanError as exc:
+        print(f"tilpass: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped early
+        sys.stderr.close()
+        return EXIT_OK
+    except (MemoryError, RecursionError):
+        print(f"tilpass: {args.plan} is too large or too deeply nested to read.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

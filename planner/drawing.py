@@ -1,0 +1,111 @@
+"""Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked."""
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, Polygon as MplPolygon
+from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planner.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.i18n import t
+from planner.model import Plan
+
+COLOURS = {PASS: "#1a7f37", FAIL: "#cf222e", UNKNOWN: "#bf8700"}
+ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "living": "#fef3c7",
+             "kitchen": "#fde68a", "hall": "#e5e7eb", "storage": "#f3f4f6", "common": "#e5e7eb",
+             "other": "#f9fafb"}
+FIXTURE_FILL = "#94a3b8"
+
+
+def _polys(geom: BaseGeometry | None) -> list[Polygon]:
+    if geom is None or geom.is_empty:
+        return []
+    return [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon)]
+
+
+def _add_poly(ax, poly: Polygon, **style) -> None:
+    ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, **style))
+
+
+def _worst(statuses: list[str]) -> str:
+    return FAIL if FAIL in statuses else UNKNOWN if UNKNOWN in statuses else PASS
+
+
+def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highlight: str | None = None,
+              figsize: tuple[float, float] = (9, 7)) -> Figure:
+    """A matplotlib Figure of the plan in metres, with each turning circle (green where it fits, red where the
+    largest free circle falls short) and each door coloured by its worst finding."""
+    fig = Figure(figsize=figsize, dpi=110)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_aspect("equal")
+    by_element: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_element.setdefault(f.element, []).append(f)
+
+    for line in plan.ignored:
+        xs, ys = line.xy
+        ax.plot(xs, ys, color="#d0d7de", linewidth=0.5, zorder=1)
+    for room in plan.rooms:
+        fill = ROOM_FILL.get(room.type, ROOM_FILL["other"])
+        edge = "#0969da" if highlight == room.id else "#57606a"
+        _add_poly(ax, room.polygon, facecolor=fill, edgecolor=edge, linewidth=2 if highlight == room.id else 0.8,
+                  zorder=2)
+    for line in plan.walls:
+        xs, ys = line.xy
+        ax.plot(xs, ys, color="#24292f", linewidth=1.6, zorder=3)
+    for fixture in plan.fixtures:
+        for poly in _polys(fixture.footprint):
+            _add_poly(ax, poly, facecolor=FIXTURE_FILL, edgecolor="#475569", linewidth=0.8, alpha=0.8, zorder=4)
+        c = fixture.footprint.centroid
+        ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center", zorder=5,
+                color="#0f172a")
+    for f in findings:
+        if f.check != "turning_circle" or f.geometry is None:
+            continue
+        colour = COLOURS[f.status]
+        for poly in _polys(f.geometry):
+            _add_poly(ax, poly, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.4,
+                      linestyle="-" if f.status == PASS else "--", zorder=6)
+    for door in plan.doors:
+        status = _worst([f.status for f in by_element.get(door.id, [])]) if door.id in by_element else UNKNOWN
+        colour = COLOURS[status]
+        for poly in _polys(door.swing):
+            _add_poly(ax, poly, facecolor="none", edgecolor=colour, linewidth=0.9, linestyle=":", zorder=7)
+        if door.opening is not None:
+            xs, ys = door.opening.xy
+            ax.plot(xs, ys, color=colour, linewidth=4 if status == FAIL else 2.5, solid_capstyle="butt", zorder=8)
+        ax.annotate(door.id, door.xy, fontsize=7, color=colour, fontweight="bold", zorder=9,
+                    xytext=(3, 3), textcoords="offset points")
+        if status == FAIL:
+            ax.add_patch(Circle(door.xy, max(door.leaf_width_mm * 0.45, 150), facecolor="none", edgecolor=colour,
+                                linewidth=1.8, zorder=9))
+    for room in plan.rooms:
+        p = room.polygon.representative_point()
+        label = room.name or room.id
+        ax.text(p.x, p.y, f"{label}\n{room.id} · {room.area_m2:.1f} m²", fontsize=7.5, ha="center", va="center",
+                zorder=10, color="#1f2328",
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+    entrance = next((f for f in findings if f.check == "step_free_entrance"), None)
+    if entrance is not None and isinstance(entrance.geometry, Point):
+        ax.annotate(t("drawing.entrance", lang, rise=entrance.params.get("measured") or "?"),
+                    (entrance.geometry.x, entrance.geometry.y), xytext=(0, -22), textcoords="offset points",
+                    ha="center", fontsize=8, color=COLOURS[entrance.status], fontweight="bold", zorder=10,
+                    arrowprops={"arrowstyle": "->", "color": COLOURS[entrance.status]})
+    ax.autoscale_view()
+    ax.margins(0.06)
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks, [f"{v / 1000:g}" for v in ticks])
+    ticks = ax.get_yticks()
+    ax.set_yticks(ticks, [f"{v / 1000:g}" for v in ticks])
+    ax.set_xlabel("m")
+    ax.tick_params(labelsize=7)
+    ax.grid(True, linewidth=0.3, color="#d0d7de")
+    fig.tight_layout()
+    return fig
+
+
+def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130) -> bytes:
+    import io
+    buf = io.BytesIO()
+    draw_plan(plan, findings, lang).savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()

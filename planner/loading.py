@@ -1,0 +1,47 @@
+"""Open whatever the user gives: a Tilpass project file or a DXF drawing, as bytes, into a Project."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from planner.model import PlanError
+from planner.project import Project, is_project_bytes, loads_project
+
+MAX_FILE_BYTES = 60 * 1024 * 1024
+UNITS = ("mm", "cm", "m", "in", "ft")
+
+
+def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
+               layer_roles: dict[str, str] | None = None, region: int | None = None,
+               progress: Callable[[float, str], None] | None = None) -> Project:
+    """A Project from a project file or a DXF. Raises PlanError with one sentence for anything else."""
+    if not data:
+        raise PlanError(f"{name or 'The file'} is empty; choose a DXF drawing or a Tilpass project file.")
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanError(f"{name or 'The file'} is {len(data) / 1e6:.0f} MB; Tilpass reads files up to "
+                        f"{MAX_FILE_BYTES / 1e6:.0f} MB. Save only the floor plan (one layout) and try again.")
+    if units is not None and units not in UNITS:
+        raise PlanError(f"Unknown unit {units!r}; use one of {', '.join(UNITS)}.")
+    if is_project_bytes(data):
+        return loads_project(data)
+    from planner.importers import read_dxf
+    result = read_dxf(data, name=name, units=units, layer_roles=layer_roles, region=region, progress=progress)
+    source = {"kind": "dxf", "file": name, "units": result.plan.units}
+    if layer_roles:
+        source["layer_roles"] = dict(layer_roles)
+    if region is not None:
+        source["region"] = region
+    return Project(plan=result.plan, source=source)
+
+
+def open_path(path: str | Path, **options) -> Project:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(f"{path} does not exist; check the path.") from None
+    except IsADirectoryError:
+        raise PlanError(f"{path} is a folder; give a .dxf drawing or a project .json file.") from None
+    except OSError as exc:
+        raise PlanError(f"{path} cannot be read ({exc.strerror}).") from None
+    return open_bytes(data, path.name, **options)
