@@ -134,3 +134,19 @@ register({
     "status.fail": {"en": "fail", "nb": "avvik"},
     "status.unknown": {"en": "unknown", "nb": "ukjent"},
 })
+
+register({
+    "col.status": {"en": "Status", "nb": "Status"}, "col.check": {"en": "Check", "nb": "Kontroll"},
+    "col.element": {"en": "Element", "nb": "Element"}, "col.measured": {"en": "Measured (mm)", "nb": "Målt (mm)"},
+    "col.required": {"en": "Required (mm)", "nb": "Krav (mm)"}, "col.message": {"en": "Finding", "nb": "Funn"},
+    "col.rule": {"en": "Rule", "nb": "Regel"}, "col.remeasure": {"en": "Re-measure", "nb": "Mål på nytt"},
+    "col.where": {"en": "Where", "nb": "Hvor"},
+    "col.confidence": {"en": "Source", "nb": "Kilde"},
+    "confidence.C": {"en": "confirmed", "nb": "bekreftet"},
+    "confidence.S": {"en": "secondary source", "nb": "sekundærkilde"},
+    "confidence.U": {"en": "unconfirmed", "nb": "ubekreftet"},
+    "confidence.A": {"en": "Tilpass assumption", "nb": "Tilpass-antakelse"},
+    "source.drawn": {"en": "drawn", "nb": "tegnet"}, "source.measured": {"en": "measured", "nb": "målt"},
+    "source.estimated": {"en": "estimated", "nb": "anslått"},
+    "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},
+})

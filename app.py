@@ -1,0 +1,205 @@
+"""Tilpass — the Streamlit app. UI only: every rule, geometry and sum comes from planner/ and costing/."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+import ui.texts  # noqa: F401  (registers the app's texts)
+from planner.application_report import build_html
+from planner.checks import assess, summary
+from planner.drawing import plan_png
+from planner.dxf_export import plan_to_dxf_bytes
+from planner.i18n import LANGUAGES, t
+from planner.loading import UNITS, open_bytes
+from planner.model import PlanError
+from planner.project import Project, dumps_project, loads_project
+from planner.rules import available_standards, load_rules
+from ui.measure import render_measurements, reset_editors
+from ui.plan_view import render_plan, rules_table
+
+EXAMPLES_DIR = Path(__file__).parent / "examples"
+DEFAULT_EXAMPLE = "house-stepped-entrance"
+
+st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def open_cached(data: bytes, name: str, units: str | None, roles: str, region: int | None,
+                _progress=None) -> Project:
+    """Parse an upload once per distinct (bytes, options); reruns reuse the result."""
+    return open_bytes(data, name, units=units, layer_roles=json.loads(roles) or None, region=region,
+                      progress=_progress)
+
+
+@st.cache_data(show_spinner=False)
+def example_names() -> list[str]:
+    return sorted(p.name.removesuffix(".tilpass.json") for p in EXAMPLES_DIR.glob("*.tilpass.json"))
+
+
+def set_project(project: Project, name: str) -> None:
+    """Make `project` the open one; the editors start again from its values."""
+    st.session_state.project = project
+    st.session_state.project_name = name
+    st.session_state.base_plan = project.measured_plan()[0]
+    st.session_state.generation = st.session_state.get("generation", 0) + 1
+    reset_editors()
+
+
+def open_example(name: str) -> None:
+    set_project(loads_project((EXAMPLES_DIR / f"{name}.tilpass.json").read_bytes()), name)
+
+
+def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | None = None,
+                region: int | None = None) -> None:
+    """Open uploaded bytes; on a problem keep the open plan and say what is wrong in one sentence."""
+    st.session_state.pop("pending_units", None)
+    st.session_state.pop("open_error", None)
+    bar = st.sidebar.progress(0.0)
+    try:
+        project = open_cached(data, name, units, json.dumps(roles or {}, sort_keys=True), region,
+                              _progress=lambda share, what: bar.progress(min(max(share, 0.0), 1.0), text=what))
+    except PlanError as exc:
+        guess = getattr(exc, "guess", None)
+        if exc.__class__.__name__ == "UnitsUnknownError":
+            st.session_state.pending_units = {"data": data, "name": name, "guess": guess,
+                                              "why": getattr(exc, "why", "") or ""}
+        else:
+            st.session_state.open_error = (name, str(exc))
+        return
+    finally:
+        bar.empty()
+    project = project.replace(source={**project.source, "file": name})
+    set_project(project, name)
+
+
+def sidebar(lang_default: str) -> str:
+    lang = st.sidebar.selectbox("Språk / Language", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+                                index=list(LANGUAGES).index(lang_default))
+    st.sidebar.header(t("side.open", lang))
+    names = example_names()
+    choice = st.sidebar.selectbox(t("side.example", lang), names, key="example_choice",
+                                  index=names.index(DEFAULT_EXAMPLE) if DEFAULT_EXAMPLE in names else 0,
+                                  format_func=lambda n: t(f"example.{n}", lang))
+    if st.sidebar.button(t("side.open_example", lang), key="open_example"):
+        open_example(choice)
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    if upload is not None and st.session_state.get("upload_id") != upload.file_id:
+        st.session_state.upload_id = upload.file_id
+        open_upload(upload.getvalue(), upload.name)
+    pending = st.session_state.get("pending_units")
+    if pending:
+        st.sidebar.warning(t("units.ask", lang, name=pending["name"], why=pending["why"]))
+        options = list(UNITS)
+        unit = st.sidebar.radio(t("units.read", lang), options, key="units_choice",
+                                index=options.index(pending["guess"]) if pending["guess"] in options else 0,
+                                format_func=lambda u: t(f"units.{u}", lang), label_visibility="collapsed")
+        if st.sidebar.button(t("units.read", lang), key="units_read"):
+            open_upload(pending["data"], pending["name"], units=unit)
+            st.rerun()
+    st.sidebar.selectbox(t("side.standard", lang), available_standards(), key="standard")
+    st.sidebar.caption("🔒 " + t("side.privacy", lang))
+    return lang
+
+
+def main() -> None:
+    if "project" not in st.session_state:
+        open_example(DEFAULT_EXAMPLE)
+    lang = sidebar("nb")
+    rules = load_rules(st.session_state.get("standard", "no-tek17"))
+    st.title(t("app.title", lang))
+    st.caption(t("app.caption", lang, standard=rules.name_nb if lang == "nb" else rules.name))
+    if st.session_state.get("open_error"):
+        name, reason = st.session_state.open_error
+        st.error(t("error.open", lang, name=name, reason=reason) + " " + t("error.kept", lang))
+
+    tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
+                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
+    with tabs[4]:
+        render_drawing(lang)
+    project: Project = st.session_state.project
+    with tabs[2]:
+        project = render_visit(project, lang)
+    with tabs[1]:
+        project, problems = render_measurements(project, st.session_state.base_plan, lang)
+        for problem in problems:
+            st.warning(t("measure.bad", lang, problem=problem))
+    st.session_state.project = project
+    plan, unattached = project.measured_plan()
+    findings = assess(plan, rules)
+    counts = summary(findings)
+
+    st.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")
+    cols = st.columns(4)
+    cols[0].metric(t("metric.fail", lang), counts["fail"])
+    cols[1].metric(t("metric.unknown", lang), counts["unknown"])
+    cols[2].metric(t("metric.pass", lang), counts["pass"])
+    cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
+    with tabs[0]:
+        render_plan(plan, findings, lang)
+        with st.expander(t("rules.title", lang)):
+            st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
+    with tabs[3]:
+        render_costs(plan, findings, project, lang)
+    with tabs[5]:
+        render_import(plan, lang)
+    with tabs[6]:
+        render_save(project, plan, findings, rules, lang)
+
+
+def render_drawing(lang: str) -> None:
+    """A plan drawn in the browser or built from numbers replaces the open one when the user says so."""
+    try:
+        from ui.draw import render_draw
+    except ImportError:
+        st.info("…")
+        return
+    drawn = render_draw(st.session_state.project, lang)
+    if drawn is not None:
+        set_project(drawn, drawn.plan.name or "plan")
+
+
+def render_visit(project: Project, lang: str) -> Project:
+    try:
+        from ui.site_visit import render_site_visit
+    except ImportError:
+        st.info("…")
+        return project
+    return render_site_visit(project, lang)
+
+
+def render_costs(plan, findings, project: Project, lang: str) -> None:
+    try:
+        from ui.funding import render_funding
+    except ImportError:
+        st.info("…")
+        return
+    state = render_funding(plan, findings, dict(project.costing), lang)
+    if state != project.costing:
+        st.session_state.project = project.replace(costing=state)
+
+
+def render_import(plan, lang: str) -> None:
+    try:
+        from ui.import_view import render_import_report
+    except ImportError:
+        st.json(plan.import_report)
+        return
+    render_import_report(plan, lang)
+
+
+def render_save(project: Project, plan, findings, rules, lang: str) -> None:
+    name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
+    st.download_button(t("project.save", lang), dumps_project(project).encode("utf-8"),
+                       file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
+                       help=t("project.save_help", lang))
+    png = plan_png(plan, findings, lang)
+    st.download_button(t("project.report", lang), build_html(project, findings, rules, lang, png).encode("utf-8"),
+                       file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
+    st.download_button(t("project.png", lang), png, file_name=f"{name}.png", mime="image/png", key="save_png")
+    st.download_button(t("project.dxf", lang), plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
+                       mime="application/dxf", key="save_dxf")
+
+
+main()

@@ -1,0 +1,87 @@
+"""A self-contained HTML report of a plan's findings and measurements, to attach to an application.
+
+Print it to PDF from the browser. It holds the drawing, every finding with its rule, the measurements with
+where and when they were taken, notes, and the rule values with their sources.
+"""
+from __future__ import annotations
+
+import base64
+from datetime import date
+from html import escape
+
+from planner.checks import summary
+from planner.findings import Finding
+from planner.i18n import fmt_mm, register, t
+from planner.project import Project
+from planner.rules import Rules
+
+register({
+    "report.title": {"en": "Accessibility survey: {name}", "nb": "Tilgjengelighetskartlegging: {name}"},
+    "report.made": {"en": "Made with Tilpass on {day}, against {standard}.",
+                    "nb": "Laget med Tilpass {day}, mot {standard}."},
+    "report.summary": {"en": "{fail} barriers, {unknown} to measure, {passed} in order.",
+                       "nb": "{fail} hindringer, {unknown} må måles, {passed} i orden."},
+    "report.findings": {"en": "Findings", "nb": "Funn"},
+    "report.measurements": {"en": "Site measurements", "nb": "Målinger på stedet"},
+    "report.notes": {"en": "Notes", "nb": "Notater"},
+    "report.rules": {"en": "Rule values and sources", "nb": "Kravverdier og kilder"},
+    "report.extra": {"en": "Costs and funding", "nb": "Kostnader og finansiering"},
+    "report.disclaimer": {
+        "en": "Clear widths marked 'estimated' come from the drawn leaf width; measure them before applying. "
+              "Values marked 'secondary source', 'unconfirmed' or 'Tilpass assumption' must be checked against "
+              "the current rules.",
+        "nb": "Fri bredde merket «anslått» er beregnet fra tegnet dørblad; mål før du søker. Verdier merket "
+              "«sekundærkilde», «ubekreftet» eller «Tilpass-antakelse» må sjekkes mot gjeldende regler."},
+})
+
+CSS = """body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#1f2328}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 6px;
+text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{color:#cf222e;font-weight:600}.unknown{color:#9a6700}
+.pass{color:#1a7f37}img{max-width:100%}"""
+
+
+def _table(headers: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(f"<tr class='{escape(classes[i]) if classes else ''}'>" + "".join(f"<td>{escape(str(c))}</td>" for c in row)
+                   + "</tr>" for i, row in enumerate(rows))
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def build_html(project: Project, findings: list[Finding], rules: Rules, lang: str, png: bytes | None = None,
+               extra_html: str = "") -> str:
+    """The report as one HTML page; `extra_html` (already escaped) adds a costs section."""
+    plan = project.plan
+    counts = summary(findings)
+    name = plan.name or project.source.get("file", "") or "Plan"
+    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{escape(name)}</title>"
+             f"<style>{CSS}</style><body>",
+             f"<h1>{escape(t('report.title', lang, name=name))}</h1>",
+             f"<p>{escape(t('report.made', lang, day=date.today().isoformat(), standard=rules.name))}</p>",
+             f"<p><b>{escape(t('report.summary', lang, fail=counts['fail'], unknown=counts['unknown'], passed=counts['pass']))}</b></p>"]
+    if png:
+        parts.append(f"<img alt='plan' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
+    parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")
+    order = {"fail": 0, "unknown": 1, "pass": 2}
+    ordered = sorted(findings, key=lambda f: order[f.status])
+    parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
+                         t("col.rule", lang)],
+                        [[t("status." + f.status, lang), f.element, t("check." + f.check, lang), f.message(lang),
+                          f.rule] for f in ordered], [f.status for f in ordered]))
+    if project.measurements:
+        parts.append(f"<h2>{escape(t('report.measurements', lang))}</h2>")
+        parts.append(_table(["Element", "Felt" if lang == "nb" else "Field", "mm", t("col.confidence", lang),
+                             "Tid" if lang == "nb" else "When", t("report.notes", lang)],
+                            [[m.element, m.field, fmt_mm(m.value), t("source." + m.source, lang), m.taken_at, m.note]
+                             for m in project.measurements]))
+    if project.notes:
+        parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")
+        parts.append(_table(["Element", t("report.notes", lang)], [[k, v] for k, v in project.notes.items()]))
+    if extra_html:
+        parts.append(f"<h2>{escape(t('report.extra', lang))}</h2>{extra_html}")
+    parts.append(f"<h2>{escape(t('report.rules', lang))}</h2>")
+    parts.append(_table([t("rules.col.what", lang), t("rules.col.value", lang), t("col.rule", lang),
+                         t("col.confidence", lang), "URL / note"],
+                        [[v.note or k, f"{v.value:g}", v.clause, t("confidence." + v.confidence, lang), v.source]
+                         for k, v in rules.values.items()]))
+    parts.append(f"<p><i>{escape(t('report.disclaimer', lang))}</i></p></body></html>")
+    return "".join(parts)

@@ -1,0 +1,1 @@
+"""Streamlit rendering helpers: UI only, every number comes from planner/ or costing/."""

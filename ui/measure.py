@@ -1,0 +1,117 @@
+"""The measurement editor: tables of doors and showers, and the entrance, whose edits become Measurements."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from planner.i18n import t
+from planner.measurements import ENTRANCE_ID, Measurement, make_measurement
+from planner.model import Plan, PlanError
+from planner.project import Project
+
+DOOR_KEY, SHOWER_KEY = "measure_doors", "measure_showers"
+
+
+def reset_editors() -> None:
+    """Forget the editors' pending edits (call when another project is opened)."""
+    for key in (DOOR_KEY, SHOWER_KEY, "measure_rise", "measure_steps", "measure_space"):
+        st.session_state.pop(key, None)
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def _changes(base: pd.DataFrame, edited: pd.DataFrame, id_col: str, fields: dict[str, str]) -> list[tuple]:
+    """(element, field, new value or None) for every cell the user changed."""
+    out = []
+    for (_, old), (_, new) in zip(base.iterrows(), edited.iterrows()):
+        for col, field in fields.items():
+            a, b = old[col], new[col]
+            if _empty(a) and _empty(b):
+                continue
+            if _empty(a) != _empty(b) or float(a) != float(b):
+                out.append((old[id_col], field, None if _empty(b) else b))
+    return out
+
+
+def door_table(plan: Plan, lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "id": d.id, "rooms": " ↔ ".join(plan.room(r).name if plan.room(r) else r for r in d.rooms)
+                             + ("" if not d.exterior else " ↔ ute" if lang == "nb" else " ↔ outside"),
+        "leaf": round(d.leaf_width_mm), "clear": float(round(d.clear_width_mm)),
+        "source": t(f"source.{d.clear_width_source}", lang),
+        "threshold": None if d.threshold_mm is None else float(d.threshold_mm)} for d in plan.doors],
+        columns=["id", "rooms", "leaf", "clear", "source", "threshold"])
+
+
+def shower_table(plan: Plan) -> pd.DataFrame:
+    return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
+                          "lip": None if f.lip_mm is None else float(f.lip_mm)}
+                         for f in plan.fixtures if f.type == "shower"], columns=["id", "room", "lip"])
+
+
+def apply_change(project: Project, element: str, field: str, value) -> Project:
+    """Set (or, with None, remove) one measurement."""
+    if value is None:
+        kept = tuple(m for m in project.measurements if (m.element, m.field) != (element, field))
+        return project.replace(measurements=kept)
+    return project.with_measurement(make_measurement(element, field, value))
+
+
+def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Project, list[str]]:
+    """Draw the editors for `base` (the plan with measurements as they were when opened) and return the project
+    with every edit applied, plus a sentence for each value that could not be used."""
+    st.caption(t("measure.intro", lang))
+    errors: list[str] = []
+    changes: list[tuple] = []
+    st.subheader(t("measure.doors", lang))
+    doors = door_table(base, lang)
+    edited = st.data_editor(
+        doors, key=DOOR_KEY, hide_index=True, width="stretch", disabled=["id", "rooms", "leaf", "source"],
+        column_config={
+            "id": st.column_config.TextColumn(t("measure.col.door", lang), width="small"),
+            "rooms": st.column_config.TextColumn(t("measure.col.rooms", lang)),
+            "leaf": st.column_config.NumberColumn(t("measure.col.leaf", lang), format="%d"),
+            "clear": st.column_config.NumberColumn(t("measure.col.clear", lang), min_value=0, max_value=3000,
+                                                   step=1, format="%d"),
+            "source": st.column_config.TextColumn(t("measure.col.source", lang)),
+            "threshold": st.column_config.NumberColumn(t("measure.col.threshold", lang), min_value=0,
+                                                       max_value=500, step=1, format="%d")})
+    changes += _changes(doors, edited, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
+    showers = shower_table(base)
+    if len(showers):
+        st.subheader(t("measure.showers", lang))
+        edited = st.data_editor(
+            showers, key=SHOWER_KEY, hide_index=True, width="stretch", disabled=["id", "room"],
+            column_config={"id": st.column_config.TextColumn(t("measure.col.shower", lang), width="small"),
+                           "room": st.column_config.TextColumn(t("measure.col.room", lang)),
+                           "lip": st.column_config.NumberColumn(t("measure.col.lip", lang), min_value=0,
+                                                                max_value=500, step=1, format="%d")})
+        changes += _changes(showers, edited, "id", {"lip": "lip_mm"})
+    st.subheader(t("measure.entrance", lang))
+    entrance = base.entrance
+    cols = st.columns(3)
+    fields = (("rise_mm", "measure_rise", "measure.rise", None if entrance is None else entrance.rise_mm, 10000),
+              ("steps", "measure_steps", "measure.steps", None if entrance is None else entrance.steps, 60),
+              ("space_length_mm", "measure_space", "measure.space",
+               None if entrance is None else entrance.space_length_mm, 100000))
+    for col, (field, key, label, current, top) in zip(cols, fields):
+        value = col.number_input(t(label, lang), min_value=0, max_value=top, step=1 if field == "steps" else 10,
+                                 value=None if current is None else int(current), key=key, placeholder="–")
+        if (value is None) != (current is None) or (value is not None and float(value) != float(current)):
+            changes.append((ENTRANCE_ID, field, value))
+    for element, field, value in changes:
+        try:
+            project = apply_change(project, element, field, value)
+        except PlanError as exc:
+            errors.append(str(exc))
+    return project, errors
+
+
+def measurement_log(measurements: tuple[Measurement, ...], lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{"element": m.element, "field": m.field, "value": m.value,
+                          "source": t(f"source.{m.source}", lang), "taken_at": m.taken_at, "note": m.note}
+                         for m in measurements])

@@ -1,0 +1,48 @@
+"""The plan drawing and the findings table."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from planner.drawing import draw_plan
+from planner.findings import Finding
+from planner.i18n import fmt_mm, t
+from planner.model import Plan
+from planner.rules import Rules
+
+STATUS_ICON = {"fail": "⛔", "unknown": "❓", "pass": "✅"}
+
+
+def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
+    order = {"fail": 0, "unknown": 1, "pass": 2}
+    rows = [f for f in sorted(findings, key=lambda f: order[f.status])
+            if not problems_only or f.status != "pass"]
+    return pd.DataFrame([{
+        t("col.status", lang): f"{STATUS_ICON[f.status]} {t('status.' + f.status, lang)}",
+        t("col.element", lang): f.element,
+        t("col.check", lang): t(f"check.{f.check}", lang),
+        t("col.message", lang): f.message(lang),
+        t("col.measured", lang): fmt_mm(f.measured),
+        t("col.required", lang): fmt_mm(f.required),
+        t("col.remeasure", lang): "📏" if f.remeasure else "",
+        t("col.rule", lang): f.rule,
+        t("col.confidence", lang): t(f"confidence.{f.confidence}", lang),
+    } for f in rows])
+
+
+def render_plan(plan: Plan, findings: list[Finding], lang: str) -> None:
+    if not plan.rooms and not plan.doors:
+        st.info(t("plan.no_rooms", lang))
+    else:
+        st.pyplot(draw_plan(plan, findings, lang), width="stretch")
+        st.caption(t("plan.legend", lang))
+    choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
+                      format_func=lambda v: t(f"findings.{v}", lang))
+    table = findings_table(findings, lang, problems_only=choice == "problems")
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def rules_table(rules: Rules, lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{t("rules.col.what", lang): v.note or k, t("rules.col.value", lang): f"{v.value:g}",
+                          t("col.rule", lang): v.clause, t("col.confidence", lang): t(f"confidence.{v.confidence}", lang)}
+                         for k, v in rules.values.items()])
