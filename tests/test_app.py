@@ -1,0 +1,88 @@
+"""The app's wiring through streamlit.testing.v1.AppTest: no browser, real script."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+
+def _count(node, kind: str) -> int:
+    own = type(node).__name__ == kind
+    return own + sum(_count(child, kind) for child in getattr(node, "children", {}).values())
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_first_screen_shows_a_checked_example(at):
+    values = metrics(at)
+    assert int(values["Hindringer"]) > 0 and int(values["OK"]) > 0
+    assert at.session_state["project"].plan.name == "Enebolig med trapp"
+    assert _count(at._tree, "Image") >= 1  # the plan drawing
+
+
+def test_changing_a_measurement_updates_the_findings(at):
+    fails = int(metrics(at)["Hindringer"])
+    # D1's threshold is 30 mm in the example (a barrier); measure it again at 10 mm.
+    at.session_state["measure_doors"] = {"edited_rows": {"0": {"threshold": 10.0}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert int(metrics(at)["Hindringer"]) == fails - 1
+    saved = {(m.element, m.field): m.value for m in at.session_state["project"].measurements}
+    assert saved[("D1", "threshold_mm")] == 10
+
+
+def test_clearing_a_measured_cell_goes_back_to_the_drawing(at):
+    at.session_state["measure_doors"] = {"edited_rows": {"0": {"threshold": None}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    fields = {(m.element, m.field) for m in at.session_state["project"].measurements}
+    assert ("D1", "threshold_mm") not in fields
+
+
+def test_switching_language(at):
+    at.selectbox(key="lang").set_value("en").run()
+    assert not at.exception
+    assert "Barriers" in metrics(at)
+    assert at.title[0].value.startswith("Tilpass — what stops")
+    at.selectbox(key="lang").set_value("nb").run()
+    assert "Hindringer" in metrics(at)
+
+
+def test_opening_another_example(at):
+    at.selectbox(key="example_choice").set_value("accessible-flat").run()
+    at.button(key="open_example").click().run()
+    assert not at.exception
+    assert metrics(at)["Hindringer"] == "0"
+
+
+def test_a_broken_upload_gets_one_sentence_and_keeps_the_plan(at):
+    at.file_uploader(key="upload").upload("broken.dxf", b"\x00\x01garbage", "application/dxf").run()
+    assert not at.exception
+    assert at.error and "broken.dxf" in at.error[0].value
+    assert at.session_state["project"].plan.name == "Enebolig med trapp"
+
+
+def test_uploading_a_project_file_opens_it(at):
+    data = (ROOT / "examples" / "flat-narrow-bathroom.tilpass.json").read_bytes()
+    at.file_uploader(key="upload").upload("mine.json", data, "application/json").run()
+    assert not at.exception
+    assert at.session_state["project"].plan.name == "Leilighet med smalt bad"
+
+
+def test_entrance_rise_entered_in_the_form(at):
+    at.number_input(key="measure_rise").set_value(500).run()
+    assert not at.exception
+    assert at.session_state["project"].measured_plan()[0].entrance.rise_mm == 500
