@@ -1,0 +1,170 @@
+"""Doors from the drawing: door blocks (any scale, rotation, mirroring, nesting) and bare swing arcs."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import unary_union
+
+from planner.importers.extract import Primitives
+from planner.importers.layers import is_double_block, is_sliding_block
+
+# A drawn leaf narrower or wider than this is not a door a person walks through [mm].
+MIN_LEAF_MM, MAX_LEAF_MM = 450.0, 1400.0
+MIN_SWEEP_DEG, MAX_SWEEP_DEG = 15.0, 135.0
+ARC_ROLES = {"doors", "walls", "unknown"}
+
+
+@dataclass(frozen=True, slots=True)
+class DoorShape:
+    """A door before ids and rooms: where it is and how it opens, in millimetres."""
+
+    opening: LineString
+    leaf_width_mm: float
+    kind: str
+    swing: Polygon | None
+    source: str   # how it was recognised, for the import report
+    hinge: tuple[float, float] | None = None
+
+    @property
+    def position(self) -> Point:
+        return self.opening.interpolate(0.5, normalized=True)
+
+
+def arc_sweeps_deg(arc: np.ndarray) -> np.ndarray:
+    """Sweep angle [degrees] of each arc row (centre, start, middle, end)."""
+    v1, vm, v2 = arc[:, 2:4] - arc[:, :2], arc[:, 4:6] - arc[:, :2], arc[:, 6:8] - arc[:, :2]
+    a1 = np.arctan2(v1[:, 1], v1[:, 0])
+    am = np.arctan2(vm[:, 1], vm[:, 0])
+    half = np.abs((am - a1 + np.pi) % (2 * np.pi) - np.pi)
+    return np.degrees(2 * half)
+
+
+def arc_radii(arc: np.ndarray) -> np.ndarray:
+    return np.hypot(arc[:, 2] - arc[:, 0], arc[:, 3] - arc[:, 1])
+
+
+def candidate_arcs(p: Primitives, roles: dict[str, str]) -> np.ndarray:
+    """Indices of arcs that may be door swings, judged by layer role and sweep only (no unit needed)."""
+    if not len(p.arc):
+        return np.zeros(0, dtype=int)
+    sweep = arc_sweeps_deg(p.arc)
+    ok_sweep = (sweep >= MIN_SWEEP_DEG) & (sweep <= MAX_SWEEP_DEG)
+    ok_role = np.array([g >= 0 or roles.get(lay or "0", "unknown") in ARC_ROLES
+                        for lay, g in zip(p.arc_layer, p.arc_group)])
+    return np.nonzero(ok_sweep & ok_role)[0]
+
+
+def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, steps: int = 12) -> Polygon:
+    a0 = math.atan2(closed_dir[1], closed_dir[0])
+    pts = [tuple(hinge)] + [(hinge[0] + r * math.cos(a0 + sign * math.pi / 2 * k / steps),
+                             hinge[1] + r * math.sin(a0 + sign * math.pi / 2 * k / steps)) for k in range(steps + 1)]
+    return Polygon(pts)
+
+
+def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STRtree | None,
+                wall_geoms, tolerance_mm: float) -> tuple[int, str]:
+    """Which arc end (0 = start, 1 = end) is the closed position: the end without a leaf line, else the end
+    nearer a wall (the far jamb)."""
+    ends = [arc[2:4], arc[6:8]]
+    has_leaf = [any(np.hypot(*(end - q)) <= tolerance_mm for q in leaf_ends) for end in ends]
+    if has_leaf[0] != has_leaf[1]:
+        return (1 if has_leaf[0] else 0), "leaf line"
+    if walls is not None and len(wall_geoms):
+        d = []
+        for end in ends:
+            i = walls.nearest(Point(end))
+            d.append(wall_geoms[i].distance(Point(end)) if i is not None else math.inf)
+        if abs(d[0] - d[1]) > tolerance_mm:
+            return (0 if d[0] < d[1] else 1), "the end nearer a wall"
+    return 0, "assumed (no leaf line, no wall nearby)"
+
+
+def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString], *,
+               tolerance_mm: float = 20.0) -> tuple[list[DoorShape], list[str]]:
+    """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus notes."""
+    notes: list[str] = []
+    wall_tree = shapely.STRtree(wall_lines) if wall_lines else None
+    idx = candidate_arcs(p, roles)
+    radii = arc_radii(p.arc) if len(p.arc) else np.zeros(0)
+    # leaf lines: segments that start at an arc centre
+    seg_tree = shapely.STRtree(shapely.points(p.seg[:, :2])) if len(p.seg) else None
+    seg_tree2 = shapely.STRtree(shapely.points(p.seg[:, 2:])) if len(p.seg) else None
+
+    def leaf_ends(centre: np.ndarray) -> list[np.ndarray]:
+        out = []
+        if seg_tree is None:
+            return out
+        c = Point(centre)
+        for tree, own, other in ((seg_tree, slice(0, 2), slice(2, 4)), (seg_tree2, slice(2, 4), slice(0, 2))):
+            for i in tree.query(c.buffer(tolerance_mm)):
+                out.append(p.seg[i, other])
+        return out
+
+    seen: set[tuple] = set()
+    leaves = []   # (hinge, closed_end, sign, r, group, how)
+    for i in idx:
+        r = radii[i]
+        group = p.arc_group[i]
+        if not (MIN_LEAF_MM <= r <= MAX_LEAF_MM):
+            continue
+        arc = p.arc[i]
+        key = (round(arc[0] / tolerance_mm), round(arc[1] / tolerance_mm), round(r / tolerance_mm))
+        if key in seen:
+            continue
+        seen.add(key)
+        k, how = _closed_end(arc, leaf_ends(arc[:2]), wall_tree, wall_lines, tolerance_mm)
+        closed = arc[2:4] if k == 0 else arc[6:8]
+        other = arc[6:8] if k == 0 else arc[2:4]
+        u = (closed - arc[:2]) / r
+        w = other - arc[:2]
+        sign = 1.0 if u[0] * w[1] - u[1] * w[0] >= 0 else -1.0
+        leaves.append((arc[:2].copy(), arc[:2] + u * r, sign, r, group, how))
+
+    shapes: list[DoorShape] = []
+    used = [False] * len(leaves)
+    # double doors: two leaves whose closed ends meet
+    ends = shapely.points([lf[1] for lf in leaves]) if leaves else None
+    end_tree = shapely.STRtree(ends) if leaves else None
+    for a, la in enumerate(leaves):
+        if used[a]:
+            continue
+        partner = None
+        for b in end_tree.query(Point(la[1]).buffer(max(tolerance_mm, 0.1 * la[3]))):
+            if b != a and not used[b] and abs(np.hypot(*(leaves[b][0] - la[0])) - (la[3] + leaves[b][3])) < 0.15 * la[3]:
+                partner = b
+                break
+        if partner is not None:
+            lb = leaves[partner]
+            used[a] = used[partner] = True
+            swing = unary_union([_swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
+                                 _swing(lb[0], (lb[1] - lb[0]) / lb[3], lb[2], lb[3])])
+            swing = swing if isinstance(swing, Polygon) else swing.convex_hull
+            shapes.append(DoorShape(LineString([la[0], lb[0]]), max(la[3], lb[3]), "double", swing,
+                                    "two swing arcs meeting in the middle", tuple(la[0])))
+            continue
+        used[a] = True
+        src = "door block" if la[4] >= 0 else "swing arc"
+        shapes.append(DoorShape(LineString([la[0], la[1]]), la[3], "hinged",
+                                _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
+                                f"{src} (closed side from the {la[5]})", tuple(la[0])))
+
+    # door blocks without a usable arc: sliding doors and doors drawn as an opening
+    arc_groups = {lf[4] for lf in leaves if lf[4] >= 0}
+    for name, _layer, corners, group in p.refs:
+        if group < 0 or group in arc_groups:
+            continue
+        edges = [np.hypot(*(corners[(k + 1) % 4] - corners[k])) for k in range(4)]
+        width = max(edges[0], edges[1])
+        if not (MIN_LEAF_MM <= width <= 2 * MAX_LEAF_MM):
+            continue
+        along = 0 if edges[0] >= edges[1] else 1
+        mid_a = (corners[along] + corners[(along + 3) % 4]) / 2
+        mid_b = (corners[along + 1] + corners[(along + 2) % 4]) / 2
+        kind = "sliding" if is_sliding_block(name) else ("double" if is_double_block(name) else "opening")
+        leaf = width / 2 if kind == "double" else width
+        shapes.append(DoorShape(LineString([mid_a, mid_b]), leaf, kind, None, f"block {name!r} ({kind})"))
+    return shapes, notes

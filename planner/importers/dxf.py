@@ -1,0 +1,90 @@
+"""Turn uploaded bytes into an ezdxf document, or one sentence saying why that is impossible."""
+from __future__ import annotations
+
+import io
+import logging
+
+import ezdxf
+from ezdxf.document import Drawing
+from ezdxf.lldxf.const import DXFError
+from ezdxf.lldxf.tagger import binary_tags_loader
+from ezdxf.lldxf.validator import dxf_info
+
+from planner.model import PlanError
+
+MAX_FILE_BYTES = 60 * 1024 * 1024
+BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"
+DWG_MAGIC = b"AC10"
+
+
+def _looks_like_dxf_text(head: bytes) -> bool:
+    """ASCII DXF opens with a group code 0 and SECTION (comments with code 999 may come first)."""
+    text = head[:4096].decode("latin-1")
+    lines = [line.strip() for line in text.splitlines()]
+    for i in range(0, len(lines) - 1, 2):
+        if lines[i] == "999":
+            continue
+        return lines[i] == "0" and lines[i + 1].upper() == "SECTION"
+    return False
+
+
+def check_bytes(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Refuse what cannot be a DXF before parsing it. Returns "binary" or "ascii"."""
+    if not data or not data.strip():
+        raise PlanError("The file is empty; export the floor plan from your CAD program as DXF and try again.")
+    if len(data) > max_bytes:
+        raise PlanError(f"The file is {len(data) / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB this tool "
+                        "reads; export only the floor you need (one layout, no xrefs or images) as DXF.")
+    if data.startswith(DWG_MAGIC):
+        raise PlanError("This is a DWG file, not a DXF; save it as DXF from your CAD program "
+                        "(Save As → DXF) and upload that.")
+    if data.startswith(BINARY_DXF_MAGIC):
+        return "binary"
+    if data.lstrip()[:2] == b"%P":
+        raise PlanError("This is a PDF, not a DXF; ask for the floor plan as a DXF file "
+                        "(or export it as DXF from the CAD program).")
+    if not _looks_like_dxf_text(data.lstrip()):
+        raise PlanError("This file is not a DXF drawing; export the floor plan from your CAD program as DXF.")
+    return "ascii"
+
+
+def _decode(data: bytes) -> str:
+    info = dxf_info(io.StringIO(data[:200_000].decode("utf-8", errors="ignore")))
+    # since DXF R2007 (AC1021) the text is always UTF-8, whatever $DWGCODEPAGE says
+    encoding = "utf-8" if info.version >= "AC1021" else info.encoding
+    try:
+        return data.decode(encoding, errors="surrogateescape")
+    except LookupError:
+        return data.decode("cp1252", errors="surrogateescape")
+
+
+def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Drawing, list[str]]:
+    """Parse DXF bytes (ASCII or binary); try ezdxf.recover on a damaged file. Returns (doc, notes)."""
+    kind = check_bytes(data, max_bytes=max_bytes)
+    notes: list[str] = []
+    logging.getLogger("ezdxf").setLevel(logging.ERROR)
+    try:
+        if kind == "binary":
+            return Drawing.load(binary_tags_loader(data, errors="surrogateescape")), notes
+        return ezdxf.read(io.StringIO(_decode(data), newline=None)), notes
+    except Exception:  # noqa: BLE001 - any parser failure falls through to the recovery reader
+        pass
+    try:
+        from ezdxf import recover
+        doc, auditor = recover.read(io.BytesIO(data), errors="surrogateescape")
+    except Exception as exc:  # noqa: BLE001 - damaged input of every kind ends in one sentence
+        reason = "it ends before the drawing is complete" if truncated(data) else "its structure is damaged"
+        raise PlanError(f"The DXF file cannot be read because {reason}; export it again from the CAD program "
+                        "and upload the new file.") from exc
+    notes.append(f"The file was damaged; it was repaired while reading ({len(auditor.fixes)} fixes, "
+                 f"{len(auditor.errors)} errors). Check the plan against the drawing.")
+    if truncated(data):
+        notes.append("The file seems cut off before its end; parts of the drawing may be missing.")
+    return doc, notes
+
+
+def truncated(data: bytes) -> bool:
+    return b"EOF" not in data[-64:]
+
+
+__all__ = ["DXFError", "check_bytes", "load_document", "MAX_FILE_BYTES"]

@@ -1,0 +1,306 @@
+"""Flatten a DXF layout into plain primitives (segments, arcs, outlines, texts, block references).
+
+Blocks are flattened once each in their own coordinates and then placed with each INSERT's matrix, so a
+file with many inserts of the same block costs one flattening plus one matrix product per insert. All
+coordinates are still in drawing units here; the caller converts them to millimetres once.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from ezdxf.layouts import BaseLayout
+from ezdxf.math import OCS, bulge_to_arc
+
+from planner.model import PlanError
+
+MAX_PRIMITIVES = 2_000_000
+MAX_NESTING = 8
+IGNORED_TYPES = {
+    "DIMENSION": "dimensions are annotation", "LEADER": "leaders are annotation",
+    "MULTILEADER": "leaders are annotation", "HATCH": "hatches are fills, not outlines",
+    "SOLID": "solid fills are not outlines", "POINT": "points carry no plan geometry",
+    "VIEWPORT": "viewports show other layouts", "IMAGE": "raster images cannot be read",
+    "CIRCLE": "circles are columns or symbols, not walls", "ELLIPSE": "ellipses are symbols, not walls",
+    "ATTDEF": "attribute definitions are block templates", "3DFACE": "3D faces are not plan geometry",
+    "MESH": "meshes are not plan geometry", "3DSOLID": "3D solids cannot be read",
+    "REGION": "regions cannot be read", "WIPEOUT": "wipeouts are masks", "XLINE": "construction lines",
+    "RAY": "construction lines", "OLE2FRAME": "embedded objects cannot be read",
+}
+_MTEXT_BREAK = re.compile(r"\s*\n\s*")
+
+
+@dataclass(slots=True)
+class Primitives:
+    """Geometry of one layout in drawing units. Parallel lists keep it compact.
+
+    seg: (n, 4) x1 y1 x2 y2; arc: (m, 8) centre, start, middle and end points. *_group: the door block
+    instance an element belongs to (-1 for none). layer None means "inherit from the INSERT" (layer 0).
+    """
+
+    seg: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    seg_layer: list = field(default_factory=list)
+    seg_group: list = field(default_factory=list)
+    arc: np.ndarray = field(default_factory=lambda: np.zeros((0, 8)))
+    arc_layer: list = field(default_factory=list)
+    arc_group: list = field(default_factory=list)
+    outlines: list = field(default_factory=list)        # [(ndarray (k, 2), layer)]
+    texts: list = field(default_factory=list)           # [(x, y, text, layer)]
+    refs: list = field(default_factory=list)            # [(name, layer, corners (4, 2), group)]
+    ignored: Counter = field(default_factory=Counter)   # (dxftype, reason) -> count
+    ignored_geom: list = field(default_factory=list)    # [ndarray (k, 2)] for greying in the drawing
+    groups: int = 0
+
+    def size(self) -> int:
+        return len(self.seg) + len(self.arc) + len(self.outlines) + len(self.texts) + len(self.refs)
+
+    def scaled(self, factor: float) -> "Primitives":
+        """A copy with every coordinate multiplied by factor (the unit conversion, done once)."""
+        return Primitives(
+            self.seg * factor, self.seg_layer, self.seg_group, self.arc * factor, self.arc_layer,
+            self.arc_group, [(pts * factor, lay) for pts, lay in self.outlines],
+            [(x * factor, y * factor, s, lay) for x, y, s, lay in self.texts],
+            [(n, lay, c * factor, g) for n, lay, c, g in self.refs], self.ignored,
+            [g * factor for g in self.ignored_geom], self.groups)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.seg: list[tuple] = []
+        self.seg_layer: list = []
+        self.seg_group: list = []
+        self.arc: list[tuple] = []
+        self.arc_layer: list = []
+        self.arc_group: list = []
+        self.p = Primitives()
+
+    def add_polyline(self, pts: list[tuple[float, float]], layer, closed: bool, group: int = -1) -> None:
+        if closed and len(pts) >= 3:
+            self.p.outlines.append((np.asarray(pts, dtype=float), layer))
+        ring = pts + [pts[0]] if closed else pts
+        for a, b in zip(ring, ring[1:]):
+            if a != b:
+                self.seg.append((a[0], a[1], b[0], b[1]))
+                self.seg_layer.append(layer)
+                self.seg_group.append(group)
+
+    def add_arc(self, cx, cy, r, start_deg, end_deg, layer, group: int = -1) -> None:
+        s = math.radians(start_deg)
+        e = math.radians(end_deg)
+        while e <= s:
+            e += 2 * math.pi
+        m = (s + e) / 2
+        self.arc.append((cx, cy, cx + r * math.cos(s), cy + r * math.sin(s), cx + r * math.cos(m),
+                         cy + r * math.sin(m), cx + r * math.cos(e), cy + r * math.sin(e)))
+        self.arc_layer.append(layer)
+        self.arc_group.append(group)
+
+    def finish(self) -> Primitives:
+        p = self.p
+        p.seg = np.asarray(self.seg, dtype=float).reshape(-1, 4)
+        p.seg_layer, p.seg_group = self.seg_layer, self.seg_group
+        p.arc = np.asarray(self.arc, dtype=float).reshape(-1, 8)
+        p.arc_layer, p.arc_group = self.arc_layer, self.arc_group
+        return p
+
+
+def _bulge_points(pts_b: list[tuple[float, float, float]], closed: bool, b: _Builder, layer) -> list:
+    """Vertices of a polyline with bulges; each bulged edge also becomes an arc (door swings)."""
+    out: list[tuple[float, float]] = []
+    n = len(pts_b)
+    edges = n if closed else n - 1
+    for i in range(n):
+        x, y, bulge = pts_b[i]
+        out.append((x, y))
+        if i >= edges or not bulge:
+            continue
+        x2, y2, _ = pts_b[(i + 1) % n]
+        if (x, y) == (x2, y2):
+            continue
+        centre, a1, a2, r = bulge_to_arc((x, y), (x2, y2), bulge)
+        b.add_arc(centre.x, centre.y, r, math.degrees(a1), math.degrees(a2), layer)
+        span = (a2 - a1) % (2 * math.pi)
+        steps = max(2, int(span / (math.pi / 8)))
+        for k in range(1, steps):
+            t = a1 + span * k / steps if bulge > 0 else a2 - span * k / steps
+            out.append((centre.x + r * math.cos(t), centre.y + r * math.sin(t)))
+    return out
+
+
+def _ocs_points(entity, pts):
+    extrusion = entity.dxf.get("extrusion", (0, 0, 1))
+    if abs(extrusion[2] - 1) < 1e-9:
+        return pts
+    ocs = OCS(extrusion)
+    return [tuple(ocs.to_wcs((x, y, 0))[:2]) for x, y in pts]
+
+
+class Flattener:
+    """Flattens layouts and blocks; block geometry is cached per block name."""
+
+    def __init__(self, doc, is_door_block, is_ref_block, max_primitives: int = MAX_PRIMITIVES) -> None:
+        self.doc = doc
+        self.is_door_block = is_door_block
+        self.is_ref_block = is_ref_block
+        self.max_primitives = max_primitives
+        self.cache: dict[str, Primitives] = {}
+        self.total = 0
+        self.block_extents: dict[str, np.ndarray | None] = {}
+
+    def layout(self, layout: BaseLayout, progress=None) -> Primitives:
+        entities = list(layout)
+        return self._flatten(entities, depth=0, progress=progress)
+
+    def _block(self, name: str, depth: int) -> Primitives:
+        if name not in self.cache:
+            block = self.doc.blocks.get(name)
+            self.cache[name] = Primitives() if block is None or depth > MAX_NESTING else \
+                self._flatten(list(block), depth + 1)
+        return self.cache[name]
+
+    def extents(self, name: str) -> np.ndarray | None:
+        """Bounding box [[x0, y0], [x1, y1]] of a block's geometry in block units, or None if empty."""
+        if name not in self.block_extents:
+            p = self._block(name, 1)
+            pts = [p.seg[:, :2], p.seg[:, 2:], p.arc[:, 2:4], p.arc[:, 4:6], p.arc[:, 6:8]]
+            pts += [c for c, _ in p.outlines] + [r[2] for r in p.refs]
+            pts = [a for a in pts if len(a)]
+            self.block_extents[name] = None if not pts else np.array(
+                [np.vstack(pts).min(axis=0), np.vstack(pts).max(axis=0)])
+        return self.block_extents[name]
+
+    def _flatten(self, entities, depth: int, progress=None) -> Primitives:
+        b = _Builder()
+        n = len(entities)
+        for i, e in enumerate(entities):
+            if progress is not None and n > 2000 and i % 1000 == 0:
+                progress(i / n)
+            t = e.dxftype()
+            layer = e.dxf.get("layer", "0")
+            layer = None if layer == "0" else layer
+            try:
+                self._entity(e, t, layer, b, depth)
+            except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError):
+                b.p.ignored[(t, "damaged entity")] += 1
+            if b.p.size() + len(b.seg) + len(b.arc) > self.max_primitives:
+                raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
+                                "its blocks, more than this tool reads; export only the floor plan you need.")
+        return b.finish()
+
+    def _entity(self, e, t: str, layer, b: _Builder, depth: int) -> None:
+        if t == "LINE":
+            s, en = e.dxf.start, e.dxf.end
+            b.add_polyline([(s.x, s.y), (en.x, en.y)], layer, False)
+        elif t == "LWPOLYLINE":
+            pts_b = [(x, y, bl) for x, y, bl in e.get_points("xyb")]
+            closed = bool(e.closed)
+            pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
+                [(x, y) for x, y, _ in pts_b]
+            b.add_polyline(_ocs_points(e, pts), layer, closed)
+        elif t == "POLYLINE":
+            if e.is_2d_polyline or e.is_3d_polyline:
+                pts_b = [(v.dxf.location.x, v.dxf.location.y, v.dxf.get("bulge", 0) or 0) for v in e.vertices]
+                closed = bool(e.is_closed)
+                pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
+                    [(x, y) for x, y, _ in pts_b]
+                b.add_polyline(pts, layer, closed)
+            else:
+                b.p.ignored[(t, "polygon meshes are not plan geometry")] += 1
+        elif t == "ARC":
+            c = e.dxf.center
+            cx, cy = _ocs_points(e, [(c.x, c.y)])[0]
+            if abs(e.dxf.get("extrusion", (0, 0, 1))[2] - 1) > 1e-9:
+                # seen from below: angles run the other way round
+                b.add_arc(cx, cy, e.dxf.radius, 180 - e.dxf.end_angle, 180 - e.dxf.start_angle, layer)
+            else:
+                b.add_arc(cx, cy, e.dxf.radius, e.dxf.start_angle, e.dxf.end_angle, layer)
+        elif t == "SPLINE":
+            pts = list(e.fit_points) or list(e.control_points)
+            if len(pts) >= 2:
+                b.add_polyline([(p[0], p[1]) for p in pts], layer, bool(e.closed))
+        elif t in ("TEXT", "MTEXT"):
+            text = _plain(e, t)
+            if text:
+                p = e.dxf.insert
+                if t == "TEXT" and (e.dxf.get("halign", 0) or e.dxf.get("valign", 0)) and e.dxf.hasattr("align_point"):
+                    p = e.dxf.align_point
+                b.p.texts.append((p.x, p.y, text, layer))
+        elif t == "INSERT":
+            self._insert(e, layer, b, depth)
+        else:
+            reason = IGNORED_TYPES.get(t, "not used for floor plans")
+            b.p.ignored[(t, reason)] += 1
+            if t == "CIRCLE":
+                c, r = e.dxf.center, e.dxf.radius
+                ang = np.linspace(0, 2 * np.pi, 13)
+                b.p.ignored_geom.append(np.c_[c.x + r * np.cos(ang), c.y + r * np.sin(ang)])
+
+    def _insert(self, e, layer, b: _Builder, depth: int) -> None:
+        name = e.dxf.name
+        if depth >= MAX_NESTING:
+            b.p.ignored[("INSERT", "blocks nested too deep")] += 1
+            return
+        m = np.array(list(e.matrix44().rows()), dtype=float)
+        rot, shift = m[:2, :2], m[3, :2]
+        child = self._block(name, depth)
+        if e.dxf.get("column_count", 1) > 1 or e.dxf.get("row_count", 1) > 1:
+            b.p.ignored[("INSERT", "block arrays are read as one copy")] += 1
+        door = self.is_door_block(name)
+        group = -1
+        if door:
+            group = b.p.groups
+            b.p.groups += 1
+        if self.is_ref_block(name) or door:
+            ext = self.extents(name)
+            if ext is not None:
+                (x0, y0), (x1, y1) = ext
+                corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]) @ rot + shift
+                b.p.refs.append((name, layer, corners, group))
+            if not door:
+                return  # fixtures are kept as footprints, their lines are not walls
+
+        def tf(a: np.ndarray) -> np.ndarray:
+            return a @ rot + shift
+
+        def lay(child_layer):
+            return layer if child_layer is None else child_layer
+
+        def grp(child_group):
+            if door:
+                return group
+            return -1 if child_group < 0 else child_group + b.p.groups
+
+        if len(child.seg):
+            s = np.hstack([tf(child.seg[:, :2]), tf(child.seg[:, 2:])])
+            b.seg.extend(map(tuple, s))
+            b.seg_layer.extend(lay(x) for x in child.seg_layer)
+            b.seg_group.extend(grp(g) for g in child.seg_group)
+        if len(child.arc):
+            a = np.hstack([tf(child.arc[:, k:k + 2]) for k in (0, 2, 4, 6)])
+            b.arc.extend(map(tuple, a))
+            b.arc_layer.extend(lay(x) for x in child.arc_layer)
+            b.arc_group.extend(grp(g) for g in child.arc_group)
+        for pts, lyr in child.outlines:
+            b.p.outlines.append((tf(pts), lay(lyr)))
+        for x, y, s, lyr in child.texts:
+            (tx, ty), = tf(np.array([[x, y]]))
+            b.p.texts.append((tx, ty, s, lay(lyr)))
+        for rname, lyr, corners, g in child.refs:
+            b.p.refs.append((rname, lay(lyr), tf(corners), grp(g)))
+        for key, count in child.ignored.items():
+            b.p.ignored[key] += count
+        b.p.ignored_geom.extend(tf(g) for g in child.ignored_geom)
+        if not door:
+            b.p.groups += child.groups
+
+
+def _plain(e, t: str) -> str:
+    try:
+        text = e.plain_text() if t == "MTEXT" else e.plain_text()
+    except Exception:  # noqa: BLE001 - broken formatting codes: fall back to the raw string
+        text = e.dxf.get("text", "")
+    text = re.sub(r"%%[uUoOkK]", "", text)
+    return _MTEXT_BREAK.sub(" ", text).strip()

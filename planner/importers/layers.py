@@ -1,0 +1,83 @@
+"""Guess what each layer holds (walls, doors, rooms, labels, fixtures) and what each block is, by name."""
+from __future__ import annotations
+
+import re
+
+ROLES = ("walls", "doors", "rooms", "labels", "fixtures", "ignore")
+UNKNOWN = "unknown"
+
+# Checked in order; the first match wins. Names are matched without case, after the bound-xref prefix
+# ("xref-House$0$A-WALL" -> "A-WALL") and exporter suffix numbers are removed.
+_LAYER_PATTERNS: list[tuple[str, str, str]] = [
+    ("ignore", r"dim|defpoint|hatch|grid|title|viewport|view port|border|frame|ramme|topograph|contour|"
+               r"plant|vegetation|tree|landscap|roof|tak\b|tetto|project|overhang|truss|joist|footer|"
+               r"footing|slab|beam|steel|hidden|detail|note|symbol|power|elec|ufh|manifold|section|snitt|"
+               r"furniture hatch|texture|nivel|level|cancel|axis|akse|^temp|teppe|flooring|carpet|"
+               r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe", "annotation, site or structure drawn for other purposes"),
+    ("labels", r"a-area-iden|iden|text|tekst|texte|label|name|navn|nom|romnavn|rom-navn|annotation|anntext",
+               "a text layer"),
+    ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "a room/area layer"),
+    ("doors", r"door|d[øo]r|tür|tuer|porte|puerta|porta|aperture|opening|åpning|apertura|a-door|a-glaz-door|"
+              r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b", "a door layer"),
+    ("fixtures", r"fixt|fitting|sanit|plumb|p-fixt|kitc|kitchen|kjøkken|equip|inventar|innredning|"
+                 r"furniture|møbel|mobel|a-flor|appliance|casework|case", "a fixture/furniture layer"),
+    ("walls", r"wall|vegg|mur|muratura|wand|mauer|paroi|cloison|pared|tabique|partition|a-wall|structure|"
+              r"a210|a-210|a220|a-220|\b22\d\b|\b23[12]\b|konstruk|bærende|window|vindu|glaz|glass|crystal|fenster|fenetre|finestra|ventana|a310", "a wall or window layer (closes the wall line)"),
+]
+_COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYER_PATTERNS]
+
+_DOOR_BLOCK = re.compile(r"door|d[øo]r|tür|tuer|porte?\b|porte[-_ ]|puerta|porta|dörr|ovi|deur|"
+                         r"^d\d|[-_ ]d\d|a-door|slid|skyve|pocket|schiebe", re.IGNORECASE)
+_NOT_DOOR_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|garage|wardrobe|"
+                             r"cabinet|skap|cupboard|handle", re.IGNORECASE)
+_SLIDING_BLOCK = re.compile(r"slid|skyve|pocket|schiebe|coulissant|corredera|scorrevole", re.IGNORECASE)
+_DOUBLE_BLOCK = re.compile(r"double|dobbel|dbl|2[- ]?leaf|two[- ]?leaf|doppel", re.IGNORECASE)
+
+# fixture type -> block name pattern (Norwegian, English and common CAD library names)
+_FIXTURE_BLOCKS: list[tuple[str, re.Pattern]] = [
+    ("shower", re.compile(r"dusj|shower|shwr|douche|ducha|doccia|brus", re.IGNORECASE)),
+    ("bath", re.compile(r"badekar|bathtub|\bbath\b|tub|baignoire|vasca|bañera|badewanne|ovalbath", re.IGNORECASE)),
+    ("wc", re.compile(r"\bwc|toilet|toalett|klosett|closet-bowl|\bwc\d|p-toilet|water.?closet|wc$", re.IGNORECASE)),
+    ("sink", re.compile(r"servant|\bsink|kitsink|\blav\b|lav\d|lavatory|basin|vask|lavabo|lavello|washbasin", re.IGNORECASE)),
+    ("bed", re.compile(r"\bseng|\bbed\b|^bed|bed[-_ \d]|lit\b|cama|letto|bett\b", re.IGNORECASE)),
+    ("kitchen", re.compile(r"kjøkken|kjokken|kitchen|range|stove|cooker|komfyr|hob|oven|fridge|kjøleskap|"
+                           r"dishwasher|oppvask|benk|counter|cuisine|cucina|küche", re.IGNORECASE)),
+]
+
+
+def _clean_layer(name: str) -> str:
+    base = name.split("$")[-1]                 # bound xref: "xref-X$0$A-WALL" -> "A-WALL"
+    return re.sub(r"\s+\d+$", "", base).strip()  # exporter suffix: "A-325G - Internal Doors 6"
+
+
+def guess_role(layer: str) -> tuple[str, str]:
+    """(role, why) for a layer name; role "unknown" when nothing in the name says what it holds."""
+    name = _clean_layer(layer)
+    for role, pattern, why in _COMPILED:
+        if pattern.search(name):
+            return role, f"the name {layer!r} looks like {why}"
+    return UNKNOWN, f"nothing in the name {layer!r} says what it holds"
+
+
+def is_door_block(name: str) -> bool:
+    base = name.split("$")[-1]
+    return bool(_DOOR_BLOCK.search(base)) and not _NOT_DOOR_BLOCK.search(base)
+
+
+def is_sliding_block(name: str) -> bool:
+    return bool(_SLIDING_BLOCK.search(name.split("$")[-1]))
+
+
+def is_double_block(name: str) -> bool:
+    return bool(_DOUBLE_BLOCK.search(name.split("$")[-1]))
+
+
+def fixture_type(name: str) -> str | None:
+    """The fixture type a block name stands for (planner.model.FIXTURE_TYPES), or None."""
+    base = name.split("$")[-1]
+    if is_door_block(base):
+        return None
+    for kind, pattern in _FIXTURE_BLOCKS:
+        if pattern.search(base):
+            return kind
+    return None

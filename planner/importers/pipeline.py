@@ -1,0 +1,288 @@
+"""read_dxf: DXF bytes to a Plan with an import report; every way it can fail ends in one sentence."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point
+
+from planner.importers import report as rep
+from planner.importers.doors import arc_radii, candidate_arcs, find_doors
+from planner.importers.dxf import load_document, truncated
+from planner.importers.extract import Flattener, Primitives
+from planner.importers.fixtures import find_fixtures
+from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block
+from planner.importers.regions import find_regions, subset
+from planner.importers.rooms import name_rooms, outline_polygons
+from planner.importers.unitguess import infer_unit
+from planner.importers.walls_to_rooms import rooms_from_walls
+from planner.model import SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
+from planner.rules import Rules, load_rules
+from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, UNIT_NAMES, parse_unit
+
+MAX_ENTITIES = 400_000
+REGION_GAP_MM = 4000.0
+DOOR_PROBES_MM = (250.0, 450.0, 700.0)
+MAX_IGNORED_LINES = 30_000
+Progress = Callable[[float, str], None]
+
+
+class UnitsUnknownError(PlanError):
+    """The drawing does not say its unit. guess: the unit the geometry suggests (or None); why: the reason."""
+
+    def __init__(self, message: str, guess: str | None, why: str) -> None:
+        super().__init__(message)
+        self.guess = guess
+        self.why = why
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """A plan read from a DXF, the import report (JSON-able) and sentences for the user."""
+
+    plan: Plan
+    report: dict
+    issues: list[str] = field(default_factory=list)
+
+
+def _layout(doc) -> tuple[object, str]:
+    msp = doc.modelspace()
+    if len(msp):
+        return msp, "Model"
+    for layout in doc.layouts:
+        if layout.name != "Model" and len(layout) > 1:
+            return layout, layout.name
+    return msp, "Model"
+
+
+def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    used = {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
+           {lay or "0" for *_, lay in p.texts}
+    names = sorted(used | {layer.dxf.name for layer in doc.layers})
+    roles, why = {}, {}
+    for name in names:
+        roles[name], why[name] = guess_role(name)
+    for name, role in overrides.items():
+        if role not in ROLES:
+            raise PlanError(f"Layer role {role!r} for {name!r} is not one of: {', '.join(ROLES)}.")
+        roles[name], why[name] = role, "set by the user"
+    if "walls" not in roles.values():
+        for name in names:
+            if roles[name] == UNKNOWN and name in used:
+                roles[name], why[name] = "walls", "no layer is named for walls, so unnamed layers are read as walls"
+    return roles, why
+
+
+def _extent(p: Primitives) -> float:
+    if not len(p.seg):
+        return 0.0
+    pts = p.seg.reshape(-1, 2)
+    lo, hi = np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)
+    return float(max(hi - lo))
+
+
+def _door_radii(p: Primitives, roles: dict[str, str]) -> np.ndarray:
+    idx = candidate_arcs(p, roles)
+    return arc_radii(p.arc[idx]) if len(idx) else np.zeros(0)
+
+
+def _room_areas(p: Primitives, roles: dict[str, str]) -> np.ndarray:
+    areas = [float(shapely.area(shapely.polygons(pts))) for pts, lay in p.outlines
+             if roles.get(lay or "0") == "rooms" and len(pts) >= 3]
+    return np.array([a for a in areas if a > 0])
+
+
+def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
+             layer_roles: dict[str, str] | None = None, region: int | None = None,
+             progress: Progress | None = None, rules: Rules | None = None,
+             tolerance_mm: float = 20.0) -> ImportResult:
+    """Read a floor plan from DXF bytes. Lengths come out in millimetres in the drawing's frame.
+
+    units forces the drawing unit ("mm", "cm", "m", "in", "ft"); layer_roles overrides the guessed role of
+    layers; region picks one of several plans in the file (1-based, see report["regions"]). Raises PlanError
+    (one sentence) for input that gives no plan, UnitsUnknownError when the unit is unset and not given.
+    """
+    say = progress or (lambda fraction, what: None)
+    rules = rules or load_rules()
+    forced = None
+    if units is not None:
+        try:
+            forced = parse_unit(units)
+        except ValueError as exc:
+            raise PlanError(str(exc)) from exc
+    say(0.0, "reading the file")
+    doc, notes = load_document(data)
+    layout, layout_name = _layout(doc)
+    if len(layout) > MAX_ENTITIES:
+        raise PlanError(f"The drawing holds {len(layout):,} elements, more than the {MAX_ENTITIES:,} this tool "
+                        "reads; export only the floor plan you need.")
+    say(0.4, "expanding blocks")
+    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None)
+    raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
+    roles, role_why = _roles(doc, raw, layer_roles or {})
+
+    say(0.6, "working out the units")
+    code = doc.header.get("$INSUNITS", None)
+    header_unit = INSUNITS_TO_UNIT.get(code)
+    guess = infer_unit(_door_radii(raw, roles), _room_areas(raw, roles), _extent(raw))
+    warnings = list(notes)
+    unit_unknown = False
+    if forced:
+        used, why = forced, "chosen by the user"
+    elif header_unit and (guess.unit is None or guess.plausible(header_unit)):
+        used, why = header_unit, f"$INSUNITS = {code} ({UNIT_NAMES[header_unit]}), and the geometry agrees"
+    elif header_unit:
+        used, why = guess.unit, f"$INSUNITS says {UNIT_NAMES[header_unit]}, but {guess.why}"
+        warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why))
+    else:
+        unit_unknown = True
+        used, why = guess.unit or "mm", "provisional, to look at the drawing before asking"
+    units_report = {"header": header_unit, "header_code": code,
+                    "header_name": INSUNITS_NAMES.get(code, "absent") if code is not None else "absent",
+                    "used": used, "inferred": guess.unit, "why": why, "inference": guess.why}
+
+    p = raw.scaled(MM_PER_UNIT[used])
+    say(0.65, "finding separate plans")
+    regions, member = find_regions(p, gap_mm=REGION_GAP_MM)
+    chosen = None
+    if regions:
+        if region is not None and not any(r.index == region for r in regions):
+            raise PlanError(f"There is no region {region} in this drawing; choose one of "
+                            f"{', '.join(str(r.index) for r in regions)}.")
+        chosen = region if region is not None else max(regions, key=lambda r: r.entity_count).index
+        if len(regions) > 1 and region is None:
+            warnings.append(rep.several_regions(len(regions), chosen))
+        outside = p
+        p = subset(p, member, chosen)
+    else:
+        outside = None
+
+    say(0.7, "finding doors and rooms")
+    plan_parts = build_plan(p, roles, rules, tolerance_mm=tolerance_mm)
+    report = rep.build_report(
+        name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
+        regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
+        warnings=warnings)
+    if plan_parts.error and notes:
+        why = "it ends before the drawing is complete" if truncated(data) else "it is damaged"
+        raise PlanError(f"The DXF file cannot be read because {why}, and what could be repaired holds no "
+                        "floor plan; export it again from the CAD program and upload the new file.")
+    if plan_parts.error:
+        raise PlanError(plan_parts.error)
+    if unit_unknown:
+        raise UnitsUnknownError(rep.units_unknown(guess.unit), guess.unit, guess.why)
+    ignored_lines = plan_parts.ignored
+    if outside is not None and len(regions) > 1:
+        others = outside.seg[member["seg"] != chosen][:MAX_IGNORED_LINES]
+        ignored_lines = ignored_lines + tuple(shapely.linestrings(others.reshape(-1, 2, 2)))
+    plan = Plan(rooms=plan_parts.rooms, doors=plan_parts.doors, fixtures=plan_parts.fixtures,
+                walls=plan_parts.walls, ignored=ignored_lines[:MAX_IGNORED_LINES], units=used, name=name,
+                import_report=report)
+    say(1.0, "done")
+    return ImportResult(plan=plan, report=report, issues=rep.issues(report))
+
+
+@dataclass(slots=True)
+class PlanParts:
+    rooms: tuple = ()
+    doors: tuple = ()
+    fixtures: tuple = ()
+    walls: tuple = ()
+    ignored: tuple = ()
+    rooms_from: str = ""
+    guesses: list = field(default_factory=list)
+    dropped: Counter = field(default_factory=Counter)
+    error: str = ""
+    wall_layers: list = field(default_factory=list)
+
+
+def _ordered(items, point_of):
+    """Items sorted by a representative point, rounded to 100 mm so tiny shifts keep the order."""
+    return sorted(items, key=lambda it: (round(point_of(it).y / 100), round(point_of(it).x / 100)))
+
+
+def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_mm: float) -> PlanParts:
+    """Rooms, doors and fixtures from primitives in millimetres."""
+    parts = PlanParts()
+    role_of = [roles.get(lay or "0", UNKNOWN) for lay in p.seg_layer]
+    is_wall = np.array([r == "walls" and g < 0 for r, g in zip(role_of, p.seg_group)], dtype=bool)
+    wall_seg = p.seg[is_wall] if len(p.seg) else np.zeros((0, 4))
+    parts.wall_layers = sorted({lay or "0" for lay, w in zip(p.seg_layer, is_wall) if w})
+    walls = tuple(shapely.linestrings(wall_seg.reshape(-1, 2, 2))) if len(wall_seg) else ()
+    parts.walls = walls
+    ign = np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool)
+    ign_lines = list(shapely.linestrings(p.seg[ign].reshape(-1, 2, 2))) if ign.any() else []
+    ign_lines += [LineString(g) for g in p.ignored_geom]
+    parts.ignored = tuple(ign_lines[:MAX_IGNORED_LINES])
+    parts.dropped["lines on ignored or unknown layers"] = int(ign.sum())
+
+    shapes, _ = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
+    outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
+    if rejected:
+        parts.dropped["closed outlines on room layers too small or too large for a room"] = rejected
+    if outlines:
+        polys = [poly for poly, _ in outlines]
+        layers = [lay for _, lay in outlines]
+        parts.rooms_from = "outlines"
+    else:
+        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes])
+        layers = [None] * len(polys)
+        parts.rooms_from = "walls"
+    if not polys:
+        parts.error = rep.no_rooms(parts.wall_layers, len(wall_seg), len(shapes))
+        return parts
+    names = name_rooms(polys, p.texts, roles, layers)
+    order = _ordered(range(len(polys)), lambda k: polys[k].representative_point())
+    rooms = []
+    for n, k in enumerate(order, start=1):
+        name, kind, why = names[k]
+        rooms.append(Room(id=f"R{n}", name=name, type=kind, polygon=shapely.normalize(polys[k])))
+        parts.guesses.append({"what": f"room R{n} {name!r} is {kind}", "why": why})
+    parts.rooms = tuple(rooms)
+
+    tree = shapely.STRtree([r.polygon for r in rooms])
+
+    def room_at(pt: Point) -> str | None:
+        hits = tree.query(pt, predicate="within")
+        return rooms[int(min(hits))].id if len(hits) else None
+
+    deduction = rules.value("door_leaf_to_clear_deduction_mm")
+    kept = []
+    for s in shapes:
+        (x1, y1), (x2, y2) = s.opening.coords[0], s.opening.coords[-1]
+        length = max(np.hypot(x2 - x1, y2 - y1), 1e-9)
+        nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+        mid = s.position
+        sides = []
+        for sign in (1, -1):
+            hit = None
+            for d in DOOR_PROBES_MM:
+                hit = room_at(Point(mid.x + sign * nx * d, mid.y + sign * ny * d))
+                if hit:
+                    break
+            sides.append(hit)
+        joined = tuple(dict.fromkeys(h for h in sides if h))
+        if not joined:
+            parts.dropped["door shapes not next to any room"] += 1
+            continue
+        kept.append((s, joined))
+    doors = []
+    for n, (s, joined) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
+        doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
+                          clear_width_mm=round(max(s.leaf_width_mm - deduction, 0.0), 1),
+                          clear_width_source=SOURCE_ESTIMATED, swing=s.swing, rooms=joined,
+                          exterior=len(joined) == 1, kind=s.kind, opening=s.opening))
+        parts.guesses.append({"what": f"door D{n}: {s.kind}, leaf {s.leaf_width_mm:.0f} mm",
+                              "why": f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"})
+    parts.doors = tuple(doors)
+
+    found = find_fixtures(p, tolerance_mm=tolerance_mm)
+    fixtures = []
+    for n, (kind, poly, block) in enumerate(_ordered(found, lambda it: it[1].centroid), start=1):
+        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room_at(poly.centroid)))
+        parts.guesses.append({"what": f"fixture F{n} is a {kind}", "why": f"block name {block!r}"})
+    parts.fixtures = tuple(fixtures)
+    return parts

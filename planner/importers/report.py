@@ -1,0 +1,72 @@
+"""The import report (what was found, ignored and guessed) and the sentences the user reads."""
+from __future__ import annotations
+
+from collections import Counter
+
+from planner.units import UNIT_NAMES
+
+
+def units_unknown(guess: str | None) -> str:
+    if guess:
+        return (f"The drawing does not say its units; door widths and room sizes suggest {UNIT_NAMES[guess]} "
+                f"— choose the unit (CLI: --units {guess}).")
+    return ("The drawing does not say its units and its geometry does not reveal them — choose the unit "
+            "(CLI: --units mm|cm|m|in|ft).")
+
+
+def units_overridden(header: str, used: str, why: str) -> str:
+    return (f"The drawing says its unit is {UNIT_NAMES[header]}, but {why}; it was read in "
+            f"{UNIT_NAMES[used]} — check a known width and change the unit if that is wrong (CLI: --units).")
+
+
+def several_regions(count: int, chosen: int) -> str:
+    return (f"The file holds {count} separate drawings side by side; region {chosen} (the largest) was read "
+            "— pick another with --region N (or in the app).")
+
+
+def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> str:
+    if not wall_count:
+        return ("This drawing has no room outlines and no wall lines, so it is not a floor plan this tool can "
+                "read; if walls are on a layer with an unusual name, give it the role 'walls' (CLI: "
+                "--layer-role LAYER=walls).")
+    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    return (f"No room outlines, and the {wall_count} wall lines on layers {layers} do not close into rooms "
+            f"(with {door_count} doors found to close them); check the units and the layer roles, or draw "
+            "room outlines on a layer named 'rooms'.")
+
+
+def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
+                 warnings: list[str]) -> dict:
+    """A JSON-able summary of the import."""
+    ignored = [{"what": f"{n} {t}", "why": why} for (t, why), n in sorted(raw.ignored.items())]
+    ignored += [{"what": f"{n} {what}", "why": "not used for rooms, doors or fixtures"}
+                for what, n in sorted(parts.dropped.items()) if n]
+    guesses = [{"what": f"layer {lay!r} holds {role}", "why": role_why[lay]}
+               for lay, role in sorted(roles.items()) if role not in ("unknown",) and role_why[lay] != "set by the user"]
+    if units["used"] != units["header"]:
+        guesses.insert(0, {"what": f"the unit is {units['used']}", "why": units["why"]})
+    guesses += parts.guesses
+    kinds = Counter(d.kind for d in parts.doors)
+    return {
+        "file": name, "dxf_version": doc.dxfversion, "layout": layout,
+        "found": {"rooms": len(parts.rooms), "doors": len(parts.doors), "fixtures": len(parts.fixtures),
+                  "walls": len(parts.walls), "labels": len(raw.texts), "door_kinds": dict(kinds)},
+        "rooms_from": parts.rooms_from,
+        "ignored": ignored, "guesses": guesses, "units": units,
+        "layers": dict(sorted(roles.items())), "layer_reasons": dict(sorted(role_why.items())),
+        "regions": regions, "region": chosen, "warnings": list(warnings),
+    }
+
+
+def issues(report: dict) -> list[str]:
+    """Sentences for the user: warnings first, then what may be missing."""
+    out = list(report["warnings"])
+    found = report["found"]
+    if found["doors"] == 0:
+        out.append("No doors were recognised; door checks need them — give the door layer the role 'doors' "
+                   "or add doors by hand.")
+    unnamed = sum(1 for g in report["guesses"] if g["why"] == "no text inside")
+    if unnamed:
+        out.append(f"{unnamed} of {found['rooms']} rooms have no name in the drawing; their type is 'other' "
+                   "until you name them.")
+    return out

@@ -1,0 +1,43 @@
+"""Rooms from wall lines when a drawing has no room outlines: snap, close the door openings, polygonise."""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+
+from planner.importers.rooms import shape_ok
+
+
+def extend_segments(seg: np.ndarray, by_mm: float) -> np.ndarray:
+    """Each segment (x1 y1 x2 y2, mm) lengthened by by_mm at both ends, closing small gaps at corners.
+
+    The overshoot leaves short dangling ends, which polygonising drops.
+    """
+    d = seg[:, 2:] - seg[:, :2]
+    length = np.hypot(d[:, 0], d[:, 1])
+    keep = length > 1e-9
+    seg, d, length = seg[keep], d[keep], length[keep]
+    u = d / length[:, None] * by_mm
+    return np.hstack([seg[:, :2] - u, seg[:, 2:] + u])
+
+
+def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_mm: float = 10.0,
+                     gap_mm: float = 60.0) -> list[Polygon]:
+    """Room-sized faces enclosed by the wall segments (mm) with the door openings drawn shut.
+
+    snap_mm: coordinates are rounded to this grid first; gap_mm: gaps up to this size at wall ends close.
+    """
+    parts = [wall_seg]
+    if openings:
+        parts.append(np.array([[*ln.coords[0], *ln.coords[-1]] for ln in openings], dtype=float))
+    seg = np.vstack(parts) if len(parts) > 1 else wall_seg
+    if not len(seg):
+        return []
+    seg = extend_segments(np.round(seg / snap_mm) * snap_mm, gap_mm / 2)
+    lines = shapely.linestrings(seg.reshape(-1, 2, 2))
+    noded = shapely.node(shapely.multilinestrings(lines))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    rooms = [f for f in faces if isinstance(f, Polygon) and shape_ok(f)]
+    # a face whose hole is filled by other faces is the ring of an outer wall: keep only faces that are
+    # not mostly wall (their area minus their holes' area is what counts, polygonize already did that)
+    return [shapely.simplify(r, snap_mm / 2) for r in rooms]
