@@ -23,8 +23,6 @@ CAP_RULES = {
     "lift": "Lift price incl. VAT, excl. installation (NAV framework contract, not public)",
     "user": "Price of the alternative aid given by the user",
 }
-# Which default price rate stands in for a lift the user has not priced (an estimate, clearly marked).
-LIFT_DEFAULT_RATE = {STAIRLIFT: "stairlift_price_default_nok", PLATFORMLIFT: "platformlift_price_default_nok"}
 
 
 class GrantInputError(ValueError):
@@ -82,12 +80,12 @@ def _number(name: str, value: float | int | None, *, positive: bool = False) -> 
 
 
 def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: float | None = None,
-                    rates: dict[str, Rate] | None = None, *, allow_estimate: bool = False) -> Cap:
+                    rates: dict[str, Rate] | None = None, *, lift_estimate_nok: int | None = None) -> Cap:
     """The cap [kr incl. VAT] of the alternative aid for a level difference of rise_mm.
 
     A ramp's cap is NAV's rate by rise unless the user gives a price (then the user's price is the cap, marked
-    so). A lift's cap is its price incl. VAT excl. installation: the user's price, or, only when allow_estimate
-    is true, this tool's default estimate (confidence "A"), which the caller must show as an estimate.
+    so). A lift's cap is its price incl. VAT excl. installation: the user's price, or, when the caller passes
+    lift_estimate_nok (e.g. from the price list), that estimate with confidence "A", shown as an estimate.
     """
     rates = rates or load_rates()
     if alternative not in ALTERNATIVES:
@@ -106,28 +104,26 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
         cap = with_vat_nok(rate.value, rates["vat"].value)
         return Cap(alternative, cap, CAP_RULES["ramp_small" if small else "ramp_large"], rate.source,
                    rate.confidence, tuple(notes))
-    if not allow_estimate:
+    if lift_estimate_nok is None:
         raise GrantInputError(f"NAV's price for a {'stair lift' if alternative == STAIRLIFT else 'platform lift'} "
                               f"is not public; give the lift's price incl. VAT, excl. installation "
                               f"(stair lifts cost about 70 000–350 000 kr).")
-    key = LIFT_DEFAULT_RATE[alternative]
-    if alternative == PLATFORMLIFT and rise_mm > rates["shaft_lift_above_rise_mm"].value:
-        key = "shaftlift_price_default_nok"
-    rate = rates[key]
-    notes.append("The lift price is an estimate of this tool, not NAV's price: ask NAV Hjelpemiddelsentral.")
-    return Cap(alternative, round(rate.value), CAP_RULES["lift"], rate.source, rate.confidence, tuple(notes))
+    estimate = round(_number("The estimated lift price (kr)", lift_estimate_nok))
+    notes.append("The lift price is an estimate, not NAV's price: ask NAV Hjelpemiddelsentral for it.")
+    return Cap(alternative, estimate, CAP_RULES["lift"], "estimate (price list)", "A", tuple(notes))
 
 
 def nav_grant(rise_mm: float, permanent_cost_nok: float, alternative: str = RAMP,
               alternative_price_nok: float | None = None, rates: dict[str, Rate] | None = None, *,
-              allow_estimate: bool = False) -> GrantResult:
+              lift_estimate_nok: int | None = None) -> GrantResult:
     """The grant instead of the alternative aid and what is left for the household [kr].
 
     grant_nok = min(cap_nok, permanent_cost_nok); own_share_nok = permanent_cost_nok - grant_nok, before any
     Husbanken grant, start loan or own money (see costing.plan).
     """
     cost = round(_number("The cost of the permanent solution (kr)", permanent_cost_nok))
-    cap = alternative_cap(alternative, rise_mm, alternative_price_nok, rates, allow_estimate=allow_estimate)
+    cap = alternative_cap(alternative, rise_mm, alternative_price_nok, rates,
+                          lift_estimate_nok=lift_estimate_nok)
     grant = min(cap.cap_nok, cost)
     return GrantResult(alternative=alternative, rise_mm=float(rise_mm), cap_nok=cap.cap_nok, permanent_cost_nok=cost,
                        grant_nok=grant, own_share_nok=cost - grant,

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 
 
 def add_options_parser(sub) -> None:
@@ -12,9 +14,60 @@ def add_options_parser(sub) -> None:
                       help="drawing units when the DXF does not say")
     opts.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                       help="a site measurement, e.g. entrance.rise_mm=600 (repeatable)")
+    opts.add_argument("--lang", choices=("nb", "en"), default="en", help="language of the text output")
+
+
+def load_plan_and_state(path: str, units: str | None, measures: list[str]):
+    """(plan with measurements applied, costing state, standard) from a project file or a DXF."""
+    from planner.measurements import apply_measurements, latest, parse_measure_arg
+    from planner.model import PlanError
+    from planner.project import is_project_bytes, loads_project
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PlanError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    extra = [parse_measure_arg(m) for m in measures]
+    if is_project_bytes(data):
+        project = loads_project(data)
+        plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
+    else:
+        from planner.importers import read_dxf
+        plan, measurements, state, standard = read_dxf(data, name=Path(path).name, units=units).plan, [], {}, "no-tek17"
+    plan, _ = apply_measurements(plan, latest(measurements + extra))
+    return plan, state, standard
+
+
+def _text(result, lang: str) -> str:
+    from costing import texts  # noqa: F401  (registers the texts)
+    from planner.i18n import fmt_nok, t
+    out = []
+    for b in result.barriers:
+        out.append(t(f"barrier.{b.finding.code}", lang, element=b.finding.element) + f"  [{b.finding.rule}]")
+        for r in b.remedies:
+            s = b.splits[r.id]
+            mark = "*" if r.id == b.chosen else " "
+            paid = ", ".join(f"{t('scheme.' + k, lang)} {fmt_nok(v)}" for k, v in s.amounts.items() if v)
+            extra = "" if r.ramp is None else (f"  ramp {r.ramp.to_dict()['slope']}, {r.ramp.total_length_mm / 1000:.1f} m"
+                                               f"{'' if r.fits is None else (' fits' if r.fits else ' does NOT fit')}")
+            out.append(f" {mark} {t('remedy.' + r.option, lang)}: {fmt_nok(r.total_nok)}; "
+                       f"{t('cli.you_pay', lang, nok=fmt_nok(s.household_now_nok))}{extra}\n      {paid}")
+    totals = {k: fmt_nok(v) for k, v in result.to_dict()["plan"]["totals"].items()}
+    out.append(t("cli.plan", lang, **totals))
+    return "\n".join(out) if result.barriers else "No failing findings with a known remedy."
 
 
 def run_options(args: argparse.Namespace) -> int:
-    import sys
-    print("The options command is not available yet.", file=sys.stderr)
-    return 2
+    from costing.plan import build_plan
+    from planner.checks import assess
+    from planner.model import PlanError
+    from planner.rules import load_rules
+    plan, state, standard = load_plan_and_state(args.plan, args.units, args.measure)
+    try:
+        rules = load_rules(standard)
+        result = build_plan(plan, assess(plan, rules), state)
+    except ValueError as exc:
+        if isinstance(exc, PlanError):
+            raise
+        raise PlanError(str(exc)) from None
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) if args.json else _text(result, args.lang))
+    return 0

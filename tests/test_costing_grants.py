@@ -43,18 +43,18 @@ def test_lift_cap_is_the_price_the_user_gives():
     assert result.cap_confidence == "user"
 
 
-def test_lift_without_a_price_is_refused_unless_an_estimate_is_allowed():
+def test_lift_without_a_price_is_refused_unless_an_estimate_is_given():
     with pytest.raises(GrantInputError, match="not public"):
         nav_grant(rise_mm=900, permanent_cost_nok=100_000, alternative="platformlift")
-    estimate = nav_grant(rise_mm=900, permanent_cost_nok=100_000, alternative="platformlift", allow_estimate=True)
-    assert estimate.cap_nok == RATES["platformlift_price_default_nok"].value
+    estimate = nav_grant(rise_mm=900, permanent_cost_nok=100_000, alternative="platformlift",
+                         lift_estimate_nok=180_000)
+    assert (estimate.cap_nok, estimate.grant_nok) == (180_000, 100_000)
     assert estimate.cap_confidence == "A" and any("estimate" in n for n in estimate.notes)
 
 
-def test_platform_lift_above_one_metre_is_a_shaft_lift():
-    low = alternative_cap("platformlift", 1000, allow_estimate=True)
-    high = alternative_cap("platformlift", 1001, allow_estimate=True)
-    assert high.cap_nok == RATES["shaftlift_price_default_nok"].value != low.cap_nok
+def test_above_one_metre_the_notes_say_nav_uses_a_shaft_lift():
+    low = alternative_cap("platformlift", 1000, lift_estimate_nok=1)
+    high = alternative_cap("platformlift", 1001, lift_estimate_nok=1)
     assert any("shaft" in n for n in high.notes) and not any("shaft" in n for n in low.notes)
 
 

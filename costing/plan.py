@@ -1,0 +1,136 @@
+"""The whole-home funding plan: every failing barrier's remedies with their funding split, the chosen remedy
+per barrier, and the totals, with the whole-home budgets (Husbanken, start loan, small-aids grant) shared out.
+
+All inputs come from the project's `costing` dict (see `STATE_KEYS`); everything here is whole kroner.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from costing.eligibility import Eligibility, assess_answers
+from costing.grants import ALTERNATIVES
+from costing.prices import load_prices, price_number
+from costing.quotes import quoted_amounts
+from costing.rates import load_rates
+from costing.remedies import Context, Remedy, barrier_key, remedies_for
+from costing.schemes import NAMES, POOLED, SCHEMES, FundingContext, Split, split
+from planner.findings import FAIL, Finding
+from planner.model import Plan
+
+# The keys of the project's costing dict this package reads and writes (docs/funding.md describes them).
+STATE_KEYS = ("prices", "rates", "quote", "choices", "answers", "husbanken_expected_nok", "startlan_nok",
+              "alternative_price_nok", "grant_alternative", "county")
+
+
+@dataclass(frozen=True, slots=True)
+class Barrier:
+    """One failing finding, its remedies, each remedy's split as if it were the only work, and the choice."""
+
+    key: str
+    finding: Finding
+    remedies: tuple[Remedy, ...]
+    splits: dict[str, Split]
+    chosen: str | None
+
+    def remedy(self, remedy_id: str) -> Remedy | None:
+        return next((r for r in self.remedies if r.id == remedy_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class FundingPlan:
+    barriers: tuple[Barrier, ...]
+    chosen: tuple[Split, ...]  # the chosen remedies, with the whole-home budgets shared out in order
+    eligibility: Eligibility
+    unpriced: tuple[str, ...]  # barriers whose chosen remedy lacks a price
+
+    def total(self, field: str) -> int:
+        """Sum over the chosen remedies: "total", "public", "household_now", "borrowed", "yearly" or a scheme."""
+        if field in NAMES:
+            return sum(s.amounts.get(field, 0) for s in self.chosen)
+        return sum(getattr(s, f"{field}_nok") or 0 for s in self.chosen)
+
+    def to_dict(self) -> dict:
+        return {"barriers": [{"barrier": b.key, "check": b.finding.check, "code": b.finding.code,
+                              "element": b.finding.element, "chosen": b.chosen,
+                              "remedies": [{**r.to_dict(), "funding": b.splits[r.id].to_dict()} for r in b.remedies]}
+                             for b in self.barriers],
+                "plan": {"chosen": [s.to_dict() for s in self.chosen],
+                         "totals": {f"{k}_nok": self.total(k) for k in ("total", "public", "household_now",
+                                                                        "borrowed", "yearly", *NAMES)},
+                         "unpriced": list(self.unpriced)},
+                "warnings": [{"key": w.key, "blocks": sorted(w.blocks), "severity": w.severity, "rule": w.rule}
+                             for w in self.eligibility.warnings]}
+
+
+def _optional_nok(state: dict, key: str) -> int | None:
+    value = state.get(key)
+    return None if value in (None, "") else price_number(value, key)
+
+
+def contexts(state: dict | None) -> tuple[Context, FundingContext]:
+    """The remedy and funding contexts from the project's costing dict. Raises ValueError on a bad number."""
+    state = state or {}
+    rates = load_rates(state.get("rates"))
+    prices = load_prices(state.get("prices"), vat=rates["vat"].value)
+    answers = state.get("answers") or {}
+    alternative = state.get("grant_alternative") if state.get("grant_alternative") in ALTERNATIVES else None
+    ctx = Context(prices=prices, rates=rates, shared_stairwell=answers.get("shared_stairwell") is True,
+                  grant_alternative=alternative, quoted=quoted_amounts(state.get("quote")))
+    fctx = FundingContext(rates=rates, prices=prices, eligibility=assess_answers(answers),
+                          alternative_price_nok=_optional_nok(state, "alternative_price_nok"))
+    return ctx, fctx
+
+
+def pots(state: dict | None) -> dict[str, int | None]:
+    """The whole-home budgets: Husbanken's expected grant and the start loan the user enters; small aids: None
+    (the flat rate)."""
+    state = state or {}
+    return {"small_aids": None, "husbanken": _optional_nok(state, "husbanken_expected_nok") or 0,
+            "startlan": _optional_nok(state, "startlan_nok") or 0}
+
+
+def default_choice(remedies: tuple[Remedy, ...], splits: dict[str, Split]) -> str | None:
+    """The adequate remedy that fits and costs the household least now, then least each year, lasting first."""
+    candidates = [r for r in remedies if r.adequate and r.fits is not False and splits[r.id].total_nok is not None]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda r: (splits[r.id].household_now_nok, r.yearly_nok, not r.lasting,
+                                          splits[r.id].total_nok))
+    return best.id
+
+
+def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None) -> FundingPlan:
+    """Every failing finding's remedies and funding, and the whole-home plan of the chosen remedies."""
+    state = state or {}
+    ctx, fctx = contexts(state)
+    budgets = pots(state)
+    choices = state.get("choices") or {}
+    barriers = []
+    for finding in findings:
+        if finding.status != FAIL:
+            continue
+        remedies = tuple(remedies_for(finding, plan, ctx))
+        if not remedies:
+            continue
+        splits = {r.id: split(r, fctx, budgets) for r in remedies}
+        key = barrier_key(finding)
+        chosen = choices.get(key) if choices.get(key) in splits else default_choice(remedies, splits)
+        barriers.append(Barrier(key, finding, remedies, splits, chosen))
+    left = dict(budgets)
+    if left["small_aids"] is None:
+        left["small_aids"] = round(fctx.rates["small_aids_flat_grant_nok"].value)
+    chosen_splits, unpriced = [], []
+    for barrier in barriers:
+        remedy = barrier.remedy(barrier.chosen) if barrier.chosen else None
+        if remedy is None:
+            continue
+        s = split(remedy, fctx, left)
+        if s.total_nok is None:
+            unpriced.append(barrier.key)
+        for name in POOLED:
+            left[name] -= s.amounts.get(name, 0)
+        chosen_splits.append(s)
+    return FundingPlan(tuple(barriers), tuple(chosen_splits), fctx.eligibility, tuple(unpriced))
+
+
+SCHEME_RULES = {s.NAME: s.RULE for s in SCHEMES}

@@ -1,0 +1,77 @@
+"""Prices as data (costing/data/prices-no.csv): item, unit, price excl. and incl. 25 % VAT, source, date, confidence.
+
+Norwegian contractor prices vary widely; most rows are this tool's estimates (confidence "A") and say so.
+The user overrides any price (confidence "user") or imports a contractor's quote (confidence "quote").
+"""
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from costing.rates import DATA_DIR, USER
+
+PRICES_FILE = DATA_DIR / "prices-no.csv"
+QUOTE = "quote"
+FIELDS = ("item", "unit", "price_ex_vat_nok", "price_inc_vat_nok", "source", "date", "confidence", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """One price in whole kroner, incl. and excl. VAT, with where it comes from."""
+
+    item: str
+    unit: str
+    price_ex_vat_nok: int
+    price_inc_vat_nok: int
+    source: str
+    date: str
+    confidence: str
+    note: str = ""
+
+    @property
+    def estimate(self) -> bool:
+        return self.confidence not in ("C", USER, QUOTE)
+
+    def to_dict(self) -> dict:
+        return {f: getattr(self, f) for f in FIELDS}
+
+
+@lru_cache(maxsize=1)
+def default_prices() -> dict[str, Price]:
+    with PRICES_FILE.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return {r["item"]: Price(item=r["item"], unit=r["unit"], price_ex_vat_nok=int(r["price_ex_vat_nok"]),
+                             price_inc_vat_nok=int(r["price_inc_vat_nok"]), source=r["source"], date=r["date"],
+                             confidence=r["confidence"], note=r.get("note", "")) for r in rows}
+
+
+def price_number(value, what: str) -> int:
+    """A price given by a person: whole kroner, 0 or more. Raises ValueError with one sentence."""
+    try:
+        number = float(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        raise ValueError(f"The price of {what} must be a number of kroner, not {value!r}.") from None
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"The price of {what} must be 0 kr or more, not {value!r}.")
+    return round(number)
+
+
+def load_prices(overrides: dict[str, object] | None = None, quote_prices: dict[str, int] | None = None,
+                vat: float = 0.25) -> dict[str, Price]:
+    """The price list with a quote's prices and then the user's own (both incl. VAT) in place.
+
+    An override of None removes the price (the item is then priced as missing)."""
+    prices = dict(default_prices())
+    for layer, mark in ((quote_prices or {}, QUOTE), (overrides or {}, USER)):
+        for item, value in layer.items():
+            if value is None:
+                prices.pop(item, None)
+                continue
+            inc = price_number(value, item)
+            base = prices.get(item) or Price(item, "each", 0, 0, "", "", mark)
+            prices[item] = replace(base, price_inc_vat_nok=inc, price_ex_vat_nok=round(inc / (1 + vat)),
+                                   confidence=mark, source=f"{'your quote' if mark == QUOTE else 'entered by you'}"
+                                                           f" (list price {base.price_inc_vat_nok} kr)")
+    return prices

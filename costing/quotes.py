@@ -1,0 +1,167 @@
+"""Import a contractor's quote (CSV or Excel) and map its lines to remedies; mapped totals replace list prices.
+
+A quote line is a description and an amount. Amounts are stored incl. VAT (25 %); a quote whose header says
+"eks. mva"/"excl. VAT" is converted. Lines are mapped by keywords in Norwegian and English; the user can
+change each mapping in the app. Only building work is quoted: NAV procures the aids it lends itself.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+
+QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
+            "sliding_door", "bathroom_layout", "ramp_built", "regrade")
+# First match wins, so the more specific words come first.
+KEYWORDS = (
+    ("sliding_door", ("skyvedør", "skyvedor", "sliding door")),
+    ("offset_hinges", ("hengsel", "hengsler", "hinge")),
+    ("shower_kerb_removal", ("dusjkant", "dusjterskel", "shower kerb", "shower lip", "kerb")),
+    ("threshold_removal", ("terskel", "threshold")),
+    ("bathroom_layout", ("ombygging av bad", "flytte", "layout", "relocate")),
+    ("bath_to_shower", ("badekar", "bath", "dusj", "shower", "våtrom", "membran", "sluk", "flis", "bad ")),
+    ("regrade", ("oppfylling", "terreng", "grunnarbeid", "grave", "belegning", "heller", "asfalt", "regrad",
+                 "fill", "paving", "groundwork", "raise the ground")),
+    ("ramp_built", ("rampe", "ramp")),
+    ("door_widen", ("dør", "dor ", "karm", "door", "utvid", "widen")),
+)
+DESCRIPTION_COLUMNS = ("beskrivelse", "description", "tekst", "text", "post", "arbeid", "item", "linje", "line")
+AMOUNT_COLUMNS = ("sum", "beløp", "belop", "amount", "total", "pris", "price", "kr")
+QUANTITY_COLUMNS = ("antall", "mengde", "qty", "quantity")
+MAX_QUOTE_BYTES = 10 * 1024 * 1024
+
+
+class QuoteError(ValueError):
+    """A quote file that cannot be read; the message is one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLine:
+    description: str
+    amount_nok: int  # incl. VAT
+    option: str | None
+
+    def to_dict(self) -> dict:
+        return {"description": self.description, "amount_nok": self.amount_nok, "option": self.option}
+
+
+def guess_option(description: str) -> str | None:
+    text = f" {description.lower()} "
+    for option, words in KEYWORDS:
+        if any(w in text for w in words):
+            return option
+    return None
+
+
+def _amount(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = re.sub(r"(?i)(kr|nok|,-)", "", str(value)).replace("\u00a0", "").replace(" ", "").strip()
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 12.500,00: dots group thousands
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    lowered = [h.lower().strip() for h in header]
+    for name in names:
+        for i, h in enumerate(lowered):
+            if h == name or h.startswith(name + " ") or h.startswith(name + "."):
+                return i
+    for name in names:
+        for i, h in enumerate(lowered):
+            if name in h:
+                return i
+    return None
+
+
+def _rows(data: bytes, filename: str) -> list[list]:
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        from openpyxl import load_workbook
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        except Exception:  # openpyxl raises many types for a broken workbook
+            raise QuoteError("The Excel file could not be read; save it again as .xlsx or as CSV.") from None
+        return [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None,
+               vat: float = 0.25) -> tuple[list[QuoteLine], list[str]]:
+    """The quote's priced lines (incl. VAT) and sentences about what was skipped or assumed.
+
+    vat_included: None reads it from the header ("eks. mva"/"excl" means excluding VAT), else assumes incl.
+    """
+    if not data:
+        raise QuoteError("The quote file is empty.")
+    if len(data) > MAX_QUOTE_BYTES:
+        raise QuoteError("The quote file is larger than 10 MB; it cannot be a price quote.")
+    rows = [r for r in _rows(data, filename) if any(str(c).strip() for c in r)]
+    header_at = next((i for i, r in enumerate(rows[:20])
+                      if _column([str(c) for c in r], DESCRIPTION_COLUMNS) is not None
+                      and _column([str(c) for c in r], AMOUNT_COLUMNS) is not None), None)
+    if header_at is None:
+        raise QuoteError("No header with a description and an amount column (e.g. 'Beskrivelse' and 'Sum') "
+                         "was found in the quote.")
+    header = [str(c) for c in rows[header_at]]
+    desc_col, amount_col = _column(header, DESCRIPTION_COLUMNS), _column(header, AMOUNT_COLUMNS)
+    qty_col = _column(header, QUANTITY_COLUMNS)
+    notes = []
+    if vat_included is None:
+        head = " ".join(header).lower()
+        vat_included = not re.search(r"eks|excl|ex\.? ?vat|ex\.? ?mva|uten mva", head)
+        notes.append("Amounts read as including VAT." if vat_included else
+                     "Amounts read as excluding VAT; 25 % VAT added.")
+    lines, skipped = [], 0
+    for row in rows[header_at + 1:]:
+        cells = list(row) + [""] * (len(header) - len(row))
+        description = str(cells[desc_col]).strip()
+        amount = _amount(cells[amount_col])
+        if amount is None or not description:
+            skipped += 1
+            continue
+        if description.lower().startswith(("sum", "total", "mva", "vat", "herav")):
+            continue  # totals and VAT lines are not work
+        if qty_col is not None and amount_col != qty_col and "enhet" in header[amount_col].lower():
+            amount *= _amount(cells[qty_col]) or 1
+        if amount < 0:
+            notes.append(f"A negative line ({description}) was kept as a discount.")
+        inc = round(amount if vat_included else amount * (1 + vat))
+        lines.append(QuoteLine(description, inc, guess_option(description)))
+    if not lines:
+        raise QuoteError("The quote has no lines with a description and an amount.")
+    if skipped:
+        notes.append(f"{skipped} line(s) without a description or an amount were skipped.")
+    return lines, notes
+
+
+def quote_state(lines: list[QuoteLine], filename: str) -> dict:
+    """The quote as stored in the project's costing dict."""
+    return {"name": filename, "lines": [line.to_dict() for line in lines]}
+
+
+def quoted_amounts(quote: dict | None) -> dict[str, int]:
+    """Mapped totals per remedy option (sum of the lines mapped to it) from the stored quote."""
+    totals: dict[str, int] = {}
+    for line in (quote or {}).get("lines", []):
+        option = line.get("option")
+        if option in QUOTABLE:
+            totals[option] = totals.get(option, 0) + int(line.get("amount_nok") or 0)
+    return {k: max(0, v) for k, v in totals.items()}
