@@ -38,6 +38,12 @@ def example_names() -> list[str]:
     return sorted(p.name.removesuffix(".tilpass.json") for p in EXAMPLES_DIR.glob("*.tilpass.json"))
 
 
+@st.cache_data(show_spinner=False)
+def standard_name(standard: str, lang: str) -> str:
+    rules = load_rules(standard)
+    return rules.name_nb if lang == "nb" else rules.name
+
+
 def set_project(project: Project, name: str) -> None:
     """Make `project` the open one; the editors start again from its values."""
     st.session_state.project = project
@@ -98,8 +104,9 @@ def sidebar(lang_default: str) -> str:
         if st.sidebar.button(t("units.read", lang), key="units_read"):
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
-    st.sidebar.selectbox(t("side.standard", lang), available_standards(), key="standard")
-    st.sidebar.caption("🔒 " + t("side.privacy", lang))
+    st.sidebar.selectbox(t("side.standard", lang), available_standards(), key="standard",
+                         format_func=lambda s: standard_name(s, lang))
+    st.sidebar.caption(t("side.privacy", lang))
     return lang
 
 
@@ -109,11 +116,12 @@ def main() -> None:
     lang = sidebar("nb")
     rules = load_rules(st.session_state.get("standard", "no-tek17"))
     st.title(t("app.title", lang))
-    st.caption(t("app.caption", lang, standard=rules.name_nb if lang == "nb" else rules.name))
+    st.caption(t("app.caption", lang, standard=standard_name(rules.id, lang)))
     if st.session_state.get("open_error"):
         name, reason = st.session_state.open_error
         st.error(t("error.open", lang, name=name, reason=reason) + " " + t("error.kept", lang))
 
+    header = st.container()
     tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
                     t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
     with tabs[4]:
@@ -130,8 +138,8 @@ def main() -> None:
     findings = assess(plan, rules)
     counts = summary(findings)
 
-    st.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")
-    cols = st.columns(4)
+    header.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")
+    cols = header.columns(4)
     cols[0].metric(t("metric.fail", lang), counts["fail"])
     cols[1].metric(t("metric.unknown", lang), counts["unknown"])
     cols[2].metric(t("metric.pass", lang), counts["pass"])

@@ -10,7 +10,7 @@ from planner.i18n import fmt_mm, t
 from planner.model import Plan
 from planner.rules import Rules
 
-STATUS_ICON = {"fail": "⛔", "unknown": "❓", "pass": "✅"}
+STATUS_ICON = {"fail": "✘", "unknown": "?", "pass": "✔"}  # glyphs every text font has
 
 
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
         t("col.message", lang): f.message(lang),
         t("col.measured", lang): fmt_mm(f.measured),
         t("col.required", lang): fmt_mm(f.required),
-        t("col.remeasure", lang): "📏" if f.remeasure else "",
+        t("col.remeasure", lang): t("remeasure.yes", lang) if f.remeasure else "",
         t("col.rule", lang): f.rule,
         t("col.confidence", lang): t(f"confidence.{f.confidence}", lang),
     } for f in rows])

@@ -43,6 +43,7 @@ register({
     "tab.visit": {"en": "Site visit", "nb": "Hjemmebesøk"},
     "tab.import": {"en": "Import report", "nb": "Importrapport"},
     "tab.project": {"en": "Save and report", "nb": "Lagre og rapport"},
+    "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
     "findings.show": {"en": "Show", "nb": "Vis"},
     "findings.all": {"en": "all", "nb": "alle"},
     "findings.problems": {"en": "barriers and unknowns", "nb": "hindringer og ukjente"},
