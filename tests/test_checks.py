@@ -171,3 +171,20 @@ def test_messages_exist_in_both_languages():
 def test_room_from_rectangle_refuses_zero_size():
     with pytest.raises(ValueError):
         Room.from_rectangle("R1", "x", "other", 0, 0, 0, 100)
+
+
+def test_every_standard_has_every_value_the_checks_use():
+    from planner.rules import available_standards
+    keys = set(load_rules("no-tek17").values)
+    assert len(available_standards()) >= 2
+    for standard in available_standards():
+        rules = load_rules(standard)
+        assert set(rules.values) == keys, standard
+        assert rules.setting("turning_circle", "room_types"), standard
+        assert assess(bathroom(), rules)  # runs
+
+
+def test_the_same_door_passes_in_one_country_and_fails_in_another():
+    plan = _with_door(bathroom(), "D2", clear_width_mm=780, clear_width_source="measured")
+    assert _one(check_door_widths(plan, RULES), "D2").status == "pass"
+    assert _one(check_door_widths(plan, load_rules("us-ada")), "D2").status == "fail"
