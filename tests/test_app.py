@@ -86,3 +86,26 @@ def test_entrance_rise_entered_in_the_form(at):
     at.number_input(key="measure_rise").set_value(500).run()
     assert not at.exception
     assert at.session_state["project"].measured_plan()[0].entrance.rise_mm == 500
+
+
+def test_a_drawing_without_units_asks_for_them_and_suggests_one(at):
+    import io
+
+    from examples.make_examples import build_narrow_bathroom_flat
+    from planner.dxf_export import plan_to_dxf
+    doc = plan_to_dxf(build_narrow_bathroom_flat().plan)
+    doc.header["$INSUNITS"] = 0
+    for entity in doc.modelspace():
+        entity.scale_uniform(0.1)  # drawn in centimetres
+    stream = io.StringIO()
+    doc.write(stream)
+    at.file_uploader(key="upload").upload("cm.dxf", stream.getvalue().encode(), "application/dxf").run()
+    assert not at.exception
+    assert at.warning and "cm.dxf" in at.warning[0].value
+    assert at.radio(key="units_choice").value == "cm"
+    assert at.session_state["project"].plan.name == "Enebolig med trapp"  # nothing replaced until confirmed
+    at.button(key="units_read").click().run()
+    plan = at.session_state["project"].plan
+    assert (plan.units, len(plan.rooms)) == ("cm", 5)
+    bath_door = min(plan.doors, key=lambda d: d.leaf_width_mm)
+    assert round(bath_door.leaf_width_mm) == 700

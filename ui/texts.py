@@ -23,8 +23,10 @@ register({
                                        "nb": "Enebolig: to trinn ved inngangen"},
     "example.accessible-flat": {"en": "Accessible reference flat (passes)",
                                 "nb": "Tilgjengelig referanseleilighet (består)"},
-    "units.ask": {"en": "{name} does not say which unit it is drawn in. {why} Choose the unit:",
-                  "nb": "{name} sier ikke hvilken enhet den er tegnet i. {why} Velg enhet:"},
+    "units.ask": {"en": "{name} does not say which unit it is drawn in (the geometry suggests: {why}). "
+                        "Choose the unit:",
+                  "nb": "{name} sier ikke hvilken enhet den er tegnet i (geometrien tyder på: {why}). "
+                        "Velg enhet:"},
     "units.read": {"en": "Read the drawing in this unit", "nb": "Les tegningen med denne enheten"},
     "units.mm": {"en": "millimetres", "nb": "millimeter"}, "units.cm": {"en": "centimetres", "nb": "centimeter"},
     "units.m": {"en": "metres", "nb": "meter"}, "units.in": {"en": "inches", "nb": "tommer"},
