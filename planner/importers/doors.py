@@ -83,6 +83,13 @@ def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STR
     return 0, "assumed (no leaf line, no wall nearby)"
 
 
+def long_axis(corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The line through the middle of a block's footprint (4 corners) along its longer side."""
+    edges = [np.hypot(*(corners[(k + 1) % 4] - corners[k])) for k in range(2)]
+    along = 0 if edges[0] >= edges[1] else 1
+    return ((corners[along] + corners[(along + 3) % 4]) / 2, (corners[along + 1] + corners[(along + 2) % 4]) / 2)
+
+
 def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString], *,
                tolerance_mm: float = 20.0) -> tuple[list[DoorShape], list[str]]:
     """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus notes."""
@@ -157,13 +164,10 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
     for name, _layer, corners, group in p.refs:
         if group < 0 or group in arc_groups:
             continue
-        edges = [np.hypot(*(corners[(k + 1) % 4] - corners[k])) for k in range(4)]
-        width = max(edges[0], edges[1])
+        mid_a, mid_b = long_axis(corners)
+        width = float(np.hypot(*(mid_b - mid_a)))
         if not (MIN_LEAF_MM <= width <= 2 * MAX_LEAF_MM):
             continue
-        along = 0 if edges[0] >= edges[1] else 1
-        mid_a = (corners[along] + corners[(along + 3) % 4]) / 2
-        mid_b = (corners[along + 1] + corners[(along + 2) % 4]) / 2
         kind = "sliding" if is_sliding_block(name) else ("double" if is_double_block(name) else "opening")
         leaf = width / 2 if kind == "double" else width
         shapes.append(DoorShape(LineString([mid_a, mid_b]), leaf, kind, None, f"block {name!r} ({kind})"))

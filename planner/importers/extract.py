@@ -19,6 +19,7 @@ from planner.model import PlanError
 
 MAX_PRIMITIVES = 2_000_000
 MAX_NESTING = 8
+WINDOW = -2   # group of a window block reference: it closes the wall line it sits in
 IGNORED_TYPES = {
     "DIMENSION": "dimensions are annotation", "LEADER": "leaders are annotation",
     "MULTILEADER": "leaders are annotation", "HATCH": "hatches are fills, not outlines",
@@ -141,8 +142,10 @@ def _ocs_points(entity, pts):
 class Flattener:
     """Flattens layouts and blocks; block geometry is cached per block name."""
 
-    def __init__(self, doc, is_door_block, is_ref_block, max_primitives: int = MAX_PRIMITIVES) -> None:
+    def __init__(self, doc, is_door_block, is_ref_block, max_primitives: int = MAX_PRIMITIVES,
+                 is_window_block=lambda name: False) -> None:
         self.doc = doc
+        self.is_window_block = is_window_block
         self.is_door_block = is_door_block
         self.is_ref_block = is_ref_block
         self.max_primitives = max_primitives
@@ -250,6 +253,13 @@ class Flattener:
             b.p.ignored[("INSERT", "block arrays are read as one copy")] += 1
         door = self.is_door_block(name)
         group = -1
+        if not door and self.is_window_block(name):
+            ext = self.extents(name)
+            if ext is not None:
+                (x0, y0), (x1, y1) = ext
+                corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]) @ rot + shift
+                b.p.refs.append((name, layer, corners, WINDOW))
+            return
         if door:
             group = b.p.groups
             b.p.groups += 1
@@ -271,7 +281,7 @@ class Flattener:
         def grp(child_group):
             if door:
                 return group
-            return -1 if child_group < 0 else child_group + b.p.groups
+            return child_group if child_group < 0 else child_group + b.p.groups
 
         if len(child.seg):
             s = np.hstack([tf(child.seg[:, :2]), tf(child.seg[:, 2:])])

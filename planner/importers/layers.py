@@ -27,10 +27,12 @@ _LAYER_PATTERNS: list[tuple[str, str, str]] = [
 _COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYER_PATTERNS]
 
 _DOOR_BLOCK = re.compile(r"door|d[øo]r|tür|tuer|porte?\b|porte[-_ ]|puerta|porta|dörr|ovi|deur|"
-                         r"^d\d|[-_ ]d\d|a-door|slid|skyve|pocket|schiebe", re.IGNORECASE)
+                         r"^d\d|[-_ ]d\d|a-door|slid|sldr|bifold|^bf\d|skyve|pocket|schiebe", re.IGNORECASE)
 _NOT_DOOR_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|garage|wardrobe|"
                              r"cabinet|skap|cupboard|handle", re.IGNORECASE)
-_SLIDING_BLOCK = re.compile(r"slid|skyve|pocket|schiebe|coulissant|corredera|scorrevole", re.IGNORECASE)
+_WINDOW_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|^win\d|^w\d+$|^vin\d",
+                           re.IGNORECASE)
+_SLIDING_BLOCK = re.compile(r"slid|sldr|skyve|pocket|schiebe|coulissant|corredera|scorrevole", re.IGNORECASE)
 _DOUBLE_BLOCK = re.compile(r"double|dobbel|dbl|2[- ]?leaf|two[- ]?leaf|doppel", re.IGNORECASE)
 
 # fixture type -> block name pattern (Norwegian, English and common CAD library names)
@@ -62,6 +64,10 @@ def guess_role(layer: str) -> tuple[str, str]:
 def is_door_block(name: str) -> bool:
     base = name.split("$")[-1]
     return bool(_DOOR_BLOCK.search(base)) and not _NOT_DOOR_BLOCK.search(base)
+
+
+def is_window_block(name: str) -> bool:
+    return bool(_WINDOW_BLOCK.search(name.split("$")[-1]))
 
 
 def is_sliding_block(name: str) -> bool:

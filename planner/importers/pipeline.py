@@ -10,11 +10,11 @@ import shapely
 from shapely.geometry import LineString, Point
 
 from planner.importers import report as rep
-from planner.importers.doors import arc_radii, candidate_arcs, find_doors
+from planner.importers.doors import arc_radii, candidate_arcs, find_doors, long_axis
 from planner.importers.dxf import load_document, truncated
-from planner.importers.extract import Flattener, Primitives
+from planner.importers.extract import WINDOW, Flattener, Primitives
 from planner.importers.fixtures import find_fixtures
-from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block
+from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
 from planner.importers.rooms import name_rooms, outline_polygons
 from planner.importers.unitguess import infer_unit
@@ -120,7 +120,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         raise PlanError(f"The drawing holds {len(layout):,} elements, more than the {MAX_ENTITIES:,} this tool "
                         "reads; export only the floor plan you need.")
     say(0.4, "expanding blocks")
-    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None)
+    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None, is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
     roles, role_why = _roles(doc, raw, layer_roles or {})
 
@@ -146,7 +146,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
 
     p = raw.scaled(MM_PER_UNIT[used])
     say(0.65, "finding separate plans")
-    regions, member = find_regions(p, gap_mm=REGION_GAP_MM)
+    counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
+    regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
     chosen = None
     if regions:
         if region is not None and not any(r.index == region for r in regions):
@@ -228,7 +229,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         layers = [lay for _, lay in outlines]
         parts.rooms_from = "outlines"
     else:
-        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes])
+        windows = [LineString(long_axis(c)) for _, _, c, g in p.refs if g == WINDOW]
+        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes] + windows)
         layers = [None] * len(polys)
         parts.rooms_from = "walls"
     if not polys:

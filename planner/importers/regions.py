@@ -32,18 +32,26 @@ def _boxes(p: Primitives) -> np.ndarray:
     return np.vstack(rows) if rows else np.zeros((0, 4))
 
 
-def find_regions(p: Primitives, *, gap_mm: float) -> tuple[list[Region], dict[str, np.ndarray]]:
+def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = None
+                 ) -> tuple[list[Region], dict[str, np.ndarray]]:
     """Clusters of segments and arcs at least gap_mm apart, the big ones as regions, and for each primitive
-    kind the region index of each element (0 = in no region: a title, a stray mark)."""
+    kind the region index of each element (0 = in no region: a title, a stray mark).
+
+    counts: 1 for each segment then arc that counts towards a region's size (walls and doors, not hatches).
+    """
     boxes = _boxes(p)
     empty = {"seg": np.zeros(len(p.seg), int), "arc": np.zeros(len(p.arc), int),
              "outline": np.zeros(len(p.outlines), int), "text": np.zeros(len(p.texts), int),
              "ref": np.zeros(len(p.refs), int)}
     if not len(boxes):
         return [], empty
+    weight = np.ones(len(boxes)) if counts is None else np.asarray(counts, dtype=float)
+    core = boxes[weight > 0] if (weight > 0).any() else boxes
+    # grow each box by half the gap and snap it outwards to a grid of that size: far fewer distinct boxes
     half = gap_mm / 2
-    grown = shapely.box(boxes[:, 0] - half, boxes[:, 1] - half, boxes[:, 2] + half, boxes[:, 3] + half)
-    blobs = shapely.get_parts(shapely.union_all(grown))
+    grid = np.c_[np.floor(core[:, :2] / half) - 1, np.ceil(core[:, 2:] / half) + 1]
+    grid = np.unique(grid, axis=0) * half
+    blobs = shapely.get_parts(shapely.union_all(shapely.box(grid[:, 0], grid[:, 1], grid[:, 2], grid[:, 3])))
     tree = shapely.STRtree(blobs)
 
     def assign(points: np.ndarray) -> np.ndarray:
@@ -55,7 +63,7 @@ def find_regions(p: Primitives, *, gap_mm: float) -> tuple[list[Region], dict[st
 
     centres = np.c_[(boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2]
     blob_of = assign(centres)
-    counts = np.bincount(blob_of[blob_of >= 0], minlength=len(blobs))
+    counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blobs)).astype(int)
     big = [b for b in range(len(blobs)) if counts[b] >= max(20, MIN_REGION_SHARE * counts.max())]
     if not big:
         big = [int(counts.argmax())]
