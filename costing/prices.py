@@ -75,3 +75,20 @@ def load_prices(overrides: dict[str, object] | None = None, quote_prices: dict[s
                                    confidence=mark, source=f"{'your quote' if mark == QUOTE else 'entered by you'}"
                                                            f" (list price {base.price_inc_vat_nok} kr)")
     return prices
+
+
+def overrides_from_table(rows: list[dict], previous: dict[str, object]) -> dict[str, int]:
+    """The user's overrides from an edited price table: every row whose price differs from the list price.
+
+    rows: {"item", "price_inc_vat_nok"}; previous overrides of items not in the table are kept."""
+    defaults = default_prices()
+    out = {k: v for k, v in previous.items() if k not in {r["item"] for r in rows}}
+    for row in rows:
+        value = row.get("price_inc_vat_nok")
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        price = price_number(value, row["item"])
+        default = defaults.get(row["item"])
+        if default is None or price != default.price_inc_vat_nok:
+            out[row["item"]] = price
+    return out

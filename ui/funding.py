@@ -1,0 +1,261 @@
+"""The funding tab: remedies per barrier side by side, the whole-home plan, prices, quote, questions, process.
+
+UI only: every number comes from costing/. Entry point: render_funding(plan, findings, costing_state, lang).
+"""
+from __future__ import annotations
+
+import copy
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import streamlit as st
+
+from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.eligibility import QUESTIONS
+from costing.grants import ALTERNATIVES
+from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
+from costing.plan import build_plan, contexts
+from costing.prices import default_prices, overrides_from_table
+from costing.process import CHECKLIST, STEPS, checklist_state
+from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
+from costing.schemes import NAMES
+from planner.findings import Finding
+from planner.i18n import fmt_nok, t
+from planner.model import Plan
+
+PENDING = "funding_pending_state"
+COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec", "husbanken": "#4caf50",
+           "startlan": "#f0b429", "own_money": "#d9534f"}
+
+
+@st.cache_data(show_spinner=False)
+def _read_quote(data: bytes, name: str, vat_included: bool | None):
+    return read_quote(data, name, vat_included)
+
+
+def _chart(rows: list[tuple[str, dict[str, int]]], lang: str):
+    fig, ax = plt.subplots(figsize=(7, 0.55 * len(rows) + 1.2))
+    labels = [label for label, _ in rows]
+    left = [0] * len(rows)
+    for name in NAMES:
+        values = [amounts.get(name, 0) for _, amounts in rows]
+        ax.barh(labels, values, left=left, color=COLOURS[name], label=t(f"scheme.{name}", lang))
+        left = [a + b for a, b in zip(left, values)]  # stacking bars: drawing, not money arithmetic
+    ax.invert_yaxis()
+    ax.set_xlabel("kr")
+    ax.legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def _option_label(remedy, lang: str) -> str:
+    return t(f"remedy.{remedy.option}", lang)
+
+
+def _barrier(barrier, state: dict, lang: str) -> None:
+    f = barrier.finding
+    st.markdown(f"**{t('barrier.' + f.code, lang, element=f.element)}** — {f.message(lang)}  \n*{f.rule}*")
+    table, bars = [], []
+    for r in barrier.remedies:
+        s = barrier.splits[r.id]
+        row = {t("fund.col.option", lang): _option_label(r, lang), t("fund.col.total", lang): fmt_nok(r.total_nok)}
+        row.update({t(f"scheme.{n}", lang): fmt_nok(s.amounts.get(n)) for n in NAMES})
+        row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
+        row[t("fund.col.yearly", lang)] = fmt_nok(s.yearly_nok)
+        row[t("fund.col.lasting", lang)] = "✓" if r.lasting else ""
+        row[t("fund.col.fits", lang)] = {True: "✓", False: "✗", None: "?"}[r.fits]
+        row[t("fund.col.adequate", lang)] = "✓" if r.adequate else "✗"
+        table.append(row)
+        if s.total_nok is not None:
+            bars.append((_option_label(r, lang), s.amounts))
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+    if bars:
+        fig = _chart(bars, lang)
+        st.pyplot(fig)
+        plt.close(fig)
+    ids = [r.id for r in barrier.remedies]
+    chosen = st.selectbox(t("fund.choose", lang), ids, index=ids.index(barrier.chosen) if barrier.chosen in ids else 0,
+                          format_func=lambda i: _option_label(barrier.remedy(i), lang), key=f"funding_choice_{barrier.key}")
+    if chosen != barrier.chosen:
+        state.setdefault("choices", {})[barrier.key] = chosen
+    ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
+    if ramp is not None:
+        d = ramp.to_dict()
+        st.caption(t("fund.ramp", lang, rise=fmt_nok(d["rise_mm"]).replace(" kr", ""), slope=d["slope"],
+                     run=f"{d['run_mm'] / 1000:.1f}", landings=d["landings"],
+                     length=f"{d['total_length_mm'] / 1000:.1f}", width=f"{d['width_mm'] / 1000:.1f}",
+                     area=f"{d['footprint_m2']:.1f}",
+                     fits=t({True: "fund.fits", False: "fund.fits_not", None: "fund.fits_unknown"}[ramp.fits], lang)))
+    if any(r.lasting and r.grant_alternative for r in barrier.remedies):
+        st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
+    notes = {n for r in barrier.remedies for n in barrier.splits[r.id].notes}
+    for n in sorted(notes):
+        st.caption("• " + t(n, lang))
+    grant = next((barrier.splits[r.id].detail.get("grant") for r in barrier.remedies
+                  if barrier.splits[r.id].detail.get("grant")), None)
+    if grant:
+        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=grant["alternative"],
+                     rule=grant["cap_rule"], conf=grant["cap_confidence"]))
+
+
+def _whole_home(fp, lang: str) -> None:
+    st.subheader(t("fund.plan", lang))
+    if not fp.chosen:
+        st.info(t("fund.nothing", lang))
+        return
+    rows = []
+    for s, b in zip(fp.chosen, [b for b in fp.barriers if b.chosen]):
+        row = {t("fund.col.barrier", lang): t("barrier." + b.finding.code, lang, element=b.finding.element),
+               t("fund.col.option", lang): _option_label(b.remedy(s.remedy_id), lang),
+               t("fund.col.total", lang): fmt_nok(s.total_nok)}
+        row.update({t(f"scheme.{n}", lang): fmt_nok(s.amounts.get(n)) for n in NAMES})
+        row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
+    c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
+    c3.metric(t("fund.col.now", lang), fmt_nok(fp.total("household_now")))
+    c4.metric(t("fund.col.yearly", lang), fmt_nok(fp.total("yearly")))
+    if fp.unpriced:
+        st.warning(t("note.price_missing", lang))
+    st.caption(t("fund.estimates", lang))
+
+
+def _money_input(label: str, state: dict, key: str, help_text: str | None = None) -> None:
+    value = st.number_input(label, min_value=0, step=1000, value=int(state.get(key) or 0), help=help_text,
+                            key=f"funding_{key}")
+    if int(value) != int(state.get(key) or 0):
+        state[key] = int(value)
+
+
+def _inputs(state: dict, lang: str, rates) -> None:
+    high = fmt_nok(rates["husbanken_example_high_nok"].value)
+    _money_input(t("fund.husbanken", lang), state, "husbanken_expected_nok", t("fund.husbanken_help", lang, high=high))
+    _money_input(t("fund.startlan", lang), state, "startlan_nok")
+    options = ["auto", *ALTERNATIVES]
+    current = state.get("grant_alternative") or "auto"
+    alt = st.selectbox(t("fund.alternative", lang), options, index=options.index(current) if current in options else 0,
+                       format_func=lambda a: t(f"fund.alt.{a}", lang), key="funding_grant_alternative")
+    if (alt if alt != "auto" else None) != state.get("grant_alternative"):
+        state["grant_alternative"] = None if alt == "auto" else alt
+    _money_input(t("fund.alt_price", lang), state, "alternative_price_nok", t("fund.alt_price_help", lang))
+    if state.get("alternative_price_nok") == 0:
+        state["alternative_price_nok"] = None  # 0 means "not given": the rate or the estimate applies
+
+
+def _prices(state: dict, lang: str, prices) -> None:
+    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": p.price_inc_vat_nok, "confidence": p.confidence,
+             "source": p.source} for p in prices.values()]
+    edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key="funding_prices", width="stretch",
+                            disabled=["item", "unit", "confidence", "source"],
+                            column_config={"price_inc_vat_nok": st.column_config.NumberColumn(
+                                t("fund.price_inc", lang), min_value=0, step=100)})
+    overrides = overrides_from_table(edited.to_dict("records"), state.get("prices") or {})
+    if overrides != (state.get("prices") or {}):
+        state["prices"] = overrides
+    st.caption(t("fund.price_legend", lang))
+
+
+def _quote(state: dict, lang: str) -> None:
+    upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key="funding_quote_file")
+    if upload is not None and (state.get("quote") or {}).get("name") != upload.name:
+        try:
+            lines, notes = _read_quote(upload.getvalue(), upload.name, None)
+            state["quote"] = quote_state(lines, upload.name)
+            for n in notes:
+                st.caption(n)
+        except QuoteError as exc:
+            st.error(str(exc))
+    quote = state.get("quote")
+    if not quote:
+        return
+    options = ["", *QUOTABLE]
+    edited = st.data_editor(pd.DataFrame(quote["lines"]).fillna(""), hide_index=True, key="funding_quote_lines",
+                            disabled=["description", "amount_nok"], width="stretch",
+                            column_config={"option": st.column_config.SelectboxColumn(t("fund.quote_map", lang),
+                                                                                      options=options)})
+    mapped = [{**line, "option": line.get("option") or None} for line in edited.to_dict("records")]
+    if mapped != quote["lines"]:
+        state["quote"] = {**quote, "lines": mapped}
+    if st.button(t("fund.quote_remove", lang), key="funding_quote_remove"):
+        state.pop("quote", None)
+
+
+def _questions(state: dict, lang: str, fp) -> None:
+    answers = dict(state.get("answers") or {})
+    choices = [None, True, False]
+    labels = {None: t("fund.unknown", lang), True: t("fund.yes", lang), False: t("fund.no", lang)}
+    for q in QUESTIONS:
+        value = st.radio(t(f"q.{q}", lang), choices, index=choices.index(answers.get(q)), horizontal=True,
+                         format_func=lambda v: labels[v], key=f"funding_q_{q}")
+        answers[q] = value
+    stored = state.get("answers") or {}
+    if answers != {q: stored.get(q) for q in QUESTIONS}:
+        state["answers"] = answers
+    for w in fp.eligibility.warnings:
+        (st.error if w.severity == "block" else st.warning if w.severity == "warn" else st.info)(
+            f"{t(w.key, lang)} ({w.rule})")
+
+
+def _process(state: dict, lang: str) -> None:
+    for i, (key, who) in enumerate(STEPS, start=1):
+        st.markdown(f"{i}. {t(key, lang)} — *{t(who, lang)}*")
+    st.markdown(f"**{t('fund.checklist', lang)}**")
+    ticked = checklist_state(state)
+    for key in CHECKLIST:
+        ticked[key] = st.checkbox(t(key, lang), value=ticked[key], key=f"funding_check_{key}")
+    if any(ticked.values()) or state.get("checklist"):
+        state["checklist"] = ticked
+
+
+def _office(state: dict, lang: str) -> None:
+    names = ["", *counties()]
+    current = state.get("county") or ""
+    county = st.selectbox(t("fund.county", lang), names, index=names.index(current) if current in names else 0,
+                          key="funding_county")
+    if (county or None) != state.get("county"):
+        state["county"] = county or None
+    for o in offices_in(county):
+        st.markdown(f"**{o.name}**  \n{o.visiting_address}  \n{o.email} · {o.phone} ({o.phone_hours})")
+    st.caption(t("fund.office_note", lang, date=COPIED_ON, phone=NATIONAL_PHONE))
+
+
+def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str) -> dict:
+    """Draw the funding tab into the current container; return the (possibly changed) costing state."""
+    pending = st.session_state.pop(PENDING, None)  # a change made by a widget on the previous run
+    state = copy.deepcopy(pending if pending is not None else (costing_state or {}))
+    before = copy.deepcopy(state)
+    try:
+        _, fctx = contexts(state)
+        fp = build_plan(plan, findings, state)
+    except ValueError as exc:
+        st.error(str(exc))
+        return state
+    tabs = st.tabs([t(f"fund.tab.{k}", lang) for k in ("compare", "plan", "prices", "questions", "process")])
+    with tabs[0]:
+        st.caption(t("fund.intro", lang))
+        if not fp.barriers:
+            st.success(t("fund.nothing", lang))
+        for barrier in fp.barriers:
+            with st.container(border=True):
+                _barrier(barrier, state, lang)
+    with tabs[1]:
+        _whole_home(fp, lang)
+        _inputs(state, lang, fctx.rates)
+    with tabs[2]:
+        _prices(state, lang, fctx.prices)
+        st.markdown(f"**{t('fund.quote', lang)}**")
+        _quote(state, lang)
+    with tabs[3]:
+        _questions(state, lang, fp)
+    with tabs[4]:
+        _process(state, lang)
+        _office(state, lang)
+    if state != before:  # recompute at once so the tables show what the user just changed
+        st.session_state[PENDING] = state
+        st.rerun()
+    return state
+
+
+__all__ = ["render_funding", "default_prices"]
