@@ -15,7 +15,7 @@ from planner.i18n import LANGUAGES, t
 from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
-from planner.rules import available_standards, load_rules
+from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from ui.measure import render_measurements, reset_editors
 from ui.plan_view import render_plan, rules_table
 
@@ -104,7 +104,9 @@ def sidebar(lang_default: str) -> str:
         if st.sidebar.button(t("units.read", lang), key="units_read"):
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
-    st.sidebar.selectbox(t("side.standard", lang), available_standards(), key="standard",
+    standards = available_standards()
+    st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
+                         index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
     return lang
@@ -114,7 +116,7 @@ def main() -> None:
     if "project" not in st.session_state:
         open_example(DEFAULT_EXAMPLE)
     lang = sidebar("nb")
-    rules = load_rules(st.session_state.get("standard", "no-tek17"))
+    rules = load_rules(st.session_state.get("standard", DEFAULT_STANDARD))
     st.title(t("app.title", lang))
     st.caption(t("app.caption", lang, standard=standard_name(rules.id, lang)))
     if st.session_state.get("open_error"):

@@ -109,3 +109,11 @@ def test_a_drawing_without_units_asks_for_them_and_suggests_one(at):
     assert (plan.units, len(plan.rooms)) == ("cm", 5)
     bath_door = min(plan.doors, key=lambda d: d.leaf_width_mm)
     assert round(bath_door.leaf_width_mm) == 700
+
+
+def test_norway_is_the_default_standard_and_others_can_be_chosen(at):
+    assert at.selectbox(key="standard").value == "no-tek17"
+    fails = int(metrics(at)["Hindringer"])
+    at.selectbox(key="standard").set_value("us-ada").run()
+    assert not at.exception
+    assert int(metrics(at)["Hindringer"]) > fails  # the 15 mm threshold passes TEK17 but not ADA's 13 mm
