@@ -96,7 +96,7 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
         notes.append("Above 1 m of rise NAV uses a shaft lift (platform lift in a shaft), not a ramp or an open "
                      "platform lift; a half shaft reaches at most 3 m.")
     if alternative_price_nok is not None:
-        price = round(_number("The price of the alternative aid (kr)", alternative_price_nok))
+        price = round(_number("The price of the alternative aid (kr)", alternative_price_nok, positive=True))
         return Cap(alternative, price, CAP_RULES["user"], "entered by the user", "user", tuple(notes))
     if alternative == RAMP:
         small = rise_mm <= rates["ramp_small_max_rise_mm"].value

@@ -77,7 +77,7 @@ def contexts(state: dict | None) -> tuple[Context, FundingContext]:
     ctx = Context(prices=prices, rates=rates, shared_stairwell=answers.get("shared_stairwell") is True,
                   grant_alternative=alternative, quoted=quoted_amounts(state.get("quote")))
     fctx = FundingContext(rates=rates, prices=prices, eligibility=assess_answers(answers),
-                          alternative_price_nok=_optional_nok(state, "alternative_price_nok"))
+                          alternative_price_nok=_optional_nok(state, "alternative_price_nok") or None)  # 0: not given
     return ctx, fctx
 
 

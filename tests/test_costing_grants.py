@@ -78,7 +78,7 @@ def test_invalid_numbers_are_refused_with_a_sentence(kwargs):
 
 
 @given(rise_mm=st.floats(min_value=0.5, max_value=5000), cost=st.integers(min_value=0, max_value=5_000_000),
-       price=st.one_of(st.none(), st.integers(min_value=0, max_value=2_000_000)))
+       price=st.one_of(st.none(), st.integers(min_value=1, max_value=2_000_000)))
 def test_grant_never_exceeds_cost_or_cap(rise_mm, cost, price):
     result = nav_grant(rise_mm, cost, "ramp", price)
     assert 0 <= result.grant_nok <= min(result.cap_nok, cost)
@@ -125,6 +125,7 @@ def test_cli_grant_plain_text_names_the_grant():
     ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "stairlift"],
     ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "escalator"],
     ["--rise-mm", "inf", "--permanent-cost-nok", "1000"],
+    ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "stairlift", "--alternative-price-nok", "0"],
 ])
 def test_cli_grant_bad_input_exits_2_with_one_sentence(args):
     proc = run_cli("grant", *args, "--json")
