@@ -75,7 +75,7 @@ def build_stepped_entrance_house() -> Project:
         fixture("F5", "kitchen", 2500, 6600, 3000, 600, rooms),
     ]
     plan = plan_from_parts("Enebolig med trapp", rooms, doors, fixtures,
-                           entrance=Entrance(rise_mm=350, steps=2, door="D1", space_length_mm=4000,
+                           entrance=Entrance(rise_mm=350, steps=2, door="D1", space_length_mm=9000,
                                              rise_source="measured"))
     measurements = (_measured("entrance", "rise_mm", 350, "To trinn à 175 mm"),
                     _measured("D1", "threshold_mm", 30), _measured("D3", "threshold_mm", 15),
