@@ -191,12 +191,12 @@ def render_costs(plan, findings, project: Project, lang: str) -> None:
 
 
 def render_import(plan, lang: str) -> None:
-    try:
-        from ui.import_view import render_import_report
-    except ImportError:
-        st.json(plan.import_report)
+    """What the importer found, ignored and guessed; for a DXF, the layer roles and the region to read."""
+    from ui.import_view import render_import_report
+    if not plan.import_report:
+        st.info(t("import.none", lang))
         return
-    render_import_report(plan, lang)
+    render_import_report(plan.import_report, list(plan.import_report.get("issues", [])))
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import copy
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 import pandas as pd
 import streamlit as st
 
@@ -33,17 +34,23 @@ def _read_quote(data: bytes, name: str, vat_included: bool | None):
     return read_quote(data, name, vat_included)
 
 
-def _chart(rows: list[tuple[str, dict[str, int]]], lang: str):
-    fig, ax = plt.subplots(figsize=(7, 0.55 * len(rows) + 1.2))
+def _chart(rows: list[tuple[str, dict[str, int]]], lang: str) -> Figure:
+    """Stacked bars, one per option; the legend below lists only the routes that pay something."""
+    fig = Figure(figsize=(7, 0.45 * len(rows) + 1.4), dpi=110)
+    ax = fig.add_subplot(1, 1, 1)
     labels = [label for label, _ in rows]
     left = [0] * len(rows)
     for name in NAMES:
         values = [amounts.get(name, 0) for _, amounts in rows]
+        if not any(values):
+            continue
         ax.barh(labels, values, left=left, color=COLOURS[name], label=t(f"scheme.{name}", lang))
         left = [a + b for a, b in zip(left, values)]  # stacking bars: drawing, not money arithmetic
     ax.invert_yaxis()
-    ax.set_xlabel("kr")
-    ax.legend(fontsize=7, loc="lower right")
+    ax.tick_params(labelsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_nok(v)))
+    ax.grid(True, axis="x", linewidth=0.3)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -58,10 +65,10 @@ def _barrier(barrier, state: dict, lang: str) -> None:
     table, bars = [], []
     for r in barrier.remedies:
         s = barrier.splits[r.id]
-        row = {t("fund.col.option", lang): _option_label(r, lang), t("fund.col.total", lang): fmt_nok(r.total_nok)}
+        row = {t("fund.col.option", lang): _option_label(r, lang), t("fund.col.total", lang): fmt_nok(r.total_nok),
+               t("fund.col.now", lang): fmt_nok(s.household_now_nok),
+               t("fund.col.yearly", lang): fmt_nok(s.yearly_nok)}
         row.update({t(f"scheme.{n}", lang): fmt_nok(s.amounts.get(n)) for n in NAMES})
-        row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
-        row[t("fund.col.yearly", lang)] = fmt_nok(s.yearly_nok)
         row[t("fund.col.lasting", lang)] = "✓" if r.lasting else ""
         row[t("fund.col.fits", lang)] = {True: "✓", False: "✗", None: "?"}[r.fits]
         row[t("fund.col.adequate", lang)] = "✓" if r.adequate else "✗"
@@ -70,9 +77,7 @@ def _barrier(barrier, state: dict, lang: str) -> None:
             bars.append((_option_label(r, lang), s.amounts))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
     if bars:
-        fig = _chart(bars, lang)
-        st.pyplot(fig)
-        plt.close(fig)
+        st.pyplot(_chart(bars, lang), width="stretch")
     ids = [r.id for r in barrier.remedies]
     chosen = st.selectbox(t("fund.choose", lang), ids, index=ids.index(barrier.chosen) if barrier.chosen in ids else 0,
                           format_func=lambda i: _option_label(barrier.remedy(i), lang), key=f"funding_choice_{barrier.key}")

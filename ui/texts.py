@@ -46,6 +46,8 @@ register({
     "tab.import": {"en": "Import report", "nb": "Importrapport"},
     "tab.project": {"en": "Save and report", "nb": "Lagre og rapport"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
+    "import.none": {"en": "This plan was not imported from a DXF, so there is no import report.",
+                    "nb": "Denne planen er ikke importert fra en DXF, så det finnes ingen importrapport."},
     "findings.show": {"en": "Show", "nb": "Vis"},
     "findings.all": {"en": "all", "nb": "alle"},
     "findings.problems": {"en": "barriers and unknowns", "nb": "hindringer og ukjente"},
