@@ -90,6 +90,11 @@ def main() -> int:
     return 0
 
 
+def safe(text: str) -> str:
+    """Text for Markdown: table bars escaped, undecodable bytes (mojibake layer names) replaced."""
+    return text.replace("|", "/").encode("utf-8", errors="replace").decode("utf-8")
+
+
 def write_markdown(rows) -> None:
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, " \
               f"ezdxf {ezdxf.__version__}, {platform.system()} {platform.release()}"
@@ -102,7 +107,7 @@ def write_markdown(rows) -> None:
     for name, size, t_read, t_import, ratio, outcome in rows:
         flag = "" if ratio <= TARGET else " ⚠"
         out.write(f"| `{name}` | {size / 1024:.0f} KiB | {t_read * 1000:.0f} ms | {t_import * 1000:.0f} ms | "
-                  f"{ratio:.2f}×{flag} | {outcome.replace('|', '/')} |\n")
+                  f"{ratio:.2f}×{flag} | {safe(outcome)} |\n")
     (ROOT / "docs" / "benchmarks.md").write_text(out.getvalue(), encoding="utf-8")
 
 

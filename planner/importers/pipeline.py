@@ -280,6 +280,9 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         parts.guesses.append({"what": f"door D{n}: {s.kind}, leaf {s.leaf_width_mm:.0f} mm",
                               "why": f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"})
     parts.doors = tuple(doors)
+    if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
+        parts.error = rep.faces_without_meaning(len(polys), parts.wall_layers)
+        return parts
 
     found = find_fixtures(p, tolerance_mm=tolerance_mm)
     fixtures = []

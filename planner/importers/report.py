@@ -35,6 +35,13 @@ def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> str:
             "room outlines on a layer named 'rooms'.")
 
 
+def faces_without_meaning(faces: int, wall_layers: list[str]) -> str:
+    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    return (f"The lines on layers {layers} enclose {faces} shapes, but there are no doors and no room names "
+            "to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and door "
+            "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
+
+
 def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
                  warnings: list[str]) -> dict:
     """A JSON-able summary of the import."""
