@@ -1,0 +1,84 @@
+"""A site visit: which elements to measure, in what order, and how values, notes and photos attach to a project."""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from planner.measurements import ENTRANCE_ID, Measurement, make_measurement, now_iso
+from planner.model import SOURCE_MEASURED, Plan, PlanError
+from planner.project import Project
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "image/gif")
+
+
+@dataclass(frozen=True, slots=True)
+class VisitItem:
+    """One stop on the walk: an element id, its kind ('door', 'shower', 'entrance') and the fields to measure."""
+
+    element: str
+    kind: str
+    fields: tuple[str, ...]
+
+
+def visit_items(plan: Plan) -> list[VisitItem]:
+    """The entrance first (when the plan has one or an exterior door), then the doors, then the showers."""
+    items = []
+    if plan.entrance is not None or any(d.exterior for d in plan.doors):
+        items.append(VisitItem(ENTRANCE_ID, "entrance", ("rise_mm", "steps", "space_length_mm")))
+    items += [VisitItem(d.id, "door", ("clear_width_mm", "threshold_mm")) for d in plan.doors]
+    items += [VisitItem(f.id, "shower", ("lip_mm",)) for f in plan.fixtures if f.type == "shower"]
+    return items
+
+
+def measured(project: Project, element: str, field: str) -> Measurement | None:
+    """The value recorded for an element's field, if any (the last one given wins)."""
+    return next((m for m in reversed(project.measurements) if (m.element, m.field) == (element, field)), None)
+
+
+def set_value(project: Project, element: str, field: str, value, source: str = SOURCE_MEASURED,
+              taken_at: str | None = None) -> Project:
+    """Record one value (validated; PlanError with one sentence if it is not plausible), or remove it with None.
+    Recording the same value again keeps its first time."""
+    if value is None or value == "":
+        return project.replace(measurements=tuple(m for m in project.measurements
+                                                  if (m.element, m.field) != (element, field)))
+    new = make_measurement(element, field, value, source=source, taken_at=taken_at)
+    old = measured(project, element, field)
+    if old is not None and old.value == new.value and old.source == new.source:
+        return project
+    note = old.note if old is not None else ""
+    return project.with_measurement(Measurement(new.element, new.field, new.value, new.source, new.taken_at, note))
+
+
+def set_note(project: Project, element: str, text: str) -> Project:
+    notes = dict(project.notes)
+    if text.strip():
+        notes[element] = text
+    else:
+        notes.pop(element, None)
+    return project.replace(notes=notes)
+
+
+def add_photo(project: Project, element: str, name: str, mime: str, data: bytes,
+              taken_at: str | None = None) -> Project:
+    """Attach a photo to an element, stored in the project as base64 so it travels with the file."""
+    if not data:
+        raise PlanError(f"{name or 'The photo'} is empty.")
+    if len(data) > MAX_PHOTO_BYTES:
+        raise PlanError(f"{name} is larger than 15 MB; take a smaller photo.")
+    photo = {"element": element, "name": name or "photo", "mime": mime or "image/jpeg",
+             "data": base64.b64encode(data).decode("ascii"), "taken_at": taken_at or now_iso()}
+    return project.replace(photos=(*project.photos, photo))
+
+
+def photos_of(project: Project, element: str) -> list[tuple[int, dict]]:
+    return [(i, p) for i, p in enumerate(project.photos) if p.get("element") == element]
+
+
+def remove_photo(project: Project, index: int) -> Project:
+    return project.replace(photos=tuple(p for i, p in enumerate(project.photos) if i != index))
+
+
+def photo_bytes(photo: dict) -> bytes:
+    return base64.b64decode(photo.get("data", ""))

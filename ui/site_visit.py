@@ -1,0 +1,160 @@
+"""The "Site visit" tab: one element at a time, big controls for a tablet, values, notes and photos as they are taken."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui.draw_texts  # noqa: F401  (registers the tab's texts)
+from planner import visit
+from planner.checks import assess
+from planner.i18n import fmt_mm, t
+from planner.measurements import ENTRANCE_ID
+from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
+from planner.project import Project
+from planner.rules import load_rules
+from ui.plan_view import STATUS_ICON
+
+FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
+             "space_length_mm": 100000}
+SHOW = {"fail": "error", "unknown": "warning", "pass": "success"}
+
+
+def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
+    if item.kind == "entrance":
+        return t("visit.entrance", lang)
+    if item.kind == "door":
+        door = plan.door(item.element)
+        names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
+        if door.exterior:
+            names.append(t("visit.outside", lang))
+        return t("visit.door", lang, id=item.element, between=" ↔ ".join(names))
+    fx = plan.fixture(item.element)
+    room = plan.room(fx.room) if fx.room else None
+    return t("visit.shower", lang, id=item.element, room=room.name if room else "–")
+
+
+def _plan_value(plan: Plan, element: str, field: str, lang: str) -> str:
+    """What the plan says without the site measurements, for comparison."""
+    if element == ENTRANCE_ID:
+        value = None if plan.entrance is None else getattr(plan.entrance, field)
+        return "–" if value is None else (f"{value}" if field == "steps" else f"{fmt_mm(value)} mm")
+    door, fx = plan.door(element), plan.fixture(element)
+    if door is not None and field == "clear_width_mm":
+        return f"{fmt_mm(door.clear_width_mm)} mm ({t('source.' + door.clear_width_source, lang)})"
+    if door is not None and field == "threshold_mm":
+        return "–" if door.threshold_mm is None else f"{fmt_mm(door.threshold_mm)} mm"
+    if fx is not None and fx.lip_mm is not None:
+        return f"{fmt_mm(fx.lip_mm)} mm"
+    return "–"
+
+
+def _go(step: int, count: int) -> None:
+    st.session_state.visit_index = (st.session_state.get("visit_index", 0) + step) % count
+
+
+def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
+    """The number boxes of one element; every change becomes a Measurement (or removes one)."""
+    problems = []
+    source = st.radio(t("visit.source", lang), (SOURCE_MEASURED, SOURCE_ESTIMATED), horizontal=True,
+                      key=f"{key}_source", format_func=lambda s: t(f"source.{s}", lang))
+    cols = st.columns(len(item.fields))
+    for col, field in zip(cols, item.fields):
+        current = visit.measured(project, item.element, field)
+        whole = field == "steps"  # counted; the rest are millimetres, kept exactly as typed
+        value = col.number_input(
+            t(f"visit.field.{field}", lang), min_value=0 if whole else 0.0,
+            max_value=FIELD_TOP[field] if whole else float(FIELD_TOP[field]),
+            step=1 if whole else (100.0 if field == "space_length_mm" else 1.0), format="%d" if whole else "%.0f",
+            value=None if current is None else (int(current.value) if whole else float(current.value)),
+            key=f"{key}_{field}", placeholder="–", help=t(f"visit.how.{field}", lang))
+        col.caption(t("visit.plan_says", lang, value=_plan_value(project.plan, item.element, field, lang)))
+        if current is not None:
+            col.caption("🕑 " + t("visit.taken", lang, source=t(f"source.{current.source}", lang),
+                                  when=current.taken_at.replace("T", " ")[:16]))
+        if (value is None) != (current is None) or (value is not None and float(value) != current.value) or (
+                value is not None and current is not None and current.source != source):
+            try:
+                project = visit.set_value(project, item.element, field, value, source=source)
+            except PlanError as exc:
+                problems.append(str(exc))
+    return project, problems
+
+
+def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Project:
+    st.markdown(f"**{t('visit.photos', lang)}**")
+    seen: set = st.session_state.setdefault("visit_seen_photos", set())
+    incoming = []
+    if st.toggle(t("visit.camera_on", lang), key="visit_camera_on"):
+        shot = st.camera_input(t("visit.camera", lang), key=f"{key}_camera")
+        if shot is not None:
+            incoming.append(shot)
+    uploads = st.file_uploader(t("visit.upload", lang), type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
+                               accept_multiple_files=True, key=f"{key}_upload")
+    incoming += list(uploads or [])
+    for f in incoming:
+        if f.file_id in seen:
+            continue
+        seen.add(f.file_id)
+        try:
+            project = visit.add_photo(project, item.element, f.name, f.type, f.getvalue())
+        except PlanError:
+            st.warning(t("visit.too_big", lang, name=f.name))
+    photos = visit.photos_of(project, item.element)
+    if photos:
+        cols = st.columns(3)
+        for n, (index, photo) in enumerate(photos):
+            with cols[n % 3]:
+                st.image(visit.photo_bytes(photo), caption=f"{photo['name']} · {photo['taken_at'][:16].replace('T', ' ')}",
+                         width="stretch")
+                if st.button(t("visit.delete_photo", lang), key=f"{key}_del_{index}_{photo['taken_at']}"):
+                    project = visit.remove_photo(project, index)
+                    st.session_state.project = project
+                    st.rerun()
+    return project
+
+
+def render_site_visit(project: Project, lang: str) -> Project:
+    """The tab. Returns the project with every value, note and photo entered here."""
+    st.caption(t("visit.intro", lang))
+    items = visit.visit_items(project.plan)
+    if not items:
+        st.info(t("visit.none", lang))
+        return project
+    gen = st.session_state.get("generation", 0)
+    index = st.session_state.get("visit_index", 0) % len(items)
+    st.session_state.visit_index = index
+    done = sum(1 for it in items if any(visit.measured(project, it.element, f) for f in it.fields))
+
+    nav = st.columns([1, 2, 1])
+    nav[0].button(t("visit.prev", lang), key="visit_prev", on_click=_go, args=(-1, len(items)), width="stretch")
+    labels = [_title(it, project.plan, lang) for it in items]
+    choice = nav[1].selectbox(t("visit.element", lang), range(len(items)), index=index, key=f"visit_pick_{gen}_{index}",
+                              format_func=labels.__getitem__, label_visibility="collapsed")
+    if choice != index:
+        st.session_state.visit_index = choice
+        st.rerun()
+    nav[2].button(t("visit.next", lang), key="visit_next", on_click=_go, args=(1, len(items)), width="stretch",
+                  type="primary")
+    st.caption(t("visit.progress", lang, n=index + 1, total=len(items), done=done))
+
+    item = items[index]
+    key = f"visit_{gen}_{item.element}"
+    st.subheader(labels[index])
+    project, problems = _values(project, item, key, lang)
+    for problem in problems:
+        st.warning(problem)
+
+    rules = load_rules(st.session_state.get("standard", "no-tek17"))
+    plan, _ = project.measured_plan()
+    mine = [f for f in assess(plan, rules) if f.element == item.element]
+    st.markdown(f"**{t('visit.findings', lang)}**")
+    if not mine:
+        st.caption(t("visit.no_findings", lang))
+    for f in mine:
+        getattr(st, SHOW[f.status])(f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** — {f.message(lang)}")
+
+    note = st.text_area(t("visit.note", lang), value=project.notes.get(item.element, ""), key=f"{key}_note",
+                        placeholder=t("visit.note_placeholder", lang), height=80)
+    if note != project.notes.get(item.element, ""):
+        project = visit.set_note(project, item.element, note)
+    project = _photos(project, item, key, lang)
+    return project
