@@ -54,6 +54,7 @@ def set_project(project: Project, name: str) -> None:
 
 
 def open_example(name: str) -> None:
+    st.session_state.source_upload = None
     set_project(loads_project((EXAMPLES_DIR / f"{name}.tilpass.json").read_bytes()), name)
 
 
@@ -78,6 +79,10 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
         bar.empty()
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
+    # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
+    is_dxf = project.source.get("kind") == "dxf"
+    st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
+                                      if is_dxf else None)
 
 
 def sidebar(lang_default: str) -> str:
@@ -192,11 +197,20 @@ def render_costs(plan, findings, project: Project, lang: str) -> None:
 
 def render_import(plan, lang: str) -> None:
     """What the importer found, ignored and guessed; for a DXF, the layer roles and the region to read."""
-    from ui.import_view import render_import_report
+    from ui.import_view import choose_region, edit_layer_roles, render_import_report
     if not plan.import_report:
         st.info(t("import.none", lang))
         return
-    render_import_report(plan.import_report, list(plan.import_report.get("issues", [])))
+    render_import_report(plan.import_report, lang)
+    source = st.session_state.get("source_upload")
+    if source is None:
+        st.caption(t("imp.reupload", lang))
+        return
+    roles = {**source.get("roles", {}), **edit_layer_roles(plan.import_report, lang)}
+    region = choose_region(plan.import_report, lang)
+    if st.button(t("imp.reread", lang), key="import_reread"):
+        open_upload(source["data"], source["name"], units=source.get("units"), roles=roles, region=region)
+        st.rerun()
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
