@@ -47,13 +47,16 @@ def _text(result, lang: str) -> str:
             s = b.splits[r.id]
             mark = "*" if r.id == b.chosen else " "
             paid = ", ".join(f"{t('scheme.' + k, lang)} {fmt_nok(v)}" for k, v in s.amounts.items() if v)
-            extra = "" if r.ramp is None else (f"  ramp {r.ramp.to_dict()['slope']}, {r.ramp.total_length_mm / 1000:.1f} m"
-                                               f"{'' if r.fits is None else (' fits' if r.fits else ' does NOT fit')}")
+            extra = "" if r.ramp is None else ("  " + t("cli.ramp", lang, slope=r.ramp.to_dict()["slope"],
+                                                       length=f"{r.ramp.total_length_mm / 1000:.1f}")
+                                               + ("" if r.fits is None else " " + t(f"cli.fits.{r.fits}", lang)))
+            if not r.adequate:
+                extra += "  (" + t("cli.not_adequate", lang) + ")"
             out.append(f" {mark} {t('remedy.' + r.option, lang)}: {fmt_nok(r.total_nok)}; "
                        f"{t('cli.you_pay', lang, nok=fmt_nok(s.household_now_nok))}{extra}\n      {paid}")
     totals = {k: fmt_nok(v) for k, v in result.to_dict()["plan"]["totals"].items()}
     out.append(t("cli.plan", lang, **totals))
-    return "\n".join(out) if result.barriers else "No failing findings with a known remedy."
+    return "\n".join(out) if result.barriers else t("cli.no_barriers", lang)
 
 
 def run_options(args: argparse.Namespace) -> int:

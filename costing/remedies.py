@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from costing.grants import PLATFORMLIFT, RAMP
 from costing.prices import Price
 from costing.rates import Rate
+from planner.checks.turning import swings_into, turning_diameter_mm
 from planner.findings import FAIL, Finding
 from planner.model import Plan
 
@@ -213,11 +214,16 @@ def _shower_kerb(b: _Builder, finding: Finding, plan: Plan) -> None:
 
 
 def _turning(b: _Builder, finding: Finding, plan: Plan) -> None:
+    """Sliding doors help only where the door swings are what takes the room; that is checked, not assumed."""
     room = plan.room(finding.element)
-    hinged = [d for d in plan.doors_of(finding.element) if d.kind in ("hinged", "double") and d.swing is not None]
+    hinged = [] if room is None else swings_into(plan, room)
     if hinged:
+        enough = turning_diameter_mm(plan, room, without_swings=True) >= (finding.required or 0)
         b.add("sliding_door", [b.line("sliding_door", len(hinged), OWNER)], lasting=True, fixed=True,
-              notes=("note.sliding_door_check",))
+              adequate=enough, notes=("note.sliding_door_check",) if enough else ("note.sliding_door_not_enough",))
+    if room is not None and room.type != "bathroom":
+        b.add("room_enlarge", [b.line("room_enlarge", 1, OWNER)], lasting=True, fixed=True,
+              notes=("note.room_enlarge",))
     if room is not None and room.type == "bathroom":
         b.add("bathroom_layout", [b.line("bathroom_layout_rebuild", 1, OWNER), b.line("grab_rail", 2, SMALL_AID)],
               lasting=True, fixed=True)

@@ -120,3 +120,18 @@ def test_a_missing_price_leaves_the_remedy_unpriced():
 def test_a_user_price_replaces_the_list_price():
     options = remedies(flat(), "DOOR_TOO_NARROW", {"prices": {"door_widen_internal": 31_000}})
     assert options["door_widen"].total_nok == 31_000
+
+
+def test_sliding_door_is_offered_as_enough_only_where_the_swing_is_what_takes_the_room():
+    from tests.plans import bathroom
+    # An empty 1500 x 1800 bathroom whose 900 mm door swings in: the swing alone spoils the circle.
+    swing_only = bathroom(1500, 1800, door_swings_in=True)
+    assert remedies(swing_only, "TURNING_TOO_SMALL")["sliding_door"].adequate
+    # The same room with a bath along the long wall: a sliding door does not help enough.
+    with_bath = bathroom(1500, 1800, (("bath", (800, 0, 700, 1800), None),), door_swings_in=True)
+    assert not remedies(with_bath, "TURNING_TOO_SMALL")["sliding_door"].adequate
+
+
+def test_a_room_too_small_for_other_reasons_still_gets_a_priced_remedy():
+    from tests.plans import single_room
+    assert set(remedies(single_room("bedroom", 1400, 3000), "TURNING_TOO_SMALL")) == {"room_enlarge"}

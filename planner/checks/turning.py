@@ -15,10 +15,12 @@ FINE_TOLERANCE_MM = 0.5
 REFINE_WITHIN_MM = 50.0
 
 
-def free_floor(plan: Plan, room: Room) -> BaseGeometry:
-    """The room's floor outside its fixtures and outside the swing of every door opening into it."""
+def free_floor(plan: Plan, room: Room, without_swings: bool = False) -> BaseGeometry:
+    """The room's floor outside its fixtures and outside the swing of every door opening into it
+    (or, with without_swings, as if every door were a sliding door)."""
     blocked = [f.footprint for f in plan.fixtures_in(room.id)]
-    blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
+    if not without_swings:
+        blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
     floor = room.polygon if room.polygon.is_valid else room.polygon.buffer(0)
     if blocked:
         floor = floor.difference(unary_union([b if b.is_valid else b.buffer(0) for b in blocked]))
@@ -36,6 +38,18 @@ def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple
         if best is None or diameter > best[1]:
             best = (centre, diameter)
     return best
+
+
+def swings_into(plan: Plan, room: Room) -> list:
+    """The doors whose leaf sweeps part of this room's floor."""
+    return [d for d in plan.doors if d.swing is not None and room.id in d.rooms
+            and d.swing.intersection(room.polygon).area > 1.0]
+
+
+def turning_diameter_mm(plan: Plan, room: Room, without_swings: bool = False) -> float:
+    """The diameter [mm] of the largest circle of free floor in the room, to the whole millimetre."""
+    circle = largest_free_circle(free_floor(plan, room, without_swings), FINE_TOLERANCE_MM)
+    return 0.0 if circle is None else float(round(circle[1]))
 
 
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
