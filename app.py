@@ -122,7 +122,8 @@ def main() -> None:
         open_example(DEFAULT_EXAMPLE)
     lang = sidebar("nb")
     rules = load_rules(st.session_state.get("standard", DEFAULT_STANDARD))
-    st.title(t("app.title", lang))
+    st.title("Tilpass")
+    st.markdown(t("app.title", lang))
     st.caption(t("app.caption", lang, standard=standard_name(rules.id, lang)))
     if st.session_state.get("open_error"):
         name, reason = st.session_state.open_error

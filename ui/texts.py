@@ -2,8 +2,8 @@
 from planner.i18n import register
 
 register({
-    "app.title": {"en": "Tilpass — what stops a wheelchair here, and what fixing it costs",
-                  "nb": "Tilpass — hva stopper rullestolen her, og hva koster det å fikse"},
+    "app.title": {"en": "What stops a wheelchair here, and what fixing it costs",
+                  "nb": "Hva stopper rullestolen her, og hva koster det å fikse"},
     "app.caption": {"en": "Checks a floor plan against {standard}. Nothing leaves this computer.",
                     "nb": "Sjekker en plantegning mot {standard}. Ingenting sendes fra denne maskinen."},
     "side.language": {"en": "Language", "nb": "Språk"},
