@@ -30,7 +30,7 @@ IMPORTS = {
 }
 REFUSALS = {
     "binary-dxf-minimal-not-a-floor-plan": ("mm", "3 wall lines on layers 0 do not close into rooms"),
-    "campus-building-bcit-se06-f2-r12-pdf-derived": ("mm", "do not close into rooms"),
+    "campus-building-bcit-se06-f2-r12-pdf-derived": ("mm", "15096 wall lines on layers C157"),
     "italian-house-r2018-metres-content-mm-header": (None, "layers muratura do not close into rooms"),
     "barcelona-pavilion-r12-geometry-in-blocks-broken-dims": ("mm", "no doors and no room names"),
     "house-ceco-net-tm53-r2000-metres-door-blocks": (None, "layers wall high, wall low enclose"),

@@ -90,6 +90,44 @@ def long_axis(corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ((corners[along] + corners[(along + 3) % 4]) / 2, (corners[along + 1] + corners[(along + 2) % 4]) / 2)
 
 
+class _EndIndex:
+    """Segment ends near a few query points (arc centres): for each, the other ends of the segments that
+    start or end within tolerance_mm (a square) of it. Grid cells of tolerance size; only the segments whose
+    end falls in a cell next to a query point are kept, so the cost is one vectorised pass over all segments."""
+
+    LIMIT = 2 ** 30
+
+    def __init__(self, seg: np.ndarray, queries: np.ndarray, tolerance_mm: float) -> None:
+        self.tol = max(tolerance_mm, 1e-9)
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        if not len(seg) or not len(queries):
+            self.ends = self.other = np.zeros((0, 2))
+            return
+        ends = np.vstack([seg[:, :2], seg[:, 2:]])
+        other = np.vstack([seg[:, 2:], seg[:, :2]])
+        want = {(int(i) + dx, int(j) + dy) for i, j in self._cell(queries) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        cell = self._cell(ends)
+        key = cell[:, 0] * (4 * self.LIMIT) + cell[:, 1]
+        wanted = np.array([i * (4 * self.LIMIT) + j for i, j in want], dtype=np.int64)
+        keep = np.isin(key, wanted)
+        self.ends, self.other = ends[keep], other[keep]
+        for k, (i, j) in enumerate(cell[keep].tolist()):
+            self.cells.setdefault((i, j), []).append(k)
+
+    def _cell(self, pts: np.ndarray) -> np.ndarray:
+        return np.clip(np.floor(pts / self.tol), -self.LIMIT, self.LIMIT).astype(np.int64)
+
+    def near(self, centre: np.ndarray) -> list[np.ndarray]:
+        i, j = (int(v) for v in self._cell(np.asarray(centre, dtype=float).reshape(1, 2))[0])
+        out = []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for k in self.cells.get((i + dx, j + dy), ()):
+                    if np.all(np.abs(self.ends[k] - centre) <= self.tol):
+                        out.append(self.other[k])
+        return out
+
+
 def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString], *,
                tolerance_mm: float = 20.0) -> tuple[list[DoorShape], list[str]]:
     """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus notes."""
@@ -98,18 +136,7 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
     idx = candidate_arcs(p, roles)
     radii = arc_radii(p.arc) if len(p.arc) else np.zeros(0)
     # leaf lines: segments that start at an arc centre
-    seg_tree = shapely.STRtree(shapely.points(p.seg[:, :2])) if len(p.seg) else None
-    seg_tree2 = shapely.STRtree(shapely.points(p.seg[:, 2:])) if len(p.seg) else None
-
-    def leaf_ends(centre: np.ndarray) -> list[np.ndarray]:
-        out = []
-        if seg_tree is None:
-            return out
-        c = Point(centre)
-        for tree, own, other in ((seg_tree, slice(0, 2), slice(2, 4)), (seg_tree2, slice(2, 4), slice(0, 2))):
-            for i in tree.query(c.buffer(tolerance_mm)):
-                out.append(p.seg[i, other])
-        return out
+    leaf_ends = _EndIndex(p.seg, p.arc[idx, :2] if len(idx) else np.zeros((0, 2)), tolerance_mm)
 
     seen: set[tuple] = set()
     leaves = []   # (hinge, closed_end, sign, r, group, how)
@@ -123,7 +150,7 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
         if key in seen:
             continue
         seen.add(key)
-        k, how = _closed_end(arc, leaf_ends(arc[:2]), wall_tree, wall_lines, tolerance_mm)
+        k, how = _closed_end(arc, leaf_ends.near(arc[:2]), wall_tree, wall_lines, tolerance_mm)
         closed = arc[2:4] if k == 0 else arc[6:8]
         other = arc[6:8] if k == 0 else arc[2:4]
         u = (closed - arc[:2]) / r

@@ -69,14 +69,34 @@ class Primitives:
 
 
 class _Builder:
+    """Collects primitives. Single entities add tuples; placed blocks add whole arrays (chunks), so a block's
+    geometry is never turned back into Python tuples."""
+
     def __init__(self) -> None:
         self.seg: list[tuple] = []
+        self.seg_chunks: list[np.ndarray] = []
         self.seg_layer: list = []
         self.seg_group: list = []
         self.arc: list[tuple] = []
+        self.arc_chunks: list[np.ndarray] = []
         self.arc_layer: list = []
         self.arc_group: list = []
         self.p = Primitives()
+
+    def count(self) -> int:
+        return len(self.seg_layer) + len(self.arc_layer)
+
+    def add_seg_array(self, a: np.ndarray) -> None:
+        if self.seg:
+            self.seg_chunks.append(np.asarray(self.seg, dtype=float).reshape(-1, 4))
+            self.seg = []
+        self.seg_chunks.append(a)
+
+    def add_arc_array(self, a: np.ndarray) -> None:
+        if self.arc:
+            self.arc_chunks.append(np.asarray(self.arc, dtype=float).reshape(-1, 8))
+            self.arc = []
+        self.arc_chunks.append(a)
 
     def add_polyline(self, pts: list[tuple[float, float]], layer, closed: bool, group: int = -1) -> None:
         if closed and len(pts) >= 3:
@@ -101,9 +121,9 @@ class _Builder:
 
     def finish(self) -> Primitives:
         p = self.p
-        p.seg = np.asarray(self.seg, dtype=float).reshape(-1, 4)
+        p.seg = np.vstack([*self.seg_chunks, np.asarray(self.seg, dtype=float).reshape(-1, 4)])
         p.seg_layer, p.seg_group = self.seg_layer, self.seg_group
-        p.arc = np.asarray(self.arc, dtype=float).reshape(-1, 8)
+        p.arc = np.vstack([*self.arc_chunks, np.asarray(self.arc, dtype=float).reshape(-1, 8)])
         p.arc_layer, p.arc_group = self.arc_layer, self.arc_group
         return p
 
@@ -188,7 +208,7 @@ class Flattener:
                 self._entity(e, t, layer, b, depth)
             except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError):
                 b.p.ignored[(t, "damaged entity")] += 1
-            if b.p.size() + len(b.seg) + len(b.arc) > self.max_primitives:
+            if b.p.size() + b.count() > self.max_primitives:
                 raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
                                 "its blocks, more than this tool reads; export only the floor plan you need.")
         return b.finish()
@@ -283,16 +303,24 @@ class Flattener:
                 return group
             return child_group if child_group < 0 else child_group + b.p.groups
 
+        def layers(child_layers: list) -> list:
+            return [layer if x is None else x for x in child_layers] if layer is not None else child_layers
+
+        def groups(child_groups: list) -> list:
+            if door:
+                return [group] * len(child_groups)
+            if not child.groups:          # no door inside: every element is -1
+                return child_groups
+            return [g if g < 0 else g + b.p.groups for g in child_groups]
+
         if len(child.seg):
-            s = np.hstack([tf(child.seg[:, :2]), tf(child.seg[:, 2:])])
-            b.seg.extend(map(tuple, s))
-            b.seg_layer.extend(lay(x) for x in child.seg_layer)
-            b.seg_group.extend(grp(g) for g in child.seg_group)
+            b.add_seg_array((child.seg.reshape(-1, 2) @ rot + shift).reshape(-1, 4))
+            b.seg_layer.extend(layers(child.seg_layer))
+            b.seg_group.extend(groups(child.seg_group))
         if len(child.arc):
-            a = np.hstack([tf(child.arc[:, k:k + 2]) for k in (0, 2, 4, 6)])
-            b.arc.extend(map(tuple, a))
-            b.arc_layer.extend(lay(x) for x in child.arc_layer)
-            b.arc_group.extend(grp(g) for g in child.arc_group)
+            b.add_arc_array((child.arc.reshape(-1, 2) @ rot + shift).reshape(-1, 8))
+            b.arc_layer.extend(layers(child.arc_layer))
+            b.arc_group.extend(groups(child.arc_group))
         for pts, lyr in child.outlines:
             b.p.outlines.append((tf(pts), lay(lyr)))
         for x, y, s, lyr in child.texts:

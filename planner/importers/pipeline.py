@@ -16,7 +16,7 @@ from planner.importers.extract import WINDOW, Flattener, Primitives
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
-from planner.importers.rooms import name_rooms, outline_polygons
+from planner.importers.rooms import is_measure, name_rooms, outline_polygons
 from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
@@ -27,6 +27,7 @@ MAX_ENTITIES = 400_000
 REGION_GAP_MM = 4000.0
 DOOR_PROBES_MM = (250.0, 450.0, 700.0)
 MAX_IGNORED_LINES = 30_000
+EARLY_REFUSAL_LINES = 500
 Progress = Callable[[float, str], None]
 
 
@@ -205,6 +206,11 @@ def _ordered(items, point_of):
     return sorted(items, key=lambda it: (round(point_of(it).y / 100), round(point_of(it).x / 100)))
 
 
+def _label_count(texts, roles: dict[str, str]) -> int:
+    """Texts that could name a room: not on an ignored layer, not a size or an area."""
+    return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
+
+
 def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_mm: float) -> PlanParts:
     """Rooms, doors and fixtures from primitives in millimetres."""
     parts = PlanParts()
@@ -228,6 +234,12 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         polys = [poly for poly, _ in outlines]
         layers = [lay for _, lay in outlines]
         parts.rooms_from = "outlines"
+    elif not shapes and len(wall_seg) >= EARLY_REFUSAL_LINES and _label_count(p.texts, roles) < 2:
+        # no doors and no names: whatever faces the walls enclose could not be told from furniture or hatching,
+        # so a large drawing is refused before the (costly) polygonising; a small one is polygonised to say
+        # precisely whether its lines close at all
+        parts.error = rep.walls_without_meaning(parts.wall_layers, len(wall_seg))
+        return parts
     else:
         windows = [LineString(long_axis(c)) for _, _, c, g in p.refs if g == WINDOW]
         polys = rooms_from_walls(wall_seg, [s.opening for s in shapes] + windows)

@@ -55,10 +55,15 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     tree = shapely.STRtree(blobs)
 
     def assign(points: np.ndarray) -> np.ndarray:
+        """The blob each point lies in (-1 for none). Blob edges lie on the grid, so every point in a grid cell
+        shares the cell centre's blob: one shapely query per occupied cell instead of one per element."""
         out = np.full(len(points), -1)
         if len(points):
-            pi, bi = tree.query(shapely.points(points), predicate="intersects")
-            out[pi] = bi
+            cells, inverse = np.unique(np.floor(points / half), axis=0, return_inverse=True)
+            pi, bi = tree.query(shapely.points((cells + 0.5) * half), predicate="intersects")
+            cell_blob = np.full(len(cells), -1)
+            cell_blob[pi] = bi
+            out = cell_blob[inverse.reshape(-1)]
         return out
 
     centres = np.c_[(boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2]
@@ -76,8 +81,12 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         x1, y1 = boxes[members, 2:].max(axis=0)
         regions.append(Region(number[b], (x0 + 0, y0 + 0, x1 + 0, y1 + 0), int(counts[b])))
 
+    lookup = np.zeros(len(blobs) + 1, dtype=int)   # blob id -> region number; the last entry is for -1
+    for b, k in number.items():
+        lookup[b] = k
+
     def index(blob_ids: np.ndarray) -> np.ndarray:
-        return np.array([number.get(int(b), 0) for b in blob_ids], dtype=int)
+        return lookup[np.asarray(blob_ids, dtype=int)]
 
     n_seg = len(p.seg)
     result = {"seg": index(blob_of[:n_seg]), "arc": index(blob_of[n_seg:])}

@@ -42,6 +42,15 @@ def faces_without_meaning(faces: int, wall_layers: list[str]) -> str:
             "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
 
 
+def walls_without_meaning(wall_layers: list[str], wall_count: int) -> str:
+    if not wall_count:
+        return no_rooms(wall_layers, 0, 0)
+    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    return (f"No room outlines, and the {wall_count} wall lines on layers {layers} come with no doors and no room "
+            "names to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and "
+            "door layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
+
+
 def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
                  warnings: list[str]) -> dict:
     """A JSON-able summary of the import."""

@@ -1,6 +1,7 @@
 """Rooms: outlines on room layers, named by the text inside them, typed from the name in several languages."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -44,6 +45,7 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower().strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def room_type(name: str) -> str:
     """The room type (planner.model.ROOM_TYPES) a room name stands for; "other" when unknown."""
     text = _normal(name)

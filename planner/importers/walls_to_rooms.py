@@ -35,7 +35,8 @@ def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_m
         return []
     seg = extend_segments(np.round(seg / snap_mm) * snap_mm, gap_mm / 2)
     lines = shapely.linestrings(seg.reshape(-1, 2, 2))
-    noded = shapely.node(shapely.multilinestrings(lines))
+    # the union nodes the lines and drops duplicates in one sweep (several times faster than shapely.node)
+    noded = shapely.union_all(lines)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     rooms = [f for f in faces if isinstance(f, Polygon) and shape_ok(f)]
     # a face whose hole is filled by other faces is the ring of an outer wall: keep only faces that are
