@@ -155,3 +155,52 @@ def test_fit_frames_the_whole_plan():
         for x, y in room.polygon.exterior.coords:
             px, py = frame.to_px(x, y)
             assert 0 <= px <= 720 and 0 <= py <= 540
+
+
+# --- the Draw tab through AppTest: the canvas's value is seeded as the browser would send it ----------------------
+
+def _app():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _canvas(at, *objects):
+    gen = at.session_state["draw_gen"]
+    at.session_state[f"draw_canvas_{gen}"] = {"drawing": {"raw": {"objects": list(objects)}, "data": None}}
+    at.run()
+    assert not at.exception, at.exception
+
+
+def test_draw_tab_room_table_edit_undo_and_use():
+    at = _app()
+    _canvas(at, rect(100, 100, 150, 120))                 # the default 12 m view: 2.5 × 2.0 m hall
+    plan = at.session_state["draw_plan"]
+    assert [r.type for r in plan.rooms] == ["hall"] and any("R1" in s.value for s in at.success)
+    # the numbers table: make the room 3 m wide; the drawing follows
+    gen = at.session_state["draw_gen"]
+    at.session_state[f"draw_rooms_{gen}"] = {"edited_rows": {"0": {"width_mm": 3000}}, "added_rows": [],
+                                             "deleted_rows": []}
+    at.run()
+    minx, _, maxx, _ = at.session_state["draw_plan"].rooms[0].polygon.bounds
+    assert maxx - minx == 3000
+    at.button(key="draw_undo").click().run()
+    minx, _, maxx, _ = at.session_state["draw_plan"].rooms[0].polygon.bounds
+    assert maxx - minx == 2500
+    at.button(key="draw_use").click().run()
+    assert not at.exception
+    assert at.session_state["project"].plan.rooms[0].type == "hall"
+    assert at.session_state["project"].source["kind"] == "drawn"
+
+
+def test_draw_tab_rooms_by_numbers_form_adds_a_furnished_bathroom():
+    at = _app()
+    at.button(key="FormSubmitter:draw_rbn_form_bathroom-Legg til rommet").click().run()
+    assert not at.exception
+    plan = at.session_state["draw_plan"]
+    assert [r.type for r in plan.rooms] == ["bathroom"]
+    assert sorted(f.type for f in plan.fixtures) == ["shower", "sink", "wc"]

@@ -14,9 +14,9 @@ from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import Rules, load_rules
-from ui.plan_view import findings_table
+from ui.plan_view import STATUS_ICON
 
-CANVAS_W, CANVAS_H = 720, 540
+CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
 GRIDS_MM = (10, 50, 100, 250, 500)
 HISTORY = 50
 
@@ -62,7 +62,7 @@ def _tool(lang: str) -> Tool:
     values: dict = {}
     if kind in ("room_rect", "room_polygon"):
         values["room_type"] = cols[0].selectbox(t("draw.room_type", lang), ROOM_TYPES, key="draw_room_type",
-                                                format_func=names.get)
+                                                format_func=names.get, index=ROOM_TYPES.index("hall"))
         values["room_name"] = cols[1].text_input(t("draw.room_name", lang), key="draw_room_name",
                                                  placeholder=names[values["room_type"]])
     elif kind == "door":
@@ -84,16 +84,19 @@ def _tool(lang: str) -> Tool:
 
 def _frame_controls(lang: str) -> tuple[CanvasFrame, int]:
     cols = st.columns([1, 1, 1])
+    size = cols[2].selectbox(t("draw.size", lang), tuple(CANVAS_SIZES), key="draw_size",
+                             format_func=lambda k: t(f"draw.size.{k}", lang))
+    width_px, height_px = CANVAS_SIZES[size]
     view_m = cols[0].number_input(t("draw.view", lang), 2, 200, 12, 1, key="draw_view_m",
                                   help=t("draw.view_help", lang))
     grid = cols[1].selectbox(t("draw.grid", lang), GRIDS_MM, index=GRIDS_MM.index(100), key="draw_grid")
     ox, oy = st.session_state.draw_origin
-    return CanvasFrame.for_view(view_m * 1000.0, CANVAS_W, CANVAS_H, ox, oy), grid
+    return CanvasFrame.for_view(view_m * 1000.0, width_px, height_px, ox, oy), grid
 
 
 def _fit_view(plan: Plan) -> None:
     """Show the whole plan on the next run (the scale widget can only be set before it is drawn)."""
-    frame = CanvasFrame.fit(plan, CANVAS_W, CANVAS_H)
+    frame = CanvasFrame.fit(plan, *CANVAS_SIZES[st.session_state.get("draw_size", "large")])
     st.session_state.draw_pending_view = ((frame.origin_x_mm, frame.origin_y_mm), int(round(frame.view_width_mm / 1000)))
 
 
@@ -108,7 +111,8 @@ def _canvas(plan: Plan, frame: CanvasFrame, tool: Tool, rules: Rules, findings, 
 
     svg = plan_svg(plan, frame, tool.grid_mm, findings, _labels(plan, lang))
     result = st_canvas(fill_color="rgba(21, 101, 192, 0.12)", stroke_width=2, stroke_color="#1565c0",
-                       background_image=svg_data_url(svg), update_streamlit=True, width=CANVAS_W, height=CANVAS_H,
+                       background_image=svg_data_url(svg), update_streamlit=True, width=frame.width_px,
+                       height=frame.height_px,
                        drawing_mode=DRAWING_MODE[tool.kind], point_display_radius=5,
                        key=f"draw_canvas_{st.session_state.draw_gen}")
     drawn = shapes(result.json_data)
@@ -291,7 +295,7 @@ def render_draw(project: Project, lang: str) -> Project | None:
     findings = assess(plan, rules) if plan.rooms else []
 
     _canvas(plan, frame, tool, rules, findings, lang)
-    buttons = st.columns(4)
+    buttons = [*st.columns(2), *st.columns(2)]
     if buttons[0].button(t("draw.undo", lang), key="draw_undo", disabled=not ss.draw_history, width="stretch"):
         previous = ss.draw_history[-1]
         ss.draw_history = ss.draw_history[:-1]
@@ -321,7 +325,10 @@ def render_draw(project: Project, lang: str) -> Project | None:
         counts = summary(findings)
         st.markdown(f"**{t('draw.findings', lang)}** — "
                     + t("draw.summary", lang, fail=counts["fail"], unknown=counts["unknown"], ok=counts["pass"]))
-        st.dataframe(findings_table(findings, lang, problems_only=False), hide_index=True, width="stretch")
+        order = {"fail": 0, "unknown": 1, "pass": 2}
+        lines = [f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** · {f.element} — {f.message(lang)}"
+                 for f in sorted(findings, key=lambda f: order[f.status])]
+        st.markdown("\n".join(f"- {line}" for line in lines))
         with st.expander(t("draw.numbers", lang), expanded=False):
             _tables(plan, rules, lang)
     with st.expander(t("draw.rbn", lang), expanded=not plan.rooms):
