@@ -33,8 +33,8 @@ REFUSALS = {
     "campus-building-bcit-se06-f2-r12-pdf-derived": ("mm", "15096 wall lines on layers C157"),
     "italian-house-r2018-metres-content-mm-header": (None, "layers muratura do not close into rooms"),
     "barcelona-pavilion-r12-geometry-in-blocks-broken-dims": ("mm", "no doors and no room names"),
-    "house-ceco-net-tm53-r2000-metres-door-blocks": (None, "layers wall high, wall low enclose"),
-    "japanese-house-jwcad-r12-sjis-no-codepage": ("mm", "no doors and no room names"),
+    "house-ceco-net-tm53-r2000-metres-door-blocks": (None, "the 3 doors found (block PUERTA), so the walls around"),
+    "japanese-house-jwcad-r12-sjis-no-codepage": ("mm", "none lies beside one of the 6 doors found"),
 }
 UNITLESS = {"apartment-building-a000217-r2004-imperial-door-blocks": "in",
             "uk-house-ground-floor-r2018-unitless-mm-uniclass-layers": "mm"}

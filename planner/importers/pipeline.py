@@ -293,7 +293,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
                               "why": f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"})
     parts.doors = tuple(doors)
     if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
-        parts.error = rep.faces_without_meaning(len(polys), parts.wall_layers)
+        door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
+        parts.error = rep.faces_without_meaning(len(polys), parts.wall_layers, len(shapes), door_blocks)
         return parts
 
     found = find_fixtures(p, tolerance_mm=tolerance_mm)

@@ -35,8 +35,15 @@ def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> str:
             "room outlines on a layer named 'rooms'.")
 
 
-def faces_without_meaning(faces: int, wall_layers: list[str]) -> str:
+def faces_without_meaning(faces: int, wall_layers: list[str], door_shapes: int = 0,
+                          door_blocks: list[str] | None = None) -> str:
     layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    if door_shapes:
+        blocks = f" (block {', '.join(door_blocks[:3])})" if door_blocks else ""
+        return (f"The lines on layers {layers} enclose {faces} shapes, but none has a room name inside and none "
+                f"lies beside one of the {door_shapes} doors found{blocks}, so the walls around the doors do not "
+                "close into rooms and no plan was made; check the wall and door layer roles (CLI: --layer-role "
+                "LAYER=walls), or draw room outlines.")
     return (f"The lines on layers {layers} enclose {faces} shapes, but there are no doors and no room names "
             "to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and door "
             "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
