@@ -153,3 +153,13 @@ def test_forced_unit_wins_over_the_header():
 def test_room_types_from_names(name, kind):
     assert room_type(name) == kind
     assert kind in ROOM_TYPES
+
+
+def test_outlines_labelled_only_with_furniture_are_not_rooms():
+    from shapely.geometry import box
+
+    from planner.importers.rooms import furniture_outlines, is_furniture
+    assert is_furniture("Table") and is_furniture("Worktable") and not is_furniture("Classroom")
+    polys = [box(0, 0, 1500, 800), box(2000, 0, 6000, 4000)]
+    texts = [(700, 400, "Table", "classrooms"), (4000, 2000, "Classroom", "areas"), (3000, 1000, "Desk", "x")]
+    assert furniture_outlines(polys, texts, {"classrooms": "rooms", "areas": "rooms"}) == [True, False]

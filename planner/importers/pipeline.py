@@ -16,7 +16,7 @@ from planner.importers.extract import WINDOW, Flattener, Primitives
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
-from planner.importers.rooms import is_measure, name_rooms, outline_polygons
+from planner.importers.rooms import furniture_outlines, is_furniture, is_measure, name_rooms, outline_polygons
 from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
@@ -230,6 +230,25 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
     if rejected:
         parts.dropped["closed outlines on room layers too small or too large for a room"] = rejected
+    if outlines:
+        furniture = furniture_outlines([poly for poly, _ in outlines], p.texts, roles)
+        if any(furniture):
+            parts.dropped["closed outlines on room layers labelled only with furniture names"] = sum(furniture)
+            if all(furniture):
+                layers = sorted({lay for (_, lay), f in zip(outlines, furniture) if f})
+                parts.error = rep.furniture_outlines(layers, len(outlines))
+                return parts
+            outlines = [o for o, f in zip(outlines, furniture) if not f]
+            # what is left must cover the named areas, or the plan would be a fragment of the drawing
+            area_names = [(x, y, t) for x, y, t, lay in p.texts if roles.get(lay or "0") == "rooms"
+                          and not is_measure(t) and not is_furniture(t)]
+            tree = shapely.STRtree([poly for poly, _ in outlines])
+            hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
+                if area_names else np.zeros(0, dtype=int)
+            missing = [t for k, (_, _, t) in enumerate(area_names) if k not in set(hit.tolist())]
+            if len(missing) > len(outlines):
+                parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
+                return parts
     if outlines:
         polys = [poly for poly, _ in outlines]
         layers = [lay for _, lay in outlines]

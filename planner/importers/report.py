@@ -49,6 +49,22 @@ def faces_without_meaning(faces: int, wall_layers: list[str], door_shapes: int =
             "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
 
 
+def furniture_outlines(layers: list[str], count: int) -> str:
+    names = ", ".join(layers[:4]) + (" …" if len(layers) > 4 else "")
+    return (f"The {count} closed outlines on the room layers {names} are labelled only with furniture names "
+            "(such as 'Table'), so they are furniture, not rooms, and no plan was made; give those layers the "
+            f"role 'fixtures' (CLI: --layer-role {layers[0]}=fixtures) or draw room outlines on a layer named "
+            "'rooms'.")
+
+
+def areas_without_outlines(missing: list[str], named: int, layers: list[str]) -> str:
+    names = ", ".join(repr(t) for t in missing[:4]) + (" …" if len(missing) > 4 else "")
+    return (f"Only {named - len(missing)} of the {named} named areas have a room outline (the others, {names}, "
+            "have none; the rest of the closed outlines on the room layers are furniture), so no plan was made; "
+            "draw room outlines on a layer named 'rooms', or give the furniture layers the role 'fixtures' and "
+            "the wall layers the role 'walls' (CLI: --layer-role LAYER=walls).")
+
+
 def walls_without_meaning(wall_layers: list[str], wall_count: int) -> str:
     if not wall_count:
         return no_rooms(wall_layers, 0, 0)

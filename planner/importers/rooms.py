@@ -66,6 +66,28 @@ def room_type(name: str) -> str:
 
 
 
+_FURNITURE = re.compile(r"^(light |work|drafting |dining |coffee )?(table|desk|shelf|shelves|bench|workbench|rack|"
+                        r"cabinet|locker|lockers|counter|chair|sofa|couch|printer|printers|bord|tisch|mesa|tavolo|"
+                        r"skrivebord|hylle|reol|stol)s?$", re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    """True for labels that name a piece of furniture ("Table", "Worktable", "Shelf"), not a room."""
+    return bool(_FURNITURE.match(_normal(text)))
+
+
+def furniture_outlines(polygons: list[Polygon], texts: list[tuple[float, float, str, str | None]],
+                       roles: dict[str, str]) -> list[bool]:
+    """For each outline: True when the texts inside it all name furniture (a table drawn on a room layer)."""
+    usable = [(x, y, s) for x, y, s, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(s)]
+    labels: list[list[str]] = [[] for _ in polygons]
+    if usable and polygons:
+        ti, pi = shapely.STRtree(polygons).query(shapely.points([(x, y) for x, y, _ in usable]), predicate="within")
+        for t_i, p_i in zip(ti, pi):
+            labels[p_i].append(usable[t_i][2])
+    return [bool(ls) and all(is_furniture(s) for s in ls) for ls in labels]
+
+
 def is_measure(text: str) -> bool:
     """True for labels that are sizes or areas ("10 m2", "13'6 x 14'", "mq=28.51"), not names."""
     return bool(_MEASURE.match(text.strip()))
