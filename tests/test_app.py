@@ -118,3 +118,21 @@ def test_norway_is_the_default_standard_and_others_can_be_chosen(at):
     assert not at.exception
     assert int(metrics(at)["Hindringer"]) > fails  # the 15 mm threshold passes TEK17 but not ADA's 13 mm
 
+
+def test_uploaded_dxf_shows_its_import_report_and_layer_roles_can_be_changed(at):
+    data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
+    at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
+    assert not at.exception
+    plan = at.session_state["project"].plan
+    assert (len(plan.rooms), len(plan.doors)) == (5, 5)
+    assert "Rom" in [m.label for m in at.metric]  # the import report's counts (Norwegian)
+    layers = list(plan.import_report["layers"])
+    row = layers.index("A-DOOR")
+    at.session_state["import_layers"] = {"edited_rows": {str(row): {"role": "ignore"}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    at.button(key="import_reread").click().run()
+    assert not at.exception
+    project = at.session_state["project"]
+    assert len(project.plan.doors) == 0
+    assert project.source["layer_roles"]["A-DOOR"] == "ignore"  # saved with the project

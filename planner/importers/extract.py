@@ -68,6 +68,33 @@ class Primitives:
             [g * factor for g in self.ignored_geom], self.groups)
 
 
+def without_layers(p: Primitives, layers: set[str]) -> Primitives:
+    """A copy without anything on these layers, nor anything inside a block placed on them; what is dropped is
+    kept as ignored geometry (greyed in the drawing). Used when the user sets a layer to "ignore"."""
+    if not layers:
+        return p
+    gone_groups = {g for _, lay, _, g in p.refs if lay in layers and g >= 0}
+
+    def keep(layer, group) -> bool:
+        return layer not in layers and group not in gone_groups
+
+    seg_keep = np.array([keep(lay, g) for lay, g in zip(p.seg_layer, p.seg_group)], dtype=bool)
+    arc_keep = np.array([keep(lay, g) for lay, g in zip(p.arc_layer, p.arc_group)], dtype=bool)
+    ignored = Counter(p.ignored)
+    dropped = int((~seg_keep).sum() + (~arc_keep).sum())
+    outlines = [(pts, lay) for pts, lay in p.outlines if lay not in layers]
+    refs = [r for r in p.refs if r[1] not in layers]
+    dropped += len(p.outlines) - len(outlines) + len(p.refs) - len(refs)
+    if dropped:
+        ignored[("entities", "on a layer set to ignore")] += dropped
+    ignored_geom = list(p.ignored_geom) + [row.reshape(2, 2) for row in p.seg[~seg_keep]]
+    ignored_geom += [pts for pts, lay in p.outlines if lay in layers]
+    return Primitives(
+        p.seg[seg_keep], [x for x, k in zip(p.seg_layer, seg_keep) if k], [x for x, k in zip(p.seg_group, seg_keep) if k],
+        p.arc[arc_keep], [x for x, k in zip(p.arc_layer, arc_keep) if k], [x for x, k in zip(p.arc_group, arc_keep) if k],
+        outlines, [x for x in p.texts if x[3] not in layers], refs, ignored, ignored_geom, p.groups)
+
+
 class _Builder:
     """Collects primitives. Single entities add tuples; placed blocks add whole arrays (chunks), so a block's
     geometry is never turned back into Python tuples."""

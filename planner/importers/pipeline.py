@@ -12,7 +12,7 @@ from shapely.geometry import LineString, Point
 from planner.importers import report as rep
 from planner.importers.doors import arc_radii, candidate_arcs, find_doors, long_axis
 from planner.importers.dxf import load_document, truncated
-from planner.importers.extract import WINDOW, Flattener, Primitives
+from planner.importers.extract import WINDOW, Flattener, Primitives, without_layers
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
@@ -124,6 +124,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None, is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
     roles, role_why = _roles(doc, raw, layer_roles or {})
+    raw = without_layers(raw, {name for name, role in (layer_roles or {}).items() if role == "ignore"})
 
     say(0.6, "working out the units")
     code = doc.header.get("$INSUNITS", None)
