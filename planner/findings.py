@@ -44,3 +44,10 @@ class Finding:
 def near_limit(measured: float | None, required: float, margin_mm: float) -> bool:
     """True when a value is within margin_mm of its limit, so it should be measured again on site."""
     return measured is not None and abs(measured - required) <= margin_mm
+
+
+def at_most(value: float | None, limit: float) -> str:
+    """The status of a value that must not exceed a limit: unknown when it was never given."""
+    if value is None:
+        return UNKNOWN
+    return PASS if value <= limit else FAIL

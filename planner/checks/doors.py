@@ -1,9 +1,13 @@
 """Doors: clear width (TEK17 § 12-13 (2)) and threshold height (TEK17 § 12-13 (3) c, NAV ≤ 25 mm)."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model import SOURCE_ESTIMATED, Door, Plan
 from planner.rules import Rules
+
+
+THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
+                      PASS: ("THRESHOLD_OK", "threshold.pass"), FAIL: ("THRESHOLD_TOO_HIGH", "threshold.fail")}
 
 
 def door_category(door: Door, plan: Plan, rules: Rules) -> str:
@@ -50,12 +54,8 @@ def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
     findings = []
     for door in plan.doors:
         height = door.threshold_mm
-        if height is None:
-            status, code, key = UNKNOWN, "THRESHOLD_NOT_MEASURED", "threshold.unknown"
-        elif height <= limit:
-            status, code, key = PASS, "THRESHOLD_OK", "threshold.pass"
-        else:
-            status, code, key = FAIL, "THRESHOLD_TOO_HIGH", "threshold.fail"
+        status = at_most(height, limit)
+        code, key = THRESHOLD_OUTCOMES[status]
         findings.append(Finding(
             check="threshold", code=code, element=door.id, status=status, measured=height, required=limit,
             rule=rules.clause("threshold_max_mm"), message_key=key,

@@ -1,11 +1,13 @@
 """Step-free entrance: TEK17 § 12-4 (2) c; NAV accepts at most 25 mm, bevelled."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model import Plan
 from planner.rules import Rules
 
 ENTRANCE_ID = "entrance"
+RISE_OUTCOMES = {UNKNOWN: ("ENTRANCE_RISE_UNKNOWN", "entrance.unknown"),
+                 PASS: ("ENTRANCE_STEP_FREE", "entrance.pass"), FAIL: ("ENTRANCE_STEPPED", "entrance.fail")}
 
 
 def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
@@ -20,12 +22,8 @@ def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
     door = plan.door(entrance.door) if entrance is not None and entrance.door else None
     door = door or next((d for d in plan.doors if d.exterior), None)
     steps = "" if entrance is None or not entrance.steps else f" ({entrance.steps})"
-    if rise is None:
-        status, code, msg = UNKNOWN, "ENTRANCE_RISE_UNKNOWN", "entrance.unknown"
-    elif rise <= limit:
-        status, code, msg = PASS, "ENTRANCE_STEP_FREE", "entrance.pass"
-    else:
-        status, code, msg = FAIL, "ENTRANCE_STEPPED", "entrance.fail"
+    status = at_most(rise, limit)
+    code, msg = RISE_OUTCOMES[status]
     return [Finding(
         check="step_free_entrance", code=code, element=ENTRANCE_ID, status=status, measured=rise, required=limit,
         rule=rules.clause(key), message_key=msg,

@@ -1,9 +1,13 @@
 """Step-free shower: TEK17 § 12-9 (1) requires that a bathroom can have a step-free shower zone."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model import Plan
 from planner.rules import Rules
+
+
+LIP_OUTCOMES = {UNKNOWN: ("SHOWER_LIP_NOT_MEASURED", "shower.unknown"),
+                PASS: ("SHOWER_STEP_FREE", "shower.pass"), FAIL: ("SHOWER_LIP_TOO_HIGH", "shower.fail")}
 
 
 def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
@@ -27,12 +31,8 @@ def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
             continue
         for shower in showers:
             lip = shower.lip_mm
-            if lip is None:
-                status, code, msg = UNKNOWN, "SHOWER_LIP_NOT_MEASURED", "shower.unknown"
-            elif lip <= limit:
-                status, code, msg = PASS, "SHOWER_STEP_FREE", "shower.pass"
-            else:
-                status, code, msg = FAIL, "SHOWER_LIP_TOO_HIGH", "shower.fail"
+            status = at_most(lip, limit)
+            code, msg = LIP_OUTCOMES[status]
             findings.append(Finding(
                 check="step_free_shower", code=code, element=shower.id, status=status, measured=lip,
                 required=limit, rule=clause, message_key=msg,
