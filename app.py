@@ -103,7 +103,7 @@ def sidebar(lang_default: str) -> str:
     if pending:
         st.sidebar.warning(t("units.ask", lang, name=pending["name"], why=pending["why"]))
         options = list(UNITS)
-        unit = st.sidebar.radio(t("units.read", lang), options, key="units_choice",
+        unit = st.sidebar.radio(t("units.label", lang), options, key="units_choice",
                                 index=options.index(pending["guess"]) if pending["guess"] in options else 0,
                                 format_func=lambda u: t(f"units.{u}", lang), label_visibility="collapsed")
         if st.sidebar.button(t("units.read", lang), key="units_read"):
