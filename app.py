@@ -215,16 +215,17 @@ def render_import(plan, lang: str) -> None:
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
+    """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
-    st.download_button(t("project.save", lang), dumps_project(project).encode("utf-8"),
+    st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
                        help=t("project.save_help", lang))
-    png = plan_png(plan, findings, lang)
-    st.download_button(t("project.report", lang), build_html(project, findings, rules, lang, png).encode("utf-8"),
+    st.download_button(t("project.report", lang),
+                       lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang)).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
-    st.download_button(t("project.png", lang), png, file_name=f"{name}.png", mime="image/png", key="save_png")
-    st.download_button(t("project.dxf", lang), plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
+    st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
+                       mime="image/png", key="save_png")
+    st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf")
-
 
 main()

@@ -1,6 +1,7 @@
 """Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked."""
 from __future__ import annotations
 
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Polygon as MplPolygon
 from shapely.geometry import Point, Polygon
@@ -42,17 +43,17 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
     for f in findings:
         by_element.setdefault(f.element, []).append(f)
 
-    for line in plan.ignored:
-        xs, ys = line.xy
-        ax.plot(xs, ys, color="#d0d7de", linewidth=0.5, zorder=1)
+    if plan.ignored:  # one collection each: a real drawing has thousands of lines
+        ax.add_collection(LineCollection([list(line.coords) for line in plan.ignored], colors="#d0d7de",
+                                         linewidths=0.5, zorder=1))
     for room in plan.rooms:
         fill = ROOM_FILL.get(room.type, ROOM_FILL["other"])
         edge = "#0969da" if highlight == room.id else "#57606a"
         _add_poly(ax, room.polygon, facecolor=fill, edgecolor=edge, linewidth=2 if highlight == room.id else 0.8,
                   zorder=2)
-    for line in plan.walls:
-        xs, ys = line.xy
-        ax.plot(xs, ys, color="#24292f", linewidth=1.6, zorder=3)
+    if plan.walls:
+        ax.add_collection(LineCollection([list(line.coords) for line in plan.walls], colors="#24292f",
+                                         linewidths=1.6, zorder=3))
     for fixture in plan.fixtures:
         for poly in _polys(fixture.footprint):
             _add_poly(ax, poly, facecolor=FIXTURE_FILL, edgecolor="#475569", linewidth=0.8, alpha=0.8, zorder=4)

@@ -25,6 +25,7 @@ from planner.i18n import fmt_nok, t
 from planner.model import Plan
 
 PENDING = "funding_pending_state"
+MAX_BARRIERS_SHOWN = 8  # more than this, and the tab shows one barrier at a time (each has a chart)
 COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec", "husbanken": "#4caf50",
            "startlan": "#f0b429", "own_money": "#d9534f"}
 
@@ -59,9 +60,13 @@ def _option_label(remedy, lang: str) -> str:
     return t(f"remedy.{remedy.option}", lang)
 
 
+def _barrier_title(barrier, lang: str) -> str:
+    return t("barrier." + barrier.finding.code, lang, element=barrier.finding.element)
+
+
 def _barrier(barrier, state: dict, lang: str) -> None:
     f = barrier.finding
-    st.markdown(f"**{t('barrier.' + f.code, lang, element=f.element)}** — {f.message(lang)}  \n*{f.rule}*")
+    st.markdown(f"**{_barrier_title(barrier, lang)}** — {f.message(lang)}  \n*{f.rule}*")
     table, bars = [], []
     for r in barrier.remedies:
         s = barrier.splits[r.id]
@@ -242,7 +247,14 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         st.caption(t("fund.intro", lang))
         if not fp.barriers:
             st.success(t("fund.nothing", lang))
-        for barrier in fp.barriers:
+        shown = fp.barriers
+        if len(fp.barriers) > MAX_BARRIERS_SHOWN:  # a large building: one barrier at a time, picked from a list
+            st.info(t("fund.many", lang, n=len(fp.barriers)))
+            keys = [b.key for b in fp.barriers]
+            pick = st.selectbox(t("fund.pick", lang), keys, key="funding_pick",
+                                format_func=lambda k: _barrier_title(fp.barriers[keys.index(k)], lang))
+            shown = [fp.barriers[keys.index(pick)]]
+        for barrier in shown:
             with st.container(border=True):
                 _barrier(barrier, state, lang)
     with tabs[1]:

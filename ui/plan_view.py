@@ -4,7 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from planner.drawing import draw_plan
+import hashlib
+import json
+
+from planner.drawing import plan_png
 from planner.findings import Finding
 from planner.i18n import fmt_mm, t
 from planner.model import Plan
@@ -30,11 +33,22 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
     } for f in rows])
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cached_png(key: str, _plan: Plan, _findings: list[Finding], lang: str) -> bytes:
+    return plan_png(_plan, _findings, lang)
+
+
+def plan_image(plan: Plan, findings: list[Finding], lang: str) -> bytes:
+    """The drawing as PNG, drawn again only when the plan or a finding changed (a large plan takes a second)."""
+    content = json.dumps([plan.to_dict(), [f.to_dict("en") for f in findings]], sort_keys=True, default=str)
+    return _cached_png(hashlib.sha256(content.encode()).hexdigest(), plan, findings, lang)
+
+
 def render_plan(plan: Plan, findings: list[Finding], lang: str) -> None:
     if not plan.rooms and not plan.doors:
         st.info(t("plan.no_rooms", lang))
     else:
-        st.pyplot(draw_plan(plan, findings, lang), width="stretch")
+        st.image(plan_image(plan, findings, lang), width="stretch")
         st.caption(t("plan.legend", lang))
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
                       format_func=lambda v: t(f"findings.{v}", lang))
