@@ -44,7 +44,7 @@ class CanvasFrame:
                  origin_x_mm: float = -1000.0, origin_y_mm: float = -1000.0) -> "CanvasFrame":
         """A frame whose width shows view_width_mm of the plan (the user's scale)."""
         if not 2000 <= view_width_mm <= 200000:
-            raise PlanError("Show between 2 m and 200 m across the drawing area.")
+            raise PlanError.text("edit.view_width")
         return cls(width_px, height_px, view_width_mm / width_px, origin_x_mm, origin_y_mm)
 
     @classmethod
@@ -173,9 +173,9 @@ class Tool:
 
 
 def apply_shapes(plan: Plan, drawn: list[Shape], tool: Tool, frame: CanvasFrame,
-                 rules: Rules) -> tuple[Plan, list[str], list[str]]:
-    """The plan with each drawn shape added as the tool says; the ids added; and one sentence per shape
-    that could not be used (the plan is then unchanged by that shape)."""
+                 rules: Rules) -> tuple[Plan, list[str], list[PlanError]]:
+    """The plan with each drawn shape added as the tool says; the ids added; and one PlanError per shape
+    that could not be used (the plan is then unchanged by that shape; `.message(lang)` says why)."""
     added, problems = [], []
     catch_mm = max(tool.grid_mm, 10 * frame.mm_per_px)  # about a fingertip: snap to a nearby room corner
     for shape in drawn:
@@ -199,13 +199,13 @@ def apply_shapes(plan: Plan, drawn: list[Shape], tool: Tool, frame: CanvasFrame,
             elif tool.kind == "entrance":
                 door = plan_edit.nearest_door(plan, pts[0], reach_mm=max(1000.0, 40 * frame.mm_per_px))
                 if door is None:
-                    raise PlanError("Tap on the entrance door to mark the steps there.")
+                    raise PlanError.text("edit.tap_door")
                 plan, new_id = plan_edit.set_entrance(plan, rules, door, tool.steps, tool.rise_mm), "entrance"
             else:
                 continue
             added.append(new_id)
         except PlanError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
     return plan, added, problems
 
 

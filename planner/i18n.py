@@ -150,3 +150,57 @@ register({
     "source.estimated": {"en": "estimated", "nb": "anslått"},
     "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},
 })
+
+register({  # sentences a person meets while drawing, building rooms by numbers or on a site visit
+    "edit.corners": {"en": "A room needs at least three corners; draw it larger.",
+                     "nb": "Et rom trenger minst tre hjørner; tegn det større."},
+    "edit.crosses": {"en": "The room's outline crosses itself; draw the corners in order around the room.",
+                     "nb": "Omrisset av rommet krysser seg selv; tegn hjørnene i rekkefølge rundt rommet."},
+    "edit.too_small": {"en": "The room would be smaller than {area} m² (or lies on a room already drawn); draw it "
+                             "larger, beside the other rooms.",
+                       "nb": "Rommet ville blitt mindre enn {area} m² (eller ligger oppå et rom som alt er tegnet); "
+                             "tegn det større, ved siden av de andre rommene."},
+    "edit.room_first": {"en": "Draw a room first; a door goes in a room's wall.",
+                        "nb": "Tegn et rom først; en dør står i veggen til et rom."},
+    "edit.no_wall": {"en": "No wall within {reach} m of where you tapped; tap on a wall or just inside the room the "
+                           "door opens into.",
+                     "nb": "Ingen vegg innen {reach} m fra der du trykket; trykk på en vegg eller like innenfor rommet "
+                           "døren slår inn i."},
+    "edit.wall_short": {"en": "That wall is {length} mm long, too short for a {width} mm door.",
+                        "nb": "Den veggen er {length} mm lang, for kort for en dør på {width} mm."},
+    "edit.fixture_outside": {"en": "Tap inside a room to place a fixture there.",
+                             "nb": "Trykk inne i et rom for å plassere innredning der."},
+    "edit.steps": {"en": "The number of steps must be between 0 and 60.",
+                   "nb": "Antall trinn må være mellom 0 og 60."},
+    "edit.rise": {"en": "The rise must be between 0 and 10 000 mm; give it in millimetres.",
+                  "nb": "Høyden må være mellom 0 og 10 000 mm; oppgi den i millimeter."},
+    "edit.not_number": {"en": "{element}: {field} must be a number of millimetres, not {value}.",
+                        "nb": "{element}: {field} må være et tall i millimeter, ikke {value}."},
+    "edit.out_of_range": {"en": "{element}: {field} {number} is outside {low}–{high} mm.",
+                          "nb": "{element}: {field} {number} er utenfor {low}–{high} mm."},
+    "edit.opens_into": {"en": "Door {door} can only open into {sides}.",
+                        "nb": "Dør {door} kan bare slå inn i {sides}."},
+    "edit.door_width": {"en": "Door {door}: a width of {width} mm is not a door; give 200–3000 mm.",
+                        "nb": "Dør {door}: en bredde på {width} mm er ikke en dør; oppgi 200–3000 mm."},
+    "edit.view_width": {"en": "Show between 2 m and 200 m across the drawing area.",
+                        "nb": "Vis mellom 2 m og 200 m over tegneflaten."},
+    "edit.tap_door": {"en": "Tap on the entrance door to mark the steps there.",
+                      "nb": "Trykk på inngangsdøren for å merke trinnene der."},
+    "numbers.no_fit": {"en": "The {fixture} does not fit in {room} clear of the door and the other fixtures; make "
+                             "the room larger or place it on the drawing.",
+                       "nb": "{fixture} får ikke plass i {room} utenfor døren og den andre innredningen; gjør rommet "
+                             "større eller plasser den på tegningen."},
+    "numbers.size": {"en": "Give the room's width and depth in millimetres, between 500 and 50 000 (e.g. 2000 × 2400).",
+                     "nb": "Oppgi rommets bredde og dybde i millimeter, mellom 500 og 50 000 (f.eks. 2000 × 2400)."},
+    "numbers.overlap": {"en": "{room} would overlap a room already on the plan by {area} m²; build it beside another "
+                              "room or on another side.",
+                        "nb": "{room} ville overlappe et rom som alt er i planen med {area} m²; legg det ved siden av "
+                              "et annet rom eller på en annen side."},
+    "numbers.door_fit": {"en": "A {width} mm door does not fit {offset} mm along the {length} mm {wall} wall.",
+                         "nb": "En dør på {width} mm får ikke plass {offset} mm inn på {wall} veggen på {length} mm."},
+    "wall.north": {"en": "north", "nb": "nordre"}, "wall.south": {"en": "south", "nb": "søndre"},
+    "wall.east": {"en": "east", "nb": "østre"}, "wall.west": {"en": "west", "nb": "vestre"},
+    "visit.photo_empty": {"en": "{name} is empty.", "nb": "{name} er tom."},
+    "visit.photo_large": {"en": "{name} is larger than 15 MB; take a smaller photo.",
+                          "nb": "{name} er større enn 15 MB; ta et mindre bilde."},
+})

@@ -26,7 +26,26 @@ DOOR_KINDS = ("hinged", "double", "sliding", "opening")
 
 
 class PlanError(ValueError):
-    """Input that cannot become a plan. The message is one sentence a user understands."""
+    """Input that cannot become a plan. The message is one sentence a user understands.
+
+    Raised with `PlanError.text(key, **params)`, the sentence is a registered text (planner.i18n) and
+    `message(lang)` gives it in the user's language; str() is always the English sentence.
+    """
+
+    def __init__(self, message: str, key: str | None = None, params: dict | None = None):
+        super().__init__(message)
+        self.key, self.params = key, dict(params or {})
+
+    @classmethod
+    def text(cls, key: str, **params) -> "PlanError":
+        from planner.i18n import t
+        return cls(t(key, "en", **params), key, params)
+
+    def message(self, lang: str) -> str:
+        if self.key is None:
+            return str(self)
+        from planner.i18n import t
+        return t(self.key, lang, **self.params)
 
 
 def _coords(geom: BaseGeometry | None) -> Any:

@@ -77,7 +77,7 @@ def door_from_spec(spec: DoorSpec, rooms: list[Room], rules: Rules) -> Door:
     if spec.hinge not in HINGES:
         raise PlanError(f"Door {spec.id}: the hinge side must be left or right.")
     if not 200 <= spec.width_mm <= 3000:
-        raise PlanError(f"Door {spec.id}: a width of {spec.width_mm:g} mm is not a door; give 200–3000 mm.")
+        raise PlanError.text("edit.door_width", door=spec.id, width=f"{spec.width_mm:g}")
     hinge, latch = spec.hinge_and_latch()
     nx, ny = spec.swing_normal()
     side = 1 if (latch[0] - hinge[0]) * ny - (latch[1] - hinge[1]) * nx >= 0 else -1
@@ -168,10 +168,10 @@ def add_room(plan: Plan, points_mm: list[tuple[float, float]], name: str, type: 
         raise PlanError(f"Unknown room type {type!r}; use one of {', '.join(ROOM_TYPES)}.")
     pts = _snap_points(points_mm, plan, grid_mm, catch_mm)
     if len(pts) < 3:
-        raise PlanError("A room needs at least three corners; draw it larger.")
+        raise PlanError.text("edit.corners")
     poly = Polygon(pts)
     if not poly.is_valid:
-        raise PlanError("The room's outline crosses itself; draw the corners in order around the room.")
+        raise PlanError.text("edit.crosses")
     if plan.rooms:
         taken = unary_union([r.polygon for r in plan.rooms])
         if poly.intersection(taken).area > 1.0:
@@ -180,8 +180,7 @@ def add_room(plan: Plan, points_mm: list[tuple[float, float]], name: str, type: 
             poly = parts[0] if parts and isinstance(parts[0], Polygon) else Polygon()
             poly = poly.simplify(1.0) if not poly.is_empty else poly
     if poly.is_empty or poly.area / 1e6 < MIN_ROOM_AREA_M2:
-        raise PlanError(f"The room would be smaller than {MIN_ROOM_AREA_M2:g} m² (or lies on a room already "
-                        f"drawn); draw it larger, beside the other rooms.")
+        raise PlanError.text("edit.too_small", area=f"{MIN_ROOM_AREA_M2:g}")
     poly = Polygon(poly.exterior.coords).normalize()
     room_id = room_id or next_id("R", plan.element_ids())
     room = Room(id=room_id, name=name or room_id, type=type, polygon=Polygon(poly.exterior.coords[::-1])
@@ -203,17 +202,16 @@ def add_door_at(plan: Plan, point_mm: tuple[float, float], width_mm: float, rule
     """A door in the room wall nearest to point_mm, centred where the point falls on it (kept inside the wall).
     It swings to the side of the wall the point is on; a point right on the wall swings into that room."""
     if not plan.rooms:
-        raise PlanError("Draw a room first; a door goes in a room's wall.")
+        raise PlanError.text("edit.room_first")
     p = Point(point_mm)
     best = min(_edges(plan), key=lambda e: LineString([e[1], e[2]]).distance(p))
     room, a, b = best
     wall = LineString([a, b])
     if wall.distance(p) > reach_mm:
-        raise PlanError(f"No wall within {reach_mm / 1000:g} m of where you tapped; tap on a wall or just inside "
-                        f"the room the door opens into.")
+        raise PlanError.text("edit.no_wall", reach=f"{reach_mm / 1000:g}")
     length = wall.length
     if length < width_mm:
-        raise PlanError(f"That wall is {length:.0f} mm long, too short for a {width_mm:.0f} mm door.")
+        raise PlanError.text("edit.wall_short", length=f"{length:.0f}", width=f"{width_mm:.0f}")
     along = min(max(snap(wall.project(p), grid_mm), width_mm / 2), length - width_mm / 2)
     dx, dy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
     mid = (a[0] + dx * along, a[1] + dy * along)
@@ -241,7 +239,7 @@ def fixture_against_wall(fixture_id: str, type: str, plan: Plan, point_mm: tuple
     p = Point(point_mm)
     room = next((r for r in plan.rooms if r.polygon.contains(p)), None)
     if room is None:
-        raise PlanError("Tap inside a room to place a fixture there.")
+        raise PlanError.text("edit.fixture_outside")
     along_mm, depth_mm = size_mm or FIXTURE_SIZES_MM[type]
     coords = list(room.polygon.exterior.coords)
     a, b = min(zip(coords, coords[1:]), key=lambda e: LineString(e).distance(p))
@@ -275,9 +273,9 @@ def set_entrance(plan: Plan, rules: Rules, door_id: str | None, steps: int | Non
                  space_length_mm: float | None = None) -> Plan:
     """The drawn level difference at the entrance (steps and total rise), at door_id (an exterior door)."""
     if steps is not None and not 0 <= steps <= 60:
-        raise PlanError("The number of steps must be between 0 and 60.")
+        raise PlanError.text("edit.steps")
     if rise_mm is not None and not 0 <= rise_mm <= 10000:
-        raise PlanError("The rise must be between 0 and 10 000 mm; give it in millimetres.")
+        raise PlanError.text("edit.rise")
     if door_id is not None and plan.door(door_id) is None:
         raise PlanError(f"There is no door {door_id} in the plan.")
     if door_id is None and steps is None and rise_mm is None:
@@ -319,9 +317,9 @@ def _number(element: str, field: str, value, low: float, high: float) -> float:
     try:
         number = float(str(value).replace(",", ".").strip())
     except (TypeError, ValueError):
-        raise PlanError(f"{element}: {field} must be a number of millimetres, not {value!r}.") from None
+        raise PlanError.text("edit.not_number", element=element, field=field, value=repr(value)) from None
     if not math.isfinite(number) or not low <= number <= high:
-        raise PlanError(f"{element}: {field} {number:g} is outside {low:g}–{high:g} mm.")
+        raise PlanError.text("edit.out_of_range", element=element, field=field, number=f"{number:g}", low=f"{low:g}", high=f"{high:g}")
     return number
 
 
@@ -383,7 +381,7 @@ def edit_door(plan: Plan, door_id: str, changes: dict, rules: Rules) -> Plan:
             spec = replace(spec, swing_side=-spec.swing_side)
         elif wanted != here:
             sides = " or ".join(r or "outside" for r in (here, there))
-            raise PlanError(f"Door {door_id} can only open into {sides}.")
+            raise PlanError.text("edit.opens_into", door=door_id, sides=sides)
     specs = [spec if d.id == door_id else spec_from_door(d) for d in plan.doors if d.opening is not None]
     return rebuild(plan, doors=specs, rules=rules)
 

@@ -132,8 +132,7 @@ def furnish(plan: Plan, room_id: str, types: tuple[str, ...], rules: Rules) -> t
                      and c.intersection(taken).area < 1), None)
         if spot is None:
             name = room.name or room.id
-            raise PlanError(f"The {type} does not fit in {name} clear of the door and the other fixtures; make "
-                            f"the room larger or place it on the drawing.")
+            raise PlanError.text("numbers.no_fit", fixture=f"@fixture.{type}", room=name)
         fx_id = plan_edit.next_id("F", plan.element_ids())
         plan = plan_edit.rebuild(plan, fixtures=[*plan.fixtures, Fixture(fx_id, type, spot.normalize(), room_id)],
                                  rules=rules)
@@ -146,7 +145,7 @@ def add_room(plan: Plan, req: RoomRequest, rules: Rules) -> tuple[Plan, str]:
     if req.type not in ROOM_TYPES:
         raise PlanError(f"Unknown room type {req.type!r}; use one of {', '.join(ROOM_TYPES)}.")
     if not (500 <= req.width_mm <= 50000 and 500 <= req.depth_mm <= 50000):
-        raise PlanError("Give the room's width and depth in millimetres, between 500 and 50 000 (e.g. 2000 × 2400).")
+        raise PlanError.text("numbers.size")
     if req.door_wall not in WALLS or req.side not in SIDES:
         raise PlanError("Walls and sides are north, south, east or west.")
     x, y = _origin(plan, req)
@@ -154,16 +153,14 @@ def add_room(plan: Plan, req: RoomRequest, rules: Rules) -> tuple[Plan, str]:
     taken = unary_union([r.polygon for r in plan.rooms]) if plan.rooms else Polygon()
     overlap = Polygon(outline).intersection(taken).area
     if overlap > 1:
-        raise PlanError(f"{req.name or req.type} would overlap a room already on the plan by "
-                        f"{overlap / 1e6:.1f} m²; build it beside another room or on another side.")
+        raise PlanError.text("numbers.overlap", room=req.name or req.type, area=f"{overlap / 1e6:.1f}")
     plan, room_id = plan_edit.add_room(plan, outline, req.name or req.type, req.type, rules, grid_mm=0)
     if req.door_width_mm:
         start, end, (ix, iy) = _wall(x, y, req.width_mm, req.depth_mm, req.door_wall)
         length = abs(end[0] - start[0]) + abs(end[1] - start[1])
         offset = length / 2 if req.door_offset_mm is None else req.door_offset_mm
         if not req.door_width_mm / 2 <= offset <= length - req.door_width_mm / 2:
-            raise PlanError(f"A {req.door_width_mm:.0f} mm door does not fit {offset:.0f} mm along the "
-                            f"{length:.0f} mm {req.door_wall} wall.")
+            raise PlanError.text("numbers.door_fit", width=f"{req.door_width_mm:.0f}", offset=f"{offset:.0f}", length=f"{length:.0f}", wall=f"@wall.{req.door_wall}")
         ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
         sign = 1 if req.door_swings_in else -1
         tap = (start[0] + ux * offset + ix * 100 * sign, start[1] + uy * offset + iy * 100 * sign)

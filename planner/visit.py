@@ -64,9 +64,9 @@ def add_photo(project: Project, element: str, name: str, mime: str, data: bytes,
               taken_at: str | None = None) -> Project:
     """Attach a photo to an element, stored in the project as base64 so it travels with the file."""
     if not data:
-        raise PlanError(f"{name or 'The photo'} is empty.")
+        raise PlanError.text("visit.photo_empty", name=name or "photo")
     if len(data) > MAX_PHOTO_BYTES:
-        raise PlanError(f"{name} is larger than 15 MB; take a smaller photo.")
+        raise PlanError.text("visit.photo_large", name=name)
     photo = {"element": element, "name": name or "photo", "mime": mime or "image/jpeg",
              "data": base64.b64encode(data).decode("ascii"), "taken_at": taken_at or now_iso()}
     return project.replace(photos=(*project.photos, photo))

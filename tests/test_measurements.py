@@ -51,3 +51,10 @@ def test_the_last_measurement_of_a_field_wins():
     project = project.with_measurement(make_measurement("D2", "threshold_mm", 10))
     assert project.measured_plan()[0].door("D2").threshold_mm == 10
     assert len(project.measurements) == 1
+
+
+def test_a_plan_error_with_a_text_key_speaks_both_languages():
+    error = PlanError.text("edit.wall_short", length="500", width="800")
+    assert str(error) == "That wall is 500 mm long, too short for a 800 mm door."
+    assert error.message("nb") == "Den veggen er 500 mm lang, for kort for en dør på 800 mm."
+    assert PlanError("plain").message("nb") == "plain"

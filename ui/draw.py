@@ -120,7 +120,7 @@ def _canvas(plan: Plan, frame: CanvasFrame, tool: Tool, rules: Rules, findings, 
         return
     new, added, problems = apply_shapes(plan, drawn, tool, frame, rules)
     messages = [("success", t("draw.added", lang, ids=", ".join(added)))] if added else []
-    messages += [("warning", t("draw.problem", lang, problem=p)) for p in problems]
+    messages += [("warning", p) for p in problems]
     _commit(new, messages)
     st.rerun()
 
@@ -142,12 +142,12 @@ def _apply_edits(key: str, table: pd.DataFrame, edit, plan: Plan, rules: Rules,
         try:
             new = edit(new, element, mapped, rules)
         except PlanError as exc:
-            messages.append(("warning", t("draw.problem", "en", problem=str(exc))))
+            messages.append(("warning", exc))
     for row in sorted(deleted, reverse=True):
         try:
             new = plan_edit.delete(new, table.iloc[int(row)]["id"], rules)
         except PlanError as exc:
-            messages.append(("warning", str(exc)))
+            messages.append(("warning", exc))
     _commit(new, messages)
     st.rerun()
 
@@ -236,7 +236,7 @@ def _entrance_inputs(plan: Plan, rules: Rules, lang: str) -> None:
             _commit(plan_edit.set_entrance(plan, rules, door, steps, rise,
                                            None if e is None else e.space_length_mm))
         except PlanError as exc:
-            st.session_state.draw_messages = [("warning", str(exc))]
+            st.session_state.draw_messages = [("warning", exc)]
         st.rerun()
 
 
@@ -274,7 +274,7 @@ def _rooms_by_numbers(plan: Plan, rules: Rules, lang: str) -> None:
             try:
                 new, room_id = add_typed_room(plan, request, rules)
             except PlanError as exc:
-                st.error(str(exc))
+                st.error(exc.message(lang))
                 return
             _commit(new, [("success", t("draw.added", lang, ids=room_id))])
             _fit_view(new)
@@ -316,8 +316,8 @@ def render_draw(project: Project, lang: str) -> Project | None:
         _fit_view(copied)
         st.rerun()
 
-    for kind, text in ss.draw_messages:
-        getattr(st, kind)(text)
+    for kind, text in ss.draw_messages:  # a PlanError is shown in the user's language
+        getattr(st, kind)(t("draw.problem", lang, problem=text.message(lang)) if isinstance(text, PlanError) else text)
 
     if not plan.rooms:
         st.info(t("draw.empty", lang))

@@ -87,7 +87,7 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
             try:
                 project = visit.set_value(project, item.element, field, value, source=source)
             except PlanError as exc:
-                problems.append(str(exc))
+                problems.append(exc.message(lang))
     return project, problems
 
 
