@@ -17,6 +17,10 @@ from costing.schemes import NAMES, POOLED, SCHEMES, FundingContext, Split, split
 from planner.findings import FAIL, Finding
 from planner.model import Plan
 
+# Work that a larger chosen job in the same room already includes: a rebuilt bathroom has its new step-free
+# shower, so converting the bath or removing the kerb is not paid twice.
+INCLUDED_IN = {"bath_to_shower": "bathroom_layout", "shower_kerb_removal": "bathroom_layout"}
+
 # The keys of the project's costing dict this package reads and writes (docs/funding.md describes them).
 STATE_KEYS = ("prices", "rates", "quote", "choices", "answers", "husbanken_expected_nok", "startlan_nok",
               "alternative_price_nok", "grant_alternative", "county")
@@ -42,6 +46,7 @@ class FundingPlan:
     chosen: tuple[Split, ...]  # the chosen remedies, with the whole-home budgets shared out in order
     eligibility: Eligibility
     unpriced: tuple[str, ...]  # barriers whose chosen remedy lacks a price
+    included: tuple[str, ...] = ()  # barriers whose chosen remedy is part of a larger chosen job (INCLUDED_IN)
 
     def total(self, field: str) -> int:
         """Sum over the chosen remedies: "total", "public", "household_now", "borrowed", "yearly" or a scheme."""
@@ -57,7 +62,7 @@ class FundingPlan:
                 "plan": {"chosen": [s.to_dict() for s in self.chosen],
                          "totals": {f"{k}_nok": self.total(k) for k in ("total", "public", "household_now",
                                                                         "borrowed", "yearly", *NAMES)},
-                         "unpriced": list(self.unpriced)},
+                         "unpriced": list(self.unpriced), "included": list(self.included)},
                 "warnings": [{"key": w.key, "blocks": sorted(w.blocks), "severity": w.severity, "rule": w.rule}
                              for w in self.eligibility.warnings]}
 
@@ -120,9 +125,10 @@ def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None) -
     if left["small_aids"] is None:
         left["small_aids"] = round(fctx.rates["small_aids_flat_grant_nok"].value)
     chosen_splits, unpriced = [], []
+    included = _included(plan, barriers)
     for barrier in barriers:
         remedy = barrier.remedy(barrier.chosen) if barrier.chosen else None
-        if remedy is None:
+        if remedy is None or barrier.key in included:
             continue
         s = split(remedy, fctx, left)
         if s.total_nok is None:
@@ -130,7 +136,23 @@ def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None) -
         for name in POOLED:
             left[name] -= s.amounts.get(name, 0)
         chosen_splits.append(s)
-    return FundingPlan(tuple(barriers), tuple(chosen_splits), fctx.eligibility, tuple(unpriced))
+    return FundingPlan(tuple(barriers), tuple(chosen_splits), fctx.eligibility, tuple(unpriced), tuple(included))
+
+
+def _room_of(plan: Plan, finding: Finding) -> str | None:
+    if plan.room(finding.element) is not None:
+        return finding.element
+    fixture = plan.fixture(finding.element)
+    return None if fixture is None else fixture.room
+
+
+def _included(plan: Plan, barriers: list[Barrier]) -> list[str]:
+    """Barriers whose chosen remedy a larger chosen job in the same room already includes."""
+    chosen = {(b.key, _room_of(plan, b.finding)): b.remedy(b.chosen).option for b in barriers
+              if b.chosen and b.remedy(b.chosen) is not None}
+    return [key for (key, room), option in chosen.items()
+            if option in INCLUDED_IN and room is not None
+            and any(other == INCLUDED_IN[option] and r == room for (k, r), other in chosen.items() if k != key)]
 
 
 SCHEME_RULES = {s.NAME: s.RULE for s in SCHEMES}

@@ -20,6 +20,8 @@ TEXTS = {
     "remedy.bath_to_shower": {"en": "Replace the bath with a step-free shower", "nb": "Bytte badekar med trinnfri dusj"},
     "remedy.bath_lift": {"en": "Bath lift (NAV lends it)", "nb": "Badekarløfter (NAV låner ut)"},
     "remedy.shower_kerb_removal": {"en": "Remove the shower kerb", "nb": "Fjerne dusjkanten"},
+    "fund.included": {"en": "{barrier}: included in the bathroom rebuild, not counted twice.",
+                      "nb": "{barrier}: inngår i ombyggingen av badet, telles ikke to ganger."},
     "fund.many": {"en": "{n} barriers: pick one to see its options. The whole-home plan sums them all.",
                   "nb": "{n} hindringer: velg én for å se løsningene. Finansieringsplanen summerer alle."},
     "fund.pick": {"en": "Barrier", "nb": "Hinder"},

@@ -172,3 +172,25 @@ def test_cli_options_reads_a_dxf():
     proc = run_cli("options", str(dxf), "--json", "--measure", "entrance.rise_mm=450")
     assert proc.returncode == 0, proc.stderr
     assert any(b["code"] == "ENTRANCE_STEPPED" for b in json.loads(proc.stdout)["barriers"])
+
+
+def test_a_rebuilt_bathroom_includes_its_new_shower_so_it_is_not_paid_twice():
+    from examples.make_examples import build_narrow_bathroom_flat
+    from planner.checks import assess
+    from planner.rules import load_rules
+    plan = build_narrow_bathroom_flat().measured_plan()[0]
+    findings = assess(plan, load_rules())
+    bath = next(f for f in findings if f.code == "BATH_ONLY")
+    turning = next(f for f in findings if f.code == "TURNING_TOO_SMALL" and f.element == bath.element)
+    alone = build_plan(plan, findings, {"choices": {f"{turning.check}:{turning.element}":
+                                                    f"{turning.check}:{turning.element}:sliding_door"}})
+    both = build_plan(plan, findings, {"choices": {f"{turning.check}:{turning.element}":
+                                                   f"{turning.check}:{turning.element}:bathroom_layout"}})
+    key = f"{bath.check}:{bath.element}"
+    assert key not in alone.included and key in both.included
+    rebuild = next(b for b in both.barriers if b.key == f"{turning.check}:{turning.element}")
+    shower = next(b for b in both.barriers if b.key == key)
+    # The whole-home total holds the rebuild once and not the bath conversion on top of it.
+    others = sum(b.splits[b.chosen].total_nok for b in both.barriers if b.key not in (key, rebuild.key))
+    assert both.total("total") == others + rebuild.splits[rebuild.chosen].total_nok
+    assert shower.chosen is not None

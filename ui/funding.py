@@ -114,7 +114,9 @@ def _whole_home(fp, lang: str) -> None:
         st.info(t("fund.nothing", lang))
         return
     rows = []
-    for s, b in zip(fp.chosen, [b for b in fp.barriers if b.chosen]):
+    by_remedy = {b.chosen: b for b in fp.barriers if b.chosen}
+    for s in fp.chosen:
+        b = by_remedy[s.remedy_id]
         row = {t("fund.col.barrier", lang): t("barrier." + b.finding.code, lang, element=b.finding.element),
                t("fund.col.option", lang): _option_label(b.remedy(s.remedy_id), lang),
                t("fund.col.total", lang): fmt_nok(s.total_nok)}
@@ -122,6 +124,9 @@ def _whole_home(fp, lang: str) -> None:
         row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for b in fp.barriers:
+        if b.key in fp.included:
+            st.caption(t("fund.included", lang, barrier=_barrier_title(b, lang)))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
     c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
