@@ -11,10 +11,12 @@ _TABLE: dict[str, dict[str, str]] = {}
 
 
 def register(table: dict[str, dict[str, str]]) -> None:
-    """Add texts: {key: {"en": "...", "nb": "..."}}. A key registered twice must not change meaning."""
+    """Add texts: {key: {"en": "...", "nb": "..."}}. A key registered twice must say the same."""
     for key, texts in table.items():
         if "en" not in texts:
             raise ValueError(f"text {key!r} has no English version")
+        if key in _TABLE and _TABLE[key] != texts:
+            raise ValueError(f"text {key!r} is registered twice with different words")
         _TABLE[key] = texts
 
 
@@ -197,9 +199,9 @@ register({  # sentences a person meets while drawing, building rooms by numbers 
                         "nb": "{room} ville overlappe et rom som alt er i planen med {area} m²; legg det ved siden av "
                               "et annet rom eller på en annen side."},
     "numbers.door_fit": {"en": "A {width} mm door does not fit {offset} mm along the {length} mm {wall} wall.",
-                         "nb": "En dør på {width} mm får ikke plass {offset} mm inn på {wall} veggen på {length} mm."},
-    "wall.north": {"en": "north", "nb": "nordre"}, "wall.south": {"en": "south", "nb": "søndre"},
-    "wall.east": {"en": "east", "nb": "østre"}, "wall.west": {"en": "west", "nb": "vestre"},
+                         "nb": "En dør på {width} mm får ikke plass {offset} mm inn på veggen mot {wall}, som er {length} mm."},
+    "wall.north": {"en": "north", "nb": "nord"}, "wall.south": {"en": "south", "nb": "sør"},
+    "wall.east": {"en": "east", "nb": "øst"}, "wall.west": {"en": "west", "nb": "vest"},
     "visit.photo_empty": {"en": "{name} is empty.", "nb": "{name} er tom."},
     "visit.photo_large": {"en": "{name} is larger than 15 MB; take a smaller photo.",
                           "nb": "{name} er større enn 15 MB; ta et mindre bilde."},

@@ -258,6 +258,8 @@ def _rooms_by_numbers(plan: Plan, rules: Rules, lang: str) -> None:
         wall = c[1].selectbox(t("draw.rbn.door_wall", lang), WALLS, index=WALLS.index(tpl.door_wall),
                               key=f"draw_rbn_wall_{kind}", format_func=lambda w: t(f"wall.{w}", lang))
         swings_in = c[2].checkbox(t("draw.rbn.swings_in", lang), True, key=f"draw_rbn_in_{kind}")
+        offset = st.number_input(t("draw.rbn.offset", lang), 0, 50000, None, 50, key=f"draw_rbn_offset_{kind}",
+                                 placeholder=t("draw.rbn.offset_middle", lang))
         fixtures = st.multiselect(t("draw.rbn.fixtures", lang), FIXTURE_TYPES, default=list(tpl.fixtures),
                                   key=f"draw_rbn_fx_{kind}", format_func=lambda f: t(f"fixture.{f}", lang))
         c = st.columns(2)
@@ -270,6 +272,7 @@ def _rooms_by_numbers(plan: Plan, rules: Rules, lang: str) -> None:
         if st.form_submit_button(t("draw.rbn.add", lang)):
             request = RoomRequest(name=name.strip() or names[kind], type=kind, width_mm=width, depth_mm=depth,
                                   door_width_mm=door or None, door_wall=wall, door_swings_in=swings_in,
+                                  door_offset_mm=None if offset is None else float(offset),
                                   fixtures=tuple(fixtures), beside=beside, side=side)
             try:
                 new, room_id = add_typed_room(plan, request, rules)
