@@ -6,7 +6,7 @@ where and when they were taken, notes, and the rule values with their sources.
 from __future__ import annotations
 
 import base64
-from datetime import date
+from datetime import date, datetime, timezone
 from html import escape
 
 from planner.checks import summary
@@ -40,6 +40,14 @@ text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{color:#cf222e;fon
 .pass{color:#1a7f37}img{max-width:100%}"""
 
 
+def _when(iso: str) -> str:
+    """An ISO time as 'YYYY-MM-DD HH:MM UTC' (how it is stored), or as given when it is not one."""
+    try:
+        return datetime.fromisoformat(iso).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    except (TypeError, ValueError):
+        return iso or ""
+
+
 def _table(headers: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(f"<tr class='{escape(classes[i]) if classes else ''}'>" + "".join(f"<td>{escape(str(c))}</td>" for c in row)
@@ -56,7 +64,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{escape(name)}</title>"
              f"<style>{CSS}</style><body>",
              f"<h1>{escape(t('report.title', lang, name=name))}</h1>",
-             f"<p>{escape(t('report.made', lang, day=date.today().isoformat(), standard=rules.name))}</p>",
+             f"<p>{escape(t('report.made', lang, day=date.today().isoformat(), standard=rules.name_nb if lang == 'nb' else rules.name))}</p>",
              f"<p><b>{escape(t('report.summary', lang, fail=counts['fail'], unknown=counts['unknown'], passed=counts['pass']))}</b></p>"]
     if png:
         parts.append(f"<img alt='plan' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
@@ -71,7 +79,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
         parts.append(f"<h2>{escape(t('report.measurements', lang))}</h2>")
         parts.append(_table(["Element", "Felt" if lang == "nb" else "Field", "mm", t("col.confidence", lang),
                              "Tid" if lang == "nb" else "When", t("report.notes", lang)],
-                            [[m.element, m.field, fmt_mm(m.value), t("source." + m.source, lang), m.taken_at, m.note]
+                            [[m.element, m.field, fmt_mm(m.value), t("source." + m.source, lang), _when(m.taken_at), m.note]
                              for m in project.measurements]))
     if project.notes:
         parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")

@@ -30,3 +30,27 @@ def test_broken_project_files_get_one_sentence(data, words):
 def test_version_is_written():
     data = json.loads(dumps_project(EXAMPLES["accessible-flat"]()))
     assert (data["format"], data["version"]) == ("tilpass-project", FORMAT_VERSION)
+
+
+def test_the_application_report_holds_findings_measurements_costs_and_sources():
+    from costing.report import funding_html
+    from planner.application_report import build_html
+    from planner.checks import assess
+    from planner.rules import load_rules
+    project = EXAMPLES["house-stepped-entrance"]()
+    plan = project.measured_plan()[0]
+    rules = load_rules()
+    findings = assess(plan, rules)
+    html = build_html(project, findings, rules, "nb", b"png", funding_html(plan, findings, {}, "nb"))
+    assert "Norge — TEK17" in html and "TEK17 § 12-4 (2) c" in html
+    assert "To trinn à 175 mm" in html and "2026-11-01 10:00 UTC" in html  # a measurement with its note and time
+    assert "Rampe utlånt fra NAV" in html and "Sjekkliste for søknaden" in html
+    assert "<script" not in html.lower()
+
+
+def test_report_text_from_the_user_is_escaped():
+    from planner.application_report import build_html
+    from planner.rules import load_rules
+    project = EXAMPLES["accessible-flat"]().replace(notes={"D1": "<script>alert(1)</script>"})
+    html = build_html(project, [], load_rules(), "en")
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -1,0 +1,53 @@
+"""The funding plan as an HTML section of the application report: chosen remedies, who pays, totals, checklist."""
+from __future__ import annotations
+
+from html import escape
+
+from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.plan import build_plan
+from costing.process import CHECKLIST, checklist_state
+from costing.schemes import NAMES
+from planner.findings import Finding
+from planner.i18n import fmt_nok, register, t
+from planner.model import Plan
+
+register({
+    "report.fund.none": {"en": "No barrier needs a remedy.", "nb": "Ingen hindringer trenger tiltak."},
+    "report.fund.estimates": {
+        "en": "Prices are estimates unless a contractor's quote was imported; NAV's grant instead of an aid is at "
+              "most the alternative aid's cost and never more than the real cost.",
+        "nb": "Prisene er anslag med mindre et tilbud fra entreprenør er lagt inn; tilskudd fra NAV i stedet for "
+              "hjelpemiddel er høyst det alternative hjelpemidlets kostnad og aldri mer enn den reelle kostnaden."},
+    "report.fund.checklist": {"en": "Application checklist", "nb": "Sjekkliste for søknaden"},
+})
+
+
+def _row(cells: list[str]) -> str:
+    return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+
+
+def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) -> str:
+    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist."""
+    fp = build_plan(plan, findings, state)
+    if not fp.chosen:
+        return f"<p>{escape(t('report.fund.none', lang))}</p>"
+    used = [n for n in NAMES if fp.total(n)]
+    head = [t("fund.col.barrier", lang), t("fund.col.option", lang), t("fund.col.total", lang),
+            *[t(f"scheme.{n}", lang) for n in used], t("fund.col.now", lang)]
+    by_remedy = {b.chosen: b for b in fp.barriers if b.chosen}
+    rows = []
+    for s in fp.chosen:
+        b = by_remedy[s.remedy_id]
+        rows.append(_row([t("barrier." + b.finding.code, lang, element=b.finding.element),
+                          t("remedy." + b.remedy(s.remedy_id).option, lang), fmt_nok(s.total_nok),
+                          *[fmt_nok(s.amounts.get(n, 0)) for n in used], fmt_nok(s.household_now_nok)]))
+    rows.append("<tr><th colspan='2'></th>" + "".join(
+        f"<th>{escape(fmt_nok(v))}</th>" for v in (fp.total("total"), *[fp.total(n) for n in used],
+                                                   fp.total("household_now"))) + "</tr>")
+    included = [f"<p>{escape(t('fund.included', lang, barrier=t('barrier.' + b.finding.code, lang, element=b.finding.element)))}</p>"
+                for b in fp.barriers if b.key in fp.included]
+    done = checklist_state(state)
+    checklist = "".join(f"<li>{'☑' if done.get(k) else '☐'} {escape(t(k, lang))}</li>" for k in CHECKLIST)
+    return ("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
+            + "".join(included) + f"<p><i>{escape(t('report.fund.estimates', lang))}</i></p>"
+            + f"<h3>{escape(t('report.fund.checklist', lang))}</h3><ul>{checklist}</ul>")
