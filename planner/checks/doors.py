@@ -10,19 +10,23 @@ THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
                       PASS: ("THRESHOLD_OK", "threshold.pass"), FAIL: ("THRESHOLD_TOO_HIGH", "threshold.fail")}
 
 
-def door_category(door: Door, plan: Plan, rules: Rules) -> str:
-    """'entrance', 'route' (a shared communication route) or 'internal' (inside the dwelling)."""
+def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, str] | None = None) -> str:
+    """'entrance', 'route' (a shared communication route) or 'internal' (inside the dwelling).
+
+    room_types: room id -> type, when the caller has it (saves a search of the rooms per door)."""
     if door.exterior:
         return "entrance"
     route_types = set(rules.setting("door_width", "communication_room_types", []))
-    if any((room := plan.room(rid)) is not None and room.type in route_types for rid in door.rooms):
+    types = room_types if room_types is not None else {r.id: r.type for r in plan.rooms}
+    if any(types.get(rid) in route_types for rid in door.rooms):
         return "route"
     return "internal"
 
 
-def required_clear_width_mm(door: Door, plan: Plan, rules: Rules) -> tuple[float, str]:
+def required_clear_width_mm(door: Door, plan: Plan, rules: Rules,
+                            room_types: dict[str, str] | None = None) -> tuple[float, str]:
     """The clear width this door needs [mm] and the clause that says so."""
-    key = ("door_clear_width_internal_mm" if door_category(door, plan, rules) == "internal"
+    key = ("door_clear_width_internal_mm" if door_category(door, plan, rules, room_types) == "internal"
            else "door_clear_width_entrance_mm")
     return rules.value(key), key
 
@@ -31,8 +35,9 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     """Every door's clear width against 860 mm (entrance, communication route) or 760 mm (inside)."""
     margin = rules.value("remeasure_margin_mm")
     findings = []
+    room_types = {r.id: r.type for r in plan.rooms}
     for door in plan.doors:
-        required, key = required_clear_width_mm(door, plan, rules)
+        required, key = required_clear_width_mm(door, plan, rules, room_types)
         measured = round(door.clear_width_mm)
         ok = measured >= required
         estimated = door.clear_width_source == SOURCE_ESTIMATED

@@ -1,6 +1,7 @@
 """Wheelchair turning circle: a Ø 1500 mm circle of free floor (TEK17 § 12-7 to § 12-9 guidance)."""
 from __future__ import annotations
 
+import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -21,10 +22,38 @@ def free_floor(plan: Plan, room: Room, without_swings: bool = False) -> BaseGeom
     blocked = [f.footprint for f in plan.fixtures_in(room.id)]
     if not without_swings:
         blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
+    return _free_floor(room, blocked)
+
+
+def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     floor = room.polygon if room.polygon.is_valid else room.polygon.buffer(0)
     if blocked:
         floor = floor.difference(unary_union([b if b.is_valid else b.buffer(0) for b in blocked]))
     return floor
+
+
+def _blocked_by_room(plan: Plan) -> dict[str, list]:
+    """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
+    (looking them up per room would cost rooms x doors)."""
+    blocked: dict[str, list] = {}
+    for f in plan.fixtures:
+        blocked.setdefault(f.room, []).append(f.footprint)
+    for d in plan.doors:
+        if d.swing is not None:
+            for rid in d.rooms:
+                blocked.setdefault(rid, []).append(d.swing)
+    return blocked
+
+
+def _shape_key(room: Room, blocked: list) -> tuple[bytes, np.ndarray]:
+    """A key that is equal for rooms that are translated copies of each other, fixtures and swings included
+    (the flats of a block repeat), and the origin the key is relative to. Coordinates are compared to 1 µm."""
+    geoms = [room.polygon, *blocked]
+    coords = shapely.get_coordinates(geoms)
+    origin = coords.min(axis=0)
+    rel = np.round((coords - origin) * 1000).astype(np.int64)
+    sizes = np.array([len(shapely.get_coordinates(g)) for g in geoms], dtype=np.int64)
+    return rel.tobytes() + b"|" + sizes.tobytes(), origin
 
 
 def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple[Point, float] | None:
@@ -52,23 +81,44 @@ def turning_diameter_mm(plan: Plan, room: Room, without_swings: bool = False) ->
     return 0.0 if circle is None else float(round(circle[1]))
 
 
+def _circle(floor: BaseGeometry, required: float) -> tuple[Point, float] | None:
+    circle = largest_free_circle(floor, COARSE_TOLERANCE_MM)
+    if circle is not None and abs(circle[1] - required) <= REFINE_WITHIN_MM:
+        circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
+    return circle
+
+
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
 
     The diameter is compared to the whole millimetre: 1500 mm passes a 1500 mm requirement. The circle is
-    searched to 5 mm, and to 0.5 mm when it comes within 50 mm of the requirement.
+    searched to 5 mm, and to 0.5 mm when it comes within 50 mm of the requirement. A room that is a translated
+    copy of one already searched (same outline, fixtures and door swings: the flats of a block) takes its
+    result, moved by the translation.
     """
     key = "turning_circle_diameter_mm"
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
     room_types = set(rules.setting("turning_circle", "room_types", []))
-    findings = []
+    blocked_in = _blocked_by_room(plan)
+    seen: dict[bytes, tuple[np.ndarray, float] | None] = {}   # shape key -> (centre - origin, diameter)
+    results = []
     for room in plan.rooms:
         if room.type not in room_types:
             continue
-        floor = free_floor(plan, room)
-        circle = largest_free_circle(floor, COARSE_TOLERANCE_MM)
-        if circle is not None and abs(circle[1] - required) <= REFINE_WITHIN_MM:
-            circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
+        blocked = blocked_in.get(room.id, [])
+        shape, origin = _shape_key(room, blocked)
+        if shape not in seen:
+            circle = _circle(_free_floor(room, blocked), required)
+            seen[shape] = None if circle is None else (np.array(circle[0].coords[0]) - origin, circle[1])
+        found = seen[shape]
+        results.append((room, None if found is None else (found[0] + origin, found[1])))
+    # the circles drawn for the findings, all in one call
+    drawn = [(centre, min(d, required) / 2 if d >= required else d / 2) for _, c in results if c is not None
+             for centre, d in [(c[0], float(round(c[1])))]]
+    discs = iter(shapely.buffer(shapely.points([c for c, _ in drawn]).reshape(-1), [r for _, r in drawn],
+                                quad_segs=32)) if drawn else iter(())
+    findings = []
+    for room, circle in results:
         name = room.name or room.id
         if circle is None:
             findings.append(Finding(
@@ -76,15 +126,13 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 required=required, rule=rules.clause(key), message_key="turning.no_floor", params={"room": name},
                 geometry=room.polygon, confidence=rules[key].confidence))
             continue
-        centre, diameter = circle
-        diameter = float(round(diameter))
+        diameter = float(round(circle[1]))
         ok = diameter >= required
         findings.append(Finding(
             check="turning_circle", code="TURNING_OK" if ok else "TURNING_TOO_SMALL", element=room.id,
             status=PASS if ok else FAIL, measured=diameter, required=required, rule=rules.clause(key),
             message_key="turning.pass" if ok else "turning.fail",
             params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}"},
-            remeasure=near_limit(diameter, required, margin),
-            geometry=centre.buffer(min(diameter, required) / 2 if ok else diameter / 2, quad_segs=32),
+            remeasure=near_limit(diameter, required, margin), geometry=next(discs),
             confidence=rules[key].confidence))
     return findings
