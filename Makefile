@@ -3,6 +3,7 @@ PY      ?= python3
 VENV    ?= .venv
 STAMP   := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 PORT    ?= 8501
+ADDRESS ?= localhost
 
 .PHONY: run test test-fast bench venv browser clean
 
@@ -15,7 +16,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser download is never used.
 browser:

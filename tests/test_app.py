@@ -136,3 +136,11 @@ def test_uploaded_dxf_shows_its_import_report_and_layer_roles_can_be_changed(at)
     project = at.session_state["project"]
     assert len(project.plan.doors) == 0
     assert project.source["layer_roles"]["A-DOOR"] == "ignore"  # saved with the project
+
+
+def test_streamlit_is_set_to_send_nothing_anywhere():
+    import tomllib
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["browser"]["serverAddress"]  # else Streamlit looks up the external IP at start-up
+    assert config["server"]["headless"] is True  # else it may ask for an e-mail address

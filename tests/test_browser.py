@@ -52,7 +52,17 @@ def canvas_box(page) -> dict:
     return canvas.bounding_box()
 
 
-def test_first_screen_then_draw_a_room_and_a_door(page, st_url):
+@pytest.fixture
+def offsite_requests(page):
+    """Every request the page makes to anything but this machine: there must be none (privacy)."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost",
+                                           "data:", "blob:", "about:")) else None)
+    return seen
+
+
+def test_first_screen_then_draw_a_room_and_a_door(page, st_url, offsite_requests):
     from playwright.sync_api import expect
     open_app(page, st_url)
     expect(page.get_by_text("Åpen: Enebolig med trapp")).to_be_visible()
@@ -88,6 +98,7 @@ def test_first_screen_then_draw_a_room_and_a_door(page, st_url):
     expect(page.get_by_text("Åpen: Min bolig")).to_be_visible()
     settle(page)
     expect(rooms_and_doors(page)).to_have_text("1 / 1")
+    assert offsite_requests == [], "the page reached beyond this machine"
 
 
 def test_upload_a_dxf_then_save_and_reopen_the_project(page, st_url, tmp_path):
