@@ -22,9 +22,11 @@ IMPORTS = {
     "apartment-building-a000217-r2004-imperial-door-blocks": ("in", "in", (30, 60), (40, 70), []),
     "hackerspace-hal9k-r2007-cm-danish-labels": (None, "cm", (10, 16), (7, 12), ["WC", "Gang", "Kemilab"]),
     "uk-house-ground-floor-r2018-unitless-mm-uniclass-layers": ("mm", "mm", (5, 12), (8, 14), ["ENTRANCE", "WC", "STUDY"]),
-    "us-house-bishop-overland-r2004-inches-content-mm-header": (None, "in", (1, 20), (1, 20), []),          # weak
+    # walls close once the window and jamb lines on ...$A-OPENING are read with them; names from A-NOTE.
+    # Still merged: master bedroom with its bath, great room with kitchen, entry and hall (open plan); 11 of ~19 doors
+    "us-house-bishop-overland-r2004-inches-content-mm-header": (
+        None, "in", (11, 14), (9, 14), ["BEDROOM 2", "BATH", "PORCH", "2 CAR GARAGE", "UTIL. / Pantry", "W.I.C."]),
     "school-building-room-zones-r2007-cm-french": (None, "cm", (30, 62), (0, 0), ["B015 b Sanitaires H"]),
-    "uk-office-ground-floor-r2010-metres-door-blocks-spline-walls": (None, "m", (10, 40), (5, 15), []),  # weak
     "barcelona-pavilion-plan-r2013-metres": (None, "m", (1, 5), (1, 8), []),
 }
 REFUSALS = {
@@ -35,6 +37,11 @@ REFUSALS = {
     "italian-house-r2018-metres-content-mm-header": (None, "layers muratura do not close into rooms"),
     "barcelona-pavilion-r12-geometry-in-blocks-broken-dims": ("mm", "no doors and no room names"),
     "house-ceco-net-tm53-r2000-metres-door-blocks": (None, "the 3 doors found (block PUERTA), so the walls around"),
+    # the office's big rooms (G01-02, G03, G04) do not close; the 24 faces found were desks, WCs and stairs
+    "uk-office-ground-floor-r2010-metres-door-blocks-spline-walls": (
+        None, "enclose 24 shapes with no room name inside, and only 9 of them lie beside one of the 9 doors"),
+    # was ~98 faces of the elevations' panels (plan and elevations form one region); 1 beside the 2 doors
+    "barcelona-pavilion-r2000-inches-header-odd-scale": (None, "only 1 of them lie beside one of the 2 doors"),
     "japanese-house-jwcad-r12-sjis-no-codepage": ("mm", "none lies beside one of the 6 doors found"),
 }
 UNITLESS = {"apartment-building-a000217-r2004-imperial-door-blocks": "in",
@@ -84,8 +91,3 @@ def test_lying_unit_header_is_overruled(stem, header, used):
     assert (report["units"]["header"], report["units"]["used"]) == (header, used)
     assert any("says its unit is" in w for w in report["warnings"])
 
-
-@pytest.mark.xfail(strict=True, reason="known wrong: the odd-scale pavilion's floor pattern gives ~98 faces")
-def test_barcelona_odd_scale_gives_a_sensible_room_count():
-    plan = read_dxf(load("barcelona-pavilion-r2000-inches-header-odd-scale")).plan
-    assert len(plan.rooms) <= 10

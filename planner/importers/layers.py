@@ -13,7 +13,8 @@ _LAYER_PATTERNS: list[tuple[str, str, str]] = [
                r"plant|vegetation|tree|landscap|roof|tak\b|tetto|project|overhang|truss|joist|footer|"
                r"footing|slab|beam|steel|hidden|detail|note|symbol|power|elec|ufh|manifold|section|snitt|"
                r"furniture hatch|texture|nivel|level|cancel|axis|akse|^temp|teppe|flooring|carpet|"
-               r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe", "annotation, site or structure drawn for other purposes"),
+               r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe|"
+               r"garage", "annotation, site, structure or a garage door drawn for other purposes"),
     ("labels", r"a-area-iden|iden|text|tekst|texte|label|name|navn|nom|romnavn|rom-navn|annotation|anntext",
                "a text layer"),
     ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "a room/area layer"),

@@ -212,6 +212,14 @@ def _label_count(texts, roles: dict[str, str]) -> int:
     return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
 
 
+def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
+    """Loose lines on door/opening layers (not in a door block): window sills, jambs and plain openings drawn in
+    the wall line. They close the wall line for rooms; a door leaf drawn open dangles and is dropped."""
+    keep = np.array([roles.get(lay or "0") == "doors" and g < 0 for lay, g in zip(p.seg_layer, p.seg_group)],
+                    dtype=bool)
+    return p.seg[keep] if len(p.seg) else np.zeros((0, 4))
+
+
 def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_mm: float) -> PlanParts:
     """Rooms, doors and fixtures from primitives in millimetres."""
     parts = PlanParts()
@@ -262,13 +270,14 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         return parts
     else:
         windows = [LineString(long_axis(c)) for _, _, c, g in p.refs if g == WINDOW]
-        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes] + windows)
+        closers = [LineString(row.reshape(2, 2)) for row in _opening_lines(p, roles)]
+        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes] + windows + closers)
         layers = [None] * len(polys)
         parts.rooms_from = "walls"
     if not polys:
         parts.error = rep.no_rooms(parts.wall_layers, len(wall_seg), len(shapes))
         return parts
-    names = name_rooms(polys, p.texts, roles, layers)
+    names = name_rooms(polys, p.texts, roles, layers, join=parts.rooms_from == "walls")
     order = _ordered(range(len(polys)), lambda k: polys[k].representative_point())
     rooms = []
     for n, k in enumerate(order, start=1):
@@ -316,6 +325,13 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
         parts.error = rep.faces_without_meaning(len(polys), parts.wall_layers, len(shapes), door_blocks)
         return parts
+    if parts.rooms_from == "walls" and not any(n for n, _, _ in names):
+        # no names at all: a face counts as a room only beside a door; when most faces are beside none they are
+        # floor patterns, desks or elevations, and the few beside a door are a fragment, not the plan
+        beside = {r for d in doors for r in d.rooms}
+        if len(beside) * 2 < len(rooms):
+            parts.error = rep.unnamed_faces_without_doors(len(rooms), len(beside), len(doors), parts.wall_layers)
+            return parts
 
     found = find_fixtures(p, tolerance_mm=tolerance_mm)
     fixtures = []

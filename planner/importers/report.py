@@ -49,6 +49,14 @@ def faces_without_meaning(faces: int, wall_layers: list[str], door_shapes: int =
             "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
 
 
+def unnamed_faces_without_doors(faces: int, beside: int, doors: int, wall_layers: list[str]) -> str:
+    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    return (f"The lines on layers {layers} enclose {faces} shapes with no room name inside, and only {beside} of "
+            f"them lie beside one of the {doors} doors found, so the rest cannot be told from floor patterns, "
+            "furniture or elevations and no plan was made; draw room outlines or name the rooms, or set the layers "
+            "that are not walls to 'ignore' (CLI: --layer-role LAYER=ignore).")
+
+
 def furniture_outlines(layers: list[str], count: int) -> str:
     names = ", ".join(layers[:4]) + (" …" if len(layers) > 4 else "")
     return (f"The {count} closed outlines on the room layers {names} are labelled only with furniture names "

@@ -114,37 +114,75 @@ def outline_polygons(outlines: list[tuple[np.ndarray, str | None]], roles: dict[
     return out, rejected
 
 
+_TAG = re.compile(r"^\d{4}(\s|$)|^[a-z]\d$|^\d{1,2}$|^[a-z]-[a-z]$|^\d+\s*[\"']", re.IGNORECASE)   # door/window size codes, grid bubbles
+
+
+# spaces with a name but no type of their own: still room names, not notes
+_OTHER_ROOMS = re.compile(r"garage|garasje|carport|porch|deck\b|patio|terrace|terrasse|veranda|balcon|altan|"
+                          r"laundry|utility|util\.|vaskerom|teknisk|mudroom|sunroom|atelier|workshop|værksted|"
+                          r"lab\b|office|bureau|classroom|salle|aula", re.IGNORECASE)
+
+
+def is_note(text: str) -> bool:
+    """True for texts that are not room names: notes (long sentences), door/window size codes ("2668",
+    "6068 S.G.D."), grid bubbles ("A6"), attribute tags ("ID_PIECE")."""
+    words = text.split()
+    attribute_tag = re.fullmatch(r"[A-Z0-9]+_[A-Z0-9_]+", text.strip())   # a block attribute's tag: "ID_PIECE"
+    return len(words) > 5 or len(text) > 40 or bool(_TAG.match(text.strip())) or bool(attribute_tag)
+
+
+def _name_rank(text: str, role: str) -> int | None:
+    """How good a room name a text is (lower is better), None when it is no name at all.
+
+    0: a name of a known room type on a text/room/unnamed layer; 1: a known room type on a layer guessed to
+    hold annotation (room names often sit on a notes layer, "A-NOTE"); 2: another short text on a text/room
+    layer. Other texts on annotation layers are not names ("ID_PIECE", "WH").
+    """
+    if is_measure(text) or is_note(text):
+        return None
+    typed = room_type(text) != "other" or (len(text.split()) <= 3 and bool(_OTHER_ROOMS.search(text)))
+    if role != "ignore":
+        return 0 if typed else 2
+    return 1 if typed else None
+
+
 def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str | None]],
-               roles: dict[str, str], layer_names: list[str | None] | None = None) -> list[tuple[str, str, str]]:
-    """For each polygon (name, type, why): from the text inside it, preferring a name whose type is known.
+               roles: dict[str, str], layer_names: list[str | None] | None = None, *,
+               join: bool = False) -> list[tuple[str, str, str]]:
+    """For each polygon (name, type, why): from the texts inside it, the best by _name_rank, typed by it.
+
+    join: several names of a known type in one face of the walls are joined ("GREAT ROOM / DINING ROOM /
+    KITCHEN": one open-plan room, or two rooms whose wall did not close, which the joined name shows); an
+    outline drawn as a room keeps the first.
 
     A room on a layer named after the room ("Room - Kitchen") takes that name when no text is inside.
+    Texts on layers the user set to ignore are gone before this (extract.without_layers).
     """
-    usable = [(x, y, s) for x, y, s, lay in texts if roles.get(lay or "0") not in ("ignore",)]
-    inside: list[list[str]] = [[] for _ in polygons]
+    ranked = [(x, y, s, _name_rank(s, roles.get(lay or "0", "unknown"))) for x, y, s, lay in texts]
+    usable = [(x, y, s, r) for x, y, s, r in ranked if r is not None]
+    inside: list[list[tuple[int, str]]] = [[] for _ in polygons]
     if usable and polygons:
         tree = shapely.STRtree(polygons)
-        pts = shapely.points([(x, y) for x, y, _ in usable])
+        pts = shapely.points([(x, y) for x, y, _, _ in usable])
         ti, pi = tree.query(pts, predicate="within")
         for t_i, p_i in sorted(zip(ti, pi)):
-            inside[p_i].append(usable[t_i][2])
+            inside[p_i].append((usable[t_i][3], usable[t_i][2]))
     result = []
     for k, labels in enumerate(inside):
-        names = [s for s in labels if not is_measure(s)]
-        typed = [s for s in names if room_type(s) != "other"]
         layer = (layer_names or [None] * len(polygons))[k]
-        if typed:
-            name = typed[0]
-            why = f"named by the text {name!r} inside"
-        elif names:
-            name = names[0]
+        best = min((r for r, _ in labels), default=None)
+        if best is not None:
+            names = list(dict.fromkeys(s for r, s in labels if r == best))
+            name = " / ".join(names[:3]) if join and best <= 1 else names[0]
+            kind = room_type(names[0])
             why = f"named by the text {name!r} inside"
         elif layer and re.match(r"(?i)^(room|rom|rum|space)\s*[-_:]\s*\S", layer):
             name = re.split(r"\s*[-_:]\s*", layer, maxsplit=1)[1]
+            kind = room_type(name)
             why = f"named after its layer {layer!r}"
         else:
-            name, why = "", "no text inside"
-        result.append((name[:80], room_type(name) if name else "other", why))
+            name, kind, why = "", "other", "no text inside"
+        result.append((name[:80], kind, why))
     return result
 
 

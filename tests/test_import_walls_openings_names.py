@@ -1,0 +1,89 @@
+"""Rooms from walls in drawings like real architects' (bishop-overland, pavilion): openings drawn on the door
+layer close the wall line, room names sit on a notes layer among door tags and notes, a garage door is no door,
+and unnamed faces mostly beside no door are refused."""
+from __future__ import annotations
+
+import pytest
+
+from planner.importers import read_dxf
+from planner.importers.layers import guess_role
+from planner.importers.rooms import is_note, name_rooms
+from planner.model import PlanError
+from shapely.geometry import box
+from tests import dxf_factory as F
+
+# the gallery flat's outer wall (bottom edge of Gang and Bad) gets a 1 m window drawn on the door layer
+WINDOW = ((2500, 0), (3500, 0))
+
+
+def flat_with_window_on_door_layer(*, sill_line: bool):
+    doc = F.new_doc("mm")
+    msp = doc.modelspace()
+    rooms = F.FLAT_ROOMS
+    F.add_walls(msp, rooms, F.FLAT_DOORS + [(WINDOW[0], WINDOW[1], 1)])   # a gap in the wall at the window
+    for hinge, closed, side in F.FLAT_DOORS:
+        F.add_door_arc(msp, hinge, closed, side)
+    if sill_line:
+        msp.add_line(*WINDOW, dxfattribs={"layer": "A-DOOR"})   # the window sill, a loose line on the door layer
+    for name, x, y, w, d in rooms:
+        msp.add_text(name, height=150, dxfattribs={"layer": "A-AREA-IDEN", "insert": (x + w / 2, y + d / 2)})
+    return doc
+
+
+def test_a_loose_line_on_the_door_layer_closes_the_wall_line():
+    plan = read_dxf(F.to_bytes(flat_with_window_on_door_layer(sill_line=True))).plan
+    assert {r.name for r in plan.rooms} == {"Gang", "Bad", "Soverom"}
+    assert round(next(r for r in plan.rooms if r.name == "Bad").polygon.area / 1e6, 1) == 5.0
+
+
+def test_without_the_line_the_wall_line_stays_open_at_the_window():
+    # regression guard: the window gap alone does not close (so the line above is what closed it)
+    plan = read_dxf(F.to_bytes(flat_with_window_on_door_layer(sill_line=False))).plan
+    assert "Bad" not in {r.name for r in plan.rooms}
+
+
+@pytest.mark.parametrize("text, note", [
+    ("2668", True), ("6068 S.G.D.", True), ("A6", True), ("D-D", True), ('18" MIN. RAISED', True),
+    ("PROVIDE 20 MIN. DOOR W/ SELF CLOSING HINGES", True), ("ID_PIECE", True),
+    ("KITCHEN", False), ("G03", False), ("A101", False), ("2 CAR GARAGE", False),
+])
+def test_door_tags_grid_bubbles_and_notes_are_not_room_names(text, note):
+    assert is_note(text) is note
+
+
+def test_room_names_on_a_notes_layer_are_used_and_notes_beside_them_are_not():
+    rooms = [box(0, 0, 4000, 4000), box(4000, 0, 8000, 4000), box(8000, 0, 14000, 6000)]
+    texts = [(1000, 2000, "TEMP.", "A-TEXT"), (1000, 1000, "KITCHEN", "A-NOTE"),      # typed name beats a label
+             (5000, 1000, "2668", "A-TEXT"), (5000, 2000, "BEDROOM 2", "A-NOTE"),
+             (9000, 1000, "PROVIDE 20 MIN. DOOR W/ SELF CLOSING HINGES", "A-TEXT"),
+             (9000, 2000, "2 CAR GARAGE", "A-NOTE")]
+    roles = {"A-TEXT": "labels", "A-NOTE": "ignore"}
+    names = name_rooms(rooms, texts, roles)
+    assert [(n, k) for n, k, _ in names] == [("KITCHEN", "kitchen"), ("BEDROOM 2", "bedroom"), ("2 CAR GARAGE", "other")]
+
+
+def test_a_face_of_the_walls_keeps_its_names_and_the_first_names_its_type():
+    texts = [(1000, 1000, "MASTER", "A-NOTE"), (2000, 1000, "MSTR. BATH", "A-NOTE"), (3000, 1000, "ID_PIECE", "0")]
+    face, roles = [box(0, 0, 9000, 6000)], {"A-NOTE": "ignore", "0": "ignore"}
+    assert name_rooms(face, texts, roles, join=True)[0][:2] == ("MASTER / MSTR. BATH", "bedroom")
+    assert name_rooms(face, texts, roles)[0][:2] == ("MASTER", "bedroom")   # an outline keeps its first name
+
+
+def test_a_garage_door_layer_is_not_a_door_layer():
+    assert guess_role("xref-Bishop-Overland-08$0$A-GARAGE-DOOR")[0] == "ignore"
+    assert guess_role("xref-Bishop-Overland-08$0$A-OPENING")[0] == "doors"
+
+
+def test_unnamed_faces_mostly_beside_no_door_are_refused():
+    # the flat without names, plus a floor pattern of 2 m tiles beside it: 12 faces, one door
+    doc = F.new_doc("mm")
+    msp = doc.modelspace()
+    F.add_walls(msp, F.FLAT_ROOMS, F.FLAT_DOORS[:1])
+    F.add_door_arc(msp, *F.FLAT_DOORS[0])
+    for i in range(7):
+        msp.add_line((5000 + 2000 * i, 0), (5000 + 2000 * i, 6000), dxfattribs={"layer": "A-WALL"})
+    for j in range(4):
+        msp.add_line((5000, 2000 * j), (17000, 2000 * j), dxfattribs={"layer": "A-WALL"})
+    with pytest.raises(PlanError, match=r"enclose \d+ shapes with no room name inside, and only 1 of them lie "
+                                        r"beside one of the 1 doors found"):
+        read_dxf(F.to_bytes(doc))
