@@ -39,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--alternative", choices=ALTERNATIVES, default=RAMP,
                        help="the aid NAV would otherwise lend (default: ramp)")
     grant.add_argument("--alternative-price-nok", type=_number_arg, default=None,
-                       help="price of the alternative aid incl. VAT, excl. installation [kr]; required for a lift, "
-                            "overrides NAV's rate for a ramp")
+                       help="price of the alternative aid incl. VAT, excl. installation [kr]; for a lift, without "
+                            "it the price list's estimate is used (marked as an estimate); for a ramp it replaces "
+                            "NAV's rate")
     grant.add_argument("--json", action="store_true", help="print one JSON object")
     from costing.options_cli import add_options_parser
     add_options_parser(sub)
@@ -59,11 +60,16 @@ def format_grant(result) -> str:
 
 
 def run_grant(args: argparse.Namespace) -> int:
+    """A lift without --alternative-price-nok is capped at the price list's estimate, marked as one (confidence A),
+    as the app does: NAV's framework prices are not public, and the user can always give the real price."""
+    estimate = None
     if args.alternative != RAMP and args.alternative_price_nok is None:
-        raise UsageError(f"NAV's {args.alternative} prices are not public: give the lift's price incl. VAT, "
-                         f"excl. installation, with --alternative-price-nok (stair lifts cost about "
-                         f"70 000–350 000 kr).")
-    result = nav_grant(args.rise_mm, args.permanent_cost_nok, args.alternative, args.alternative_price_nok)
+        from costing.plan import contexts
+        from costing.schemes.nav_grant import lift_estimate_nok
+        _, fctx = contexts({})
+        estimate = lift_estimate_nok(args.alternative, args.rise_mm, fctx)
+    result = nav_grant(args.rise_mm, args.permanent_cost_nok, args.alternative, args.alternative_price_nok,
+                       lift_estimate_nok=estimate)
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) if args.json else format_grant(result))
     return 0
 

@@ -122,7 +122,6 @@ def test_cli_grant_plain_text_names_the_grant():
     ["--rise-mm", "abc", "--permanent-cost-nok", "1000"],
     ["--permanent-cost-nok", "1000"],
     ["--rise-mm", "300"],
-    ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "stairlift"],
     ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "escalator"],
     ["--rise-mm", "inf", "--permanent-cost-nok", "1000"],
     ["--rise-mm", "300", "--permanent-cost-nok", "1000", "--alternative", "stairlift", "--alternative-price-nok", "0"],
@@ -132,3 +131,14 @@ def test_cli_grant_bad_input_exits_2_with_one_sentence(args):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_cli_lift_without_a_price_uses_the_marked_estimate():
+    proc = run_cli("grant", "--rise-mm", "600", "--permanent-cost-nok", "400000", "--alternative", "platformlift",
+                   "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    from costing.prices import load_prices
+    estimate = load_prices()["platformlift"].price_inc_vat_nok
+    assert (out["cap_nok"], out["grant_nok"], out["cap_confidence"]) == (estimate, estimate, "A")
+    assert any("estimate" in note for note in out["notes"])
