@@ -27,7 +27,6 @@ IMPORTS = {
     "us-house-bishop-overland-r2004-inches-content-mm-header": (
         None, "in", (11, 14), (9, 14), ["BEDROOM 2", "BATH", "PORCH", "2 CAR GARAGE", "UTIL. / Pantry", "W.I.C."]),
     "school-building-room-zones-r2007-cm-french": (None, "cm", (30, 62), (0, 0), ["B015 b Sanitaires H"]),
-    "barcelona-pavilion-plan-r2013-metres": (None, "m", (1, 5), (1, 8), []),
 }
 REFUSALS = {
     # tables on a layer named "classrooms" were 13 rooms named "Table"; the 9 area names have 1 outline
@@ -43,6 +42,8 @@ REFUSALS = {
     # was ~98 faces of the elevations' panels (plan and elevations form one region); 1 beside the 2 doors
     "barcelona-pavilion-r2000-inches-header-odd-scale": (None, "only 1 of them lie beside one of the 2 doors"),
     "japanese-house-jwcad-r12-sjis-no-codepage": ("mm", "none lies beside one of the 6 doors found"),
+    # was one unnamed 6.6 m² space (a fragment of the annex) taken as the whole 50 m pavilion's plan
+    "barcelona-pavilion-plan-r2013-metres": (None, "close into only 1 unnamed space(s) of "),
 }
 UNITLESS = {"apartment-building-a000217-r2004-imperial-door-blocks": "in",
             "uk-house-ground-floor-r2018-unitless-mm-uniclass-layers": "mm"}

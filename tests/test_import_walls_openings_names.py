@@ -87,3 +87,25 @@ def test_unnamed_faces_mostly_beside_no_door_are_refused():
     with pytest.raises(PlanError, match=r"enclose \d+ shapes with no room name inside, and only 1 of them lie "
                                         r"beside one of the 1 doors found"):
         read_dxf(F.to_bytes(doc))
+
+
+
+def test_a_few_unnamed_spaces_in_a_large_wall_drawing_are_refused_as_a_fragment():
+    """Two unnamed rooms joined by a door, in a corner of 60 m of wall lines that close nothing: a fragment."""
+    from tests.dxf_factory import add_door_arc, add_walls, new_doc, to_bytes
+    doc = new_doc("mm")
+    msp = doc.modelspace()
+    rooms = [("", 0, 0, 3000, 3000), ("", 3000, 0, 3000, 3000)]
+    doors = [((3000, 1000), (3000, 1900), 1)]
+    add_walls(msp, rooms, doors)
+    for hinge, closed, side in doors:
+        add_door_arc(msp, hinge, closed, side)
+    for y in range(0, 30000, 3000):
+        msp.add_line((6000, y), (60000, y), dxfattribs={"layer": "A-WALL"})  # same drawing, no more rooms
+    small = new_doc("mm")
+    add_walls(small.modelspace(), rooms, doors)
+    for hinge, closed, side in doors:
+        add_door_arc(small.modelspace(), hinge, closed, side)
+    assert len(read_dxf(to_bytes(small)).plan.rooms) == 2  # on their own, the two rooms are a plan
+    with pytest.raises(PlanError, match="unnamed space"):
+        read_dxf(to_bytes(doc))

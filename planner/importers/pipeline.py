@@ -31,6 +31,10 @@ EARLY_REFUSAL_LINES = 500
 Progress = Callable[[float, str], None]
 
 
+FRAGMENT_SHARE = 0.05          # unnamed spaces covering less than this share of the walls' extent are a fragment
+FRAGMENT_MIN_EXTENT_M2 = 200.0  # ...in a drawing at least this large (a small flat may well be one space)
+
+
 class UnitsUnknownError(PlanError):
     """The drawing does not say its unit. guess: the unit the geometry suggests (or None); why: the reason."""
 
@@ -331,6 +335,13 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         beside = {r for d in doors for r in d.rooms}
         if len(beside) * 2 < len(rooms):
             parts.error = rep.unnamed_faces_without_doors(len(rooms), len(beside), len(doors), parts.wall_layers)
+            return parts
+        # ...and a few unnamed spaces in a corner of a much larger wall drawing are a fragment of it, not its plan
+        room_m2 = sum(r.polygon.area for r in rooms) / 1e6
+        xs, ys = wall_seg[:, [0, 2]], wall_seg[:, [1, 3]]
+        extent_m2 = float((xs.max() - xs.min()) * (ys.max() - ys.min())) / 1e6 if len(wall_seg) else 0.0
+        if extent_m2 > FRAGMENT_MIN_EXTENT_M2 and room_m2 < FRAGMENT_SHARE * extent_m2:
+            parts.error = rep.unnamed_fragment(len(rooms), room_m2, extent_m2, parts.wall_layers)
             return parts
 
     found = find_fixtures(p, tolerance_mm=tolerance_mm)

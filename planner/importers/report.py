@@ -57,6 +57,14 @@ def unnamed_faces_without_doors(faces: int, beside: int, doors: int, wall_layers
             "that are not walls to 'ignore' (CLI: --layer-role LAYER=ignore).")
 
 
+def unnamed_fragment(faces: int, room_m2: float, extent_m2: float, wall_layers: list[str]) -> str:
+    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+    return (f"The walls on layers {layers} close into only {faces} unnamed space(s) of {room_m2:.0f} m² in a drawing "
+            f"of about {extent_m2:.0f} m², so most of the walls do not close into rooms and no plan was made; draw "
+            "room outlines or name the rooms, or set the layers that are not walls to 'ignore' "
+            "(CLI: --layer-role LAYER=ignore).")
+
+
 def furniture_outlines(layers: list[str], count: int) -> str:
     names = ", ".join(layers[:4]) + (" …" if len(layers) > 4 else "")
     return (f"The {count} closed outlines on the room layers {names} are labelled only with furniture names "
