@@ -109,3 +109,19 @@ def test_a_few_unnamed_spaces_in_a_large_wall_drawing_are_refused_as_a_fragment(
     assert len(read_dxf(to_bytes(small)).plan.rooms) == 2  # on their own, the two rooms are a plan
     with pytest.raises(PlanError, match="unnamed space"):
         read_dxf(to_bytes(doc))
+
+
+def test_an_old_dxf_in_shift_jis_without_a_code_page_gets_readable_layer_names():
+    from tests.dxf_factory import new_doc, to_bytes
+    doc = new_doc("mm")
+    doc.layers.add("WALLTMP")
+    doc.modelspace().add_line((0, 0), (1000, 0), dxfattribs={"layer": "WALLTMP"})
+    text = to_bytes(doc).decode("utf-8").replace("WALLTMP", "壁")
+    text = text.replace("  9\n$DWGCODEPAGE\n  3\nANSI_1252\n", "")  # as Jw_cad writes it: no code page named
+    data = text.encode("cp932")
+    from planner.importers.dxf import guess_legacy_encoding
+    assert guess_legacy_encoding(data) == "cp932"
+    from planner.importers.dxf import _decode
+    assert "壁" in _decode(data.replace(b"AC1024", b"AC1009"))  # an R12-era file: the local code page applies
+    assert guess_legacy_encoding("壁".encode("utf-8") + b"$DWGCODEPAGE") is None  # a named code page is trusted
+    assert guess_legacy_encoding(b"plain ascii") is None

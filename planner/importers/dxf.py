@@ -48,10 +48,31 @@ def check_bytes(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     return "ascii"
 
 
+def _has_codepage(data: bytes) -> bool:
+    head = data[:200_000]
+    return b"$DWGCODEPAGE" in head
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """For an old DXF that does not name its code page: Shift-JIS when the text decodes as Japanese.
+
+    Jw_cad and other Japanese programs write R12 files in cp932 without $DWGCODEPAGE; read as cp1252 their
+    layer names become mojibake. A file is taken as cp932 only when it decodes strictly and holds kana or kanji.
+    """
+    if _has_codepage(data) or data.isascii():
+        return None
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    japanese = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    return "cp932" if japanese >= 2 else None
+
+
 def _decode(data: bytes) -> str:
     info = dxf_info(io.StringIO(data[:200_000].decode("utf-8", errors="ignore")))
     # since DXF R2007 (AC1021) the text is always UTF-8, whatever $DWGCODEPAGE says
-    encoding = "utf-8" if info.version >= "AC1021" else info.encoding
+    encoding = "utf-8" if info.version >= "AC1021" else (guess_legacy_encoding(data) or info.encoding)
     try:
         return data.decode(encoding, errors="surrogateescape")
     except LookupError:

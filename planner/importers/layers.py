@@ -14,16 +14,16 @@ _LAYER_PATTERNS: list[tuple[str, str, str]] = [
                r"footing|slab|beam|steel|hidden|detail|note|symbol|power|elec|ufh|manifold|section|snitt|"
                r"furniture hatch|texture|nivel|level|cancel|axis|akse|^temp|teppe|flooring|carpet|"
                r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe|"
-               r"garage", "annotation, site, structure or a garage door drawn for other purposes"),
+               r"garage|グリッド|通り芯|屋根|寸法|柱", "annotation, site, structure or a garage door drawn for other purposes"),
     ("labels", r"a-area-iden|iden|text|tekst|texte|label|name|navn|nom|romnavn|rom-navn|annotation|anntext",
                "a text layer"),
     ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "a room/area layer"),
     ("doors", r"door|d[øo]r|tür|tuer|porte|puerta|porta|aperture|opening|åpning|apertura|a-door|a-glaz-door|"
-              r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b", "a door layer"),
+              r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b|建具|ドア|扉", "a door layer"),
     ("fixtures", r"fixt|fitting|sanit|plumb|p-fixt|kitc|kitchen|kjøkken|equip|inventar|innredning|"
                  r"furniture|møbel|mobel|a-flor|appliance|casework|case", "a fixture/furniture layer"),
     ("walls", r"wall|vegg|mur|muratura|wand|mauer|paroi|cloison|pared|tabique|partition|a-wall|structure|"
-              r"a210|a-210|a220|a-220|\b22\d\b|\b23[12]\b|konstruk|bærende|window|vindu|glaz|glass|crystal|fenster|fenetre|finestra|ventana|a310", "a wall or window layer (closes the wall line)"),
+              r"a210|a-210|a220|a-220|\b22\d\b|\b23[12]\b|konstruk|bærende|window|vindu|glaz|glass|crystal|fenster|fenetre|finestra|ventana|a310|壁|窓", "a wall or window layer (closes the wall line)"),
 ]
 _COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYER_PATTERNS]
 
