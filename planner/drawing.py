@@ -18,6 +18,33 @@ ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "livi
 FIXTURE_FILL = "#94a3b8"
 
 
+# A label is drawn when the element's smaller side is at least this share of the plan's larger side, so a
+# large building stays legible; every element is in the findings table whatever the drawing shows.
+LABEL_SHARE = {"full": 0.12, "short": 0.03, "fixture": 0.04}
+DOOR_LABELS_UP_TO_MM = 25_000  # on a larger plan only failing doors carry their id
+
+
+def _bounds_mm(plan: Plan) -> tuple[float, float, float, float] | None:
+    """The bounding box of the rooms, walls and doors [mm], or None for an empty plan."""
+    shapes = [r.polygon for r in plan.rooms] + list(plan.walls) + [d.position for d in plan.doors]
+    if not shapes:
+        return None
+    boxes = [g.bounds for g in shapes]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _extent_mm(plan: Plan) -> float:
+    """The larger side of the plan's bounding box [mm]."""
+    bounds = _bounds_mm(plan)
+    return 1.0 if bounds is None else max(bounds[2] - bounds[0], bounds[3] - bounds[1], 1.0)
+
+
+def _size_mm(geom: BaseGeometry) -> float:
+    """The smaller side of a shape's bounding box [mm]."""
+    minx, miny, maxx, maxy = geom.bounds
+    return min(maxx - minx, maxy - miny)
+
+
 def _polys(geom: BaseGeometry | None) -> list[Polygon]:
     if geom is None or geom.is_empty:
         return []
@@ -54,12 +81,14 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
     if plan.walls:
         ax.add_collection(LineCollection([list(line.coords) for line in plan.walls], colors="#24292f",
                                          linewidths=1.6, zorder=3))
+    extent = _extent_mm(plan)
     for fixture in plan.fixtures:
         for poly in _polys(fixture.footprint):
             _add_poly(ax, poly, facecolor=FIXTURE_FILL, edgecolor="#475569", linewidth=0.8, alpha=0.8, zorder=4)
-        c = fixture.footprint.centroid
-        ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center", zorder=5,
-                color="#0f172a")
+        if _size_mm(fixture.footprint) >= LABEL_SHARE["fixture"] * extent:
+            c = fixture.footprint.centroid
+            ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center",
+                    zorder=5, color="#0f172a")
     for f in findings:
         if f.check != "turning_circle" or f.geometry is None:
             continue
@@ -75,16 +104,22 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
         if door.opening is not None:
             xs, ys = door.opening.xy
             ax.plot(xs, ys, color=colour, linewidth=4 if status == FAIL else 2.5, solid_capstyle="butt", zorder=8)
-        ax.annotate(door.id, door.xy, fontsize=7, color=colour, fontweight="bold", zorder=9,
-                    xytext=(3, 3), textcoords="offset points")
+        if extent <= DOOR_LABELS_UP_TO_MM or status == FAIL:
+            ax.annotate(door.id, door.xy, fontsize=7, color=colour, fontweight="bold", zorder=9,
+                        xytext=(3, 3), textcoords="offset points")
         if status == FAIL:
             ax.add_patch(Circle(door.xy, max(door.leaf_width_mm * 0.45, 150), facecolor="none", edgecolor=colour,
                                 linewidth=1.8, zorder=9))
     for room in plan.rooms:
         p = room.polygon.representative_point()
-        label = room.name or room.id
-        ax.text(p.x, p.y, f"{label}\n{room.id} · {room.area_m2:.1f} m²", fontsize=7.5, ha="center", va="center",
-                zorder=10, color="#1f2328",
+        size = _size_mm(room.polygon)
+        if size >= LABEL_SHARE["full"] * extent:      # room to spare: name, id and area
+            text, fontsize = f"{room.name or room.id}\n{room.id} · {room.area_m2:.1f} m²", 7.5
+        elif size >= LABEL_SHARE["short"] * extent:   # a small room on a large plan: its id (the tables say more)
+            text, fontsize = room.id, 6
+        else:
+            continue
+        ax.text(p.x, p.y, text, fontsize=fontsize, ha="center", va="center", zorder=10, color="#1f2328",
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
     entrance = next((f for f in findings if f.check == "step_free_entrance"), None)
     if entrance is not None and isinstance(entrance.geometry, Point):
@@ -92,8 +127,15 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
                     (entrance.geometry.x, entrance.geometry.y), xytext=(0, -22), textcoords="offset points",
                     ha="center", fontsize=8, color=COLOURS[entrance.status], fontweight="bold", zorder=10,
                     arrowprops={"arrowstyle": "->", "color": COLOURS[entrance.status]})
-    ax.autoscale_view()
-    ax.margins(0.06)
+    bounds = _bounds_mm(plan)
+    if bounds is None:
+        ax.autoscale_view()
+        ax.margins(0.06)
+    else:  # frame the plan itself; greyed geometry far outside it (a section, a title block) is cut off
+        minx, miny, maxx, maxy = bounds
+        pad = 0.06 * max(maxx - minx, maxy - miny, 1000.0)
+        ax.set_xlim(minx - pad, maxx + pad)
+        ax.set_ylim(miny - pad, maxy + pad)
     ticks = ax.get_xticks()
     ax.set_xticks(ticks, [f"{v / 1000:g}" for v in ticks])
     ticks = ax.get_yticks()
