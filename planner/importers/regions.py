@@ -32,6 +32,63 @@ def _boxes(p: Primitives) -> np.ndarray:
     return np.vstack(rows) if rows else np.zeros((0, 4))
 
 
+def unique_rows(a: np.ndarray, return_inverse: bool = False):
+    """np.unique(a, axis=0) for a 2-D array of a few columns (same rows, same order), without sorting rows as
+    raw bytes: each column is ranked on its own and the ranks are combined into one integer key per row."""
+    if not len(a):
+        return (a, np.zeros(0, dtype=int)) if return_inverse else a
+    key = np.zeros(len(a), dtype=np.int64)
+    for col in range(a.shape[1]):
+        values, rank = np.unique(a[:, col], return_inverse=True)
+        if col:
+            # keep the key below len(a) before widening it, so it never overflows
+            _, key = np.unique(key, return_inverse=True)
+        key = key * len(values) + rank.reshape(-1)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    rows = a[first]
+    return (rows, inverse.reshape(-1)) if return_inverse else rows
+
+
+def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Connected groups of axis-parallel boxes (x0 y0 x1 y1): boxes that overlap or share a stretch of edge are
+    joined, boxes that touch only at a corner are not (as the union of the boxes would part them). Returns the
+    bounding box of each group and the group of each box. Pairs come from an STRtree; groups from label
+    propagation with pointer jumping, a few vectorised passes over the pairs."""
+    n = len(boxes)
+    tree = shapely.STRtree(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
+    # for axis-parallel boxes the envelope test is the exact test: no predicate needed
+    i, j = tree.query(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
+    w = np.minimum(boxes[i, 2], boxes[j, 2]) - np.maximum(boxes[i, 0], boxes[j, 0])
+    h = np.minimum(boxes[i, 3], boxes[j, 3]) - np.maximum(boxes[i, 1], boxes[j, 1])
+    keep = (i < j) & (w >= 0) & (h >= 0) & ((w > 0) | (h > 0))
+    i, j = i[keep], j[keep]
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        new = label.copy()
+        np.minimum.at(new, label[i], low)      # hook each group's root onto the smaller neighbouring root
+        np.minimum.at(new, label[j], low)
+        new = np.minimum(new, new[label])
+        while True:                            # shortcut: every box points straight at its root
+            jumped = new[new]
+            if np.array_equal(jumped, new):
+                break
+            new = jumped
+        if np.array_equal(new, label):
+            break
+        label = new
+    roots, group = np.unique(label, return_inverse=True)
+    group = group.reshape(-1)
+    bounds = np.empty((len(roots), 4))
+    bounds[:, :2] = np.inf
+    bounds[:, 2:] = -np.inf
+    np.minimum.at(bounds[:, 0], group, boxes[:, 0])
+    np.minimum.at(bounds[:, 1], group, boxes[:, 1])
+    np.maximum.at(bounds[:, 2], group, boxes[:, 2])
+    np.maximum.at(bounds[:, 3], group, boxes[:, 3])
+    return bounds, group
+
+
 def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = None
                  ) -> tuple[list[Region], dict[str, np.ndarray]]:
     """Clusters of segments and arcs at least gap_mm apart, the big ones as regions, and for each primitive
@@ -50,29 +107,29 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     # grow each box by half the gap and snap it outwards to a grid of that size: far fewer distinct boxes
     half = gap_mm / 2
     grid = np.c_[np.floor(core[:, :2] / half) - 1, np.ceil(core[:, 2:] / half) + 1]
-    grid = np.unique(grid, axis=0) * half
-    blobs = shapely.get_parts(shapely.union_all(shapely.box(grid[:, 0], grid[:, 1], grid[:, 2], grid[:, 3])))
-    tree = shapely.STRtree(blobs)
+    grid = unique_rows(grid) * half
+    blob_box, box_blob = _blobs(grid)
+    tree = shapely.STRtree(shapely.box(grid[:, 0], grid[:, 1], grid[:, 2], grid[:, 3]))
 
     def assign(points: np.ndarray) -> np.ndarray:
-        """The blob each point lies in (-1 for none). Blob edges lie on the grid, so every point in a grid cell
-        shares the cell centre's blob: one shapely query per occupied cell instead of one per element."""
+        """The blob each point lies in (-1 for none). Box edges lie on the grid, so every point in a grid cell
+        shares the cell centre's blob: one query per occupied cell instead of one per element."""
         out = np.full(len(points), -1)
         if len(points):
-            cells, inverse = np.unique(np.floor(points / half), axis=0, return_inverse=True)
-            pi, bi = tree.query(shapely.points((cells + 0.5) * half), predicate="intersects")
+            cells, inverse = unique_rows(np.floor(points / half), return_inverse=True)
+            pi, bi = tree.query(shapely.points((cells + 0.5) * half))   # a box's envelope is the box
             cell_blob = np.full(len(cells), -1)
-            cell_blob[pi] = bi
+            cell_blob[pi] = box_blob[bi]
             out = cell_blob[inverse.reshape(-1)]
         return out
 
     centres = np.c_[(boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2]
     blob_of = assign(centres)
-    counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blobs)).astype(int)
-    big = [b for b in range(len(blobs)) if counts[b] >= max(20, MIN_REGION_SHARE * counts.max())]
+    counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blob_box)).astype(int)
+    big = [b for b in range(len(blob_box)) if counts[b] >= max(20, MIN_REGION_SHARE * counts.max())]
     if not big:
         big = [int(counts.argmax())]
-    order = sorted(big, key=lambda b: (round(blobs[b].bounds[0], -3), blobs[b].bounds[1]))
+    order = sorted(big, key=lambda b: (round(float(blob_box[b, 0]), -3), float(blob_box[b, 1])))
     number = {b: k + 1 for k, b in enumerate(order)}
     regions = []
     for b in order:
@@ -81,7 +138,7 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         x1, y1 = boxes[members, 2:].max(axis=0)
         regions.append(Region(number[b], (x0 + 0, y0 + 0, x1 + 0, y1 + 0), int(counts[b])))
 
-    lookup = np.zeros(len(blobs) + 1, dtype=int)   # blob id -> region number; the last entry is for -1
+    lookup = np.zeros(len(blob_box) + 1, dtype=int)   # blob id -> region number; the last entry is for -1
     for b, k in number.items():
         lookup[b] = k
 
@@ -92,7 +149,8 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     result = {"seg": index(blob_of[:n_seg]), "arc": index(blob_of[n_seg:])}
     result["outline"] = index(assign(np.array([c.mean(axis=0) for c, _ in p.outlines]).reshape(-1, 2)))
     result["text"] = index(assign(np.array([(x, y) for x, y, _, _ in p.texts]).reshape(-1, 2)))
-    result["ref"] = index(assign(np.array([c.mean(axis=0) for _, _, c, _ in p.refs]).reshape(-1, 2)))
+    ref_corners = np.array([c for _, _, c, _ in p.refs], dtype=float).reshape(-1, 4, 2)
+    result["ref"] = index(assign(ref_corners.mean(axis=1)))
     return regions, result
 
 
