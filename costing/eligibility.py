@@ -52,11 +52,11 @@ def assess_answers(raw: dict | None) -> Eligibility:
         out.append(Warning("elig.need_unknown", frozenset(), INFO, "Folketrygdloven § 10-7"))
     if a["work_started"] is True:
         out.append(Warning("elig.work_started", frozenset({"nav_grant"}), BLOCK,
-                           "NAV: the decision comes before the work starts"))
+                           "NAV Hjelpemiddelsentral (saksgang, steg 8)"))
     else:
-        out.append(Warning("elig.decision_first", frozenset(), INFO, "NAV: the decision comes before the work starts"))
+        out.append(Warning("elig.decision_first", frozenset(), INFO, "NAV Hjelpemiddelsentral (saksgang, steg 8)"))
     needs_consent = a["tenant"] is True and a["landlord_consent"] is not True
     if needs_consent:
         out.append(Warning("elig.landlord", frozenset(), WARN,
-                           "NAV and Husbanken: the landlord signs for fixed installations"))
+                           "NAV Hjelpemiddelsentral; Husbanken (tilskudd til tilpasning)"))
     return Eligibility(tuple(out), needs_consent)

@@ -20,6 +20,7 @@ TEXTS = {
     "remedy.bath_to_shower": {"en": "Replace the bath with a step-free shower", "nb": "Bytte badekar med trinnfri dusj"},
     "remedy.bath_lift": {"en": "Bath lift (NAV lends it)", "nb": "Badekarløfter (NAV låner ut)"},
     "remedy.shower_kerb_removal": {"en": "Remove the shower kerb", "nb": "Fjerne dusjkanten"},
+    "fund.county_none": {"en": "– choose your county –", "nb": "– velg fylket ditt –"},
     "fund.included": {"en": "{barrier}: included in the bathroom rebuild, not counted twice.",
                       "nb": "{barrier}: inngår i ombyggingen av badet, telles ikke to ganger."},
     "fund.many": {"en": "{n} barriers: pick one to see its options. The whole-home plan sums them all.",

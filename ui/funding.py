@@ -228,7 +228,7 @@ def _office(state: dict, lang: str) -> None:
     names = ["", *counties()]
     current = state.get("county") or ""
     county = st.selectbox(t("fund.county", lang), names, index=names.index(current) if current in names else 0,
-                          key="funding_county")
+                          key="funding_county", format_func=lambda c: c or t("fund.county_none", lang))
     if (county or None) != state.get("county"):
         state["county"] = county or None
     for o in offices_in(county):
