@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import t
-from planner.measurements import ENTRANCE_ID, Measurement, make_measurement
+from planner.measurements import ENTRANCE_ID, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
 
@@ -42,9 +42,8 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
         "id": d.id, "rooms": " ↔ ".join(plan.room(r).name if plan.room(r) else r for r in d.rooms)
                              + ("" if not d.exterior else " ↔ ute" if lang == "nb" else " ↔ outside"),
         "leaf": round(d.leaf_width_mm), "clear": float(round(d.clear_width_mm)),
-        "source": t(f"source.{d.clear_width_source}", lang),
         "threshold": None if d.threshold_mm is None else float(d.threshold_mm)} for d in plan.doors],
-        columns=["id", "rooms", "leaf", "clear", "source", "threshold"])
+        columns=["id", "rooms", "leaf", "clear", "threshold"])
 
 
 def shower_table(plan: Plan) -> pd.DataFrame:
@@ -70,14 +69,13 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     edited = st.data_editor(
-        doors, key=DOOR_KEY, hide_index=True, width="stretch", disabled=["id", "rooms", "leaf", "source"],
+        doors, key=DOOR_KEY, hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_config={
             "id": st.column_config.TextColumn(t("measure.col.door", lang), width="small"),
             "rooms": st.column_config.TextColumn(t("measure.col.rooms", lang)),
             "leaf": st.column_config.NumberColumn(t("measure.col.leaf", lang), format="%d"),
             "clear": st.column_config.NumberColumn(t("measure.col.clear", lang), min_value=0, max_value=3000,
                                                    step=1, format="%d"),
-            "source": st.column_config.TextColumn(t("measure.col.source", lang)),
             "threshold": st.column_config.NumberColumn(t("measure.col.threshold", lang), min_value=0,
                                                        max_value=500, step=1, format="%d")})
     changes += _changes(doors, edited, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
@@ -107,11 +105,14 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
         try:
             project = apply_change(project, element, field, value)
         except PlanError as exc:
-            errors.append(str(exc))
+            errors.append(exc.message(lang))
+    if project.measurements:
+        st.caption(t("measure.log", lang) + " " + "; ".join(
+            f"{m.element} {t('measure.field.' + m.field, lang)} {m.value:g}{'' if m.field == 'steps' else ' mm'} "
+            f"({t('source.' + m.source, lang)}, "
+            f"{m.taken_at[:16].replace('T', ' ')})" for m in project.measurements))
+    else:
+        st.caption(t("measure.none", lang))
     return project, errors
 
 
-def measurement_log(measurements: tuple[Measurement, ...], lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{"element": m.element, "field": m.field, "value": m.value,
-                          "source": t(f"source.{m.source}", lang), "taken_at": m.taken_at, "note": m.note}
-                         for m in measurements])
