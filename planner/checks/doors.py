@@ -46,7 +46,7 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
             status=PASS if ok else FAIL, measured=measured, required=required, rule=rules.clause(key),
             message_key="door_width.pass" if ok else "door_width.fail",
             params={"measured": f"{measured:.0f}", "required": f"{required:.0f}",
-                    "door_kind": f"@door_kind.{door_category(door, plan, rules)}"},
+                    "door_kind": f"@door_kind.{door_category(door, plan, rules, room_types)}"},
             remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, 60)),
             geometry=door.position, confidence=rules[key].confidence))
     return findings

@@ -52,7 +52,7 @@ def _shape_key(room: Room, blocked: list) -> tuple[bytes, np.ndarray]:
     coords = shapely.get_coordinates(geoms)
     origin = coords.min(axis=0)
     rel = np.round((coords - origin) * 1000).astype(np.int64)
-    sizes = np.array([len(shapely.get_coordinates(g)) for g in geoms], dtype=np.int64)
+    sizes = shapely.get_num_coordinates(geoms).astype(np.int64)
     return rel.tobytes() + b"|" + sizes.tobytes(), origin
 
 

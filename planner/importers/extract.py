@@ -232,10 +232,18 @@ class Flattener:
             layer = e.dxf.get("layer", "0")
             layer = None if layer == "0" else layer
             try:
-                self._entity(e, t, layer, b, depth)
+                if t == "LINE":
+                    # the commonest entity, added directly (as add_polyline would: one segment unless degenerate)
+                    s, en = e.dxf.start, e.dxf.end
+                    if s.x != en.x or s.y != en.y:
+                        b.seg.append((s.x, s.y, en.x, en.y))
+                        b.seg_layer.append(layer)
+                        b.seg_group.append(-1)
+                else:
+                    self._entity(e, t, layer, b, depth)
             except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError):
                 b.p.ignored[(t, "damaged entity")] += 1
-            if b.p.size() + b.count() > self.max_primitives:
+            if (t == "INSERT" or i % 64 == 0) and b.p.size() + b.count() > self.max_primitives:
                 raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
                                 "its blocks, more than this tool reads; export only the floor plan you need.")
         return b.finish()
