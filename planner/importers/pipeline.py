@@ -16,7 +16,8 @@ from planner.importers.extract import WINDOW, Flattener, Primitives, without_lay
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
-from planner.importers.rooms import furniture_outlines, is_furniture, is_measure, name_rooms, outline_polygons
+from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
+                                     is_measure, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
@@ -100,6 +101,17 @@ def _room_areas(p: Primitives, roles: dict[str, str]) -> np.ndarray:
     return np.array([a for a in areas if a > 0])
 
 
+def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | None, str]:
+    """The unit in which closed outlines have the area their area labels state ("mq=28.51" inside an outline of
+    28.51 drawing units²: metres); (None, "") when no outline carries an area label or no unit fits."""
+    factors = np.array(area_label_scales(p.outlines, p.texts, roles))
+    votes = {unit: int(np.sum(np.abs(factors / mm - 1) <= 0.02)) for unit, mm in MM_PER_UNIT.items()}
+    unit = max(votes, key=votes.get)
+    if not votes[unit]:
+        return None, ""
+    return unit, f"{votes[unit]} closed outlines have the area of the area label inside them in {UNIT_NAMES[unit]}"
+
+
 def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
              layer_roles: dict[str, str] | None = None, region: int | None = None,
              progress: Progress | None = None, rules: Rules | None = None,
@@ -136,8 +148,14 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     guess = infer_unit(_door_radii(raw, roles), _room_areas(raw, roles), _extent(raw))
     warnings = list(notes)
     unit_unknown = False
+    labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
     if forced:
         used, why = forced, "chosen by the user"
+    elif labelled_unit and header_unit != labelled_unit:
+        used, why = labelled_unit, labelled_why
+        if header_unit:
+            why = f"$INSUNITS says {UNIT_NAMES[header_unit]}, but {labelled_why}"
+            warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
     elif header_unit and (guess.unit is None or guess.plausible(header_unit)):
         used, why = header_unit, f"$INSUNITS = {code} ({UNIT_NAMES[header_unit]}), and the geometry agrees"
     elif header_unit:
@@ -243,6 +261,11 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
     if rejected:
         parts.dropped["closed outlines on room layers too small or too large for a room"] = rejected
+    if not outlines:
+        outlines = area_labelled_outlines(p.outlines, p.texts, roles)
+        for lay in sorted({lay for _, lay in outlines}):
+            parts.guesses.append({"what": f"closed outlines on layer {lay!r} are rooms",
+                                  "why": "their area is the area label inside them"})
     if outlines:
         furniture = furniture_outlines([poly for poly, _ in outlines], p.texts, roles)
         if any(furniture):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 
@@ -86,6 +87,59 @@ def furniture_outlines(polygons: list[Polygon], texts: list[tuple[float, float, 
         for t_i, p_i in zip(ti, pi):
             labels[p_i].append(usable[t_i][2])
     return [bool(ls) and all(is_furniture(s) for s in ls) for ls in labels]
+
+
+_AREA = re.compile(r"^(?:(?:mq|a|bra|area)\s*[=:]\s*)?(\d+(?:[.,]\d+)?)\s*(m2|m²|mq|sq\.?\s*ft\.?|sf)?$", re.IGNORECASE)
+_SQ_FT_M2 = 0.09290304
+
+
+def label_area_m2(text: str) -> float | None:
+    """The floor area an area label states, in m² ("mq=28.51", "10 m2", "855 SQ. FT."); None for other texts
+    and for bare numbers, which may be anything."""
+    m = _AREA.match(text.strip())
+    if not m or not (m.group(2) or re.match(r"(?i)^(mq|a|bra|area)\s*[=:]", text.strip())):
+        return None
+    value = float(m.group(1).replace(",", "."))
+    unit = (m.group(2) or "").lower()
+    return value * _SQ_FT_M2 if unit.startswith("s") else value
+
+
+def _labelled_outlines(outlines: list[tuple[np.ndarray, str | None]],
+                       texts: list[tuple[float, float, str, str | None]],
+                       roles: dict[str, str]) -> list[tuple[Polygon, str, float]]:
+    """Closed outlines on layers of no room role with an area label inside: [(polygon, layer, label m²)]."""
+    labels = [(x, y, a) for x, y, t, lay in texts
+              if roles.get(lay or "0") != "ignore" and (a := label_area_m2(t)) is not None and a > 0]
+    found = [(Polygon(pts), lay or "0") for pts, lay in outlines
+             if roles.get(lay or "0") not in ("ignore", "rooms") and len(pts) >= 3]
+    found = [(poly, lay) for poly, lay in found if poly.is_valid and poly.area > 0]
+    if not labels or not found:
+        return []
+    ti, pi = shapely.STRtree([poly for poly, _ in found]).query(
+        shapely.points([(x, y) for x, y, _ in labels]), predicate="within")
+    return [(*found[k], labels[t][2]) for t, k in sorted(zip(ti.tolist(), pi.tolist()), key=lambda tk: tk[1])]
+
+
+def area_label_scales(outlines: list[tuple[np.ndarray, str | None]],
+                      texts: list[tuple[float, float, str, str | None]], roles: dict[str, str]) -> list[float]:
+    """For each closed outline with an area label inside, the millimetres per drawing unit at which its area
+    is the stated one: evidence of the drawing's unit that needs no door."""
+    return [math.sqrt(label_m2 * 1e6 / poly.area) for poly, _, label_m2 in _labelled_outlines(outlines, texts, roles)]
+
+
+def area_labelled_outlines(outlines: list[tuple[np.ndarray, str | None]],
+                           texts: list[tuple[float, float, str, str | None]], roles: dict[str, str], *,
+                           share: float = 0.02) -> list[tuple[Polygon, str]]:
+    """Closed outlines (mm) on layers of no room role whose area is the area label inside them (within share):
+    a room drawn on a layer with another name ("propspetti"), told apart from frames and furniture by its
+    stated size. Returns [(polygon, layer)], each outline once."""
+    out, seen = [], set()
+    for poly, lay, label_m2 in _labelled_outlines(outlines, texts, roles):
+        area_m2 = poly.area / 1e6
+        if id(poly) not in seen and MIN_ROOM_M2 <= area_m2 <= MAX_ROOM_M2 and abs(area_m2 - label_m2) <= share * label_m2:
+            seen.add(id(poly))
+            out.append((poly, lay))
+    return out
 
 
 def is_measure(text: str) -> bool:
