@@ -74,7 +74,7 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
             st.session_state.pending_units = {"data": data, "name": name, "guess": guess,
                                               "why": getattr(exc, "why", "") or ""}
         else:
-            st.session_state.open_error = (name, str(exc))
+            st.session_state.open_error = (name, exc)
         return
     finally:
         bar.empty()
@@ -127,8 +127,8 @@ def main() -> None:
     st.markdown(t("app.title", lang))
     st.caption(t("app.caption", lang, standard=standard_name(rules.id, lang)))
     if st.session_state.get("open_error"):
-        name, reason = st.session_state.open_error
-        st.error(t("error.open", lang, name=name, reason=reason) + " " + t("error.kept", lang))
+        name, reason = st.session_state.open_error  # a PlanError: its sentence in the user's language
+        st.error(t("error.open", lang, name=name, reason=reason.message(lang)) + " " + t("error.kept", lang))
 
     header = st.container()
     tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),

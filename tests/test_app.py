@@ -144,3 +144,11 @@ def test_streamlit_is_set_to_send_nothing_anywhere():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["browser"]["serverAddress"]  # else Streamlit looks up the external IP at start-up
     assert config["server"]["headless"] is True  # else it may ask for an e-mail address
+
+
+def test_a_refused_drawing_is_explained_in_norwegian(at):
+    at.file_uploader(key="upload").upload("tegning.dxf", b"AC1032\x00\x00binary", "application/dxf").run()  # a DWG, renamed
+    assert not at.exception
+    assert "DWG-fil" in at.error[0].value and "tegning.dxf" in at.error[0].value
+    at.selectbox(key="lang").set_value("en").run()
+    assert "This is a DWG file" in at.error[0].value

@@ -10,11 +10,28 @@ from ezdxf.lldxf.const import DXFError
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.lldxf.validator import dxf_info
 
+from planner.i18n import register
 from planner.model import PlanError
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"
 DWG_MAGIC = b"AC10"
+
+
+register({
+    "file.empty": {"en": "The file is empty; export the floor plan from your CAD program as DXF and try again.",
+                   "nb": "Filen er tom; eksporter plantegningen som DXF fra tegneprogrammet og prøv igjen."},
+    "file.dwg": {"en": "This is a DWG file, not a DXF; save it as DXF from your CAD program (Save As → DXF) and "
+                       "upload that.",
+                 "nb": "Dette er en DWG-fil, ikke DXF; lagre den som DXF i tegneprogrammet (Lagre som → DXF) og last "
+                       "opp den."},
+    "file.pdf": {"en": "This is a PDF, not a DXF; ask for the floor plan as a DXF file (or export it as DXF from the "
+                       "CAD program).",
+                 "nb": "Dette er en PDF, ikke DXF; be om plantegningen som DXF-fil (eller eksporter den som DXF fra "
+                       "tegneprogrammet)."},
+    "file.not_dxf": {"en": "This file is not a DXF drawing; export the floor plan from your CAD program as DXF.",
+                     "nb": "Filen er ikke en DXF-tegning; eksporter plantegningen som DXF fra tegneprogrammet."},
+})
 
 
 def _looks_like_dxf_text(head: bytes) -> bool:
@@ -31,20 +48,18 @@ def _looks_like_dxf_text(head: bytes) -> bool:
 def check_bytes(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Refuse what cannot be a DXF before parsing it. Returns "binary" or "ascii"."""
     if not data or not data.strip():
-        raise PlanError("The file is empty; export the floor plan from your CAD program as DXF and try again.")
+        raise PlanError.text("file.empty")
     if len(data) > max_bytes:
         raise PlanError(f"The file is {len(data) / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB this tool "
                         "reads; export only the floor you need (one layout, no xrefs or images) as DXF.")
     if data.startswith(DWG_MAGIC):
-        raise PlanError("This is a DWG file, not a DXF; save it as DXF from your CAD program "
-                        "(Save As → DXF) and upload that.")
+        raise PlanError.text("file.dwg")
     if data.startswith(BINARY_DXF_MAGIC):
         return "binary"
     if data.lstrip()[:2] == b"%P":
-        raise PlanError("This is a PDF, not a DXF; ask for the floor plan as a DXF file "
-                        "(or export it as DXF from the CAD program).")
+        raise PlanError.text("file.pdf")
     if not _looks_like_dxf_text(data.lstrip()):
-        raise PlanError("This file is not a DXF drawing; export the floor plan from your CAD program as DXF.")
+        raise PlanError.text("file.not_dxf")
     return "ascii"
 
 

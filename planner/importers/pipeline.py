@@ -39,8 +39,9 @@ FRAGMENT_MIN_EXTENT_M2 = 200.0  # ...in a drawing at least this large (a small f
 class UnitsUnknownError(PlanError):
     """The drawing does not say its unit. guess: the unit the geometry suggests (or None); why: the reason."""
 
-    def __init__(self, message: str, guess: str | None, why: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, guess: str | None, why: str, key: str | None = None,
+                 params: dict | None = None) -> None:
+        super().__init__(message, key, params)
         self.guess = guess
         self.why = why
 
@@ -196,9 +197,10 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         raise PlanError(f"The DXF file cannot be read because {why}, and what could be repaired holds no "
                         "floor plan; export it again from the CAD program and upload the new file.")
     if plan_parts.error:
-        raise PlanError(plan_parts.error)
+        raise plan_parts.error
     if unit_unknown:
-        raise UnitsUnknownError(rep.units_unknown(guess.unit), guess.unit, guess.why)
+        sentence = rep.units_unknown(guess.unit)
+        raise UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
     ignored_lines = plan_parts.ignored
     if outside is not None and len(regions) > 1:
         others = outside.seg[member["seg"] != chosen][:MAX_IGNORED_LINES]
@@ -220,7 +222,7 @@ class PlanParts:
     rooms_from: str = ""
     guesses: list = field(default_factory=list)
     dropped: Counter = field(default_factory=Counter)
-    error: str = ""
+    error: PlanError | None = None  # the refusal, when the drawing yields no plan
     wall_layers: list = field(default_factory=list)
 
 

@@ -3,15 +3,103 @@ from __future__ import annotations
 
 from collections import Counter
 
+from planner.i18n import register
+from planner.model import PlanError
 from planner.units import UNIT_NAMES
 
 
-def units_unknown(guess: str | None) -> str:
+def _layers(names: list[str]) -> str:
+    return ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
+
+
+# The sentences a refused import ends in, in both languages; each function returns the PlanError to raise.
+register({
+    "imp.units_unknown": {
+        "en": "The drawing does not say its units; door widths and room sizes suggest {unit} — choose the unit "
+              "(CLI: --units {code}).",
+        "nb": "Tegningen sier ikke hvilken enhet den bruker; dørbredder og romstørrelser tyder på {unit} — velg "
+              "enhet (CLI: --units {code})."},
+    "imp.units_unknown_no_guess": {
+        "en": "The drawing does not say its units and its geometry does not reveal them — choose the unit "
+              "(CLI: --units mm|cm|m|in|ft).",
+        "nb": "Tegningen sier ikke hvilken enhet den bruker, og geometrien avslører det ikke — velg enhet "
+              "(CLI: --units mm|cm|m|in|ft)."},
+    "imp.no_walls": {
+        "en": "This drawing has no room outlines and no wall lines, so it is not a floor plan this tool can read; if "
+              "walls are on a layer with an unusual name, give it the role 'walls' (CLI: --layer-role LAYER=walls).",
+        "nb": "Tegningen har verken romomriss eller vegglinjer, så den er ikke en plantegning Tilpass kan lese; ligger "
+              "veggene på et lag med et uvanlig navn, gi laget rollen 'walls' (CLI: --layer-role LAG=walls)."},
+    "imp.no_rooms": {
+        "en": "No room outlines, and the {count} wall lines on layers {layers} do not close into rooms (with {doors} "
+              "doors found to close them); check the units and the layer roles, or draw room outlines on a layer "
+              "named 'rooms'.",
+        "nb": "Ingen romomriss, og de {count} vegglinjene på lagene {layers} lukker seg ikke til rom (med {doors} "
+              "dører funnet til å lukke dem); sjekk enheten og lagrollene, eller tegn romomriss på et lag som heter "
+              "'rooms'."},
+    "imp.faces_no_door_meets": {
+        "en": "The lines on layers {layers} enclose {faces} shapes, but none has a room name inside and none lies "
+              "beside one of the {doors} doors found{blocks}, so the walls around the doors do not close into rooms "
+              "and no plan was made; check the wall and door layer roles (CLI: --layer-role LAYER=walls), or draw "
+              "room outlines.",
+        "nb": "Linjene på lagene {layers} omslutter {faces} figurer, men ingen har et romnavn inni og ingen ligger "
+              "ved en av de {doors} dørene som ble funnet{blocks}, så veggene rundt dørene lukker seg ikke til rom og "
+              "ingen plan ble laget; sjekk lagrollene for vegger og dører (CLI: --layer-role LAG=walls), eller tegn "
+              "romomriss."},
+    "imp.faces_no_meaning": {
+        "en": "The lines on layers {layers} enclose {faces} shapes, but there are no doors and no room names to tell "
+              "rooms from furniture, hatching or elevations, so no plan was made; name the wall and door layers "
+              "(CLI: --layer-role LAYER=walls) or draw room outlines.",
+        "nb": "Linjene på lagene {layers} omslutter {faces} figurer, men det finnes verken dører eller romnavn som "
+              "skiller rom fra møbler, skravur eller fasader, så ingen plan ble laget; angi lagene for vegger og "
+              "dører (CLI: --layer-role LAG=walls) eller tegn romomriss."},
+    "imp.unnamed_faces": {
+        "en": "The lines on layers {layers} enclose {faces} shapes with no room name inside, and only {beside} of "
+              "them lie beside one of the {doors} doors found, so the rest cannot be told from floor patterns, "
+              "furniture or elevations and no plan was made; draw room outlines or name the rooms, or set the layers "
+              "that are not walls to 'ignore' (CLI: --layer-role LAYER=ignore).",
+        "nb": "Linjene på lagene {layers} omslutter {faces} figurer uten romnavn, og bare {beside} av dem ligger ved "
+              "en av de {doors} dørene som ble funnet, så resten kan ikke skilles fra gulvmønster, møbler eller "
+              "fasader og ingen plan ble laget; tegn romomriss eller navngi rommene, eller sett lagene som ikke er "
+              "vegger til 'ignore' (CLI: --layer-role LAG=ignore)."},
+    "imp.fragment": {
+        "en": "The walls on layers {layers} close into only {faces} unnamed space(s) of {room_m2} m² in a drawing "
+              "of about {extent_m2} m², so most of the walls do not close into rooms and no plan was made; draw "
+              "room outlines or name the rooms, or set the layers that are not walls to 'ignore' "
+              "(CLI: --layer-role LAYER=ignore).",
+        "nb": "Veggene på lagene {layers} lukker seg bare til {faces} rom uten navn på {room_m2} m² i en tegning på "
+              "omtrent {extent_m2} m², så de fleste veggene lukker seg ikke til rom og ingen plan ble laget; tegn "
+              "romomriss eller navngi rommene, eller sett lagene som ikke er vegger til 'ignore' "
+              "(CLI: --layer-role LAG=ignore)."},
+    "imp.furniture": {
+        "en": "The {count} closed outlines on the room layers {layers} are labelled only with furniture names (such "
+              "as 'Table'), so they are furniture, not rooms, and no plan was made; give those layers the role "
+              "'fixtures' (CLI: --layer-role {first}=fixtures) or draw room outlines on a layer named 'rooms'.",
+        "nb": "De {count} lukkede omrissene på romlagene {layers} har bare møbelnavn (som 'Table'), så de er møbler, "
+              "ikke rom, og ingen plan ble laget; gi lagene rollen 'fixtures' (CLI: --layer-role {first}=fixtures) "
+              "eller tegn romomriss på et lag som heter 'rooms'."},
+    "imp.areas_without_outlines": {
+        "en": "Only {with_outline} of the {named} named areas have a room outline (the others, {missing}, have none; "
+              "the rest of the closed outlines on the room layers are furniture), so no plan was made; draw room "
+              "outlines on a layer named 'rooms', or give the furniture layers the role 'fixtures' and the wall "
+              "layers the role 'walls' (CLI: --layer-role LAYER=walls).",
+        "nb": "Bare {with_outline} av de {named} navngitte områdene har et romomriss (de andre, {missing}, har ingen; "
+              "resten av de lukkede omrissene på romlagene er møbler), så ingen plan ble laget; tegn romomriss på et "
+              "lag som heter 'rooms', eller gi møbellagene rollen 'fixtures' og vegglagene rollen 'walls' "
+              "(CLI: --layer-role LAG=walls)."},
+    "imp.walls_no_meaning": {
+        "en": "No room outlines, and the {count} wall lines on layers {layers} come with no doors and no room names "
+              "to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and door "
+              "layers (CLI: --layer-role LAYER=walls) or draw room outlines.",
+        "nb": "Ingen romomriss, og de {count} vegglinjene på lagene {layers} har verken dører eller romnavn som "
+              "skiller rom fra møbler, skravur eller fasader, så ingen plan ble laget; angi lagene for vegger og "
+              "dører (CLI: --layer-role LAG=walls) eller tegn romomriss."},
+})
+
+
+def units_unknown(guess: str | None) -> PlanError:
     if guess:
-        return (f"The drawing does not say its units; door widths and room sizes suggest {UNIT_NAMES[guess]} "
-                f"— choose the unit (CLI: --units {guess}).")
-    return ("The drawing does not say its units and its geometry does not reveal them — choose the unit "
-            "(CLI: --units mm|cm|m|in|ft).")
+        return PlanError.text("imp.units_unknown", unit=UNIT_NAMES[guess], code=guess)
+    return PlanError.text("imp.units_unknown_no_guess")
 
 
 def units_overridden(header: str, used: str, why: str) -> str:
@@ -24,70 +112,44 @@ def several_regions(count: int, chosen: int) -> str:
             "— pick another with --region N (or in the app).")
 
 
-def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> str:
+def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> PlanError:
     if not wall_count:
-        return ("This drawing has no room outlines and no wall lines, so it is not a floor plan this tool can "
-                "read; if walls are on a layer with an unusual name, give it the role 'walls' (CLI: "
-                "--layer-role LAYER=walls).")
-    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
-    return (f"No room outlines, and the {wall_count} wall lines on layers {layers} do not close into rooms "
-            f"(with {door_count} doors found to close them); check the units and the layer roles, or draw "
-            "room outlines on a layer named 'rooms'.")
+        return PlanError.text("imp.no_walls")
+    return PlanError.text("imp.no_rooms", count=wall_count, layers=_layers(wall_layers), doors=door_count)
 
 
 def faces_without_meaning(faces: int, wall_layers: list[str], door_shapes: int = 0,
-                          door_blocks: list[str] | None = None) -> str:
-    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
+                          door_blocks: list[str] | None = None) -> PlanError:
     if door_shapes:
         blocks = f" (block {', '.join(door_blocks[:3])})" if door_blocks else ""
-        return (f"The lines on layers {layers} enclose {faces} shapes, but none has a room name inside and none "
-                f"lies beside one of the {door_shapes} doors found{blocks}, so the walls around the doors do not "
-                "close into rooms and no plan was made; check the wall and door layer roles (CLI: --layer-role "
-                "LAYER=walls), or draw room outlines.")
-    return (f"The lines on layers {layers} enclose {faces} shapes, but there are no doors and no room names "
-            "to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and door "
-            "layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
+        return PlanError.text("imp.faces_no_door_meets", layers=_layers(wall_layers), faces=faces,
+                              doors=door_shapes, blocks=blocks)
+    return PlanError.text("imp.faces_no_meaning", layers=_layers(wall_layers), faces=faces)
 
 
-def unnamed_faces_without_doors(faces: int, beside: int, doors: int, wall_layers: list[str]) -> str:
-    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
-    return (f"The lines on layers {layers} enclose {faces} shapes with no room name inside, and only {beside} of "
-            f"them lie beside one of the {doors} doors found, so the rest cannot be told from floor patterns, "
-            "furniture or elevations and no plan was made; draw room outlines or name the rooms, or set the layers "
-            "that are not walls to 'ignore' (CLI: --layer-role LAYER=ignore).")
+def unnamed_faces_without_doors(faces: int, beside: int, doors: int, wall_layers: list[str]) -> PlanError:
+    return PlanError.text("imp.unnamed_faces", layers=_layers(wall_layers), faces=faces, beside=beside, doors=doors)
 
 
-def unnamed_fragment(faces: int, room_m2: float, extent_m2: float, wall_layers: list[str]) -> str:
-    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
-    return (f"The walls on layers {layers} close into only {faces} unnamed space(s) of {room_m2:.0f} m² in a drawing "
-            f"of about {extent_m2:.0f} m², so most of the walls do not close into rooms and no plan was made; draw "
-            "room outlines or name the rooms, or set the layers that are not walls to 'ignore' "
-            "(CLI: --layer-role LAYER=ignore).")
+def unnamed_fragment(faces: int, room_m2: float, extent_m2: float, wall_layers: list[str]) -> PlanError:
+    return PlanError.text("imp.fragment", layers=_layers(wall_layers), faces=faces, room_m2=f"{room_m2:.0f}",
+                          extent_m2=f"{extent_m2:.0f}")
 
 
-def furniture_outlines(layers: list[str], count: int) -> str:
-    names = ", ".join(layers[:4]) + (" …" if len(layers) > 4 else "")
-    return (f"The {count} closed outlines on the room layers {names} are labelled only with furniture names "
-            "(such as 'Table'), so they are furniture, not rooms, and no plan was made; give those layers the "
-            f"role 'fixtures' (CLI: --layer-role {layers[0]}=fixtures) or draw room outlines on a layer named "
-            "'rooms'.")
+def furniture_outlines(layers: list[str], count: int) -> PlanError:
+    return PlanError.text("imp.furniture", count=count, layers=_layers(layers), first=layers[0])
 
 
-def areas_without_outlines(missing: list[str], named: int, layers: list[str]) -> str:
+def areas_without_outlines(missing: list[str], named: int, layers: list[str]) -> PlanError:
     names = ", ".join(repr(t) for t in missing[:4]) + (" …" if len(missing) > 4 else "")
-    return (f"Only {named - len(missing)} of the {named} named areas have a room outline (the others, {names}, "
-            "have none; the rest of the closed outlines on the room layers are furniture), so no plan was made; "
-            "draw room outlines on a layer named 'rooms', or give the furniture layers the role 'fixtures' and "
-            "the wall layers the role 'walls' (CLI: --layer-role LAYER=walls).")
+    return PlanError.text("imp.areas_without_outlines", with_outline=named - len(missing), named=named,
+                          missing=names)
 
 
-def walls_without_meaning(wall_layers: list[str], wall_count: int) -> str:
+def walls_without_meaning(wall_layers: list[str], wall_count: int) -> PlanError:
     if not wall_count:
         return no_rooms(wall_layers, 0, 0)
-    layers = ", ".join(wall_layers[:4]) + (" …" if len(wall_layers) > 4 else "")
-    return (f"No room outlines, and the {wall_count} wall lines on layers {layers} come with no doors and no room "
-            "names to tell rooms from furniture, hatching or elevations, so no plan was made; name the wall and "
-            "door layers (CLI: --layer-role LAYER=walls) or draw room outlines.")
+    return PlanError.text("imp.walls_no_meaning", count=wall_count, layers=_layers(wall_layers))
 
 
 def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
