@@ -102,7 +102,9 @@ def sidebar(lang_default: str) -> str:
         open_upload(upload.getvalue(), upload.name)
     pending = st.session_state.get("pending_units")
     if pending:
-        st.sidebar.warning(t("units.ask", lang, name=pending["name"], why=pending["why"]))
+        guess = pending["guess"]
+        st.sidebar.warning(t("units.ask", lang, name=pending["name"],
+                             why=t(f"units.{guess}", lang) if guess else t("units.no_guess", lang)))
         options = list(UNITS)
         unit = st.sidebar.radio(t("units.label", lang), options, key="units_choice",
                                 index=options.index(pending["guess"]) if pending["guess"] in options else 0,

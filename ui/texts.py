@@ -27,6 +27,7 @@ register({
                         "Choose the unit:",
                   "nb": "{name} sier ikke hvilken enhet den er tegnet i (geometrien tyder på: {why}). "
                         "Velg enhet:"},
+    "units.no_guess": {"en": "nothing clear", "nb": "ingenting sikkert"},
     "units.label": {"en": "Drawing unit", "nb": "Tegningens enhet"},
     "units.read": {"en": "Read the drawing in this unit", "nb": "Les tegningen med denne enheten"},
     "units.mm": {"en": "millimetres", "nb": "millimeter"}, "units.cm": {"en": "centimetres", "nb": "centimeter"},
