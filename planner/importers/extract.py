@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 from ezdxf.layouts import BaseLayout
 from ezdxf.math import OCS, bulge_to_arc
 
@@ -93,6 +94,15 @@ def without_layers(p: Primitives, layers: set[str]) -> Primitives:
         p.seg[seg_keep], [x for x, k in zip(p.seg_layer, seg_keep) if k], [x for x, k in zip(p.seg_group, seg_keep) if k],
         p.arc[arc_keep], [x for x, k in zip(p.arc_layer, arc_keep) if k], [x for x, k in zip(p.arc_group, arc_keep) if k],
         outlines, [x for x in p.texts if x[3] not in layers], refs, ignored, ignored_geom, p.groups)
+
+
+def ignored_linestrings(seg: np.ndarray, geoms: list, limit: int) -> tuple:
+    """Lines to grey in the drawing: the segments (n, 4) then the other ignored geometry, at most limit of them
+    (none made beyond the limit)."""
+    seg = seg[:limit]
+    lines = list(shapely.linestrings(seg.reshape(-1, 2, 2))) if len(seg) else []
+    lines += [shapely.LineString(g) for g in geoms[:max(limit - len(lines), 0)]]
+    return tuple(lines)
 
 
 class _Builder:

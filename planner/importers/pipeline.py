@@ -12,7 +12,7 @@ from shapely.geometry import LineString, Point
 from planner.importers import report as rep
 from planner.importers.doors import arc_radii, candidate_arcs, find_doors, long_axis
 from planner.importers.dxf import load_document, truncated
-from planner.importers.extract import WINDOW, Flattener, Primitives, without_layers
+from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
 from planner.importers.regions import find_regions, subset
@@ -254,9 +254,6 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     walls = tuple(shapely.linestrings(wall_seg.reshape(-1, 2, 2))) if len(wall_seg) else ()
     parts.walls = walls
     ign = np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool)
-    ign_lines = list(shapely.linestrings(p.seg[ign].reshape(-1, 2, 2))) if ign.any() else []
-    ign_lines += [LineString(g) for g in p.ignored_geom]
-    parts.ignored = tuple(ign_lines[:MAX_IGNORED_LINES])
     parts.dropped["lines on ignored or unknown layers"] = int(ign.sum())
 
     shapes, _ = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
@@ -375,4 +372,6 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room_at(poly.centroid)))
         parts.guesses.append({"what": f"fixture F{n} is a {kind}", "why": f"block name {block!r}"})
     parts.fixtures = tuple(fixtures)
+    # greyed lines for the drawing, made only for a plan that is kept and only as many as are kept
+    parts.ignored = ignored_linestrings(p.seg[ign], p.ignored_geom, MAX_IGNORED_LINES)
     return parts
