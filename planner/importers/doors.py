@@ -62,7 +62,7 @@ def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, ste
     a0 = math.atan2(closed_dir[1], closed_dir[0])
     pts = [tuple(hinge)] + [(hinge[0] + r * math.cos(a0 + sign * math.pi / 2 * k / steps),
                              hinge[1] + r * math.sin(a0 + sign * math.pi / 2 * k / steps)) for k in range(steps + 1)]
-    return Polygon(pts)
+    return shapely.polygons(np.array(pts))
 
 
 def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STRtree | None,
@@ -102,6 +102,7 @@ class _EndIndex:
         self.cells: dict[tuple[int, int], list[int]] = {}
         if not len(seg) or not len(queries):
             self.ends = self.other = np.zeros((0, 2))
+            self.ends_xy = []
             return
         ends = np.vstack([seg[:, :2], seg[:, 2:]])
         other = np.vstack([seg[:, 2:], seg[:, :2]])
@@ -111,6 +112,7 @@ class _EndIndex:
         wanted = np.array([i * (4 * self.LIMIT) + j for i, j in want], dtype=np.int64)
         keep = np.isin(key, wanted)
         self.ends, self.other = ends[keep], other[keep]
+        self.ends_xy = self.ends.tolist()
         for k, (i, j) in enumerate(cell[keep].tolist()):
             self.cells.setdefault((i, j), []).append(k)
 
@@ -119,11 +121,13 @@ class _EndIndex:
 
     def near(self, centre: np.ndarray) -> list[np.ndarray]:
         i, j = (int(v) for v in self._cell(np.asarray(centre, dtype=float).reshape(1, 2))[0])
+        cx, cy = float(centre[0]), float(centre[1])
         out = []
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for k in self.cells.get((i + dx, j + dy), ()):
-                    if np.all(np.abs(self.ends[k] - centre) <= self.tol):
+                    ex, ey = self.ends_xy[k]
+                    if abs(ex - cx) <= self.tol and abs(ey - cy) <= self.tol:
                         out.append(self.other[k])
         return out
 
@@ -167,7 +171,8 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
         if used[a]:
             continue
         partner = None
-        for b in end_tree.query(Point(la[1]).buffer(max(tolerance_mm, 0.1 * la[3]))):
+        reach = max(tolerance_mm, 0.1 * la[3])   # the envelope of a circle of this radius: all the query uses
+        for b in end_tree.query(shapely.box(la[1][0] - reach, la[1][1] - reach, la[1][0] + reach, la[1][1] + reach)):
             if b != a and not used[b] and abs(np.hypot(*(leaves[b][0] - la[0])) - (la[3] + leaves[b][3])) < 0.15 * la[3]:
                 partner = b
                 break
