@@ -319,17 +319,26 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         return rooms[int(min(hits))].id if len(hits) else None
 
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
-    kept = []
+    # probe points on both sides of each door at increasing distances, looked up in one query
+    probes = []
     for s in shapes:
         (x1, y1), (x2, y2) = s.opening.coords[0], s.opening.coords[-1]
         length = max(np.hypot(x2 - x1, y2 - y1), 1e-9)
         nx, ny = -(y2 - y1) / length, (x2 - x1) / length
         mid = s.position
+        probes += [(mid.x + sign * nx * d, mid.y + sign * ny * d) for sign in (1, -1) for d in DOOR_PROBES_MM]
+    probe_room = np.full(len(probes), len(rooms))     # the lowest index of a room the probe lies within
+    if probes and rooms:
+        pi, ri = tree.query(shapely.points(np.array(probes, dtype=float)), predicate="within")
+        np.minimum.at(probe_room, pi, ri)
+    per_side = len(DOOR_PROBES_MM)
+    kept = []
+    for k, s in enumerate(shapes):
         sides = []
-        for sign in (1, -1):
+        for side in range(2):
             hit = None
-            for d in DOOR_PROBES_MM:
-                hit = room_at(Point(mid.x + sign * nx * d, mid.y + sign * ny * d))
+            for q in range(k * 2 * per_side + side * per_side, k * 2 * per_side + (side + 1) * per_side):
+                hit = rooms[int(probe_room[q])].id if probe_room[q] < len(rooms) else None
                 if hit:
                     break
             sides.append(hit)
