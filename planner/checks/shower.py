@@ -17,8 +17,11 @@ def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
     confidence = rules[key].confidence
     findings = []
     bathrooms = [r for r in plan.rooms if r.type == "bathroom"]
+    fixtures_of: dict[str, list] = {}   # room id -> its fixtures, in one pass (not a scan per bathroom)
+    for f in plan.fixtures:
+        fixtures_of.setdefault(f.room, []).append(f)
     for room in bathrooms:
-        fixtures = plan.fixtures_in(room.id)
+        fixtures = fixtures_of.get(room.id, [])
         showers = [f for f in fixtures if f.type == "shower"]
         baths = [f for f in fixtures if f.type == "bath"]
         if not showers:
