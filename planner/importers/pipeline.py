@@ -280,7 +280,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
             tree = shapely.STRtree([poly for poly, _ in outlines])
             hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
                 if area_names else np.zeros(0, dtype=int)
-            missing = [t for k, (_, _, t) in enumerate(area_names) if k not in set(hit.tolist())]
+            found = set(hit.tolist())
+            missing = [t for k, (_, _, t) in enumerate(area_names) if k not in found]
             if len(missing) > len(outlines):
                 parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
                 return parts
