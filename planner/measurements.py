@@ -34,9 +34,12 @@ class Measurement:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Measurement":
-        return cls(element=str(data["element"]), field=str(data["field"]), value=float(data["value"]),
-                   source=data.get("source", SOURCE_MEASURED), taken_at=data.get("taken_at", ""),
-                   note=data.get("note", ""))
+        """Read back a saved value, checked as when it was entered (a known field, a number within range)."""
+        note, taken_at = data.get("note") or "", data.get("taken_at") or ""
+        if not isinstance(note, str) or not isinstance(taken_at, str) or not isinstance(data["element"], str):
+            raise TypeError("a measurement's element, time and note are text")
+        return make_measurement(data["element"], str(data["field"]), data["value"],
+                                data.get("source", SOURCE_MEASURED), taken_at, note)
 
 
 def now_iso() -> str:
@@ -46,6 +49,8 @@ def now_iso() -> str:
 def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASURED,
                      taken_at: str | None = None, note: str = "") -> Measurement:
     """Validate one value at the boundary: a known field, a number, within a plausible range."""
+    if isinstance(value, (bool, list, dict)) or value is None:
+        raise PlanError(f"{element}.{field}: {value!r} is not a number; give millimetres, e.g. 40.")
     if field not in FIELD_LIMITS_MM:
         known = ", ".join(FIELD_LIMITS_MM)
         raise PlanError(f"{element}.{field}: unknown field; use one of {known}.")

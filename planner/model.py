@@ -6,6 +6,7 @@ measurements re-attach to the same elements.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
@@ -56,6 +57,42 @@ def _geom(data: Any) -> Any:
     return None if data is None else shape(data)
 
 
+def _text(value: Any) -> str:
+    """A string field read from a file: numbers become text, anything else is damage."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return str(value)
+
+
+def _opt_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _num(value: Any) -> float:
+    """A finite number read from a file."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _opt_num(value: Any) -> float | None:
+    return None if value is None else _num(value)
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], fallback: str) -> str:
+    text = _text(value) if value is not None else fallback
+    return text if text in allowed else fallback
+
+
+def _area(data: Any) -> Polygon:
+    """An outline read from a file: at least three finite points; a self-touching one is repaired."""
+    points = [(_num(x), _num(y)) for x, y in data]
+    if len(points) < 3:
+        raise ValueError("an outline needs three points")
+    poly = Polygon(points)
+    return poly if poly.is_valid else poly.buffer(0)
+
+
 def _round(value: float | None, ndigits: int = 1) -> float | None:
     return None if value is None else round(float(value), ndigits)
 
@@ -89,8 +126,8 @@ class Room:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Room":
-        return cls(id=str(data["id"]), name=str(data.get("name", "")), type=str(data.get("type", "other")),
-                   polygon=Polygon(data["polygon"]))
+        return cls(id=_text(data["id"]), name=_text(data.get("name") or ""),
+                   type=_one_of(data.get("type"), ROOM_TYPES, "other"), polygon=_area(data["polygon"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,13 +169,14 @@ class Door:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Door":
+        x, y = data["position"]
         return cls(
-            id=str(data["id"]), position=Point(data["position"]),
-            leaf_width_mm=float(data["leaf_width_mm"]), clear_width_mm=float(data["clear_width_mm"]),
-            clear_width_source=data.get("clear_width_source", SOURCE_ESTIMATED),
-            threshold_mm=data.get("threshold_mm"), threshold_source=data.get("threshold_source"),
-            swing=_geom(data.get("swing")), rooms=tuple(data.get("rooms", ())),
-            exterior=bool(data.get("exterior", False)), kind=data.get("kind", "hinged"),
+            id=_text(data["id"]), position=Point(_num(x), _num(y)),
+            leaf_width_mm=_num(data["leaf_width_mm"]), clear_width_mm=_num(data["clear_width_mm"]),
+            clear_width_source=_one_of(data.get("clear_width_source"), VALUE_SOURCES, SOURCE_ESTIMATED),
+            threshold_mm=_opt_num(data.get("threshold_mm")), threshold_source=_opt_text(data.get("threshold_source")),
+            swing=_geom(data.get("swing")), rooms=tuple(_text(r) for r in data.get("rooms") or ()),
+            exterior=bool(data.get("exterior", False)), kind=_one_of(data.get("kind"), DOOR_KINDS, "hinged"),
             opening=_geom(data.get("opening")),
         )
 
@@ -160,8 +198,12 @@ class Fixture:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Fixture":
-        return cls(id=str(data["id"]), type=str(data["type"]), footprint=_geom(data["footprint"]),
-                   room=data.get("room"), lip_mm=data.get("lip_mm"), lip_source=data.get("lip_source"))
+        footprint = _geom(data["footprint"])
+        if not isinstance(footprint, Polygon):
+            raise ValueError("a fixture's footprint must be a polygon")
+        return cls(id=_text(data["id"]), type=_one_of(data["type"], FIXTURE_TYPES, "sink"), footprint=footprint,
+                   room=_opt_text(data.get("room")), lip_mm=_opt_num(data.get("lip_mm")),
+                   lip_source=_opt_text(data.get("lip_source")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +226,10 @@ class Entrance:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Entrance":
-        return cls(rise_mm=data.get("rise_mm"), steps=data.get("steps"), door=data.get("door"),
-                   space_length_mm=data.get("space_length_mm"), rise_source=data.get("rise_source"))
+        steps = _opt_num(data.get("steps"))
+        return cls(rise_mm=_opt_num(data.get("rise_mm")), steps=None if steps is None else int(steps),
+                   door=_opt_text(data.get("door")), space_length_mm=_opt_num(data.get("space_length_mm")),
+                   rise_source=_opt_text(data.get("rise_source")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from shapely.errors import ShapelyError
+
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 
@@ -95,7 +97,7 @@ def loads_project(data: bytes | str) -> Project:
         return Project.from_dict(raw)
     except PlanError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, ShapelyError) as exc:
         raise PlanError(f"The project file is damaged: {type(exc).__name__} in its contents; "
                         f"open an earlier copy.") from None
 

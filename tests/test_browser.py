@@ -140,7 +140,7 @@ def test_site_visit_on_a_tablet(browser, st_url):
         width = page.get_by_test_id("stNumberInput").filter(has_text="Fri bredde (mm)").locator("input")
         width.fill("830")
         width.press("Enter")
-        expect(page.get_by_text("Fri bredde 830 mm").first).to_be_visible()   # the result follows at once
+        expect(page.get_by_text("Fri bredde 830 mm").filter(visible=True).first).to_be_visible()   # the result follows at once
         settle(page)
         note = page.get_by_test_id("stTextArea").filter(has_text="Notat").locator("textarea")
         note.fill("Dørstopper kan flyttes")
