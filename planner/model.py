@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
@@ -24,6 +26,9 @@ ROOM_TYPES = (
 )
 FIXTURE_TYPES = ("wc", "shower", "bath", "sink", "bed", "kitchen")
 DOOR_KINDS = ("hinged", "double", "sliding", "opening")
+
+
+MAX_COORD_MM = 1e12  # a coordinate beyond 10^12 mm is damage (UTM coordinates in mm stay well below it)
 
 
 class PlanError(ValueError):
@@ -54,7 +59,14 @@ def _coords(geom: BaseGeometry | None) -> Any:
 
 
 def _geom(data: Any) -> Any:
-    return None if data is None else shape(data)
+    """Geometry read from a file (GeoJSON-like); every coordinate must be a finite number."""
+    if data is None:
+        return None
+    geom = shape(data)
+    coords = shapely.get_coordinates(geom)
+    if not np.isfinite(coords).all() or (np.abs(coords) > MAX_COORD_MM).any():
+        raise ValueError("a geometry has coordinates that are not finite numbers within 10^12 mm")
+    return geom
 
 
 def _text(value: Any) -> str:
@@ -69,9 +81,10 @@ def _opt_text(value: Any) -> str | None:
 
 
 def _num(value: Any) -> float:
-    """A finite number read from a file."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"expected a finite number, got {value!r}")
+    """A finite number read from a file, within the size of anything on a plan."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+            or abs(value) > MAX_COORD_MM:
+        raise ValueError(f"expected a finite number within 10^12 mm, got {value!r}")
     return float(value)
 
 

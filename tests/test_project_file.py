@@ -54,3 +54,20 @@ def test_report_text_from_the_user_is_escaped():
     project = EXAMPLES["accessible-flat"]().replace(notes={"D1": "<script>alert(1)</script>"})
     html = build_html(project, [], load_rules(), "en")
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_plan_in_georeferenced_coordinates_round_trips():
+    """Norwegian drawings are often in UTM: a northing of 6 600 km is 6.6e9 mm."""
+    from planner.builder import door_from_opening, plan_from_parts
+    from planner.checks import assess
+    from planner.model import Room
+    from planner.project import Project
+    from planner.rules import load_rules
+    x0, y0 = 597_000_000.0, 6_643_000_000.0
+    rooms = [Room.from_rectangle("R1", "Bad", "bathroom", x0, y0, 2000, 2400)]
+    doors = [door_from_opening("D1", (x0, y0 + 100), (x0, y0 + 1000), -1, rooms)]
+    project = Project(plan_from_parts("utm", rooms, doors, []))
+    again = loads_project(dumps_project(project))
+    assert again == project
+    turning = next(f for f in assess(again.plan, load_rules()) if f.check == "turning_circle")
+    assert turning.measured > 1000
