@@ -1,7 +1,6 @@
 """Tilpass — the Streamlit app. UI only: every rule, geometry and sum comes from planner/ and costing/."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import streamlit as st
@@ -17,7 +16,7 @@ from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
-from ui.measure import render_measurements, reset_editors
+from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
@@ -26,12 +25,13 @@ DEFAULT_EXAMPLE = "house-stepped-entrance"
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def open_cached(data: bytes, name: str, units: str | None, roles: str, region: int | None,
-                _progress=None) -> Project:
-    """Parse an upload once per distinct (bytes, options); reruns reuse the result."""
-    return open_bytes(data, name, units=units, layer_roles=json.loads(roles) or None, region=region,
-                      progress=_progress)
+def open_with_progress(data: bytes, name: str, units: str | None, roles: dict | None, region: int | None,
+                       bar) -> Project:
+    """Parse an upload, showing progress. It runs once per event (a new file, a re-read), never on a rerun: the
+    result is kept in the session. (Not st.cache_data: a cache hit would replay the progress bar's calls into
+    a block that no longer exists.)"""
+    return open_bytes(data, name, units=units, layer_roles=roles or None, region=region,
+                      progress=lambda share, what: bar.progress(min(max(share, 0.0), 1.0), text=what))
 
 
 @st.cache_data(show_spinner=False)
@@ -50,8 +50,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.project = project
     st.session_state.project_name = name
     st.session_state.base_plan = project.measured_plan()[0]
-    st.session_state.generation = st.session_state.get("generation", 0) + 1
-    reset_editors()
+    st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
 
 
 def open_example(name: str) -> None:
@@ -66,8 +65,7 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     st.session_state.pop("open_error", None)
     bar = st.sidebar.progress(0.0)
     try:
-        project = open_cached(data, name, units, json.dumps(roles or {}, sort_keys=True), region,
-                              _progress=lambda share, what: bar.progress(min(max(share, 0.0), 1.0), text=what))
+        project = open_with_progress(data, name, units, roles, region, bar)
     except PlanError as exc:
         guess = getattr(exc, "guess", None)
         if exc.__class__.__name__ == "UnitsUnknownError":

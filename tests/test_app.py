@@ -13,6 +13,11 @@ def _count(node, kind: str) -> int:
     return own + sum(_count(child, kind) for child in getattr(node, "children", {}).values())
 
 
+def pk(at, name: str) -> str:
+    """The key of a widget bound to the open project (ui/keys.py)."""
+    return f"{name}__p{at.session_state['generation']}"
+
+
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -35,7 +40,7 @@ def test_first_screen_shows_a_checked_example(at):
 def test_changing_a_measurement_updates_the_findings(at):
     fails = int(metrics(at)["Hindringer"])
     # D1's threshold is 30 mm in the example (a barrier); measure it again at 10 mm.
-    at.session_state["measure_doors"] = {"edited_rows": {"0": {"threshold": 10.0}}, "added_rows": [],
+    at.session_state[pk(at, "measure_doors")] = {"edited_rows": {"0": {"threshold": 10.0}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
     assert not at.exception
@@ -45,7 +50,7 @@ def test_changing_a_measurement_updates_the_findings(at):
 
 
 def test_clearing_a_measured_cell_goes_back_to_the_drawing(at):
-    at.session_state["measure_doors"] = {"edited_rows": {"0": {"threshold": None}}, "added_rows": [],
+    at.session_state[pk(at, "measure_doors")] = {"edited_rows": {"0": {"threshold": None}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
     fields = {(m.element, m.field) for m in at.session_state["project"].measurements}
@@ -83,7 +88,7 @@ def test_uploading_a_project_file_opens_it(at):
 
 
 def test_entrance_rise_entered_in_the_form(at):
-    at.number_input(key="measure_rise").set_value(500).run()
+    at.number_input(key=pk(at, "measure_rise")).set_value(500).run()
     assert not at.exception
     assert at.session_state["project"].measured_plan()[0].entrance.rise_mm == 500
 
@@ -128,7 +133,7 @@ def test_uploaded_dxf_shows_its_import_report_and_layer_roles_can_be_changed(at)
     assert "Rom" in [m.label for m in at.metric]  # the import report's counts (Norwegian)
     layers = list(plan.import_report["layers"])
     row = layers.index("A-DOOR")
-    at.session_state["import_layers"] = {"edited_rows": {str(row): {"role": "ignore"}}, "added_rows": [],
+    at.session_state[pk(at, "import_layers")] = {"edited_rows": {str(row): {"role": "ignore"}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
     at.button(key="import_reread").click().run()
@@ -152,3 +157,24 @@ def test_a_refused_drawing_is_explained_in_norwegian(at):
     assert "DWG-fil" in at.error[0].value and "tegning.dxf" in at.error[0].value
     at.selectbox(key="lang").set_value("en").run()
     assert "This is a DWG file" in at.error[0].value
+
+
+def test_opening_another_project_starts_its_widgets_afresh(at):
+    """The browser sends a widget's last value back by its key: the entrance fields of the house example
+    (350 mm, 2 steps) must not become measurements of the next plan."""
+    first = pk(at, "measure_rise")
+    data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
+    at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
+    assert pk(at, "measure_rise") != first
+    assert at.number_input(key=pk(at, "measure_rise")).value is None
+    assert at.session_state["project"].measurements == ()
+
+
+def test_two_sessions_open_the_same_drawing():
+    """A second browser tab opening a drawing another tab already opened (this once crashed on a cache replay)."""
+    data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
+    for _ in range(2):
+        session = AppTest.from_file(APP, default_timeout=60).run()
+        session.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
+        assert not session.exception
+        assert session.session_state["project"].plan.name == "flat.dxf"

@@ -30,10 +30,10 @@ def test_draws_without_exception_in_both_languages():
 
 def test_choosing_an_option_and_answering_updates_the_state():
     at = run("en")
-    box = at.selectbox(key="funding_choice_step_free_entrance:entrance")
+    box = at.selectbox(key=f"funding_choice_step_free_entrance:entrance__p0")
     box.set_value("step_free_entrance:entrance:ramp_built").run()
     assert not at.exception
     assert at.session_state["state"]["choices"]["step_free_entrance:entrance"].endswith(":ramp_built")
-    at.radio(key="funding_q_member").set_value(False).run()
+    at.radio(key=f"funding_q_member__p0").set_value(False).run()
     assert at.session_state["state"]["answers"]["member"] is False
     assert any("national insurance" in e.value for e in at.error)

@@ -23,6 +23,7 @@ from costing.schemes import NAMES
 from planner.findings import Finding
 from planner.i18n import fmt_nok, t
 from planner.model import Plan
+from ui.keys import project_key
 
 PENDING = "funding_pending_state"
 MAX_BARRIERS_SHOWN = 8  # more than this, and the tab shows one barrier at a time (each has a chart)
@@ -85,7 +86,7 @@ def _barrier(barrier, state: dict, lang: str) -> None:
         st.pyplot(_chart(bars, lang), width="stretch")
     ids = [r.id for r in barrier.remedies]
     chosen = st.selectbox(t("fund.choose", lang), ids, index=ids.index(barrier.chosen) if barrier.chosen in ids else 0,
-                          format_func=lambda i: _option_label(barrier.remedy(i), lang), key=f"funding_choice_{barrier.key}")
+                          format_func=lambda i: _option_label(barrier.remedy(i), lang), key=project_key(f"funding_choice_{barrier.key}"))
     if chosen != barrier.chosen:
         state.setdefault("choices", {})[barrier.key] = chosen
     ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
@@ -139,7 +140,7 @@ def _whole_home(fp, lang: str) -> None:
 
 def _money_input(label: str, state: dict, key: str, help_text: str | None = None) -> None:
     value = st.number_input(label, min_value=0, step=1000, value=int(state.get(key) or 0), help=help_text,
-                            key=f"funding_{key}")
+                            key=project_key(f"funding_{key}"))
     if int(value) != int(state.get(key) or 0):
         state[key] = int(value)
 
@@ -151,7 +152,7 @@ def _inputs(state: dict, lang: str, rates) -> None:
     options = ["auto", *ALTERNATIVES]
     current = state.get("grant_alternative") or "auto"
     alt = st.selectbox(t("fund.alternative", lang), options, index=options.index(current) if current in options else 0,
-                       format_func=lambda a: t(f"fund.alt.{a}", lang), key="funding_grant_alternative")
+                       format_func=lambda a: t(f"fund.alt.{a}", lang), key=project_key("funding_grant_alternative"))
     if (alt if alt != "auto" else None) != state.get("grant_alternative"):
         state["grant_alternative"] = None if alt == "auto" else alt
     _money_input(t("fund.alt_price", lang), state, "alternative_price_nok", t("fund.alt_price_help", lang))
@@ -162,7 +163,7 @@ def _inputs(state: dict, lang: str, rates) -> None:
 def _prices(state: dict, lang: str, prices) -> None:
     rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": p.price_inc_vat_nok, "confidence": p.confidence,
              "source": p.source} for p in prices.values()]
-    edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key="funding_prices", width="stretch",
+    edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
                             disabled=["item", "unit", "confidence", "source"],
                             column_config={"price_inc_vat_nok": st.column_config.NumberColumn(
                                 t("fund.price_inc", lang), min_value=0, step=100)})
@@ -173,7 +174,7 @@ def _prices(state: dict, lang: str, prices) -> None:
 
 
 def _quote(state: dict, lang: str) -> None:
-    upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key="funding_quote_file")
+    upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key=project_key("funding_quote_file"))
     if upload is not None and (state.get("quote") or {}).get("name") != upload.name:
         try:
             lines, notes = _read_quote(upload.getvalue(), upload.name, None)
@@ -186,14 +187,14 @@ def _quote(state: dict, lang: str) -> None:
     if not quote:
         return
     options = ["", *QUOTABLE]
-    edited = st.data_editor(pd.DataFrame(quote["lines"]).fillna(""), hide_index=True, key="funding_quote_lines",
+    edited = st.data_editor(pd.DataFrame(quote["lines"]).fillna(""), hide_index=True, key=project_key("funding_quote_lines"),
                             disabled=["description", "amount_nok"], width="stretch",
                             column_config={"option": st.column_config.SelectboxColumn(t("fund.quote_map", lang),
                                                                                       options=options)})
     mapped = [{**line, "option": line.get("option") or None} for line in edited.to_dict("records")]
     if mapped != quote["lines"]:
         state["quote"] = {**quote, "lines": mapped}
-    if st.button(t("fund.quote_remove", lang), key="funding_quote_remove"):
+    if st.button(t("fund.quote_remove", lang), key=project_key("funding_quote_remove")):
         state.pop("quote", None)
 
 
@@ -203,7 +204,7 @@ def _questions(state: dict, lang: str, fp) -> None:
     labels = {None: t("fund.unknown", lang), True: t("fund.yes", lang), False: t("fund.no", lang)}
     for q in QUESTIONS:
         value = st.radio(t(f"q.{q}", lang), choices, index=choices.index(answers.get(q)), horizontal=True,
-                         format_func=lambda v: labels[v], key=f"funding_q_{q}")
+                         format_func=lambda v: labels[v], key=project_key(f"funding_q_{q}"))
         answers[q] = value
     stored = state.get("answers") or {}
     if answers != {q: stored.get(q) for q in QUESTIONS}:
@@ -219,7 +220,7 @@ def _process(state: dict, lang: str) -> None:
     st.markdown(f"**{t('fund.checklist', lang)}**")
     ticked = checklist_state(state)
     for key in CHECKLIST:
-        ticked[key] = st.checkbox(t(key, lang), value=ticked[key], key=f"funding_check_{key}")
+        ticked[key] = st.checkbox(t(key, lang), value=ticked[key], key=project_key(f"funding_check_{key}"))
     if any(ticked.values()) or state.get("checklist"):
         state["checklist"] = ticked
 
@@ -228,7 +229,7 @@ def _office(state: dict, lang: str) -> None:
     names = ["", *counties()]
     current = state.get("county") or ""
     county = st.selectbox(t("fund.county", lang), names, index=names.index(current) if current in names else 0,
-                          key="funding_county", format_func=lambda c: c or t("fund.county_none", lang))
+                          key=project_key("funding_county"), format_func=lambda c: c or t("fund.county_none", lang))
     if (county or None) != state.get("county"):
         state["county"] = county or None
     for o in offices_in(county):
@@ -238,7 +239,7 @@ def _office(state: dict, lang: str) -> None:
 
 def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str) -> dict:
     """Draw the funding tab into the current container; return the (possibly changed) costing state."""
-    pending = st.session_state.pop(PENDING, None)  # a change made by a widget on the previous run
+    pending = st.session_state.pop(project_key(PENDING), None)  # a change made by a widget on the previous run
     state = copy.deepcopy(pending if pending is not None else (costing_state or {}))
     before = copy.deepcopy(state)
     try:
@@ -256,7 +257,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         if len(fp.barriers) > MAX_BARRIERS_SHOWN:  # a large building: one barrier at a time, picked from a list
             st.info(t("fund.many", lang, n=len(fp.barriers)))
             keys = [b.key for b in fp.barriers]
-            pick = st.selectbox(t("fund.pick", lang), keys, key="funding_pick",
+            pick = st.selectbox(t("fund.pick", lang), keys, key=project_key("funding_pick"),
                                 format_func=lambda k: _barrier_title(fp.barriers[keys.index(k)], lang))
             shown = [fp.barriers[keys.index(pick)]]
         for barrier in shown:
@@ -275,7 +276,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         _process(state, lang)
         _office(state, lang)
     if state != before:  # recompute at once so the tables show what the user just changed
-        st.session_state[PENDING] = state
+        st.session_state[project_key(PENDING)] = state
         st.rerun()
     return state
 

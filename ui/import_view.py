@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.i18n import register, t
 from planner.importers.layers import ROLES
+from ui.keys import project_key
 
 register({
     "imp.found": {"en": "Found", "nb": "Funnet"},
@@ -52,6 +53,7 @@ def render_import_report(report: dict, lang: str) -> None:
 
 
 def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> dict[str, str]:
+    key = project_key(key)
     """Editable table layer → role; returns {layer: role} for the layers the user changed."""
     layers = report.get("layers", {})
     reasons = report.get("layer_reasons", {})
@@ -72,6 +74,7 @@ def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> 
 
 
 def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int | None:
+    key = project_key(key)
     """When the file holds several plans: a picker; returns the chosen region index (1-based) or None."""
     regions = report.get("regions", [])
     if len(regions) < 2:

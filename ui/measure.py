@@ -10,15 +10,9 @@ from planner.i18n import t
 from planner.measurements import ENTRANCE_ID, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
+from ui.keys import project_key
 
 DOOR_KEY, SHOWER_KEY = "measure_doors", "measure_showers"
-
-
-def reset_editors() -> None:
-    """Forget the editors' pending edits (call when another project is opened)."""
-    for key in (DOOR_KEY, SHOWER_KEY, "measure_rise", "measure_steps", "measure_space"):
-        st.session_state.pop(key, None)
-
 
 def _empty(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
@@ -69,7 +63,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     edited = st.data_editor(
-        doors, key=DOOR_KEY, hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
+        doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_config={
             "id": st.column_config.TextColumn(t("measure.col.door", lang), width="small"),
             "rooms": st.column_config.TextColumn(t("measure.col.rooms", lang)),
@@ -83,7 +77,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     if len(showers):
         st.subheader(t("measure.showers", lang))
         edited = st.data_editor(
-            showers, key=SHOWER_KEY, hide_index=True, width="stretch", disabled=["id", "room"],
+            showers, key=project_key(SHOWER_KEY), hide_index=True, width="stretch", disabled=["id", "room"],
             column_config={"id": st.column_config.TextColumn(t("measure.col.shower", lang), width="small"),
                            "room": st.column_config.TextColumn(t("measure.col.room", lang)),
                            "lip": st.column_config.NumberColumn(t("measure.col.lip", lang), min_value=0,
@@ -98,7 +92,8 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
                None if entrance is None else entrance.space_length_mm, 100000))
     for col, (field, key, label, current, top) in zip(cols, fields):
         value = col.number_input(t(label, lang), min_value=0, max_value=top, step=1 if field == "steps" else 10,
-                                 value=None if current is None else int(current), key=key, placeholder="–")
+                                 value=None if current is None else int(current), key=project_key(key),
+                                 placeholder="–")
         if (value is None) != (current is None) or (value is not None and float(value) != float(current)):
             changes.append((ENTRANCE_ID, field, value))
     for element, field, value in changes:
