@@ -109,6 +109,12 @@ def test_upload_a_dxf_then_save_and_reopen_the_project(page, st_url, tmp_path):
     expect(page.get_by_text("Åpen: flat-narrow-bathroom.dxf")).to_be_visible()
     settle(page)
     shot(page, "03-dxf-uploaded")
+    # Regression: the browser sent the house example's entrance fields (350 mm, 2 steps) back on the next run
+    # and they became measurements of the uploaded plan. Make a run happen, then look.
+    page.get_by_text("alle", exact=True).click()
+    settle(page)
+    page.get_by_role("tab", name="Målinger").click()
+    expect(page.get_by_text("Ingenting er målt ennå").filter(visible=True)).to_be_visible()
 
     page.get_by_role("tab", name="Lagre og rapport").click()
     with page.expect_download() as info:
