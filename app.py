@@ -10,14 +10,17 @@ from costing.report import funding_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
+from planner.importers import UnitsUnknownError
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, t
 from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
+from ui.site_visit import render_site_visit
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
@@ -67,10 +70,8 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
     except PlanError as exc:
-        guess = getattr(exc, "guess", None)
-        if exc.__class__.__name__ == "UnitsUnknownError":
-            st.session_state.pending_units = {"data": data, "name": name, "guess": guess,
-                                              "why": getattr(exc, "why", "") or ""}
+        if isinstance(exc, UnitsUnknownError):
+            st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
         else:
             st.session_state.open_error = (name, exc)
         return
@@ -137,13 +138,13 @@ def main() -> None:
         render_drawing(lang)
     project: Project = st.session_state.project
     with tabs[2]:
-        project = render_visit(project, lang)
+        project = render_site_visit(project, lang)
     with tabs[1]:
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
     st.session_state.project = project
-    plan, unattached = project.measured_plan()
+    plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
     findings = assess(plan, rules)
     counts = summary(findings)
 
@@ -153,12 +154,14 @@ def main() -> None:
     cols[1].metric(t("metric.unknown", lang), counts["unknown"])
     cols[2].metric(t("metric.pass", lang), counts["pass"])
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
+    for problem in unattached:
+        header.warning(t("measure.bad", lang, problem=problem))
     with tabs[0]:
         render_plan(plan, findings, lang)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs[3]:
-        render_costs(plan, findings, project, lang)
+        project = render_costs(plan, findings, project, lang)
     with tabs[5]:
         render_import(plan, lang)
     with tabs[6]:
@@ -167,34 +170,19 @@ def main() -> None:
 
 def render_drawing(lang: str) -> None:
     """A plan drawn in the browser or built from numbers replaces the open one when the user says so."""
-    try:
-        from ui.draw import render_draw
-    except ImportError:
-        st.info("…")
-        return
+    from ui.draw import render_draw  # imported here: the canvas component registers only inside a running app
     drawn = render_draw(st.session_state.project, lang)
     if drawn is not None:
         set_project(drawn, drawn.plan.name or "plan")
 
 
-def render_visit(project: Project, lang: str) -> Project:
-    try:
-        from ui.site_visit import render_site_visit
-    except ImportError:
-        st.info("…")
-        return project
-    return render_site_visit(project, lang)
-
-
-def render_costs(plan, findings, project: Project, lang: str) -> None:
-    try:
-        from ui.funding import render_funding
-    except ImportError:
-        st.info("…")
-        return
+def render_costs(plan, findings, project: Project, lang: str) -> Project:
+    """The funding tab; returns the project with the user's costing choices."""
     state = render_funding(plan, findings, dict(project.costing), lang)
     if state != project.costing:
-        st.session_state.project = project.replace(costing=state)
+        project = project.replace(costing=state)
+        st.session_state.project = project
+    return project
 
 
 def render_import(plan, lang: str) -> None:

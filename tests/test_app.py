@@ -178,3 +178,12 @@ def test_two_sessions_open_the_same_drawing():
         session.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
         assert not session.exception
         assert session.session_state["project"].plan.name == "flat.dxf"
+
+
+def test_a_measurement_whose_element_is_gone_is_shown_not_silently_dropped(at):
+    from planner.measurements import make_measurement
+    at.session_state["project"] = at.session_state["project"].with_measurement(
+        make_measurement("D99", "threshold_mm", 10))
+    at.run()
+    assert not at.exception
+    assert any("D99" in w.value for w in at.warning)
