@@ -79,14 +79,19 @@ def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         label = new
     roots, group = np.unique(label, return_inverse=True)
     group = group.reshape(-1)
-    bounds = np.empty((len(roots), 4))
+    return _bounds(boxes, group, len(roots)), group
+
+
+def _bounds(boxes: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
+    """The bounding box of the boxes of each of n groups (inf, inf, -inf, -inf for a group with none)."""
+    bounds = np.empty((n, 4))
     bounds[:, :2] = np.inf
     bounds[:, 2:] = -np.inf
     np.minimum.at(bounds[:, 0], group, boxes[:, 0])
     np.minimum.at(bounds[:, 1], group, boxes[:, 1])
     np.maximum.at(bounds[:, 2], group, boxes[:, 2])
     np.maximum.at(bounds[:, 3], group, boxes[:, 3])
-    return bounds, group
+    return bounds
 
 
 def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = None
@@ -104,10 +109,12 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         return [], empty
     weight = np.ones(len(boxes)) if counts is None else np.asarray(counts, dtype=float)
     core = boxes[weight > 0] if (weight > 0).any() else boxes
-    # grow each box by half the gap and snap it outwards to a grid of that size: far fewer distinct boxes
-    half = gap_mm / 2
-    grid = np.c_[np.floor(core[:, :2] / half) - 1, np.ceil(core[:, 2:] / half) + 1]
-    grid = unique_rows(grid) * half
+    # grow each box by half the gap (4 cells) and snap it outwards to a grid of an eighth of the gap: far fewer
+    # distinct boxes, and clusters up to 1.25 gaps apart (not 2, as a grid of half the gap gave) are joined
+    cell = gap_mm / 8
+    pad = 4
+    grid = np.c_[np.floor(core[:, :2] / cell) - pad, np.ceil(core[:, 2:] / cell) + pad]
+    grid = unique_rows(grid) * cell
     blob_box, box_blob = _blobs(grid)
     tree = shapely.STRtree(shapely.box(grid[:, 0], grid[:, 1], grid[:, 2], grid[:, 3]))
 
@@ -116,8 +123,8 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         shares the cell centre's blob: one query per occupied cell instead of one per element."""
         out = np.full(len(points), -1)
         if len(points):
-            cells, inverse = unique_rows(np.floor(points / half), return_inverse=True)
-            pi, bi = tree.query(shapely.points((cells + 0.5) * half))   # a box's envelope is the box
+            cells, inverse = unique_rows(np.floor(points / cell), return_inverse=True)
+            pi, bi = tree.query(shapely.points((cells + 0.5) * cell))   # a box's envelope is the box
             cell_blob = np.full(len(cells), -1)
             cell_blob[pi] = box_blob[bi]
             out = cell_blob[inverse.reshape(-1)]
@@ -125,6 +132,23 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
 
     centres = np.c_[(boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2]
     blob_of = assign(centres)
+    # clusters whose drawn extents overlap are one plan (wings around a courtyard, joined only by lines on an
+    # ignored layer); clusters side by side with a gap between them stay apart (a plan and its elevations)
+    seen = (blob_of >= 0) & (weight > 0)
+    if seen.any():
+        extent = _bounds(boxes[seen], blob_of[seen], len(blob_box))
+        drawn = np.isfinite(extent[:, 0])
+        extent[~drawn] = blob_box[~drawn]
+        joined = np.arange(len(extent))            # original blob -> joined blob
+        while True:                                # a joined extent may overlap a further cluster: repeat
+            group_extent, group_of = _blobs(extent)
+            joined = group_of[joined]
+            if len(group_extent) == len(extent):
+                break
+            extent = group_extent
+        blob_of = np.where(blob_of >= 0, joined[np.maximum(blob_of, 0)], -1)
+        box_blob = joined[box_blob]                # what assign() answers from now on
+        blob_box = _bounds(blob_box, joined, joined.max() + 1)
     counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blob_box)).astype(int)
     big = [b for b in range(len(blob_box)) if counts[b] >= max(20, MIN_REGION_SHARE * counts.max())]
     if not big:
@@ -141,16 +165,31 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     lookup = np.zeros(len(blob_box) + 1, dtype=int)   # blob id -> region number; the last entry is for -1
     for b, k in number.items():
         lookup[b] = k
+    # the regions' drawn extents, smallest first: what lies outside every grown piece but inside a drawn extent
+    # (a label in the middle of a large room, far from its walls) belongs to the smallest region around it
+    extents = np.array([r.bbox_mm for r in regions]).reshape(-1, 4)
+    by_area = np.argsort((extents[:, 2] - extents[:, 0]) * (extents[:, 3] - extents[:, 1]), kind="stable")
 
-    def index(blob_ids: np.ndarray) -> np.ndarray:
-        return lookup[np.asarray(blob_ids, dtype=int)]
+    def index(blob_ids: np.ndarray, points: np.ndarray) -> np.ndarray:
+        out = lookup[np.asarray(blob_ids, dtype=int)]
+        points = points.reshape(-1, 2)
+        for r in by_area:
+            x0, y0, x1, y1 = extents[r]
+            inside = ((out == 0) & (points[:, 0] >= x0) & (points[:, 0] <= x1)
+                      & (points[:, 1] >= y0) & (points[:, 1] <= y1))
+            out[inside] = regions[r].index
+        return out
+
+    def place(points: np.ndarray) -> np.ndarray:
+        points = points.reshape(-1, 2)
+        return index(assign(points), points)
 
     n_seg = len(p.seg)
-    result = {"seg": index(blob_of[:n_seg]), "arc": index(blob_of[n_seg:])}
-    result["outline"] = index(assign(np.array([c.mean(axis=0) for c, _ in p.outlines]).reshape(-1, 2)))
-    result["text"] = index(assign(np.array([(x, y) for x, y, _, _ in p.texts]).reshape(-1, 2)))
+    result = {"seg": index(blob_of[:n_seg], centres[:n_seg]), "arc": index(blob_of[n_seg:], centres[n_seg:])}
+    result["outline"] = place(np.array([c.mean(axis=0) for c, _ in p.outlines]))
+    result["text"] = place(np.array([(x, y) for x, y, _, _ in p.texts]))
     ref_corners = np.array([c for _, _, c, _ in p.refs], dtype=float).reshape(-1, 4, 2)
-    result["ref"] = index(assign(ref_corners.mean(axis=1)))
+    result["ref"] = place(ref_corners.mean(axis=1))
     return regions, result
 
 
