@@ -67,3 +67,19 @@ def test_a_label_inside_a_large_room_stays_with_its_plan(origin):
     assert round(rooms["Garasje"].polygon.area / 1e6) == 168
     other = read_dxf(data, region=2).plan
     assert sorted(r.name for r in other.rooms) == ["Bad", "Gang", "Soverom"]
+
+
+def test_a_wing_far_smaller_than_the_main_plan_is_a_region_not_dropped():
+    """45 wall pieces beside 1 200: under 5 % of the largest, but enough walls to hold rooms."""
+    import numpy as np
+
+    from planner.importers.extract import Primitives
+    from planner.importers.regions import find_regions
+    main = [(x * 500.0, y * 500.0, x * 500.0 + 400, y * 500.0) for x in range(40) for y in range(30)]
+    wing = [(100_000 + x * 500.0, y * 500.0, 100_000 + x * 500.0 + 400, y * 500.0) for x in range(9) for y in range(5)]
+    segs = np.array(main + wing)
+    p = Primitives(seg=segs, seg_layer=["A-WALL"] * len(segs), seg_group=[-1] * len(segs))
+    regions, member = find_regions(p, gap_mm=4000, counts=np.ones(len(segs)))
+    assert sorted(r.entity_count for r in regions) == [45, 1200]
+    stray = Primitives(seg=np.array(main + wing[:10]), seg_layer=["A-WALL"] * 1210, seg_group=[-1] * 1210)
+    assert len(find_regions(stray, gap_mm=4000, counts=np.ones(1210))[0]) == 1  # ten marks stay out

@@ -9,6 +9,8 @@ import shapely
 from planner.importers.extract import Primitives
 
 MIN_REGION_SHARE = 0.05
+MIN_REGION_PIECES = 20   # fewer wall and door pieces than this are a stray mark, a scale bar or a north arrow
+MIN_WING_PIECES = 40     # this many make a region whatever its share
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,11 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         box_blob = joined[box_blob]                # what assign() answers from now on
         blob_box = _bounds(blob_box, joined, joined.max() + 1)
     counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blob_box)).astype(int)
-    big = [b for b in range(len(blob_box)) if counts[b] >= max(20, MIN_REGION_SHARE * counts.max())]
+    # a cluster is a plan of its own when it is a fair share of the largest, or has enough walls and doors to
+    # hold a room (a wing joined to the building only by a facade on an ignored layer): never dropped silently
+    big = [b for b in range(len(blob_box))
+           if counts[b] >= MIN_REGION_PIECES and (counts[b] >= MIN_REGION_SHARE * counts.max()
+                                                  or counts[b] >= MIN_WING_PIECES)]
     if not big:
         big = [int(counts.argmax())]
     order = sorted(big, key=lambda b: (round(float(blob_box[b, 0]), -3), float(blob_box[b, 1])))
