@@ -9,6 +9,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
+from planner.builder import swing_polygon
 from planner.importers.extract import Primitives
 from planner.importers.layers import is_double_block, is_sliding_block
 
@@ -59,10 +60,9 @@ def candidate_arcs(p: Primitives, roles: dict[str, str]) -> np.ndarray:
 
 
 def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, steps: int = 12) -> Polygon:
-    a0 = math.atan2(closed_dir[1], closed_dir[0])
-    pts = [tuple(hinge)] + [(hinge[0] + r * math.cos(a0 + sign * math.pi / 2 * k / steps),
-                             hinge[1] + r * math.sin(a0 + sign * math.pi / 2 * k / steps)) for k in range(steps + 1)]
-    return shapely.polygons(np.array(pts))
+    """The leaf's quarter disc, the same shape a drawn or typed door gets (planner.builder.swing_polygon)."""
+    latch = (float(hinge[0] + r * closed_dir[0]), float(hinge[1] + r * closed_dir[1]))
+    return swing_polygon((float(hinge[0]), float(hinge[1])), latch, 1 if sign > 0 else -1, segments=steps)
 
 
 def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STRtree | None,
