@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,16 @@ def available_standards() -> list[str]:
 
 
 def load_rules(standard: str = DEFAULT_STANDARD) -> Rules:
-    """Load a standard by id (the file name without .toml)."""
+    """Load a standard by id (the file name without .toml). Read once per process; Rules is immutable and
+    with_overrides returns a copy."""
+    if standard not in available_standards():
+        known = ", ".join(available_standards())
+        raise ValueError(f"Unknown standard {standard!r}; choose one of: {known}.")
+    return _load(standard)
+
+
+@lru_cache(maxsize=None)
+def _load(standard: str) -> Rules:
     path = RULES_DIR / f"{standard}.toml"
     if standard not in available_standards():
         known = ", ".join(available_standards())
