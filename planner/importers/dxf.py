@@ -11,6 +11,8 @@ from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.lldxf.validator import dxf_info
 
 from planner.i18n import register
+from planner.importers import dxfread
+from planner.importers.dxfread import Document
 from planner.model import PlanError
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
@@ -85,29 +87,40 @@ def guess_legacy_encoding(data: bytes) -> str | None:
 
 
 def _decode(data: bytes) -> str:
-    info = dxf_info(io.StringIO(data[:200_000].decode("utf-8", errors="ignore")))
+    try:
+        info = dxf_info(io.StringIO(data[:200_000].decode("utf-8", errors="ignore")))
+        version, declared = info.version, info.encoding
+    except Exception:  # noqa: BLE001 - a header cut short: the readers below say what is wrong
+        version, declared = "AC1009", "cp1252"
     # since DXF R2007 (AC1021) the text is always UTF-8, whatever $DWGCODEPAGE says
-    encoding = "utf-8" if info.version >= "AC1021" else (guess_legacy_encoding(data) or info.encoding)
+    encoding = "utf-8" if version >= "AC1021" else (guess_legacy_encoding(data) or declared)
     try:
         return data.decode(encoding, errors="surrogateescape")
     except LookupError:
         return data.decode("cp1252", errors="surrogateescape")
 
 
-def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Drawing, list[str]]:
-    """Parse DXF bytes (ASCII or binary); try ezdxf.recover on a damaged file. Returns (doc, notes)."""
+def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Document, list[str]]:
+    """Parse DXF bytes (ASCII or binary). A well-formed ASCII file is read directly (dxfread); anything else is
+    read by ezdxf, or repaired by ezdxf.recover, and ezdxf's own output then read. Returns (doc, notes)."""
     kind = check_bytes(data, max_bytes=max_bytes)
     notes: list[str] = []
     logging.getLogger("ezdxf").setLevel(logging.ERROR)
+    text = _decode(data) if kind == "ascii" else ""
+    try:
+        return (dxfread.read(text) if kind == "ascii" else dxfread.read_tags(*dxfread.binary_tags(data))), notes
+    except ValueError:      # DxfStructureError, or a number in a block definition that is not one
+        pass
     try:
         if kind == "binary":
-            return Drawing.load(binary_tags_loader(data, errors="surrogateescape")), notes
-        return ezdxf.read(io.StringIO(_decode(data), newline=None)), notes
+            return _rewritten(Drawing.load(binary_tags_loader(data, errors="surrogateescape"))), notes
+        return _rewritten(ezdxf.read(io.StringIO(text, newline=None))), notes
     except Exception:  # noqa: BLE001 - any parser failure falls through to the recovery reader
         pass
     try:
         from ezdxf import recover
         doc, auditor = recover.read(io.BytesIO(data), errors="surrogateescape")
+        document = _rewritten(doc)
     except Exception as exc:  # noqa: BLE001 - damaged input of every kind ends in one sentence
         reason = "it ends before the drawing is complete" if truncated(data) else "its structure is damaged"
         raise PlanError(f"The DXF file cannot be read because {reason}; export it again from the CAD program "
@@ -116,7 +129,14 @@ def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Draw
                  f"{len(auditor.errors)} errors). Check the plan against the drawing.")
     if truncated(data):
         notes.append("The file seems cut off before its end; parts of the drawing may be missing.")
-    return doc, notes
+    return document, notes
+
+
+def _rewritten(doc: Drawing) -> Document:
+    """An ezdxf document (binary, or repaired) written out as ASCII DXF and read back by dxfread."""
+    stream = io.StringIO()
+    doc.write(stream)
+    return dxfread.read(stream.getvalue())
 
 
 def truncated(data: bytes) -> bool:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from ezdxf.layouts import BaseLayout
-from ezdxf.math import OCS, bulge_to_arc
+from ezdxf.math import OCS, Matrix44, Vec3, X_AXIS, Y_AXIS, bulge_to_arc
+from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_text
 
+from planner.importers.dxfread import Document, Entity, number
 from planner.model import PlanError
 
 MAX_PRIMITIVES = 2_000_000
@@ -188,18 +189,58 @@ def _bulge_points(pts_b: list[tuple[float, float, float]], closed: bool, b: _Bui
     return out
 
 
-def _ocs_points(entity, pts):
-    extrusion = entity.dxf.get("extrusion", (0, 0, 1))
+def _ocs_points(entity: Entity, pts):
+    extrusion = entity.extrusion()
     if abs(extrusion[2] - 1) < 1e-9:
         return pts
     ocs = OCS(extrusion)
-    return [tuple(ocs.to_wcs((x, y, 0))[:2]) for x, y in pts]
+    return [(v.x, v.y) for v in (ocs.to_wcs((x, y, 0)) for x, y in pts)]
+
+
+def _points_xyb(e: Entity) -> list[tuple[float, float, float]]:
+    """An LWPOLYLINE's vertices with their bulges."""
+    pts: list[list[float]] = []
+    for c, v in zip(e.codes, e.values):
+        if c == "10":
+            pts.append([number(v), 0.0, 0.0])
+        elif c == "20" and pts:
+            pts[-1][1] = number(v)
+        elif c == "42" and pts:
+            pts[-1][2] = number(v)
+    return [tuple(p) for p in pts]
+
+
+def _points(e: Entity, x_code: str) -> list[tuple[float, float]]:
+    """All points of one kind (a SPLINE's control points "10" or fit points "11")."""
+    y_code = str(int(x_code) + 10)
+    xs = [number(v) for c, v in zip(e.codes, e.values) if c == x_code]
+    ys = [number(v) for c, v in zip(e.codes, e.values) if c == y_code]
+    return list(zip(xs, ys))
+
+
+def insert_matrix(e: Entity, base: tuple[float, float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The (2, 2) rotation-and-scale and the (2,) shift that place a block's points (as rows) in the drawing,
+    as ezdxf's Insert.matrix44: scale, rotation about the extrusion, the block's base point moved to the
+    insertion point."""
+    sx, sy, sz = e.float("41", 1.0), e.float("42", 1.0), e.float("43", 1.0)
+    ocs = OCS(e.extrusion())
+    extrusion = ocs.uz
+    ux, uy = Vec3(ocs.to_wcs(X_AXIS)), Vec3(ocs.to_wcs(Y_AXIS))
+    m = Matrix44.ucs(ux=ux * sx, uy=uy * sy, uz=extrusion * sz)
+    angle = math.radians(e.float("50", 0.0))
+    if angle:
+        m *= Matrix44.axis_rotate(extrusion, angle)
+    insert = Vec3(ocs.to_wcs((e.float("10"), e.float("20"), e.float("30"))))
+    insert -= m.transform_direction(base)
+    m.set_row(3, insert.xyz)
+    rows = np.array(list(m.rows()), dtype=float)
+    return rows[:2, :2], rows[3, :2]
 
 
 class Flattener:
     """Flattens layouts and blocks; block geometry is cached per block name."""
 
-    def __init__(self, doc, is_door_block, is_ref_block, max_primitives: int = MAX_PRIMITIVES,
+    def __init__(self, doc: Document, is_door_block, is_ref_block, max_primitives: int = MAX_PRIMITIVES,
                  is_window_block=lambda name: False) -> None:
         self.doc = doc
         self.is_window_block = is_window_block
@@ -210,15 +251,14 @@ class Flattener:
         self.total = 0
         self.block_extents: dict[str, np.ndarray | None] = {}
 
-    def layout(self, layout: BaseLayout, progress=None) -> Primitives:
-        entities = list(layout)
+    def layout(self, entities: list[Entity], progress=None) -> Primitives:
         return self._flatten(entities, depth=0, progress=progress)
 
     def _block(self, name: str, depth: int) -> Primitives:
         if name not in self.cache:
-            block = self.doc.blocks.get(name)
+            block = self.doc.block(name)
             self.cache[name] = Primitives() if block is None or depth > MAX_NESTING else \
-                self._flatten(list(block), depth + 1)
+                self._flatten(block.entities, depth + 1)
         return self.cache[name]
 
     def extents(self, name: str) -> np.ndarray | None:
@@ -238,83 +278,81 @@ class Flattener:
         for i, e in enumerate(entities):
             if progress is not None and n > 2000 and i % 1000 == 0:
                 progress(i / n)
-            t = e.dxftype()
-            layer = e.dxf.get("layer", "0")
+            t = e.type
+            layer = e.layer
             layer = None if layer == "0" else layer
             try:
                 if t == "LINE":
                     # the commonest entity, added directly (as add_polyline would: one segment unless degenerate)
-                    s, en = e.dxf.start, e.dxf.end
-                    if s.x != en.x or s.y != en.y:
-                        b.seg.append((s.x, s.y, en.x, en.y))
+                    x1, y1, x2, y2 = e.float("10"), e.float("20"), e.float("11"), e.float("21")
+                    if x1 != x2 or y1 != y2:
+                        b.seg.append((x1, y1, x2, y2))
                         b.seg_layer.append(layer)
                         b.seg_group.append(-1)
                 else:
                     self._entity(e, t, layer, b, depth)
-            except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError):
+            except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError, OverflowError):
                 b.p.ignored[(t, "damaged entity")] += 1
             if (t == "INSERT" or i % 64 == 0) and b.p.size() + b.count() > self.max_primitives:
                 raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
                                 "its blocks, more than this tool reads; export only the floor plan you need.")
         return b.finish()
 
-    def _entity(self, e, t: str, layer, b: _Builder, depth: int) -> None:
-        if t == "LINE":
-            s, en = e.dxf.start, e.dxf.end
-            b.add_polyline([(s.x, s.y), (en.x, en.y)], layer, False)
-        elif t == "LWPOLYLINE":
-            pts_b = [(x, y, bl) for x, y, bl in e.get_points("xyb")]
-            closed = bool(e.closed)
+    def _entity(self, e: Entity, t: str, layer, b: _Builder, depth: int) -> None:
+        if t == "LWPOLYLINE":
+            pts_b = _points_xyb(e)
+            closed = bool(e.int("70") & 1)
             pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
                 [(x, y) for x, y, _ in pts_b]
             b.add_polyline(_ocs_points(e, pts), layer, closed)
         elif t == "POLYLINE":
-            if e.is_2d_polyline or e.is_3d_polyline:
-                pts_b = [(v.dxf.location.x, v.dxf.location.y, v.dxf.get("bulge", 0) or 0) for v in e.vertices]
-                closed = bool(e.is_closed)
+            flags = e.int("70")
+            if not flags & (16 | 64):      # 2D or 3D polyline, not a polygon or polyface mesh
+                pts_b = [(v.float("10"), v.float("20"), v.float("42")) for v in e.children]
+                closed = bool(flags & 1)
                 pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
                     [(x, y) for x, y, _ in pts_b]
                 b.add_polyline(pts, layer, closed)
             else:
                 b.p.ignored[(t, "polygon meshes are not plan geometry")] += 1
         elif t == "ARC":
-            c = e.dxf.center
-            cx, cy = _ocs_points(e, [(c.x, c.y)])[0]
-            if abs(e.dxf.get("extrusion", (0, 0, 1))[2] - 1) > 1e-9:
+            cx, cy = _ocs_points(e, [e.point("10")])[0]
+            r, start, end = e.float("40"), e.float("50"), e.float("51", 360.0)
+            if abs(e.extrusion()[2] - 1) > 1e-9:
                 # seen from below: angles run the other way round
-                b.add_arc(cx, cy, e.dxf.radius, 180 - e.dxf.end_angle, 180 - e.dxf.start_angle, layer)
+                b.add_arc(cx, cy, r, 180 - end, 180 - start, layer)
             else:
-                b.add_arc(cx, cy, e.dxf.radius, e.dxf.start_angle, e.dxf.end_angle, layer)
+                b.add_arc(cx, cy, r, start, end, layer)
         elif t == "SPLINE":
-            pts = list(e.fit_points) or list(e.control_points)
+            pts = _points(e, "11") or _points(e, "10")
             if len(pts) >= 2:
-                b.add_polyline([(p[0], p[1]) for p in pts], layer, bool(e.closed))
+                b.add_polyline(pts, layer, bool(e.int("70") & 1))
         elif t in ("TEXT", "MTEXT"):
             text = _plain(e, t)
             if text:
-                p = e.dxf.insert
-                if t == "TEXT" and (e.dxf.get("halign", 0) or e.dxf.get("valign", 0)) and e.dxf.hasattr("align_point"):
-                    p = e.dxf.align_point
-                b.p.texts.append((p.x, p.y, text, layer))
+                x, y = e.point("10")
+                if t == "TEXT" and (e.int("72") or e.int("73")) and e.get("11") is not None:
+                    x, y = e.point("11")
+                b.p.texts.append((x, y, text, layer))
         elif t == "INSERT":
             self._insert(e, layer, b, depth)
         else:
             reason = IGNORED_TYPES.get(t, "not used for floor plans")
             b.p.ignored[(t, reason)] += 1
             if t == "CIRCLE":
-                c, r = e.dxf.center, e.dxf.radius
+                (cx, cy), r = e.point("10"), e.float("40")
                 ang = np.linspace(0, 2 * np.pi, 13)
-                b.p.ignored_geom.append(np.c_[c.x + r * np.cos(ang), c.y + r * np.sin(ang)])
+                b.p.ignored_geom.append(np.c_[cx + r * np.cos(ang), cy + r * np.sin(ang)])
 
-    def _insert(self, e, layer, b: _Builder, depth: int) -> None:
-        name = e.dxf.name
+    def _insert(self, e: Entity, layer, b: _Builder, depth: int) -> None:
+        name = e.get("2", "")
         if depth >= MAX_NESTING:
             b.p.ignored[("INSERT", "blocks nested too deep")] += 1
             return
-        m = np.array(list(e.matrix44().rows()), dtype=float)
-        rot, shift = m[:2, :2], m[3, :2]
+        block = self.doc.block(name)
+        rot, shift = insert_matrix(e, block.base if block is not None else (0.0, 0.0, 0.0))
         child = self._block(name, depth)
-        if e.dxf.get("column_count", 1) > 1 or e.dxf.get("row_count", 1) > 1:
+        if e.int("70", 1) > 1 or e.int("71", 1) > 1:
             b.p.ignored[("INSERT", "block arrays are read as one copy")] += 1
         door = self.is_door_block(name)
         group = -1
@@ -380,10 +418,14 @@ class Flattener:
             b.p.groups += child.groups
 
 
-def _plain(e, t: str) -> str:
+def _plain(e: Entity, t: str) -> str:
+    if t == "MTEXT":
+        raw = escape_dxf_line_endings("".join([*e.all("3"), e.get("1", "")]))
+    else:
+        raw = e.get("1", "")
     try:
-        text = e.plain_text() if t == "MTEXT" else e.plain_text()
+        text = fast_plain_mtext(raw) if t == "MTEXT" else plain_text(raw)
     except Exception:  # noqa: BLE001 - broken formatting codes: fall back to the raw string
-        text = e.dxf.get("text", "")
+        text = raw
     text = re.sub(r"%%[uUoOkK]", "", text)
     return _MTEXT_BREAK.sub(" ", text).strip()

@@ -55,20 +55,10 @@ class ImportResult:
     issues: list[str] = field(default_factory=list)
 
 
-def _layout(doc) -> tuple[object, str]:
-    msp = doc.modelspace()
-    if len(msp):
-        return msp, "Model"
-    for layout in doc.layouts:
-        if layout.name != "Model" and len(layout) > 1:
-            return layout, layout.name
-    return msp, "Model"
-
-
 def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     used = {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
            {lay or "0" for *_, lay in p.texts}
-    names = sorted(used | {layer.dxf.name for layer in doc.layers})
+    names = sorted(used | set(doc.layers))
     roles, why = {}, {}
     for name in names:
         roles[name], why[name] = guess_role(name)
@@ -81,6 +71,13 @@ def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str
             if roles[name] == UNKNOWN and name in used:
                 roles[name], why[name] = "walls", "no layer is named for walls, so unnamed layers are read as walls"
     return roles, why
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(float(value)) if value is not None else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def _extent(p: Primitives) -> float:
@@ -133,7 +130,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
             raise PlanError(str(exc)) from exc
     say(0.0, "reading the file")
     doc, notes = load_document(data)
-    layout, layout_name = _layout(doc)
+    layout, layout_name = doc.layout()
     if len(layout) > MAX_ENTITIES:
         raise PlanError(f"The drawing holds {len(layout):,} elements, more than the {MAX_ENTITIES:,} this tool "
                         "reads; export only the floor plan you need.")
@@ -144,7 +141,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     raw = without_layers(raw, {name for name, role in (layer_roles or {}).items() if role == "ignore"})
 
     say(0.6, "working out the units")
-    code = doc.header.get("$INSUNITS", None)
+    code = _int_or_none(doc.header.get("$INSUNITS"))
     header_unit = INSUNITS_TO_UNIT.get(code)
     guess = infer_unit(_door_radii(raw, roles), _room_areas(raw, roles), _extent(raw))
     warnings = list(notes)

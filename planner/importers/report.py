@@ -165,7 +165,7 @@ def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, 
     guesses += parts.guesses
     kinds = Counter(d.kind for d in parts.doors)
     return {
-        "file": name, "dxf_version": doc.dxfversion, "layout": layout,
+        "file": name, "dxf_version": doc.version, "layout": layout,
         "found": {"rooms": len(parts.rooms), "doors": len(parts.doors), "fixtures": len(parts.fixtures),
                   "walls": len(parts.walls), "labels": len(raw.texts), "door_kinds": dict(kinds)},
         "rooms_from": parts.rooms_from,
