@@ -1,7 +1,10 @@
 """Several plans in one file, layer roles given by the user, and transformed (nested, mirrored) drawings."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.importers import read_dxf
 from planner.model import PlanError
@@ -51,3 +54,22 @@ def test_plan_inside_a_rotated_or_mirrored_block(rotation, xscale):
     assert sorted(r.name for r in plan.rooms) == ["Bad", "Gang", "Soverom"]
     assert sorted(round(d.leaf_width_mm) for d in plan.doors) == [800, 900, 900]
     assert sum(d.exterior for d in plan.doors) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-30, 30), st.integers(-30, 30), st.integers(1, 12), st.integers(1, 12)),
+                min_size=1, max_size=60))
+def test_raster_groups_of_grid_boxes_are_the_pairwise_groups(rects):
+    """GridBlobs (runs on a raster) and _blobs (overlapping pairs) part grid boxes alike: overlap or a shared
+    stretch of edge joins, a shared corner does not."""
+    from planner.importers.regions import GridBlobs, _blobs
+    grid = np.array([(x, y, x + w, y + h) for x, y, w, h in rects], dtype=float)
+    grid = np.unique(grid, axis=0)
+    raster = GridBlobs.build(grid)
+    boxes, group = _blobs(grid)
+    same_pair = group[:, None] == group[None, :]
+    same_raster = raster.box_blob[:, None] == raster.box_blob[None, :]
+    assert np.array_equal(same_pair, same_raster)
+    # every cell of a box answers that box's group
+    centres = grid[:, :2]
+    assert np.array_equal(raster.at(centres), raster.box_blob)

@@ -51,19 +51,9 @@ def unique_rows(a: np.ndarray, return_inverse: bool = False):
     return (rows, inverse.reshape(-1)) if return_inverse else rows
 
 
-def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Connected groups of axis-parallel boxes (x0 y0 x1 y1): boxes that overlap or share a stretch of edge are
-    joined, boxes that touch only at a corner are not (as the union of the boxes would part them). Returns the
-    bounding box of each group and the group of each box. Pairs come from an STRtree; groups from label
-    propagation with pointer jumping, a few vectorised passes over the pairs."""
-    n = len(boxes)
-    tree = shapely.STRtree(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
-    # for axis-parallel boxes the envelope test is the exact test: no predicate needed
-    i, j = tree.query(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
-    w = np.minimum(boxes[i, 2], boxes[j, 2]) - np.maximum(boxes[i, 0], boxes[j, 0])
-    h = np.minimum(boxes[i, 3], boxes[j, 3]) - np.maximum(boxes[i, 1], boxes[j, 1])
-    keep = (i < j) & (w >= 0) & (h >= 0) & ((w > 0) | (h > 0))
-    i, j = i[keep], j[keep]
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The connected component (0 .. k-1) of each of n nodes joined by the pairs (i, j): label propagation with
+    pointer jumping, a few vectorised passes over the pairs."""
     label = np.arange(n)
     while True:
         low = np.minimum(label[i], label[j])
@@ -71,7 +61,7 @@ def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         np.minimum.at(new, label[i], low)      # hook each group's root onto the smaller neighbouring root
         np.minimum.at(new, label[j], low)
         new = np.minimum(new, new[label])
-        while True:                            # shortcut: every box points straight at its root
+        while True:                            # shortcut: every node points straight at its root
             jumped = new[new]
             if np.array_equal(jumped, new):
                 break
@@ -79,9 +69,82 @@ def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if np.array_equal(new, label):
             break
         label = new
-    roots, group = np.unique(label, return_inverse=True)
-    group = group.reshape(-1)
-    return _bounds(boxes, group, len(roots)), group
+    _, group = np.unique(label, return_inverse=True)
+    return group.reshape(-1)
+
+
+def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Connected groups of axis-parallel boxes (x0 y0 x1 y1): boxes that overlap or share a stretch of edge are
+    joined, boxes that touch only at a corner are not (as the union of the boxes would part them). Returns the
+    bounding box of each group and the group of each box. Pairs come from an STRtree."""
+    tree = shapely.STRtree(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
+    # for axis-parallel boxes the envelope test is the exact test: no predicate needed
+    i, j = tree.query(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
+    w = np.minimum(boxes[i, 2], boxes[j, 2]) - np.maximum(boxes[i, 0], boxes[j, 0])
+    h = np.minimum(boxes[i, 3], boxes[j, 3]) - np.maximum(boxes[i, 1], boxes[j, 1])
+    keep = (i < j) & (w >= 0) & (h >= 0) & ((w > 0) | (h > 0))
+    group = _components(len(boxes), i[keep], j[keep])
+    return _bounds(boxes, group, int(group.max()) + 1), group
+
+
+class GridBlobs:
+    """Connected groups of boxes whose edges lie on a grid, found on a raster of the grid lines they use.
+
+    Grown boxes overlap heavily (thousands of boxes, hundreds of thousands of overlapping pairs), while the
+    raster of their union holds few runs of filled cells per row: runs that overlap in neighbouring rows are
+    joined, so the pairs are as few as the runs. Joining by shared edge stretches and not by corners, as _blobs.
+    The raster's size is the distinct grid lines squared at worst; None from build() when it would be too large.
+    """
+
+    MAX_CELLS = 4_000_000
+
+    def __init__(self, xs, ys, label, blob_box, box_blob) -> None:
+        self.xs, self.ys, self.label = xs, ys, label
+        self.blob_box, self.box_blob = blob_box, box_blob
+
+    @classmethod
+    def build(cls, grid: np.ndarray) -> "GridBlobs | None":
+        xs = np.unique(np.r_[grid[:, 0], grid[:, 2]])
+        ys = np.unique(np.r_[grid[:, 1], grid[:, 3]])
+        if (len(xs) - 1) * (len(ys) - 1) > cls.MAX_CELLS or len(xs) < 2 or len(ys) < 2:
+            return None
+        ix0, ix1 = np.searchsorted(xs, grid[:, 0]), np.searchsorted(xs, grid[:, 2])
+        iy0, iy1 = np.searchsorted(ys, grid[:, 1]), np.searchsorted(ys, grid[:, 3])
+        cover = np.zeros((len(ys), len(xs)), dtype=np.int32)     # corners of each box; summed, its area
+        np.add.at(cover, (iy0, ix0), 1)
+        np.add.at(cover, (iy0, ix1), -1)
+        np.add.at(cover, (iy1, ix0), -1)
+        np.add.at(cover, (iy1, ix1), 1)
+        filled = cover.cumsum(axis=0).cumsum(axis=1)[:-1, :-1] > 0
+        width = filled.shape[1] + 1
+        edges = np.diff(np.pad(filled, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+        row, start = np.nonzero(edges == 1)                       # runs of filled cells, row by row
+        _, end = np.nonzero(edges == -1)
+        # runs of the next row that overlap each run by a stretch: start < this end and end > this start
+        start_key, end_key = row * width + start, row * width + end
+        upper = np.searchsorted(start_key, (row + 1) * width + end, side="left")
+        lower = np.searchsorted(end_key, (row + 1) * width + start, side="right")
+        count = np.maximum(upper - lower, 0)
+        a = np.repeat(np.arange(len(row)), count)
+        b = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lower, count)
+        run_blob = _components(len(row), a, b)
+        label = np.full(filled.shape, -1, dtype=np.int64)
+        length = end - start
+        cells_row = np.repeat(row, length)
+        cells_col = np.arange(length.sum()) - np.repeat(np.cumsum(length) - length, length) + np.repeat(start, length)
+        label[cells_row, cells_col] = np.repeat(run_blob, length)
+        box_blob = label[iy0, ix0]
+        blob_box = _bounds(grid, box_blob, int(run_blob.max()) + 1)
+        return cls(xs, ys, label, blob_box, box_blob)
+
+    def at(self, cells: np.ndarray) -> np.ndarray:
+        """The blob of each grid cell (lower-left corners, in grid units), -1 outside every box."""
+        ix = np.searchsorted(self.xs, cells[:, 0], side="right") - 1
+        iy = np.searchsorted(self.ys, cells[:, 1], side="right") - 1
+        inside = (ix >= 0) & (ix < self.label.shape[1]) & (iy >= 0) & (iy < self.label.shape[0])
+        out = np.full(len(cells), -1, dtype=np.int64)
+        out[inside] = self.label[iy[inside], ix[inside]]
+        return out
 
 
 def _bounds(boxes: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
@@ -116,19 +179,26 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     cell = gap_mm / 8
     pad = 4
     grid = np.c_[np.floor(core[:, :2] / cell) - pad, np.ceil(core[:, 2:] / cell) + pad]
-    grid = unique_rows(grid) * cell
-    blob_box, box_blob = _blobs(grid)
-    tree = shapely.STRtree(shapely.box(grid[:, 0], grid[:, 1], grid[:, 2], grid[:, 3]))
+    grid = unique_rows(grid)
+    raster = GridBlobs.build(grid)
+    if raster is not None:
+        blob_box, box_blob = raster.blob_box * cell, raster.box_blob
+    else:
+        blob_box, box_blob = _blobs(grid * cell)
+        tree = shapely.STRtree(shapely.box(*(grid * cell).T))
 
     def assign(points: np.ndarray) -> np.ndarray:
         """The blob each point lies in (-1 for none). Box edges lie on the grid, so every point in a grid cell
-        shares the cell centre's blob: one query per occupied cell instead of one per element."""
+        shares the cell's blob: one look-up per occupied cell instead of one per element."""
         out = np.full(len(points), -1)
         if len(points):
             cells, inverse = unique_rows(np.floor(points / cell), return_inverse=True)
-            pi, bi = tree.query(shapely.points((cells + 0.5) * cell))   # a box's envelope is the box
-            cell_blob = np.full(len(cells), -1)
-            cell_blob[pi] = box_blob[bi]
+            if raster is not None:
+                cell_blob = raster.at(cells)
+            else:
+                pi, bi = tree.query(shapely.points((cells + 0.5) * cell))   # a box's envelope is the box
+                cell_blob = np.full(len(cells), -1)
+                cell_blob[pi] = box_blob[bi]
             out = cell_blob[inverse.reshape(-1)]
         return out
 
@@ -150,6 +220,8 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
             extent = group_extent
         blob_of = np.where(blob_of >= 0, joined[np.maximum(blob_of, 0)], -1)
         box_blob = joined[box_blob]                # what assign() answers from now on
+        if raster is not None:
+            raster.label = np.where(raster.label >= 0, joined[np.maximum(raster.label, 0)], -1)
         blob_box = _bounds(blob_box, joined, joined.max() + 1)
     counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blob_box)).astype(int)
     # a cluster is a plan of its own when it is a fair share of the largest, or has enough walls and doors to
