@@ -36,10 +36,14 @@ class Entity:
         self.children: list[Entity] = []
         self._tags: dict[str, str] | None = None
 
-    def get(self, code: str, default: str | None = None) -> str | None:
+    def tags(self) -> dict[str, str]:
+        """Group code -> value (the last, where a code repeats)."""
         if self._tags is None:
             self._tags = dict(zip(self.codes, self.values))
-        return self._tags.get(code, default)
+        return self._tags
+
+    def get(self, code: str, default: str | None = None) -> str | None:
+        return self.tags().get(code, default)
 
     def float(self, code: str, default: float = 0.0) -> float:
         """The value of code as a number. Raises ValueError for text, NaN, infinity or an absurd magnitude."""
@@ -113,7 +117,7 @@ def tags(text: str) -> tuple[list[str], list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    codes = [c.strip() for c in lines[0::2]]
+    codes = list(map(str.strip, lines[0::2]))
     values = lines[1::2]
     if len(codes) > len(values):
         codes.pop()
@@ -209,14 +213,14 @@ def _add(model: list, paper: list | None, kind: str, codes, values, a: int, b: i
         if owner is not None and kind == "VERTEX" and owner.type == "POLYLINE":
             owner.children.append(Entity(kind, codes[a + 1:b], values[a + 1:b]))
         return None if kind == "SEQEND" else owner
-    cut = b
-    for stop in ("101", "1001"):
-        try:
-            cut = min(cut, codes.index(stop, a + 1, b))
-        except ValueError:
-            pass
-    e = Entity(kind, codes[a + 1:cut], values[a + 1:cut])
-    if paper is not None and e.get("67", "0").strip() == "1":
+    entity_codes = codes[a + 1:b]
+    entity_values = values[a + 1:b]
+    for stop in ("101", "1001"):     # an embedded object or XDATA: its codes would shadow the entity's own
+        if stop in entity_codes:
+            cut = entity_codes.index(stop)
+            del entity_codes[cut:], entity_values[cut:]
+    e = Entity(kind, entity_codes, entity_values)
+    if paper is not None and "67" in entity_codes and e.get("67", "0").strip() == "1":
         paper.append(e)
     else:
         model.append(e)

@@ -279,12 +279,14 @@ class Flattener:
             if progress is not None and n > 2000 and i % 1000 == 0:
                 progress(i / n)
             t = e.type
-            layer = e.layer
+            tags = e.tags()
+            layer = tags.get("8", "0")
             layer = None if layer == "0" else layer
             try:
                 if t == "LINE":
                     # the commonest entity, added directly (as add_polyline would: one segment unless degenerate)
-                    x1, y1, x2, y2 = e.float("10"), e.float("20"), e.float("11"), e.float("21")
+                    x1, y1 = number(tags.get("10", "0")), number(tags.get("20", "0"))
+                    x2, y2 = number(tags.get("11", "0")), number(tags.get("21", "0"))
                     if x1 != x2 or y1 != y2:
                         b.seg.append((x1, y1, x2, y2))
                         b.seg_layer.append(layer)
