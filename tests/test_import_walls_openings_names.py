@@ -125,3 +125,39 @@ def test_an_old_dxf_in_shift_jis_without_a_code_page_gets_readable_layer_names()
     assert "壁" in _decode(data.replace(b"AC1024", b"AC1009"))  # an R12-era file: the local code page applies
     assert guess_legacy_encoding("壁".encode("utf-8") + b"$DWGCODEPAGE") is None  # a named code page is trusted
     assert guess_legacy_encoding(b"plain ascii") is None
+
+
+def two_rooms_with_a_passage(angle: float = 0.0):
+    """Stue and Kjøkken as outlines, a 200 mm wall between them with a 900 mm doorway drawn as its two faces
+    on the opening layer, and a 1 m opening in the outer wall drawn the same way."""
+    import math
+    doc = F.new_doc("mm")
+    msp = doc.modelspace()
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+
+    def rot(pts):
+        return [(x * c - y * s, x * s + y * c) for x, y in pts]
+    for name, (x0, x1) in (("Stue", (0, 4000)), ("Kjøkken", (4200, 8000))):
+        msp.add_lwpolyline(rot([(x0, 0), (x1, 0), (x1, 3000), (x0, 3000)]), close=True, dxfattribs={"layer": "A-AREA"})
+        msp.add_text(name, height=150, dxfattribs={"layer": "A-AREA-IDEN", "insert": rot([((x0 + x1) / 2, 1500)])[0]})
+    msp.add_lwpolyline(rot([(-200, -200), (8200, -200), (8200, 3200), (-200, 3200)]), close=True,
+                       dxfattribs={"layer": "A-WALL"})
+    for x in (4000, 4200):
+        msp.add_line(*rot([(x, 0), (x, 1000)]), dxfattribs={"layer": "A-WALL"})
+        msp.add_line(*rot([(x, 1900), (x, 3000)]), dxfattribs={"layer": "A-WALL"})
+        msp.add_line(*rot([(x, 1000), (x, 1900)]), dxfattribs={"layer": "A-DOOR"})     # the doorway's faces
+    for y in (0, -200):
+        msp.add_line(*rot([(1000, y), (2000, y)]), dxfattribs={"layer": "A-DOOR"})     # door or window?
+    return doc
+
+
+@pytest.mark.parametrize("angle", [0.0, 33.0])
+def test_a_plain_opening_between_two_rooms_is_a_door_with_its_drawn_width(angle):
+    result = read_dxf(F.to_bytes(two_rooms_with_a_passage(angle)))
+    plan = result.plan
+    assert len(plan.doors) == 1
+    door = plan.doors[0]
+    names = {r.id: r.name for r in plan.rooms}
+    assert door.kind == "opening" and {names[r] for r in door.rooms} == {"Stue", "Kjøkken"}
+    assert door.clear_width_mm == pytest.approx(900, abs=1) and door.clear_width_source == "drawn"
+    assert any("outer wall" in item["what"] for item in result.report["ignored"])

@@ -29,6 +29,8 @@ class DoorShape:
     swing: Polygon | None
     source: str   # how it was recognised, for the import report
     hinge: tuple[float, float] | None = None
+    passage: bool = False   # a plain opening between two rooms: kept only with a room on each side; no leaf
+
 
     @property
     def position(self) -> Point:
@@ -130,6 +132,66 @@ class _EndIndex:
                     if abs(ex - cx) <= self.tol and abs(ey - cy) <= self.tol:
                         out.append(self.other[k])
         return out
+
+
+PASSAGE_WIDTH_MM = (600.0, 2500.0)    # a doorway a person walks through, not a hatch or a wide arch
+PASSAGE_DEPTH_MM = (50.0, 800.0)      # the wall's thickness between the two faces of the opening
+PARALLEL_SIN = 0.02                   # about 1 degree
+
+
+def find_passages(seg: np.ndarray, doors: list[DoorShape], *, tolerance_mm: float = 20.0) -> list[DoorShape]:
+    """Plain openings: two parallel lines of an opening layer facing each other across a wall (its two faces at
+    the gap), as drawn for a doorway without a door. The opening runs along the lines, in the middle between
+    them, as long as they overlap. Lines at a door already found are its frame or leaf, not a passage.
+
+    These are candidates: only those with a room on each side are doors (an opening in an outer wall may be a
+    window as well as a door, which the plan cannot tell)."""
+    if len(seg) < 2:
+        return []
+    a, b = seg[:, :2], seg[:, 2:]
+    length = np.hypot(*(b - a).T)
+    ok = length >= PASSAGE_WIDTH_MM[0]
+    if doors:
+        near = shapely.STRtree([d.opening.buffer(300.0) if d.swing is None else d.swing.buffer(tolerance_mm)
+                                for d in doors])
+        hit = near.query(shapely.linestrings(seg.reshape(-1, 2, 2)), predicate="intersects")[0]
+        ok[hit] = False
+    idx = np.nonzero(ok)[0]
+    if len(idx) < 2:
+        return []
+    lines = shapely.linestrings(seg[idx].reshape(-1, 2, 2))
+    tree = shapely.STRtree(lines)
+    i, j = tree.query(lines, predicate="dwithin", distance=PASSAGE_DEPTH_MM[1])
+    keep = i < j
+    i, j = idx[i[keep]], idx[j[keep]]
+    found: list[DoorShape] = []
+    taken: set[int] = set()
+    for m, n in zip(i.tolist(), j.tolist()):
+        if m in taken or n in taken:
+            continue
+        u = (b[m] - a[m]) / length[m]
+        v = (b[n] - a[n]) / length[n]
+        if abs(u[0] * v[1] - u[1] * v[0]) > PARALLEL_SIN:
+            continue
+        normal = np.array([-u[1], u[0]])
+        depth = float(np.dot(a[n] - a[m], normal))
+        if not (PASSAGE_DEPTH_MM[0] <= abs(depth) <= PASSAGE_DEPTH_MM[1]):
+            continue
+        # overlap of the two lines along m's direction
+        t_n = sorted((float(np.dot(a[n] - a[m], u)), float(np.dot(b[n] - a[m], u))))
+        lo, hi = max(0.0, t_n[0]), min(float(length[m]), t_n[1])
+        width = hi - lo
+        if not (PASSAGE_WIDTH_MM[0] <= width <= PASSAGE_WIDTH_MM[1]):
+            continue
+        # both lines about as long as the opening: faces of one gap, not a long wall line beside a short one
+        if length[m] > width + 2 * tolerance_mm + 1 or length[n] > width + 2 * tolerance_mm + 1:
+            continue
+        start = a[m] + u * lo + normal * depth / 2
+        end = a[m] + u * hi + normal * depth / 2
+        taken.update((m, n))
+        found.append(DoorShape(LineString([start, end]), width, "opening", None,
+                               "two parallel lines on an opening layer across the wall", passage=True))
+    return found
 
 
 def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString], *,

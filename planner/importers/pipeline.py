@@ -10,7 +10,7 @@ import shapely
 from shapely.geometry import LineString, Point
 
 from planner.importers import report as rep
-from planner.importers.doors import arc_radii, candidate_arcs, find_doors, long_axis
+from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_passages, long_axis
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
@@ -20,7 +20,7 @@ from planner.importers.rooms import (area_label_scales, area_labelled_outlines, 
                                      is_measure, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
-from planner.model import SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
+from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
 from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, UNIT_NAMES, parse_unit
 
@@ -310,6 +310,7 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         parts.guesses.append({"what": f"room R{n} {name!r} is {kind}", "why": why})
     parts.rooms = tuple(rooms)
 
+    probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
     tree = shapely.STRtree([r.polygon for r in rooms])
 
     def room_at(pt: Point) -> str | None:
@@ -319,7 +320,7 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
     # probe points on both sides of each door at increasing distances, looked up in one query
     probes = []
-    for s in shapes:
+    for s in probed:
         (x1, y1), (x2, y2) = s.opening.coords[0], s.opening.coords[-1]
         length = max(np.hypot(x2 - x1, y2 - y1), 1e-9)
         nx, ny = -(y2 - y1) / length, (x2 - x1) / length
@@ -331,7 +332,7 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         np.minimum.at(probe_room, pi, ri)
     per_side = len(DOOR_PROBES_MM)
     kept = []
-    for k, s in enumerate(shapes):
+    for k, s in enumerate(probed):
         sides = []
         for side in range(2):
             hit = None
@@ -344,15 +345,22 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         if not joined:
             parts.dropped["door shapes not next to any room"] += 1
             continue
+        if s.passage and len(joined) < 2:
+            parts.dropped["openings in an outer wall (a door or a window: the plan does not tell)"] += 1
+            continue
         kept.append((s, joined))
     doors = []
     for n, (s, joined) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
+        if s.passage:      # no leaf: the clear width is the gap as drawn
+            clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
+            why = f"{s.source}; clear width = the opening as drawn"
+        else:
+            clear, clear_source = max(s.leaf_width_mm - deduction, 0.0), SOURCE_ESTIMATED
+            why = f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"
         doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
-                          clear_width_mm=round(max(s.leaf_width_mm - deduction, 0.0), 1),
-                          clear_width_source=SOURCE_ESTIMATED, swing=s.swing, rooms=joined,
-                          exterior=len(joined) == 1, kind=s.kind, opening=s.opening))
-        parts.guesses.append({"what": f"door D{n}: {s.kind}, leaf {s.leaf_width_mm:.0f} mm",
-                              "why": f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"})
+                          clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
+                          rooms=joined, exterior=len(joined) == 1, kind=s.kind, opening=s.opening))
+        parts.guesses.append({"what": f"door D{n}: {s.kind}, leaf {s.leaf_width_mm:.0f} mm", "why": why})
     parts.doors = tuple(doors)
     if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
         door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
