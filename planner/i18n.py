@@ -58,7 +58,15 @@ register({
     "door_width.fail": {
         "en": "Clear width {measured} mm is less than the {required} mm required for {door_kind}.",
         "nb": "Fri bredde {measured} mm er mindre enn kravet på {required} mm for {door_kind}."},
+    "door_width.unknown_side": {
+        "en": "Clear width {measured} mm is enough for a door inside the dwelling ({internal} mm) but not for an "
+              "entrance door or a door to a shared corridor ({required} mm); what lies behind it is not a room of the "
+              "plan, so which applies is not known: check on site.",
+        "nb": "Fri bredde {measured} mm er nok for en dør inne i boligen ({internal} mm), men ikke for inngangsdør "
+              "eller dør mot felles gang ({required} mm); det som ligger bak døren er ikke et rom i planen, så det er "
+              "ikke kjent hvilket krav som gjelder: sjekk på stedet."},
     "door_kind.entrance": {"en": "an entrance door", "nb": "inngangsdør"},
+    "door_kind.unknown_side": {"en": "a door whose far side is not known", "nb": "dør der den andre siden er ukjent"},
     "door_kind.route": {"en": "a door on a communication route", "nb": "dør i kommunikasjonsvei"},
     "door_kind.internal": {"en": "a door inside the dwelling", "nb": "dør inne i boligen"},
     "estimated_note": {"en": " (estimated from the {leaf} mm leaf: measure it)",

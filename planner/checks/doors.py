@@ -11,7 +11,9 @@ THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
 
 
 def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, str] | None = None) -> str:
-    """'entrance', 'route' (a shared communication route) or 'internal' (inside the dwelling).
+    """'entrance', 'route' (a shared communication route), 'internal' (inside the dwelling) or 'unknown_side'
+    (an imported door whose far side is no room of the plan yet lies inside the walls: a hall, a shared
+    corridor or a room whose walls did not close — which of the two requirements applies is not known).
 
     room_types: room id -> type, when the caller has it (saves a search of the rooms per door)."""
     if door.exterior:
@@ -20,12 +22,15 @@ def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, st
     types = room_types if room_types is not None else {r.id: r.type for r in plan.rooms}
     if any(types.get(rid) in route_types for rid in door.rooms):
         return "route"
+    if len(door.rooms) < 2:
+        return "unknown_side"
     return "internal"
 
 
 def required_clear_width_mm(door: Door, plan: Plan, rules: Rules,
                             room_types: dict[str, str] | None = None) -> tuple[float, str]:
-    """The clear width this door needs [mm] and the clause that says so."""
+    """The clear width this door needs [mm] and the clause that says so (for a door whose far side is not known,
+    the larger of the two: what a remedy must reach to be sure)."""
     key = ("door_clear_width_internal_mm" if door_category(door, plan, rules, room_types) == "internal"
            else "door_clear_width_entrance_mm")
     return rules.value(key), key
@@ -36,17 +41,26 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     margin = rules.value("remeasure_margin_mm")
     findings = []
     room_types = {r.id: r.type for r in plan.rooms}
+    internal = rules.value("door_clear_width_internal_mm")
     for door in plan.doors:
         required, key = required_clear_width_mm(door, plan, rules, room_types)
+        category = door_category(door, plan, rules, room_types)
         measured = round(door.clear_width_mm)
         ok = measured >= required
+        status, code, message = (PASS, "DOOR_WIDTH_OK", "door_width.pass") if ok else \
+            (FAIL, "DOOR_TOO_NARROW", "door_width.fail")
+        if category == "unknown_side" and not ok:
+            if measured >= internal:     # enough inside a dwelling, not for an entrance or a shared corridor
+                status, code, message = UNKNOWN, "DOOR_WIDTH_DEPENDS_ON_FAR_SIDE", "door_width.unknown_side"
+            else:                        # too narrow whichever side it is
+                required, key = internal, "door_clear_width_internal_mm"
         estimated = door.clear_width_source == SOURCE_ESTIMATED
         findings.append(Finding(
-            check="door_clear_width", code="DOOR_WIDTH_OK" if ok else "DOOR_TOO_NARROW", element=door.id,
-            status=PASS if ok else FAIL, measured=measured, required=required, rule=rules.clause(key),
-            message_key="door_width.pass" if ok else "door_width.fail",
-            params={"measured": f"{measured:.0f}", "required": f"{required:.0f}",
-                    "door_kind": f"@door_kind.{door_category(door, plan, rules, room_types)}"},
+            check="door_clear_width", code=code, element=door.id,
+            status=status, measured=measured, required=required, rule=rules.clause(key),
+            message_key=message,
+            params={"measured": f"{measured:.0f}", "required": f"{required:.0f}", "internal": f"{internal:.0f}",
+                    "door_kind": f"@door_kind.{category}"},
             remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, 60)),
             geometry=door.position, confidence=rules[key].confidence))
     return findings
