@@ -16,10 +16,15 @@ WALLS = np.array([(0, 0, 4000, 0), (4900, 0, 10000, 0), (10000, 0, 10000, 8000),
                   (0, 8000, 0, 0), (5000, 0, 5000, 3000), (5000, 3900, 5000, 8000)], dtype=float)
 
 
+OPENINGS = np.array([(4000, 0, 4900, 0), (5000, 3000, 5000, 3900)], dtype=float)   # the two doorways
+
+
 def test_points_outside_the_walls_escape_and_points_inside_do_not():
     pts = np.array([(4450, -700), (-3000, 4000), (12000, 9000),       # outside: in front of the gap, west, NE
-                    (2000, 2000), (7500, 6000), (5000, 3450), (4450, 700)])   # inside, incl. at both gaps
-    assert outside(pts, WALLS).tolist() == [True, True, True, False, False, False, False]
+                    (2000, 2000), (7500, 6000), (5000, 3450), (4450, 700)])   # inside, incl. at both doorways
+    assert outside(pts, np.vstack([WALLS, OPENINGS])).tolist() == [True, True, True, False, False, False, False]
+    # without the doorways as obstacles a ray from inside escapes through the open gap in line with it
+    assert outside(pts[-1:], WALLS).tolist() == [True]
 
 
 def _plan(width: float, rooms: tuple[str, ...], exterior: bool) -> Plan:
