@@ -34,6 +34,24 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
         return template
 
 
+def said(key: str, **params) -> list:
+    """A text to render later, in any language: [key, params], JSON-able (a report keeps it next to its English).
+    A param that is itself such a text is nested as "@key" with its params merged in, so that t renders it whole;
+    the names of nested params must not clash."""
+    flat: dict = {}
+    for name, value in params.items():
+        if isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[1], dict):
+            flat.update(value[1])
+            value = "@" + value[0]
+        flat[name] = value
+    return [key, flat]
+
+
+def render(text: list | tuple, lang: str = "en") -> str:
+    """A text made by `said`, in lang."""
+    return t(text[0], lang, **text[1])
+
+
 def keys() -> set[str]:
     return set(_TABLE)
 

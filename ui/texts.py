@@ -1,4 +1,5 @@
 """Texts of the app's own screens (planner/ and costing/ register theirs)."""
+from planner import units as _units  # noqa: F401 - registers the unit names (units.mm …)
 from planner.i18n import register
 
 register({
@@ -30,9 +31,6 @@ register({
     "units.no_guess": {"en": "nothing clear", "nb": "ingenting sikkert"},
     "units.label": {"en": "Drawing unit", "nb": "Tegningens enhet"},
     "units.read": {"en": "Read the drawing in this unit", "nb": "Les tegningen med denne enheten"},
-    "units.mm": {"en": "millimetres", "nb": "millimeter"}, "units.cm": {"en": "centimetres", "nb": "centimeter"},
-    "units.m": {"en": "metres", "nb": "meter"}, "units.in": {"en": "inches", "nb": "tommer"},
-    "units.ft": {"en": "feet", "nb": "fot"},
     "error.open": {"en": "Could not open {name}: {reason}", "nb": "Kunne ikke åpne {name}: {reason}"},
     "error.kept": {"en": "The plan you had open is unchanged.", "nb": "Planen du hadde åpen er uendret."},
     "loaded": {"en": "Open: {name}", "nb": "Åpen: {name}"},

@@ -10,6 +10,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 from planner.builder import swing_polygon
+from planner.i18n import register, said
 from planner.importers.extract import Primitives
 from planner.importers.layers import is_double_block, is_sliding_block
 
@@ -17,6 +18,27 @@ from planner.importers.layers import is_double_block, is_sliding_block
 MIN_LEAF_MM, MAX_LEAF_MM = 450.0, 1400.0
 MIN_SWEEP_DEG, MAX_SWEEP_DEG = 15.0, 135.0
 ARC_ROLES = {"doors", "walls", "unknown"}
+
+register({  # how a door was recognised (DoorShape.source), and the kinds of door in a sentence
+    "imp.door.parallel_lines": {"en": "two parallel lines on an opening layer across the wall",
+                                "nb": "to parallelle linjer på et lag for åpninger, tvers over veggen"},
+    "imp.door.two_arcs": {"en": "two swing arcs meeting in the middle", "nb": "to slagbuer som møtes på midten"},
+    "imp.door.hinged": {"en": "{src} (closed side from the {how})", "nb": "{src} ({how})"},
+    "imp.door.src_block": {"en": "door block", "nb": "dørblokk"},
+    "imp.door.src_arc": {"en": "swing arc", "nb": "slagbue"},
+    "imp.door.how_leaf": {"en": "leaf line", "nb": "lukket side funnet ut fra dørbladet"},
+    "imp.door.how_wall": {"en": "the end nearer a wall", "nb": "lukket side er enden nærmest en vegg"},
+    "imp.door.how_assumed": {"en": "assumed (no leaf line, no wall nearby)",
+                             "nb": "lukket side antatt (ingen dørbladlinje, ingen vegg i nærheten)"},
+    "imp.door.block": {"en": "block {block} ({kind})", "nb": "blokk {block} ({kind_name})"},
+    "imp.kind.hinged": {"en": "hinged", "nb": "slagdør"}, "imp.kind.double": {"en": "double", "nb": "dobbeltdør"},
+    "imp.kind.sliding": {"en": "sliding", "nb": "skyvedør"}, "imp.kind.opening": {"en": "opening", "nb": "åpning"},
+})
+
+
+def kind_name(kind: str) -> list:
+    """A door kind ("hinged") as a text to render: "slagdør" in Norwegian."""
+    return said(f"imp.kind.{kind}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +49,7 @@ class DoorShape:
     leaf_width_mm: float
     kind: str
     swing: Polygon | None
-    source: str   # how it was recognised, for the import report
+    source: list  # how it was recognised, for the import report: a text to render (planner.i18n.said)
     hinge: tuple[float, float] | None = None
     passage: bool = False   # a plain opening between two rooms: kept only with a room on each side; no leaf
 
@@ -68,21 +90,21 @@ def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, ste
 
 
 def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STRtree | None,
-                wall_geoms, tolerance_mm: float) -> tuple[int, str]:
+                wall_geoms, tolerance_mm: float) -> tuple[int, list]:
     """Which arc end (0 = start, 1 = end) is the closed position: the end without a leaf line, else the end
     nearer a wall (the far jamb)."""
     ends = [arc[2:4], arc[6:8]]
     has_leaf = [any(np.hypot(*(end - q)) <= tolerance_mm for q in leaf_ends) for end in ends]
     if has_leaf[0] != has_leaf[1]:
-        return (1 if has_leaf[0] else 0), "leaf line"
+        return (1 if has_leaf[0] else 0), said("imp.door.how_leaf")
     if walls is not None and len(wall_geoms):
         d = []
         for end in ends:
             i = walls.nearest(Point(end))
             d.append(wall_geoms[i].distance(Point(end)) if i is not None else math.inf)
         if abs(d[0] - d[1]) > tolerance_mm:
-            return (0 if d[0] < d[1] else 1), "the end nearer a wall"
-    return 0, "assumed (no leaf line, no wall nearby)"
+            return (0 if d[0] < d[1] else 1), said("imp.door.how_wall")
+    return 0, said("imp.door.how_assumed")
 
 
 def long_axis(corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -190,7 +212,7 @@ def find_passages(seg: np.ndarray, doors: list[DoorShape], *, tolerance_mm: floa
         end = a[m] + u * hi + normal * depth / 2
         taken.update((m, n))
         found.append(DoorShape(LineString([start, end]), width, "opening", None,
-                               "two parallel lines on an opening layer across the wall", passage=True))
+                               said("imp.door.parallel_lines"), passage=True))
     return found
 
 
@@ -245,13 +267,13 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
                                  _swing(lb[0], (lb[1] - lb[0]) / lb[3], lb[2], lb[3])])
             swing = swing if isinstance(swing, Polygon) else swing.convex_hull
             shapes.append(DoorShape(LineString([la[0], lb[0]]), max(la[3], lb[3]), "double", swing,
-                                    "two swing arcs meeting in the middle", tuple(la[0])))
+                                    said("imp.door.two_arcs"), tuple(la[0])))
             continue
         used[a] = True
-        src = "door block" if la[4] >= 0 else "swing arc"
+        src = said("imp.door.src_block" if la[4] >= 0 else "imp.door.src_arc")
         shapes.append(DoorShape(LineString([la[0], la[1]]), la[3], "hinged",
                                 _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
-                                f"{src} (closed side from the {la[5]})", tuple(la[0])))
+                                said("imp.door.hinged", src=src, how=la[5]), tuple(la[0])))
 
     # door blocks without a usable arc: sliding doors and doors drawn as an opening
     arc_groups = {lf[4] for lf in leaves if lf[4] >= 0}
@@ -264,5 +286,6 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
             continue
         kind = "sliding" if is_sliding_block(name) else ("double" if is_double_block(name) else "opening")
         leaf = width / 2 if kind == "double" else width
-        shapes.append(DoorShape(LineString([mid_a, mid_b]), leaf, kind, None, f"block {name!r} ({kind})"))
+        shapes.append(DoorShape(LineString([mid_a, mid_b]), leaf, kind, None,
+                                said("imp.door.block", block=repr(name), kind=kind, kind_name=kind_name(kind))))
     return shapes, notes

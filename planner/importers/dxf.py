@@ -10,7 +10,7 @@ from ezdxf.lldxf.const import DXFError
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.lldxf.validator import dxf_info
 
-from planner.i18n import register
+from planner.i18n import register, said
 from planner.importers import dxfread
 from planner.importers.dxfread import Document
 from planner.model import PlanError
@@ -33,6 +33,12 @@ register({
                        "tegneprogrammet)."},
     "file.not_dxf": {"en": "This file is not a DXF drawing; export the floor plan from your CAD program as DXF.",
                      "nb": "Filen er ikke en DXF-tegning; eksporter plantegningen som DXF fra tegneprogrammet."},
+    "file.repaired": {"en": "The file was damaged; it was repaired while reading ({fixes} fixes, {errors} errors). "
+                            "Check the plan against the drawing.",
+                      "nb": "Filen var skadet og ble reparert under lesingen ({fixes} rettelser, {errors} feil). "
+                            "Kontroller planen mot tegningen."},
+    "file.cut_off": {"en": "The file seems cut off before its end; parts of the drawing may be missing.",
+                     "nb": "Filen ser ut til å være kuttet av før slutten; deler av tegningen kan mangle."},
 })
 
 
@@ -102,9 +108,10 @@ def _decode(data: bytes) -> str:
 
 def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Document, list[str]]:
     """Parse DXF bytes (ASCII or binary). A well-formed ASCII file is read directly (dxfread); anything else is
-    read by ezdxf, or repaired by ezdxf.recover, and ezdxf's own output then read. Returns (doc, notes)."""
+    read by ezdxf, or repaired by ezdxf.recover, and ezdxf's own output then read. Returns (doc, notes), each note a
+    text to render (planner.i18n.said)."""
     kind = check_bytes(data, max_bytes=max_bytes)
-    notes: list[str] = []
+    notes: list[list] = []
     logging.getLogger("ezdxf").setLevel(logging.ERROR)
     text = _decode(data) if kind == "ascii" else ""
     try:
@@ -125,10 +132,9 @@ def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Docu
         reason = "it ends before the drawing is complete" if truncated(data) else "its structure is damaged"
         raise PlanError(f"The DXF file cannot be read because {reason}; export it again from the CAD program "
                         "and upload the new file.") from exc
-    notes.append(f"The file was damaged; it was repaired while reading ({len(auditor.fixes)} fixes, "
-                 f"{len(auditor.errors)} errors). Check the plan against the drawing.")
+    notes.append(said("file.repaired", fixes=len(auditor.fixes), errors=len(auditor.errors)))
     if truncated(data):
-        notes.append("The file seems cut off before its end; parts of the drawing may be missing.")
+        notes.append(said("file.cut_off"))
     return document, notes
 
 

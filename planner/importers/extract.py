@@ -16,22 +16,49 @@ import shapely
 from ezdxf.math import OCS, Matrix44, Vec3, X_AXIS, Y_AXIS, bulge_to_arc
 from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_text
 
+from planner.i18n import register
 from planner.importers.dxfread import Document, Entity, number
 from planner.model import PlanError
 
 MAX_PRIMITIVES = 2_000_000
 MAX_NESTING = 8
 WINDOW = -2   # group of a window block reference: it closes the wall line it sits in
+# Why an entity is not read: text keys (planner.i18n), counted per (DXF type, key) in Primitives.ignored.
+register({
+    "imp.ign.dimension": {"en": "dimensions are annotation", "nb": "målsetting er bare merknader"},
+    "imp.ign.leader": {"en": "leaders are annotation", "nb": "henvisningslinjer er bare merknader"},
+    "imp.ign.hatch": {"en": "hatches are fills, not outlines", "nb": "skravur er fyll, ikke omriss"},
+    "imp.ign.solid": {"en": "solid fills are not outlines", "nb": "heldekkende fyll er ikke omriss"},
+    "imp.ign.point": {"en": "points carry no plan geometry", "nb": "punkter sier ingenting om planen"},
+    "imp.ign.viewport": {"en": "viewports show other layouts", "nb": "visningsvinduer viser andre arkoppsett"},
+    "imp.ign.image": {"en": "raster images cannot be read", "nb": "rasterbilder kan ikke leses"},
+    "imp.ign.circle": {"en": "circles are columns or symbols, not walls",
+                       "nb": "sirkler er søyler eller symboler, ikke vegger"},
+    "imp.ign.ellipse": {"en": "ellipses are symbols, not walls", "nb": "ellipser er symboler, ikke vegger"},
+    "imp.ign.attdef": {"en": "attribute definitions are block templates",
+                       "nb": "attributtdefinisjoner er maler i blokker"},
+    "imp.ign.3dface": {"en": "3D faces are not plan geometry", "nb": "3D-flater hører ikke til plantegningen"},
+    "imp.ign.mesh": {"en": "meshes are not plan geometry", "nb": "3D-nett hører ikke til plantegningen"},
+    "imp.ign.3dsolid": {"en": "3D solids cannot be read", "nb": "3D-volumer kan ikke leses"},
+    "imp.ign.region": {"en": "regions cannot be read", "nb": "regioner (flater) kan ikke leses"},
+    "imp.ign.wipeout": {"en": "wipeouts are masks", "nb": "maskeringer skjuler bare det som ligger under"},
+    "imp.ign.xline": {"en": "construction lines", "nb": "hjelpelinjer"},
+    "imp.ign.ole": {"en": "embedded objects cannot be read", "nb": "innebygde objekter kan ikke leses"},
+    "imp.ign.other": {"en": "not used for floor plans", "nb": "brukes ikke i plantegninger"},
+    "imp.ign.damaged": {"en": "damaged entity", "nb": "skadet element"},
+    "imp.ign.polymesh": {"en": "polygon meshes are not plan geometry",
+                         "nb": "polygonnett hører ikke til plantegningen"},
+    "imp.ign.nested": {"en": "blocks nested too deep", "nb": "blokker som ligger for mange nivåer inni hverandre"},
+    "imp.ign.array": {"en": "block arrays are read as one copy", "nb": "blokkmatriser leses som én kopi"},
+    "imp.ign.layer": {"en": "on a layer set to ignore", "nb": "på et lag som er satt til å overses"},
+    "imp.ign.entities": {"en": "entities", "nb": "elementer"},
+})
 IGNORED_TYPES = {
-    "DIMENSION": "dimensions are annotation", "LEADER": "leaders are annotation",
-    "MULTILEADER": "leaders are annotation", "HATCH": "hatches are fills, not outlines",
-    "SOLID": "solid fills are not outlines", "POINT": "points carry no plan geometry",
-    "VIEWPORT": "viewports show other layouts", "IMAGE": "raster images cannot be read",
-    "CIRCLE": "circles are columns or symbols, not walls", "ELLIPSE": "ellipses are symbols, not walls",
-    "ATTDEF": "attribute definitions are block templates", "3DFACE": "3D faces are not plan geometry",
-    "MESH": "meshes are not plan geometry", "3DSOLID": "3D solids cannot be read",
-    "REGION": "regions cannot be read", "WIPEOUT": "wipeouts are masks", "XLINE": "construction lines",
-    "RAY": "construction lines", "OLE2FRAME": "embedded objects cannot be read",
+    "DIMENSION": "imp.ign.dimension", "LEADER": "imp.ign.leader", "MULTILEADER": "imp.ign.leader",
+    "HATCH": "imp.ign.hatch", "SOLID": "imp.ign.solid", "POINT": "imp.ign.point", "VIEWPORT": "imp.ign.viewport",
+    "IMAGE": "imp.ign.image", "CIRCLE": "imp.ign.circle", "ELLIPSE": "imp.ign.ellipse", "ATTDEF": "imp.ign.attdef",
+    "3DFACE": "imp.ign.3dface", "MESH": "imp.ign.mesh", "3DSOLID": "imp.ign.3dsolid", "REGION": "imp.ign.region",
+    "WIPEOUT": "imp.ign.wipeout", "XLINE": "imp.ign.xline", "RAY": "imp.ign.xline", "OLE2FRAME": "imp.ign.ole",
 }
 _MTEXT_BREAK = re.compile(r"\s*\n\s*")
 
@@ -53,7 +80,7 @@ class Primitives:
     outlines: list = field(default_factory=list)        # [(ndarray (k, 2), layer)]
     texts: list = field(default_factory=list)           # [(x, y, text, layer)]
     refs: list = field(default_factory=list)            # [(name, layer, corners (4, 2), group)]
-    ignored: Counter = field(default_factory=Counter)   # (dxftype, reason) -> count
+    ignored: Counter = field(default_factory=Counter)   # (dxftype, reason text key) -> count
     ignored_geom: list = field(default_factory=list)    # [ndarray (k, 2)] for greying in the drawing
     groups: int = 0
 
@@ -88,7 +115,7 @@ def without_layers(p: Primitives, layers: set[str]) -> Primitives:
     refs = [r for r in p.refs if r[1] not in layers]
     dropped += len(p.outlines) - len(outlines) + len(p.refs) - len(refs)
     if dropped:
-        ignored[("entities", "on a layer set to ignore")] += dropped
+        ignored[("entities", "imp.ign.layer")] += dropped
     ignored_geom = list(p.ignored_geom) + [row.reshape(2, 2) for row in p.seg[~seg_keep]]
     ignored_geom += [pts for pts, lay in p.outlines if lay in layers]
     return Primitives(
@@ -294,7 +321,7 @@ class Flattener:
                 else:
                     self._entity(e, t, layer, b, depth)
             except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError, OverflowError):
-                b.p.ignored[(t, "damaged entity")] += 1
+                b.p.ignored[(t, "imp.ign.damaged")] += 1
             if (t == "INSERT" or i % 64 == 0) and b.p.size() + b.count() > self.max_primitives:
                 raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
                                 "its blocks, more than this tool reads; export only the floor plan you need.")
@@ -316,7 +343,7 @@ class Flattener:
                     [(x, y) for x, y, _ in pts_b]
                 b.add_polyline(pts, layer, closed)
             else:
-                b.p.ignored[(t, "polygon meshes are not plan geometry")] += 1
+                b.p.ignored[(t, "imp.ign.polymesh")] += 1
         elif t == "ARC":
             cx, cy = _ocs_points(e, [e.point("10")])[0]
             r, start, end = e.float("40"), e.float("50"), e.float("51", 360.0)
@@ -339,7 +366,7 @@ class Flattener:
         elif t == "INSERT":
             self._insert(e, layer, b, depth)
         else:
-            reason = IGNORED_TYPES.get(t, "not used for floor plans")
+            reason = IGNORED_TYPES.get(t, "imp.ign.other")
             b.p.ignored[(t, reason)] += 1
             if t == "CIRCLE":
                 (cx, cy), r = e.point("10"), e.float("40")
@@ -349,13 +376,13 @@ class Flattener:
     def _insert(self, e: Entity, layer, b: _Builder, depth: int) -> None:
         name = e.get("2", "")
         if depth >= MAX_NESTING:
-            b.p.ignored[("INSERT", "blocks nested too deep")] += 1
+            b.p.ignored[("INSERT", "imp.ign.nested")] += 1
             return
         block = self.doc.block(name)
         rot, shift = insert_matrix(e, block.base if block is not None else (0.0, 0.0, 0.0))
         child = self._block(name, depth)
         if e.int("70", 1) > 1 or e.int("71", 1) > 1:
-            b.p.ignored[("INSERT", "block arrays are read as one copy")] += 1
+            b.p.ignored[("INSERT", "imp.ign.array")] += 1
         door = self.is_door_block(name)
         group = -1
         if not door and self.is_window_block(name):

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
+from planner.i18n import register, said
+
 ROLES = ("walls", "doors", "rooms", "labels", "fixtures", "ignore")
 UNKNOWN = "unknown"
+SET_BY_USER, WALLS_BY_DEFAULT = "imp.layer.by_user", "imp.layer.walls_by_default"   # text keys of a role's why
 
-# Checked in order; the first match wins. Names are matched without case, after the bound-xref prefix
+# (role, name pattern, text key of what the name looks like). Checked in order; the first match wins.
+# Names are matched without case, after the bound-xref prefix
 # ("xref-House$0$A-WALL" -> "A-WALL") and exporter suffix numbers are removed.
 _LAYER_PATTERNS: list[tuple[str, str, str]] = [
     ("ignore", r"dim|defpoint|hatch|grid|title|viewport|view port|border|frame|ramme|topograph|contour|"
@@ -14,17 +18,33 @@ _LAYER_PATTERNS: list[tuple[str, str, str]] = [
                r"footing|slab|beam|steel|hidden|detail|note|symbol|power|elec|ufh|manifold|section|snitt|"
                r"furniture hatch|texture|nivel|level|cancel|axis|akse|^temp|teppe|flooring|carpet|"
                r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe|"
-               r"garage|グリッド|通り芯|屋根|寸法|柱", "annotation, site, structure or a garage door drawn for other purposes"),
+               r"garage|グリッド|通り芯|屋根|寸法|柱", "imp.layer.ignore"),
     ("labels", r"a-area-iden|iden|text|tekst|texte|label|name|navn|nom|romnavn|rom-navn|annotation|anntext",
-               "a text layer"),
-    ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "a room/area layer"),
+               "imp.layer.labels"),
+    ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "imp.layer.rooms"),
     ("doors", r"door|d[øo]r|tür|tuer|porte|puerta|porta|aperture|opening|åpning|apertura|a-door|a-glaz-door|"
-              r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b|建具|ドア|扉", "a door layer"),
+              r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b|建具|ドア|扉", "imp.layer.doors"),
     ("fixtures", r"fixt|fitting|sanit|plumb|p-fixt|kitc|kitchen|kjøkken|equip|inventar|innredning|"
-                 r"furniture|møbel|mobel|a-flor|appliance|casework|case", "a fixture/furniture layer"),
+                 r"furniture|møbel|mobel|a-flor|appliance|casework|case", "imp.layer.fixtures"),
     ("walls", r"wall|vegg|mur|muratura|wand|mauer|paroi|cloison|pared|tabique|partition|a-wall|structure|"
-              r"a210|a-210|a220|a-220|\b22\d\b|\b23[12]\b|konstruk|bærende|window|vindu|glaz|glass|crystal|fenster|fenetre|finestra|ventana|a310|壁|窓", "a wall or window layer (closes the wall line)"),
+              r"a210|a-210|a220|a-220|\b22\d\b|\b23[12]\b|konstruk|bærende|window|vindu|glaz|glass|crystal|fenster|fenetre|finestra|ventana|a310|壁|窓", "imp.layer.walls"),
 ]
+register({
+    "imp.layer.named": {"en": "the name {layer} looks like {what}", "nb": "navnet {layer} tyder på {what}"},
+    "imp.layer.unnamed": {"en": "nothing in the name {layer} says what it holds",
+                          "nb": "ingenting i navnet {layer} sier hva laget inneholder"},
+    "imp.layer.ignore": {"en": "annotation, site, structure or a garage door drawn for other purposes",
+                         "nb": "merknader, tomt, bæresystem eller en garasjeport, tegnet for andre formål"},
+    "imp.layer.labels": {"en": "a text layer", "nb": "et tekstlag"},
+    "imp.layer.rooms": {"en": "a room/area layer", "nb": "et lag for rom eller arealer"},
+    "imp.layer.doors": {"en": "a door layer", "nb": "et lag for dører"},
+    "imp.layer.fixtures": {"en": "a fixture/furniture layer", "nb": "et lag for innredning eller møbler"},
+    "imp.layer.walls": {"en": "a wall or window layer (closes the wall line)",
+                        "nb": "et lag for vegger eller vinduer (lukker vegglinjen)"},
+    SET_BY_USER: {"en": "set by the user", "nb": "valgt av brukeren"},
+    WALLS_BY_DEFAULT: {"en": "no layer is named for walls, so unnamed layers are read as walls",
+                       "nb": "ingen lag har et navn som tyder på vegger, så lag uten kjent navn leses som vegger"},
+})
 _COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYER_PATTERNS]
 
 _DOOR_BLOCK = re.compile(r"door|d[øo]r|tür|tuer|porte?\b|porte[-_ ]|puerta|porta|dörr|ovi|deur|"
@@ -53,13 +73,14 @@ def _clean_layer(name: str) -> str:
     return re.sub(r"\s+\d+$", "", base).strip()  # exporter suffix: "A-325G - Internal Doors 6"
 
 
-def guess_role(layer: str) -> tuple[str, str]:
-    """(role, why) for a layer name; role "unknown" when nothing in the name says what it holds."""
+def guess_role(layer: str) -> tuple[str, list]:
+    """(role, why) for a layer name, why a text to render (planner.i18n.said); role "unknown" when nothing in the
+    name says what it holds."""
     name = _clean_layer(layer)
     for role, pattern, why in _COMPILED:
         if pattern.search(name):
-            return role, f"the name {layer!r} looks like {why}"
-    return UNKNOWN, f"nothing in the name {layer!r} says what it holds"
+            return role, said("imp.layer.named", layer=repr(layer), what=said(why))
+    return UNKNOWN, said("imp.layer.unnamed", layer=repr(layer))
 
 
 def is_door_block(name: str) -> bool:

@@ -14,7 +14,10 @@ from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
-from planner.importers.layers import ROLES, UNKNOWN, fixture_type, guess_role, is_door_block, is_window_block
+from planner.i18n import register, render, said
+from planner.importers.doors import kind_name
+from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
+                                      is_door_block, is_window_block)
 from planner.importers.regions import find_regions, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, name_rooms, outline_polygons)
@@ -22,7 +25,7 @@ from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
-from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, UNIT_NAMES, parse_unit
+from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
 
 MAX_ENTITIES = 400_000
 REGION_GAP_MM = 4000.0
@@ -32,8 +35,42 @@ EARLY_REFUSAL_LINES = 500
 Progress = Callable[[float, str], None]
 
 
+DROP_LINES, DROP_OUTLINE_SIZE, DROP_FURNITURE = "imp.dropped.lines", "imp.dropped.outline_size", "imp.dropped.furniture"
+DROP_DOOR_ALONE, DROP_OUTER_OPENING = "imp.dropped.door_alone", "imp.dropped.outer_opening"
 FRAGMENT_SHARE = 0.05          # unnamed spaces covering less than this share of the walls' extent are a fragment
 FRAGMENT_MIN_EXTENT_M2 = 200.0  # ...in a drawing at least this large (a small flat may well be one space)
+
+register({
+    "imp.unit.by_user": {"en": "chosen by the user", "nb": "valgt av brukeren"},
+    "imp.unit.header_but": {"en": "$INSUNITS says {header}, but {why}", "nb": "$INSUNITS oppgir {header}, men {why}"},
+    "imp.unit.header_agrees": {"en": "$INSUNITS = {code} ({header}), and the geometry agrees",
+                               "nb": "$INSUNITS = {code} ({header}), og geometrien stemmer med det"},
+    "imp.unit.provisional": {"en": "provisional, to look at the drawing before asking",
+                             "nb": "foreløpig, for å se på tegningen før du blir spurt"},
+    "imp.unit.area_labels": {"en": "{votes} closed outlines have the area of the area label inside them in {unit}",
+                             "nb": "{votes} lukkede omriss har arealet som står i arealteksten inni dem, regnet i "
+                                   "{unit}"},
+    DROP_LINES: {"en": "lines on ignored or unknown layers", "nb": "linjer på lag som overses eller er ukjente"},
+    DROP_OUTLINE_SIZE: {"en": "closed outlines on room layers too small or too large for a room",
+                        "nb": "lukkede omriss på romlag som er for små eller for store til å være rom"},
+    DROP_FURNITURE: {"en": "closed outlines on room layers labelled only with furniture names",
+                     "nb": "lukkede omriss på romlag som bare er merket med møbelnavn"},
+    DROP_DOOR_ALONE: {"en": "door shapes not next to any room", "nb": "dørsymboler som ikke ligger ved noe rom"},
+    DROP_OUTER_OPENING: {"en": "openings in an outer wall (a door or a window: the plan does not tell)",
+                         "nb": "åpninger i yttervegg (dør eller vindu: planen viser ikke hvilken)"},
+    "imp.guess.area_outlines": {"en": "closed outlines on layer {layer} are rooms",
+                                "nb": "lukkede omriss på laget {layer} er rom"},
+    "imp.guess.area_outlines_why": {"en": "their area is the area label inside them",
+                                    "nb": "arealet deres er det som står i arealteksten inni dem"},
+    "imp.guess.room": {"en": "room {id} {name} is {kind}", "nb": "rom {id} {name}: {kind_name}"},
+    "imp.guess.door": {"en": "door {id}: {kind}, leaf {leaf} mm", "nb": "dør {id}: {kind_name}, dørblad {leaf} mm"},
+    "imp.guess.door_drawn": {"en": "{source}; clear width = the opening as drawn",
+                             "nb": "{source}; fri bredde = åpningen slik den er tegnet"},
+    "imp.guess.door_estimated": {"en": "{source}; clear width = leaf − {deduction} mm (estimated)",
+                                 "nb": "{source}; fri bredde = dørblad − {deduction} mm (anslått)"},
+    "imp.guess.fixture": {"en": "fixture {id} is a {kind}", "nb": "innredning {id}: {kind_name}"},
+    "imp.guess.fixture_why": {"en": "block name {block}", "nb": "blokknavn {block}"},
+})
 
 
 class UnitsUnknownError(PlanError):
@@ -55,7 +92,8 @@ class ImportResult:
     issues: list[str] = field(default_factory=list)
 
 
-def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, list]]:
+    """Each layer's role and why (a text to render, planner.i18n.said)."""
     used = {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
            {lay or "0" for *_, lay in p.texts}
     names = sorted(used | set(doc.layers))
@@ -65,11 +103,11 @@ def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str
     for name, role in overrides.items():
         if role not in ROLES:
             raise PlanError(f"Layer role {role!r} for {name!r} is not one of: {', '.join(ROLES)}.")
-        roles[name], why[name] = role, "set by the user"
+        roles[name], why[name] = role, said(SET_BY_USER)
     if "walls" not in roles.values():
         for name in names:
             if roles[name] == UNKNOWN and name in used:
-                roles[name], why[name] = "walls", "no layer is named for walls, so unnamed layers are read as walls"
+                roles[name], why[name] = "walls", said(WALLS_BY_DEFAULT)
     return roles, why
 
 
@@ -99,15 +137,15 @@ def _room_areas(p: Primitives, roles: dict[str, str]) -> np.ndarray:
     return np.array([a for a in areas if a > 0])
 
 
-def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | None, str]:
+def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | None, list | None]:
     """The unit in which closed outlines have the area their area labels state ("mq=28.51" inside an outline of
-    28.51 drawing units²: metres); (None, "") when no outline carries an area label or no unit fits."""
+    28.51 drawing units²: metres), with why; (None, None) when no outline carries an area label or no unit fits."""
     factors = np.array(area_label_scales(p.outlines, p.texts, roles))
     votes = {unit: int(np.sum(np.abs(factors / mm - 1) <= 0.02)) for unit, mm in MM_PER_UNIT.items()}
     unit = max(votes, key=votes.get)
     if not votes[unit]:
-        return None, ""
-    return unit, f"{votes[unit]} closed outlines have the area of the area label inside them in {UNIT_NAMES[unit]}"
+        return None, None
+    return unit, said("imp.unit.area_labels", votes=votes[unit], unit=unit_name(unit))
 
 
 def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
@@ -144,27 +182,28 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     code = _int_or_none(doc.header.get("$INSUNITS"))
     header_unit = INSUNITS_TO_UNIT.get(code)
     guess = infer_unit(_door_radii(raw, roles), _room_areas(raw, roles), _extent(raw))
-    warnings = list(notes)
+    warnings = list(notes)   # texts to render
     unit_unknown = False
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
     if forced:
-        used, why = forced, "chosen by the user"
+        used, why = forced, said("imp.unit.by_user")
     elif labelled_unit and header_unit != labelled_unit:
         used, why = labelled_unit, labelled_why
         if header_unit:
-            why = f"$INSUNITS says {UNIT_NAMES[header_unit]}, but {labelled_why}"
+            why = said("imp.unit.header_but", header=unit_name(header_unit), why=labelled_why)
             warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
     elif header_unit and (guess.unit is None or guess.plausible(header_unit)):
-        used, why = header_unit, f"$INSUNITS = {code} ({UNIT_NAMES[header_unit]}), and the geometry agrees"
+        used, why = header_unit, said("imp.unit.header_agrees", code=code, header=unit_name(header_unit))
     elif header_unit:
-        used, why = guess.unit, f"$INSUNITS says {UNIT_NAMES[header_unit]}, but {guess.why}"
-        warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why))
+        used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
+        warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why_t))
     else:
         unit_unknown = True
-        used, why = guess.unit or "mm", "provisional, to look at the drawing before asking"
+        used, why = guess.unit or "mm", said("imp.unit.provisional")
     units_report = {"header": header_unit, "header_code": code,
                     "header_name": INSUNITS_NAMES.get(code, "absent") if code is not None else "absent",
-                    "used": used, "inferred": guess.unit, "why": why, "inference": guess.why}
+                    "used": used, "inferred": guess.unit, "why": render(why), "inference": guess.why,
+                    "why_t": why, "inference_t": guess.why_t}
 
     p = raw.scaled(MM_PER_UNIT[used])
     say(0.65, "finding separate plans")
@@ -217,8 +256,8 @@ class PlanParts:
     walls: tuple = ()
     ignored: tuple = ()
     rooms_from: str = ""
-    guesses: list = field(default_factory=list)
-    dropped: Counter = field(default_factory=Counter)
+    guesses: list = field(default_factory=list)       # report items (report.item)
+    dropped: Counter = field(default_factory=Counter)  # text key of what was dropped -> count
     error: PlanError | None = None  # the refusal, when the drawing yields no plan
     wall_layers: list = field(default_factory=list)
 
@@ -251,21 +290,21 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     walls = tuple(shapely.linestrings(wall_seg.reshape(-1, 2, 2))) if len(wall_seg) else ()
     parts.walls = walls
     ign = np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool)
-    parts.dropped["lines on ignored or unknown layers"] = int(ign.sum())
+    parts.dropped[DROP_LINES] = int(ign.sum())
 
     shapes, _ = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
     outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
     if rejected:
-        parts.dropped["closed outlines on room layers too small or too large for a room"] = rejected
+        parts.dropped[DROP_OUTLINE_SIZE] = rejected
     if not outlines:
         outlines = area_labelled_outlines(p.outlines, p.texts, roles)
         for lay in sorted({lay for _, lay in outlines}):
-            parts.guesses.append({"what": f"closed outlines on layer {lay!r} are rooms",
-                                  "why": "their area is the area label inside them"})
+            parts.guesses.append(rep.item(said("imp.guess.area_outlines", layer=repr(lay)),
+                                          said("imp.guess.area_outlines_why")))
     if outlines:
         furniture = furniture_outlines([poly for poly, _ in outlines], p.texts, roles)
         if any(furniture):
-            parts.dropped["closed outlines on room layers labelled only with furniture names"] = sum(furniture)
+            parts.dropped[DROP_FURNITURE] = sum(furniture)
             if all(furniture):
                 layers = sorted({lay for (_, lay), f in zip(outlines, furniture) if f})
                 parts.error = rep.furniture_outlines(layers, len(outlines))
@@ -307,7 +346,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     for n, k in enumerate(order, start=1):
         name, kind, why = names[k]
         rooms.append(Room(id=f"R{n}", name=name, type=kind, polygon=shapely.normalize(polys[k])))
-        parts.guesses.append({"what": f"room R{n} {name!r} is {kind}", "why": why})
+        parts.guesses.append(rep.item(said("imp.guess.room", id=f"R{n}", name=repr(name), kind=kind,
+                                           kind_name=said(f"room.{kind}")), why))
     parts.rooms = tuple(rooms)
 
     probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
@@ -343,24 +383,25 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
             sides.append(hit)
         joined = tuple(dict.fromkeys(h for h in sides if h))
         if not joined:
-            parts.dropped["door shapes not next to any room"] += 1
+            parts.dropped[DROP_DOOR_ALONE] += 1
             continue
         if s.passage and len(joined) < 2:
-            parts.dropped["openings in an outer wall (a door or a window: the plan does not tell)"] += 1
+            parts.dropped[DROP_OUTER_OPENING] += 1
             continue
         kept.append((s, joined))
     doors = []
     for n, (s, joined) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
         if s.passage:      # no leaf: the clear width is the gap as drawn
             clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
-            why = f"{s.source}; clear width = the opening as drawn"
+            why = said("imp.guess.door_drawn", source=s.source)
         else:
             clear, clear_source = max(s.leaf_width_mm - deduction, 0.0), SOURCE_ESTIMATED
-            why = f"{s.source}; clear width = leaf − {deduction:.0f} mm (estimated)"
+            why = said("imp.guess.door_estimated", source=s.source, deduction=f"{deduction:.0f}")
         doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
                           clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
                           rooms=joined, exterior=len(joined) == 1, kind=s.kind, opening=s.opening))
-        parts.guesses.append({"what": f"door D{n}: {s.kind}, leaf {s.leaf_width_mm:.0f} mm", "why": why})
+        parts.guesses.append(rep.item(said("imp.guess.door", id=f"D{n}", kind=s.kind, kind_name=kind_name(s.kind),
+                                           leaf=f"{s.leaf_width_mm:.0f}"), why))
     parts.doors = tuple(doors)
     if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
         door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
@@ -385,7 +426,9 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     fixtures = []
     for n, (kind, poly, block) in enumerate(_ordered(found, lambda it: it[1].centroid), start=1):
         fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room_at(poly.centroid)))
-        parts.guesses.append({"what": f"fixture F{n} is a {kind}", "why": f"block name {block!r}"})
+        parts.guesses.append(rep.item(said("imp.guess.fixture", id=f"F{n}", kind=kind,
+                                           kind_name=said(f"fixture.{kind}")),
+                                      said("imp.guess.fixture_why", block=repr(block))))
     parts.fixtures = tuple(fixtures)
     # greyed lines for the drawing, made only for a plan that is kept and only as many as are kept
     parts.ignored = ignored_linestrings(p.seg[ign], p.ignored_geom, MAX_IGNORED_LINES)

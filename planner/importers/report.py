@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from planner.i18n import register
+from planner.i18n import register, render, said
+from planner.importers.layers import SET_BY_USER
+from planner.importers.rooms import NO_TEXT_INSIDE
 from planner.model import PlanError
-from planner.units import UNIT_NAMES
+from planner.units import UNIT_NAMES, unit_name
 
 
 def _layers(names: list[str]) -> str:
@@ -102,14 +104,49 @@ def units_unknown(guess: str | None) -> PlanError:
     return PlanError.text("imp.units_unknown_no_guess")
 
 
-def units_overridden(header: str, used: str, why: str) -> str:
-    return (f"The drawing says its unit is {UNIT_NAMES[header]}, but {why}; it was read in "
-            f"{UNIT_NAMES[used]} — check a known width and change the unit if that is wrong (CLI: --units).")
+# What the report says: warnings, the sentences for the user, and the what of guesses and ignored items.
+register({
+    "imp.warn.units_overridden": {
+        "en": "The drawing says its unit is {header}, but {why}; it was read in {used} — check a known width and "
+              "change the unit if that is wrong (CLI: --units).",
+        "nb": "Tegningen oppgir enheten {header}, men {why}; den ble lest i {used} — kontroller et mål du kjenner, "
+              "og endre enheten hvis det er feil (CLI: --units)."},
+    "imp.warn.several_regions": {
+        "en": "The file holds {count} separate drawings side by side; region {chosen} (the largest) was read "
+              "— pick another with --region N (or in the app).",
+        "nb": "Filen inneholder {count} separate tegninger ved siden av hverandre; område {chosen} (det største) ble "
+              "lest — velg et annet med --region N (eller i appen)."},
+    "imp.issue.no_doors": {
+        "en": "No doors were recognised; door checks need them — give the door layer the role 'doors' or add doors "
+              "by hand.",
+        "nb": "Ingen dører ble gjenkjent, og dørkontrollene trenger dem — gi dørlaget rollen 'doors' eller legg inn "
+              "dørene for hånd."},
+    "imp.issue.unnamed_rooms": {
+        "en": "{unnamed} of {rooms} rooms have no name in the drawing; their type is 'other' until you name them.",
+        "nb": "{unnamed} av {rooms} rom har ikke navn i tegningen; de får romtypen «Annet» til du gir dem navn."},
+    "imp.count": {"en": "{n} {what}", "nb": "{n} {what}"},
+    "imp.dropped.why": {"en": "not used for rooms, doors or fixtures",
+                        "nb": "brukes ikke til rom, dører eller innredning"},
+    "imp.guess.layer": {"en": "layer {layer} holds {role}", "nb": "laget {layer} inneholder {role_name}"},
+    "imp.guess.unit": {"en": "the unit is {unit}", "nb": "enheten er {unit}"},
+    "imp.role.walls": {"en": "walls", "nb": "vegger"}, "imp.role.doors": {"en": "doors", "nb": "dører"},
+    "imp.role.rooms": {"en": "rooms", "nb": "rom"}, "imp.role.labels": {"en": "labels", "nb": "tekster"},
+    "imp.role.fixtures": {"en": "fixtures", "nb": "innredning"},
+    "imp.role.ignore": {"en": "ignore", "nb": "ingenting som brukes"},
+})
 
 
-def several_regions(count: int, chosen: int) -> str:
-    return (f"The file holds {count} separate drawings side by side; region {chosen} (the largest) was read "
-            "— pick another with --region N (or in the app).")
+def units_overridden(header: str, used: str, why: list) -> list:
+    return said("imp.warn.units_overridden", header=unit_name(header), used=unit_name(used), why=why)
+
+
+def several_regions(count: int, chosen: int) -> list:
+    return said("imp.warn.several_regions", count=count, chosen=chosen)
+
+
+def item(what: list, why: list) -> dict:
+    """A guess or an ignored item: the English sentences and, as what_t/why_t, the texts to render in any language."""
+    return {"what": render(what), "why": render(why), "what_t": what, "why_t": why}
 
 
 def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> PlanError:
@@ -153,15 +190,19 @@ def walls_without_meaning(wall_layers: list[str], wall_count: int) -> PlanError:
 
 
 def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
-                 warnings: list[str]) -> dict:
-    """A JSON-able summary of the import."""
-    ignored = [{"what": f"{n} {t}", "why": why} for (t, why), n in sorted(raw.ignored.items())]
-    ignored += [{"what": f"{n} {what}", "why": "not used for rooms, doors or fixtures"}
-                for what, n in sorted(parts.dropped.items()) if n]
-    guesses = [{"what": f"layer {lay!r} holds {role}", "why": role_why[lay]}
-               for lay, role in sorted(roles.items()) if role not in ("unknown",) and role_why[lay] != "set by the user"]
+                 warnings: list[list]) -> dict:
+    """A JSON-able summary of the import. Each sentence is in English, with its text (planner.i18n.said) beside it
+    to render in the user's language: what_t/why_t, warnings_t, layer_reasons_t, units["why_t"], issues_t."""
+    by_english = sorted(raw.ignored.items(), key=lambda kv: (kv[0][0], render(said(kv[0][1]))))
+    ignored = [item(said("imp.count", n=n, what=said("imp.ign.entities") if t == "entities" else t), said(why))
+               for (t, why), n in by_english]
+    ignored += [item(said("imp.count", n=n, what=said(what)), said("imp.dropped.why"))
+                for what, n in sorted(parts.dropped.items(), key=lambda kv: render(said(kv[0]))) if n]
+    guesses = [item(said("imp.guess.layer", layer=repr(lay), role=role, role_name=said(f"imp.role.{role}")),
+                    role_why[lay])
+               for lay, role in sorted(roles.items()) if role not in ("unknown",) and role_why[lay][0] != SET_BY_USER]
     if units["used"] != units["header"]:
-        guesses.insert(0, {"what": f"the unit is {units['used']}", "why": units["why"]})
+        guesses.insert(0, item(said("imp.guess.unit", unit=units["used"]), units["why_t"]))
     guesses += parts.guesses
     kinds = Counter(d.kind for d in parts.doors)
     return {
@@ -170,20 +211,25 @@ def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, 
                   "walls": len(parts.walls), "labels": len(raw.texts), "door_kinds": dict(kinds)},
         "rooms_from": parts.rooms_from,
         "ignored": ignored, "guesses": guesses, "units": units,
-        "layers": dict(sorted(roles.items())), "layer_reasons": dict(sorted(role_why.items())),
-        "regions": regions, "region": chosen, "warnings": list(warnings),
+        "layers": dict(sorted(roles.items())),
+        "layer_reasons": {lay: render(why) for lay, why in sorted(role_why.items())},
+        "layer_reasons_t": dict(sorted(role_why.items())),
+        "regions": regions, "region": chosen, "warnings": [render(w) for w in warnings], "warnings_t": list(warnings),
+        "issues_t": _issue_texts(len(parts.rooms), len(parts.doors), guesses),
     }
 
 
-def issues(report: dict) -> list[str]:
-    """Sentences for the user: warnings first, then what may be missing."""
-    out = list(report["warnings"])
-    found = report["found"]
-    if found["doors"] == 0:
-        out.append("No doors were recognised; door checks need them — give the door layer the role 'doors' "
-                   "or add doors by hand.")
-    unnamed = sum(1 for g in report["guesses"] if g["why"] == "no text inside")
+def _issue_texts(rooms: int, doors: int, guesses: list[dict]) -> list[list]:
+    """What may be missing from the plan, as texts to render."""
+    out = []
+    if doors == 0:
+        out.append(said("imp.issue.no_doors"))
+    unnamed = sum(1 for g in guesses if g["why_t"][0] == NO_TEXT_INSIDE)
     if unnamed:
-        out.append(f"{unnamed} of {found['rooms']} rooms have no name in the drawing; their type is 'other' "
-                   "until you name them.")
+        out.append(said("imp.issue.unnamed_rooms", unnamed=unnamed, rooms=rooms))
     return out
+
+
+def issues(report: dict) -> list[str]:
+    """Sentences for the user, in English: warnings first, then what may be missing (report["issues_t"])."""
+    return [*report["warnings"], *(render(text) for text in report["issues_t"])]

@@ -10,9 +10,17 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 
+from planner.i18n import register, said
 from planner.model import ROOM_TYPES
 
 MIN_ROOM_M2, MAX_ROOM_M2 = 0.8, 1500.0
+NO_TEXT_INSIDE = "imp.room.no_text"
+
+register({
+    "imp.room.named_by_text": {"en": "named by the text {text} inside", "nb": "navngitt etter teksten {text} inni"},
+    "imp.room.named_by_layer": {"en": "named after its layer {layer}", "nb": "navngitt etter laget {layer}"},
+    NO_TEXT_INSIDE: {"en": "no text inside", "nb": "ingen tekst inni"},
+})
 
 # room type -> name fragments. Checked in order (bathroom before bedroom: "master bath").
 # Entries starting with "=" must be a whole word, "^" must start a word; others may sit inside a compound ("hovedsoverom").
@@ -202,8 +210,9 @@ def _name_rank(text: str, role: str) -> int | None:
 
 def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str | None]],
                roles: dict[str, str], layer_names: list[str | None] | None = None, *,
-               join: bool = False) -> list[tuple[str, str, str]]:
-    """For each polygon (name, type, why): from the texts inside it, the best by _name_rank, typed by it.
+               join: bool = False) -> list[tuple[str, str, list]]:
+    """For each polygon (name, type, why): from the texts inside it, the best by _name_rank, typed by it; why is a
+    text to render (planner.i18n.said).
 
     join: several names of a known type in one face of the walls are joined ("GREAT ROOM / DINING ROOM /
     KITCHEN": one open-plan room, or two rooms whose wall did not close, which the joined name shows); an
@@ -229,13 +238,13 @@ def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str
             names = list(dict.fromkeys(s for r, s in labels if r == best))
             name = " / ".join(names[:3]) if join and best <= 1 else names[0]
             kind = room_type(names[0])
-            why = f"named by the text {name!r} inside"
+            why = said("imp.room.named_by_text", text=repr(name))
         elif layer and re.match(r"(?i)^(room|rom|rum|space)\s*[-_:]\s*\S", layer):
             name = re.split(r"\s*[-_:]\s*", layer, maxsplit=1)[1]
             kind = room_type(name)
-            why = f"named after its layer {layer!r}"
+            why = said("imp.room.named_by_layer", layer=repr(layer))
         else:
-            name, kind, why = "", "other", "no text inside"
+            name, kind, why = "", "other", said(NO_TEXT_INSIDE)
         result.append((name[:80], kind, why))
     return result
 

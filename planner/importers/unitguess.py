@@ -5,18 +5,38 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planner.units import MM_PER_UNIT, UNIT_NAMES
+from planner.i18n import register, render, said
+from planner.units import MM_PER_UNIT, unit_name
 
 DOOR_RANGE_MM = (550.0, 1300.0)
 ROOM_SIDE_RANGE_MM = (900.0, 30_000.0)
 SITE_RANGE_MM = (3_000.0, 500_000.0)
 
+register({
+    "imp.unit.extent_only": {
+        "en": "the drawing is {extent} units across, which fits {fits}; no doors or rooms to tell",
+        "nb": "tegningen er {extent} enheter bred, noe som passer med {fits}; ingen dører eller rom å gå etter"},
+    "imp.unit.door_swings": {"en": "door swings of median radius {radius} units are {mm} mm in {unit}",
+                             "nb": "dørslag med median radius {radius} enheter blir {mm} mm i {unit}"},
+    "imp.unit.room_sides": {"en": "room outlines of median side {side} units are {m} m in {unit}",
+                            "nb": "romomriss med median sidelengde {side} enheter blir {m} m i {unit}"},
+    "imp.unit.fits0": {"en": "no unit", "nb": "ingen enhet"},
+    # "a or b or c": one text per number of units, each unit a nested name (fit1 … fit5)
+    **{f"imp.unit.fits{n}": {"en": " or ".join(f"{{fit{k}}}" for k in range(1, n + 1)),
+                             "nb": ", ".join(f"{{fit{k}}}" for k in range(1, n)) + (" eller " if n > 1 else "")
+                             + f"{{fit{n}}}"} for n in range(1, len(MM_PER_UNIT) + 1)},
+})
+
 
 @dataclass(frozen=True, slots=True)
 class UnitGuess:
     unit: str | None          # None when nothing in the drawing points to a unit
-    why: str
+    why_t: list               # the reason, a text to render (planner.i18n.said)
     scores: dict[str, float]
+
+    @property
+    def why(self) -> str:
+        return render(self.why_t)
 
     def plausible(self, unit: str) -> bool:
         """True when unit fits the geometry about as well as the best guess."""
@@ -49,14 +69,16 @@ def infer_unit(door_radii: np.ndarray, room_areas: np.ndarray, extent: float) ->
     if best <= 0.5 and not len(door_radii) and not len(room_areas):
         # only the extent spoke: that cannot tell millimetres from centimetres
         fits = [u for u, s in scores.items() if s == best and best > 0]
-        return UnitGuess(None, f"the drawing is {extent:.4g} units across, which fits "
-                         f"{' or '.join(UNIT_NAMES[u] for u in fits) or 'no unit'}; no doors or rooms to tell", scores)
+        fits = said(f"imp.unit.fits{len(fits)}", **{f"fit{k}": unit_name(u) for k, u in enumerate(fits, start=1)})
+        return UnitGuess(None, said("imp.unit.extent_only", extent=f"{extent:.4g}", fits=fits), scores)
     ranked = sorted(scores, key=lambda u: (-scores[u], list(MM_PER_UNIT).index(u)))
     unit = ranked[0]
     if len(door_radii):
-        why = (f"door swings of median radius {np.median(door_radii):.4g} units are "
-               f"{np.median(door_radii) * MM_PER_UNIT[unit]:.0f} mm in {UNIT_NAMES[unit]}")
+        radius = float(np.median(door_radii))
+        why = said("imp.unit.door_swings", radius=f"{radius:.4g}", mm=f"{radius * MM_PER_UNIT[unit]:.0f}",
+                   unit=unit_name(unit))
     else:
-        why = (f"room outlines of median side {np.median(np.sqrt(room_areas)):.4g} units are "
-               f"{np.median(np.sqrt(room_areas)) * MM_PER_UNIT[unit] / 1000:.1f} m in {UNIT_NAMES[unit]}")
+        side = float(np.median(np.sqrt(room_areas)))
+        why = said("imp.unit.room_sides", side=f"{side:.4g}", m=f"{side * MM_PER_UNIT[unit] / 1000:.1f}",
+                   unit=unit_name(unit))
     return UnitGuess(unit, why, scores)
