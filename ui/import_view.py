@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from planner.i18n import register, t
+from planner.i18n import register, render, t
 from planner.importers.layers import ROLES
 from ui.keys import project_key
 
@@ -14,6 +14,7 @@ register({
     "imp.fixtures": {"en": "Fixtures", "nb": "Innredning"}, "imp.walls": {"en": "Wall lines", "nb": "Vegglinjer"},
     "imp.units": {"en": "Units: {used} — {why}", "nb": "Enhet: {used} — {why}"},
     "imp.rooms_from": {"en": "Rooms read from: {how}", "nb": "Rom lest fra: {how}"},
+    "imp.from.outlines": {"en": "outlines", "nb": "romomriss"}, "imp.from.walls": {"en": "walls", "nb": "vegglinjer"},
     "imp.guesses": {"en": "Every guess made ({n})", "nb": "Alle antakelser ({n})"},
     "imp.ignored": {"en": "What was ignored, and why ({n})", "nb": "Hva som ble oversett, og hvorfor ({n})"},
     "imp.col.what": {"en": "What", "nb": "Hva"}, "imp.col.why": {"en": "Why", "nb": "Hvorfor"},
@@ -31,6 +32,22 @@ register({
 })
 
 
+def _said(text: list | None, english: str, lang: str) -> str:
+    """A report sentence in lang from its text ([key, params]); the English alone when the report has no text (a
+    project saved before reports kept them)."""
+    return render(text, lang) if text else english
+
+
+def _sentences(report: dict, lang: str) -> list[str]:
+    """Warnings, then what may be missing from the plan, in lang."""
+    warnings, texts = report.get("warnings", []), report.get("warnings_t")
+    if texts is None or len(texts) != len(warnings):
+        texts = [None] * len(warnings)
+    issues = ([render(text, lang) for text in report["issues_t"]] if "issues_t" in report
+              else report.get("issues", []))
+    return [*(_said(text, w, lang) for text, w in zip(texts, warnings)), *issues]
+
+
 def render_import_report(report: dict, lang: str) -> None:
     """Found counts, units (with why), warnings, every guess and everything ignored."""
     found = report.get("found", {})
@@ -40,14 +57,17 @@ def render_import_report(report: dict, lang: str) -> None:
         col.metric(t(f"imp.{what}", lang), found.get(what, 0))
     units = report.get("units", {})
     if units:
-        st.caption(t("imp.units", lang, used=units.get("used", "?"), why=units.get("why", "")))
+        st.caption(t("imp.units", lang, used=units.get("used", "?"),
+                     why=_said(units.get("why_t"), units.get("why", ""), lang)))
     if report.get("rooms_from"):
-        st.caption(t("imp.rooms_from", lang, how=report["rooms_from"]))
-    for sentence in [*report.get("warnings", []), *report.get("issues", [])]:
+        how = report["rooms_from"]
+        st.caption(t("imp.rooms_from", lang, how=t(f"imp.from.{how}", lang) if how in ("outlines", "walls") else how))
+    for sentence in _sentences(report, lang):
         st.warning(sentence)
     for key, rows in (("imp.guesses", report.get("guesses", [])), ("imp.ignored", report.get("ignored", []))):
         with st.expander(t(key, lang, n=len(rows))):
-            frame = pd.DataFrame(rows, columns=["what", "why"]).rename(
+            frame = pd.DataFrame([{field: _said(row.get(f"{field}_t"), row.get(field, ""), lang)
+                                   for field in ("what", "why")} for row in rows], columns=["what", "why"]).rename(
                 columns={"what": t("imp.col.what", lang), "why": t("imp.col.why", lang)})
             st.dataframe(frame, hide_index=True, width="stretch")
 
@@ -56,8 +76,8 @@ def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> 
     key = project_key(key)
     """Editable table layer → role; returns {layer: role} for the layers the user changed."""
     layers = report.get("layers", {})
-    reasons = report.get("layer_reasons", {})
-    frame = pd.DataFrame([{"layer": name, "role": role, "why": reasons.get(name, "")}
+    reasons, texts = report.get("layer_reasons", {}), report.get("layer_reasons_t", {})
+    frame = pd.DataFrame([{"layer": name, "role": role, "why": _said(texts.get(name), reasons.get(name, ""), lang)}
                           for name, role in layers.items()], columns=["layer", "role", "why"])
     if frame.empty:
         return {}
