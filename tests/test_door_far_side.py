@@ -51,3 +51,23 @@ def test_a_door_to_an_unknown_space_inside_is_unknown_between_the_two_requiremen
 def test_entrance_and_internal_doors_are_judged_as_before(rooms, exterior, status):
     finding = next(f for f in assess(_plan(800, rooms, exterior), load_rules()) if f.check == "door_clear_width")
     assert finding.status == status
+
+
+def test_an_imported_door_to_a_space_inside_the_walls_is_not_an_entrance():
+    """The gallery flat without the bedroom's outline and name: the bedroom door leads to a space inside the walls
+    that is no room; the front door still leads outside."""
+    from planner.importers import read_dxf
+    from tests import dxf_factory as F
+    doc = F.flat("mm")
+    msp = doc.modelspace()
+    for e in list(msp):
+        if (e.dxftype() == "LWPOLYLINE" and (4000, 4000) in [tuple(p) for p in e.get_points("xy")]) or \
+                (e.dxftype() in ("TEXT", "MTEXT") and "Soverom" in e.plain_text()):
+            msp.delete_entity(e)
+    result = read_dxf(F.to_bytes(doc))
+    plan = result.plan
+    assert {r.name for r in plan.rooms} == {"Gang", "Bad"}
+    front = min(plan.doors, key=lambda d: d.position.y)
+    bedroom = max(plan.doors, key=lambda d: d.position.y)
+    assert front.exterior and not bedroom.exterior and len(bedroom.rooms) == 1
+    assert any("not known" in g["what"] for g in result.report["guesses"])

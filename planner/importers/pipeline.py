@@ -9,15 +9,15 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point
 
+from planner.i18n import register, render, said
 from planner.importers import report as rep
-from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_passages, long_axis
+from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_passages, kind_name, long_axis
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
-from planner.i18n import register, render, said
-from planner.importers.doors import kind_name
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_window_block)
+from planner.importers.outside import outside
 from planner.importers.regions import find_regions, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, name_rooms, outline_polygons)
@@ -64,6 +64,16 @@ register({
                                     "nb": "arealet deres er det som står i arealteksten inni dem"},
     "imp.guess.room": {"en": "room {id} {name} is {kind}", "nb": "rom {id} {name}: {kind_name}"},
     "imp.guess.door": {"en": "door {id}: {kind}, leaf {leaf} mm", "nb": "dør {id}: {kind_name}, dørblad {leaf} mm"},
+    "imp.guess.door_outside": {"en": "door {id} is an entrance door", "nb": "dør {id} er en inngangsdør"},
+    "imp.guess.door_outside_why": {"en": "its far side is no room and lies outside the walls",
+                                   "nb": "på den andre siden er det ikke noe rom, og stedet ligger utenfor veggene"},
+    "imp.guess.door_enclosed": {"en": "what lies behind door {id} is not known",
+                                "nb": "det er ikke kjent hva som ligger bak dør {id}"},
+    "imp.guess.door_enclosed_why": {
+        "en": "its far side is no room of the plan but lies inside the walls (a hall or corridor whose walls did "
+              "not close): it needs 760 or 860 mm, which cannot be told",
+        "nb": "på den andre siden er det ikke noe rom i planen, men stedet ligger innenfor veggene (en gang eller "
+              "korridor der veggene ikke lukket seg): den trenger 760 eller 860 mm, og det kan ikke avgjøres"},
     "imp.guess.door_drawn": {"en": "{source}; clear width = the opening as drawn",
                              "nb": "{source}; fri bredde = åpningen slik den er tegnet"},
     "imp.guess.door_estimated": {"en": "{source}; clear width = leaf − {deduction} mm (estimated)",
@@ -272,6 +282,15 @@ def _label_count(texts, roles: dict[str, str]) -> int:
     return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
 
 
+def _edges(polygons) -> np.ndarray:
+    """The outline edges of polygons as segments (n, 4)."""
+    rows = []
+    for poly in polygons:
+        ring = np.asarray(poly.exterior.coords)
+        rows.append(np.c_[ring[:-1], ring[1:]])
+    return np.vstack(rows) if rows else np.zeros((0, 4))
+
+
 def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
     """Loose lines on door/opening layers (not in a door block): window sills, jambs and plain openings drawn in
     the wall line. They close the wall line for rooms; a door leaf drawn open dangles and is dropped."""
@@ -388,9 +407,22 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         if s.passage and len(joined) < 2:
             parts.dropped[DROP_OUTER_OPENING] += 1
             continue
-        kept.append((s, joined))
+        far = None     # a door with a room on one side: the farthest probe on its empty side
+        if len(joined) == 1 and not (sides[0] and sides[1]):
+            empty = 0 if sides[0] is None else 1
+            far = probes[k * 2 * per_side + empty * per_side + per_side - 1]
+        kept.append((s, joined, far))
+    # an entrance only when that side is outside the walls (door openings and window lines close the wall line)
+    far_points = [far for _, _, far in kept if far is not None]
+    obstacles = np.vstack([wall_seg.reshape(-1, 4), _opening_lines(p, roles).reshape(-1, 4),
+                           np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4),
+                           np.array([[*a, *b] for a, b in (long_axis(c) for _, _, c, g in p.refs if g == WINDOW)]
+                                    ).reshape(-1, 4),
+                           _edges([r.polygon for r in rooms])])
+    is_out = iter(outside(np.array(far_points), obstacles).tolist()) if far_points else iter(())
+    exterior_of = {id(s): next(is_out) for s, _, far in kept if far is not None}
     doors = []
-    for n, (s, joined) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
+    for n, (s, joined, far) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
         if s.passage:      # no leaf: the clear width is the gap as drawn
             clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
             why = said("imp.guess.door_drawn", source=s.source)
@@ -399,9 +431,13 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
             why = said("imp.guess.door_estimated", source=s.source, deduction=f"{deduction:.0f}")
         doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
                           clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
-                          rooms=joined, exterior=len(joined) == 1, kind=s.kind, opening=s.opening))
+                          rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
         parts.guesses.append(rep.item(said("imp.guess.door", id=f"D{n}", kind=s.kind, kind_name=kind_name(s.kind),
                                            leaf=f"{s.leaf_width_mm:.0f}"), why))
+        if id(s) in exterior_of:
+            side = "outside" if exterior_of[id(s)] else "enclosed"
+            parts.guesses.append(rep.item(said(f"imp.guess.door_{side}", id=f"D{n}"),
+                                          said(f"imp.guess.door_{side}_why")))
     parts.doors = tuple(doors)
     if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
         door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
