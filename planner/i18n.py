@@ -5,6 +5,9 @@ to English, and a key missing altogether shows as the key itself, so a gap is vi
 """
 from __future__ import annotations
 
+import string
+from functools import lru_cache
+
 LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
 DEFAULT_LANGUAGE = "nb"
 _TABLE: dict[str, dict[str, str]] = {}
@@ -25,13 +28,26 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     if texts is None:
         return key
     template = texts.get(lang) or texts["en"]
-    # A parameter written "@key" is itself a text, translated in the same language.
-    params = {k: t(v[1:], lang, **{n: w for n, w in params.items() if n != k})
-              if isinstance(v, str) and v.startswith("@") else v for k, v in params.items()}
+    # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
+    # template uses are resolved (a report's texts carry their nested texts' parameters too)
+    nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
+    if nested:
+        params = dict(params)
+        for k in nested:
+            params[k] = t(params[k][1:], lang, **{n: w for n, w in params.items() if n != k})
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+@lru_cache(maxsize=4096)
+def _fields(template: str) -> tuple[str, ...]:
+    """The names of the fields a format template uses."""
+    try:
+        return tuple({name for _, name, _, _ in string.Formatter().parse(template) if name})
+    except ValueError:
+        return ()
 
 
 def said(key: str, **params) -> list:

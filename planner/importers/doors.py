@@ -172,16 +172,19 @@ def find_passages(seg: np.ndarray, doors: list[DoorShape], *, tolerance_mm: floa
         return []
     a, b = seg[:, :2], seg[:, 2:]
     length = np.hypot(*(b - a).T)
-    ok = length >= PASSAGE_WIDTH_MM[0]
-    if doors:
-        near = shapely.STRtree([d.opening.buffer(300.0) if d.swing is None else d.swing.buffer(tolerance_mm)
-                                for d in doors])
-        hit = near.query(shapely.linestrings(seg.reshape(-1, 2, 2)), predicate="intersects")[0]
-        ok[hit] = False
+    ok = (length >= PASSAGE_WIDTH_MM[0]) & (length <= PASSAGE_WIDTH_MM[1] + 2 * tolerance_mm + 1)
+    if ok.sum() < 2:
+        return []
+    lines = shapely.linestrings(seg.reshape(-1, 2, 2))
+    for with_swing, reach in ((True, tolerance_mm), (False, 300.0)):   # a swing, or an opening's line
+        near = [d.swing if with_swing else d.opening for d in doors if (d.swing is not None) == with_swing]
+        if near and ok.any():
+            hit = shapely.STRtree(near).query(lines[ok], predicate="dwithin", distance=reach)[0]
+            ok[np.nonzero(ok)[0][hit]] = False
     idx = np.nonzero(ok)[0]
     if len(idx) < 2:
         return []
-    lines = shapely.linestrings(seg[idx].reshape(-1, 2, 2))
+    lines = lines[idx]
     tree = shapely.STRtree(lines)
     i, j = tree.query(lines, predicate="dwithin", distance=PASSAGE_DEPTH_MM[1])
     keep = i < j

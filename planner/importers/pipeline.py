@@ -112,7 +112,7 @@ def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str
         roles[name], why[name] = guess_role(name)
     for name, role in overrides.items():
         if role not in ROLES:
-            raise PlanError(f"Layer role {role!r} for {name!r} is not one of: {', '.join(ROLES)}.")
+            raise PlanError.text("imp.role_unknown", role=repr(role), layer=repr(name), choices=", ".join(ROLES))
         roles[name], why[name] = role, said(SET_BY_USER)
     if "walls" not in roles.values():
         for name in names:
@@ -175,13 +175,14 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         try:
             forced = parse_unit(units)
         except ValueError as exc:
-            raise PlanError(str(exc)) from exc
+            raise PlanError.text("err.unit_name", unit=repr(units), choices=", ".join(MM_PER_UNIT)) from exc
     say(0.0, "reading the file")
     doc, notes = load_document(data)
     layout, layout_name = doc.layout()
     if len(layout) > MAX_ENTITIES:
-        raise PlanError(f"The drawing holds {len(layout):,} elements, more than the {MAX_ENTITIES:,} this tool "
-                        "reads; export only the floor plan you need.")
+        count, most = f"{len(layout):,}", f"{MAX_ENTITIES:,}"
+        raise PlanError.text("imp.too_many", count=count, max=most, count_nb=count.replace(",", " "),
+                             max_nb=most.replace(",", " "))
     say(0.4, "expanding blocks")
     flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None, is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
@@ -222,8 +223,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     chosen = None
     if regions:
         if region is not None and not any(r.index == region for r in regions):
-            raise PlanError(f"There is no region {region} in this drawing; choose one of "
-                            f"{', '.join(str(r.index) for r in regions)}.")
+            raise PlanError.text("imp.region_unknown", region=region,
+                                 choices=", ".join(str(r.index) for r in regions))
         chosen = region if region is not None else max(regions, key=lambda r: r.entity_count).index
         if len(regions) > 1 and region is None:
             warnings.append(rep.several_regions(len(regions), chosen))
@@ -239,9 +240,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
     if plan_parts.error and notes:
-        why = "it ends before the drawing is complete" if truncated(data) else "it is damaged"
-        raise PlanError(f"The DXF file cannot be read because {why}, and what could be repaired holds no "
-                        "floor plan; export it again from the CAD program and upload the new file.")
+        why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
+        raise PlanError.text("file.repaired_no_plan", reason=why)
     if plan_parts.error:
         raise plan_parts.error
     if unit_unknown:
@@ -284,11 +284,11 @@ def _label_count(texts, roles: dict[str, str]) -> int:
 
 def _edges(polygons) -> np.ndarray:
     """The outline edges of polygons as segments (n, 4)."""
-    rows = []
-    for poly in polygons:
-        ring = np.asarray(poly.exterior.coords)
-        rows.append(np.c_[ring[:-1], ring[1:]])
-    return np.vstack(rows) if rows else np.zeros((0, 4))
+    if not len(polygons):
+        return np.zeros((0, 4))
+    coords, which = shapely.get_coordinates(shapely.get_exterior_ring(polygons), return_index=True)
+    same = which[1:] == which[:-1]              # consecutive points of one ring
+    return np.c_[coords[:-1][same], coords[1:][same]]
 
 
 def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
