@@ -264,11 +264,20 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
 
     n_seg = len(p.seg)
     result = {"seg": index(blob_of[:n_seg], centres[:n_seg]), "arc": index(blob_of[n_seg:], centres[n_seg:])}
-    result["outline"] = place(np.array([c.mean(axis=0) for c, _ in p.outlines]))
+    result["outline"] = place(_means([c for c, _ in p.outlines]))
     result["text"] = place(np.array([(x, y) for x, y, _, _ in p.texts]))
     ref_corners = np.array([c for _, _, c, _ in p.refs], dtype=float).reshape(-1, 4, 2)
     result["ref"] = place(ref_corners.mean(axis=1))
     return regions, result
+
+
+def _means(arrays: list[np.ndarray]) -> np.ndarray:
+    """The mean point of each (k, 2) array, in one pass over all of them."""
+    if not arrays:
+        return np.zeros((0, 2))
+    sizes = np.array([len(a) for a in arrays])
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    return np.add.reduceat(np.vstack(arrays), starts, axis=0) / sizes[:, None]
 
 
 def subset(p: Primitives, member: dict[str, np.ndarray], index: int) -> Primitives:

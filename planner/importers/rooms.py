@@ -118,10 +118,12 @@ def _labelled_outlines(outlines: list[tuple[np.ndarray, str | None]],
     """Closed outlines on layers of no room role with an area label inside: [(polygon, layer, label m²)]."""
     labels = [(x, y, a) for x, y, t, lay in texts
               if roles.get(lay or "0") != "ignore" and (a := label_area_m2(t)) is not None and a > 0]
+    if not labels:
+        return []
     found = [(Polygon(pts), lay or "0") for pts, lay in outlines
              if roles.get(lay or "0") not in ("ignore", "rooms") and len(pts) >= 3]
     found = [(poly, lay) for poly, lay in found if poly.is_valid and poly.area > 0]
-    if not labels or not found:
+    if not found:
         return []
     ti, pi = shapely.STRtree([poly for poly, _ in found]).query(
         shapely.points([(x, y) for x, y, _ in labels]), predicate="within")
