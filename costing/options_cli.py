@@ -25,7 +25,7 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise PlanError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise PlanError.text("err.cli.cannot_read", path=str(path), reason=str(exc.strerror or exc)) from None
     extra = [parse_measure_arg(m) for m in measures]
     if is_project_bytes(data):
         project = loads_project(data)

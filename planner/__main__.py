@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 def _layer_role(text: str) -> tuple[str, str]:
     layer, sep, role = text.rpartition("=")
     if not sep or not layer:
-        raise PlanError(f"--layer-role {text!r}: write it as LAYER=ROLE, e.g. A-WALL=walls.")
+        raise PlanError.text("err.cli.layer_role", text=repr(text))
     return layer, role.strip()
 
 
@@ -58,8 +58,7 @@ def run_check(args: argparse.Namespace) -> int:
     unknown = [m for m in measurements if any(p.startswith(f"{m.element}.{m.field}:") for p in problems)]
     if unknown:
         m = unknown[0]
-        raise PlanError(f"--measure {m.element}.{m.field}: the plan has no such element or field; "
-                        f"see the ids in the output without --measure.")
+        raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
     rules = load_rules(args.standard)
     findings = assess(plan, rules)
     if args.json:

@@ -41,7 +41,7 @@ def door_from_opening(id: str, hinge: tuple[float, float], latch: tuple[float, f
     """
     leaf = math.dist(hinge, latch)
     if leaf < 1:
-        raise PlanError(f"Door {id}: the opening has no width.")
+        raise PlanError.text("err.door_no_width", door=id)
     rules = rules or load_rules()
     mid = Point((hinge[0] + latch[0]) / 2, (hinge[1] + latch[1]) / 2)
     ux, uy = (latch[0] - hinge[0]) / leaf, (latch[1] - hinge[1]) / leaf

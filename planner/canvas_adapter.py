@@ -37,7 +37,7 @@ class CanvasFrame:
 
     def __post_init__(self):
         if not (self.width_px > 0 and self.height_px > 0 and self.mm_per_px > 0):
-            raise PlanError("The drawing area needs a size and a scale above zero.")
+            raise PlanError.text("err.canvas_size")
 
     @classmethod
     def for_view(cls, view_width_mm: float, width_px: int = 720, height_px: int = 540,

@@ -16,12 +16,13 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
                progress: Callable[[float, str], None] | None = None) -> Project:
     """A Project from a project file or a DXF. Raises PlanError with one sentence for anything else."""
     if not data:
-        raise PlanError(f"{name or 'The file'} is empty; choose a DXF drawing or a Tilpass project file.")
+        raise PlanError.text("err.open.empty_named", name=name) if name else PlanError.text("err.open.empty")
     if len(data) > MAX_FILE_BYTES:
-        raise PlanError(f"{name or 'The file'} is {len(data) / 1e6:.0f} MB; Tilpass reads files up to "
-                        f"{MAX_FILE_BYTES / 1e6:.0f} MB. Save only the floor plan (one layout) and try again.")
+        size, most = f"{len(data) / 1e6:.0f}", f"{MAX_FILE_BYTES / 1e6:.0f}"
+        raise (PlanError.text("err.open.too_large_named", name=name, size=size, max=most) if name
+               else PlanError.text("err.open.too_large", size=size, max=most))
     if units is not None and units not in UNITS:
-        raise PlanError(f"Unknown unit {units!r}; use one of {', '.join(UNITS)}.")
+        raise PlanError.text("err.open.unit", unit=repr(units), choices=", ".join(UNITS))
     if is_project_bytes(data):
         return loads_project(data)
     from planner.importers import read_dxf
@@ -39,9 +40,9 @@ def open_path(path: str | Path, **options) -> Project:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanError(f"{path} does not exist; check the path.") from None
+        raise PlanError.text("err.path.missing", path=str(path)) from None
     except IsADirectoryError:
-        raise PlanError(f"{path} is a folder; give a .dxf drawing or a project .json file.") from None
+        raise PlanError.text("err.path.folder", path=str(path)) from None
     except OSError as exc:
-        raise PlanError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise PlanError.text("err.path.unreadable", path=str(path), reason=str(exc.strerror)) from None
     return open_bytes(data, path.name, **options)

@@ -50,19 +50,20 @@ def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASU
                      taken_at: str | None = None, note: str = "") -> Measurement:
     """Validate one value at the boundary: a known field, a number, within a plausible range."""
     if isinstance(value, (bool, list, dict)) or value is None:
-        raise PlanError(f"{element}.{field}: {value!r} is not a number; give millimetres, e.g. 40.")
+        raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value))
     if field not in FIELD_LIMITS_MM:
         known = ", ".join(FIELD_LIMITS_MM)
-        raise PlanError(f"{element}.{field}: unknown field; use one of {known}.")
+        raise PlanError.text("err.measure.field", element=element, field=field, choices=known)
     try:
         number = float(str(value).replace(",", ".").strip())
     except ValueError:
-        raise PlanError(f"{element}.{field}: {value!r} is not a number; give millimetres, e.g. 40.") from None
+        raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value)) from None
     low, high = FIELD_LIMITS_MM[field]
     if not math.isfinite(number) or number < low or number > high:
-        raise PlanError(f"{element}.{field}: {number:g} is outside {low}–{high} mm; check the unit (millimetres).")
+        raise PlanError.text("err.measure.range", element=element, field=field, number=f"{number:g}", low=low,
+                             high=high)
     if source not in VALUE_SOURCES:
-        raise PlanError(f"{element}.{field}: source must be one of {', '.join(VALUE_SOURCES)}.")
+        raise PlanError.text("err.measure.source", element=element, field=field, choices=", ".join(VALUE_SOURCES))
     return Measurement(element, field, number, source, taken_at or now_iso(), note)
 
 
@@ -73,7 +74,7 @@ def parse_measure_arg(text: str) -> Measurement:
     """Parse the CLI form ID.FIELD=VALUE, e.g. D2.threshold_mm=40."""
     match = _ARG.match(text)
     if not match:
-        raise PlanError(f"--measure {text!r}: write it as ID.FIELD=VALUE, e.g. D2.threshold_mm=40.")
+        raise PlanError.text("err.cli.measure_form", text=repr(text))
     return make_measurement(*match.groups())
 
 

@@ -44,6 +44,7 @@ class PlanError(ValueError):
 
     @classmethod
     def text(cls, key: str, **params) -> "PlanError":
+        import planner.error_texts  # noqa: F401  (registers the sentences of PlanError)
         from planner.i18n import t
         return cls(t(key, "en", **params), key, params)
 
@@ -124,7 +125,7 @@ class Room:
                        width_mm: float, depth_mm: float) -> "Room":
         """A rectangular room with its lower-left corner at (x_mm, y_mm)."""
         if width_mm <= 0 or depth_mm <= 0:
-            raise PlanError(f"Room {name!r} needs a width and depth above 0 mm.")
+            raise PlanError.text("err.room_size", name=repr(name))
         poly = Polygon([(x_mm, y_mm), (x_mm + width_mm, y_mm), (x_mm + width_mm, y_mm + depth_mm),
                         (x_mm, y_mm + depth_mm)])
         return cls(id=id, name=name, type=type, polygon=poly)

@@ -73,9 +73,9 @@ class DoorSpec:
 
 def door_from_spec(spec: DoorSpec, rooms: list[Room], rules: Rules) -> Door:
     if spec.kind not in DOOR_KINDS:
-        raise PlanError(f"Door {spec.id}: the kind must be one of {', '.join(DOOR_KINDS)}.")
+        raise PlanError.text("err.door_kind", door=spec.id, choices=", ".join(DOOR_KINDS))
     if spec.hinge not in HINGES:
-        raise PlanError(f"Door {spec.id}: the hinge side must be left or right.")
+        raise PlanError.text("err.door_hinge", door=spec.id)
     if not 200 <= spec.width_mm <= 3000:
         raise PlanError.text("edit.door_width", door=spec.id, width=f"{spec.width_mm:g}")
     hinge, latch = spec.hinge_and_latch()
@@ -89,7 +89,7 @@ def door_from_spec(spec: DoorSpec, rooms: list[Room], rules: Rules) -> Door:
 def spec_from_door(door: Door) -> DoorSpec:
     """The numbers of a door built from an opening (any door drawn, typed or read from a DXF)."""
     if door.opening is None:
-        raise PlanError(f"Door {door.id} has no opening line, so its numbers cannot be edited.")
+        raise PlanError.text("err.door_no_opening", door=door.id)
     (hx, hy), (lx, ly) = door.opening.coords[0], door.opening.coords[-1]
     width = math.dist((hx, hy), (lx, ly))
     angle = math.degrees(math.atan2(ly - hy, lx - hx)) % 180.0
@@ -165,7 +165,7 @@ def add_room(plan: Plan, points_mm: list[tuple[float, float]], name: str, type: 
     """Add a room drawn as a rectangle or polygon [mm]; corners snap to the grid and to nearby room corners.
     Where it overlaps rooms already drawn, those keep their floor. Returns the plan and the new room's id."""
     if type not in ROOM_TYPES:
-        raise PlanError(f"Unknown room type {type!r}; use one of {', '.join(ROOM_TYPES)}.")
+        raise PlanError.text("err.room_type", type=repr(type), choices=", ".join(ROOM_TYPES))
     pts = _snap_points(points_mm, plan, grid_mm, catch_mm)
     if len(pts) < 3:
         raise PlanError.text("edit.corners")
@@ -235,7 +235,7 @@ def fixture_against_wall(fixture_id: str, type: str, plan: Plan, point_mm: tuple
     """A fixture of a common size with its back to the room wall nearest point_mm, centred on the point along
     that wall and kept within the wall's length."""
     if type not in FIXTURE_TYPES:
-        raise PlanError(f"Unknown fixture {type!r}; use one of {', '.join(FIXTURE_TYPES)}.")
+        raise PlanError.text("err.fixture_type", type=repr(type), choices=", ".join(FIXTURE_TYPES))
     p = Point(point_mm)
     room = next((r for r in plan.rooms if r.polygon.contains(p)), None)
     if room is None:
@@ -277,7 +277,7 @@ def set_entrance(plan: Plan, rules: Rules, door_id: str | None, steps: int | Non
     if rise_mm is not None and not 0 <= rise_mm <= 10000:
         raise PlanError.text("edit.rise")
     if door_id is not None and plan.door(door_id) is None:
-        raise PlanError(f"There is no door {door_id} in the plan.")
+        raise PlanError.text("err.no_door_in_plan", door=door_id)
     if door_id is None and steps is None and rise_mm is None:
         return rebuild(plan, rules=rules, entrance=None)
     entrance = Entrance(rise_mm=rise_mm, steps=steps, door=door_id, space_length_mm=space_length_mm,
@@ -328,10 +328,10 @@ def edit_room(plan: Plan, room_id: str, changes: dict, rules: Rules) -> Plan:
     outline is stretched to fit). Doors and fixtures stay where they are and are linked again."""
     room = plan.room(room_id)
     if room is None:
-        raise PlanError(f"There is no room {room_id}.")
+        raise PlanError.text("err.no_room", room=room_id)
     row = {**room_row(room), **{k: v for k, v in changes.items() if v is not None}}
     if row["type"] not in ROOM_TYPES:
-        raise PlanError(f"{room_id}: unknown room type {row['type']!r}.")
+        raise PlanError.text("err.room_type_of", room=room_id, type=repr(row["type"]))
     minx, miny, maxx, maxy = room.polygon.bounds
     w = _number(room_id, "width", row["width_mm"], 300, 100000)
     d = _number(room_id, "depth", row["depth_mm"], 300, 100000)
@@ -347,10 +347,10 @@ def edit_room(plan: Plan, room_id: str, changes: dict, rules: Rules) -> Plan:
 def edit_fixture(plan: Plan, fixture_id: str, changes: dict, rules: Rules) -> Plan:
     fx = plan.fixture(fixture_id)
     if fx is None:
-        raise PlanError(f"There is no fixture {fixture_id}.")
+        raise PlanError.text("err.no_fixture", fixture=fixture_id)
     row = {**fixture_row(fx), **{k: v for k, v in changes.items() if v is not None}}
     if row["type"] not in FIXTURE_TYPES:
-        raise PlanError(f"{fixture_id}: unknown fixture type {row['type']!r}.")
+        raise PlanError.text("err.fixture_type_of", fixture=fixture_id, type=repr(row["type"]))
     x = _number(fixture_id, "x", row["x_mm"], -1e6, 1e6)
     y = _number(fixture_id, "y", row["y_mm"], -1e6, 1e6)
     w = _number(fixture_id, "width", row["width_mm"], 100, 10000)
@@ -365,7 +365,7 @@ def edit_door(plan: Plan, door_id: str, changes: dict, rules: Rules) -> Plan:
     (opens_into: a room id on either side of it, or '' for outside)."""
     door = plan.door(door_id)
     if door is None:
-        raise PlanError(f"There is no door {door_id}.")
+        raise PlanError.text("err.no_door", door=door_id)
     spec = spec_from_door(door)
     values = {k: v for k, v in changes.items() if v is not None}
     spec = replace(
@@ -403,4 +403,4 @@ def delete(plan: Plan, element_id: str, rules: Rules) -> Plan:
         return rebuild(plan, fixtures=[f for f in plan.fixtures if f.id != element_id], rules=rules)
     if element_id == "entrance":
         return rebuild(plan, rules=rules, entrance=None)
-    raise PlanError(f"There is no element {element_id} in the plan.")
+    raise PlanError.text("err.no_element", element=element_id)

@@ -67,10 +67,9 @@ def upgrade(data: dict) -> dict:
     """Bring an older project file up to FORMAT_VERSION. Version 1 is the first; later versions add steps."""
     version = data.get("version")
     if not isinstance(version, int) or version < 1:
-        raise PlanError("This project file has no valid format version; it was not written by Tilpass.")
+        raise PlanError.text("err.project.no_version")
     if version > FORMAT_VERSION:
-        raise PlanError(f"This project file is format {version}, newer than this Tilpass reads "
-                        f"({FORMAT_VERSION}); update Tilpass to open it.")
+        raise PlanError.text("err.project.newer", version=version, supported=FORMAT_VERSION)
     return data
 
 
@@ -82,24 +81,23 @@ def loads_project(data: bytes | str) -> Project:
     """Read a project file; any problem becomes one PlanError sentence."""
     if isinstance(data, bytes):
         if len(data) > MAX_PROJECT_BYTES:
-            raise PlanError("The project file is larger than 200 MB; it cannot be a Tilpass project.")
+            raise PlanError.text("err.project.too_large")
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise PlanError("The project file is not UTF-8 text; open a .json file saved by Tilpass.") from None
+            raise PlanError.text("err.project.not_utf8") from None
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise PlanError(f"The project file is not valid JSON (line {exc.lineno}); it may be damaged.") from None
+        raise PlanError.text("err.project.not_json", line=exc.lineno) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise PlanError("This JSON file is not a Tilpass project (it has no \"format\": \"tilpass-project\").")
+        raise PlanError.text("err.project.not_tilpass")
     try:
         return Project.from_dict(raw)
     except PlanError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, ShapelyError) as exc:
-        raise PlanError(f"The project file is damaged: {type(exc).__name__} in its contents; "
-                        f"open an earlier copy.") from None
+        raise PlanError.text("err.project.damaged", error=type(exc).__name__) from None
 
 
 def is_project_bytes(data: bytes) -> bool:

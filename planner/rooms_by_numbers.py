@@ -74,7 +74,7 @@ def _origin(plan: Plan, req: RoomRequest) -> tuple[float, float]:
         return (0.0, 0.0)
     other = plan.room(req.beside) if req.beside else plan.rooms[-1]
     if other is None:
-        raise PlanError(f"There is no room {req.beside} to build beside.")
+        raise PlanError.text("err.no_room_beside", room=req.beside)
     minx, miny, maxx, maxy = other.polygon.bounds
     return {"east": (maxx, miny), "west": (minx - req.width_mm, miny), "north": (minx, maxy),
             "south": (minx, miny - req.depth_mm)}[req.side]
@@ -118,13 +118,13 @@ def furnish(plan: Plan, room_id: str, types: tuple[str, ...], rules: Rules) -> t
     """Place each fixture type in the room, clear of the doors and of each other; the ids added."""
     room = plan.room(room_id)
     if room is None:
-        raise PlanError(f"There is no room {room_id}.")
+        raise PlanError.text("err.no_room", room=room_id)
     x, y, maxx, maxy = room.polygon.bounds
     w, d = maxx - x, maxy - y
     added = []
     for type in types:
         if type not in FIXTURE_TYPES:
-            raise PlanError(f"Unknown fixture {type!r}; use one of {', '.join(FIXTURE_TYPES)}.")
+            raise PlanError.text("err.fixture_type", type=repr(type), choices=", ".join(FIXTURE_TYPES))
         clear = _keep_clear(plan, room_id)
         taken = unary_union([f.footprint for f in plan.fixtures_in(room_id)] or [Polygon()])
         spot = next((c for c in _candidates(x, y, w, d, type)
@@ -143,11 +143,11 @@ def furnish(plan: Plan, room_id: str, types: tuple[str, ...], rules: Rules) -> t
 def add_room(plan: Plan, req: RoomRequest, rules: Rules) -> tuple[Plan, str]:
     """The plan with the typed room, its door and its fixtures; the new room's id."""
     if req.type not in ROOM_TYPES:
-        raise PlanError(f"Unknown room type {req.type!r}; use one of {', '.join(ROOM_TYPES)}.")
+        raise PlanError.text("err.room_type", type=repr(req.type), choices=", ".join(ROOM_TYPES))
     if not (500 <= req.width_mm <= 50000 and 500 <= req.depth_mm <= 50000):
         raise PlanError.text("numbers.size")
     if req.door_wall not in WALLS or req.side not in SIDES:
-        raise PlanError("Walls and sides are north, south, east or west.")
+        raise PlanError.text("err.sides")
     x, y = _origin(plan, req)
     outline = [(x, y), (x + req.width_mm, y), (x + req.width_mm, y + req.depth_mm), (x, y + req.depth_mm)]
     taken = unary_union([r.polygon for r in plan.rooms]) if plan.rooms else Polygon()

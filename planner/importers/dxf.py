@@ -58,8 +58,7 @@ def check_bytes(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     if not data or not data.strip():
         raise PlanError.text("file.empty")
     if len(data) > max_bytes:
-        raise PlanError(f"The file is {len(data) / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB this tool "
-                        "reads; export only the floor you need (one layout, no xrefs or images) as DXF.")
+        raise PlanError.text("file.too_large", size=f"{len(data) / 1e6:.0f}", max=f"{max_bytes / 1e6:.0f}")
     if data.startswith(DWG_MAGIC):
         raise PlanError.text("file.dwg")
     if data.startswith(BINARY_DXF_MAGIC):
@@ -129,9 +128,8 @@ def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Docu
         doc, auditor = recover.read(io.BytesIO(data), errors="surrogateescape")
         document = _rewritten(doc)
     except Exception as exc:  # noqa: BLE001 - damaged input of every kind ends in one sentence
-        reason = "it ends before the drawing is complete" if truncated(data) else "its structure is damaged"
-        raise PlanError(f"The DXF file cannot be read because {reason}; export it again from the CAD program "
-                        "and upload the new file.") from exc
+        reason = "@file.reason.cut_off" if truncated(data) else "@file.reason.structure"
+        raise PlanError.text("file.unreadable", reason=reason) from exc
     notes.append(said("file.repaired", fixes=len(auditor.fixes), errors=len(auditor.errors)))
     if truncated(data):
         notes.append(said("file.cut_off"))

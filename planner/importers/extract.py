@@ -323,8 +323,8 @@ class Flattener:
             except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError, OverflowError):
                 b.p.ignored[(t, "imp.ign.damaged")] += 1
             if (t == "INSERT" or i % 64 == 0) and b.p.size() + b.count() > self.max_primitives:
-                raise PlanError(f"The drawing holds more than {self.max_primitives:,} elements after expanding "
-                                "its blocks, more than this tool reads; export only the floor plan you need.")
+                most = f"{self.max_primitives:,}"
+                raise PlanError.text("imp.too_many_expanded", max=most, max_nb=most.replace(",", " "))
         return b.finish()
 
     def _entity(self, e: Entity, t: str, layer, b: _Builder, depth: int) -> None:

@@ -1,0 +1,152 @@
+"""PlanError, the one sentence a user sees for bad input, is a registered text: English as it always was (str(err),
+the CLI), and Norwegian for the app (err.message("nb"))."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from planner.i18n import keys, missing, t
+from planner.model import PlanError
+from tests import dxf_factory as F
+from tests.test_import_regions import two_flats
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANNED = ("planner", "costing", "ui")
+ENGLISH = re.compile(r"\b(the|is|are|of|on|and|or|layer|layers|holds|not|no|from|named|inside|text|lines|"
+                     r"door|doors|room|rooms|leaf|clear|width|units|unit|says|file|number|give|use|one|"
+                     r"there|outside|check|above|reads|choose|region|drawing|this|tool|export)\b")
+
+
+IMPORT_KEYS = {"file.too_large", "file.unreadable", "file.repaired_no_plan", "file.reason.cut_off",
+               "file.reason.structure", "file.reason.damaged", "imp.too_many", "imp.too_many_expanded",
+               "imp.region_unknown", "imp.role_unknown"}
+
+
+def _sources() -> list[Path]:
+    files = [p for d in SCANNED for p in sorted((ROOT / d).rglob("*.py"))]
+    return files + [ROOT / "app.py"]
+
+
+def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
+    """PlanError and every class made from it (UnitsUnknownError, ...)."""
+    names, grew = {"PlanError"}, True
+    while grew:
+        grew = False
+        for tree in trees.values():
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names and any(
+                        (b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) in names for b in node.bases):
+                    names.add(node.name)
+                    grew = True
+    return names
+
+
+def _has_words(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
+               for n in ast.walk(node))
+
+
+def test_no_plan_error_is_made_from_english_written_in_the_code():
+    trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in _sources()}
+    classes = _error_classes(trees)
+    offenders = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+            if name not in classes or (isinstance(func, ast.Attribute) and func.attr == "text"):
+                continue
+            if any(_has_words(arg) for arg in (*node.args, *(k.value for k in node.keywords))):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
+    assert not offenders, "raise PlanError.text(key, **params) with a registered key instead of:\n" + \
+        "\n".join(offenders)
+
+
+def test_every_error_text_has_norwegian_without_english_words():
+    import planner.error_texts  # noqa: F401
+    ours = {k for k in keys() if k.startswith("err.")} | IMPORT_KEYS
+    assert ours and not ours & missing("nb"), ours & missing("nb")
+    from planner.i18n import _TABLE
+    for key in sorted(ours):
+        norwegian = re.sub(r"\{[^}]*\}|--[\w-]+", "", _TABLE[key]["nb"])   # params and CLI options are not words
+        assert not ENGLISH.search(norwegian), (key, norwegian)
+
+
+def _raised(make) -> PlanError:
+    with pytest.raises(PlanError) as info:
+        make()
+    return info.value
+
+
+def _not_a_number():
+    from planner.measurements import make_measurement
+    make_measurement("D2", "threshold_mm", "abc")
+
+
+def _unknown_unit():
+    from planner.loading import open_bytes
+    open_bytes(b"0\nSECTION\n", "plan.dxf", units="yard")
+
+
+def _too_large():
+    from planner.importers.dxf import check_bytes
+    check_bytes(b"0\nSECTION\n" + b" " * 3_000_000, max_bytes=1_000_000)
+
+
+def _unknown_region():
+    from planner.importers import read_dxf
+    read_dxf(F.to_bytes(two_flats()), region=3)
+
+
+def _outside_range():
+    from planner.measurements import make_measurement
+    make_measurement("D2", "threshold_mm", "4000")
+
+
+def _not_a_project():
+    from planner.project import loads_project
+    loads_project(b'{"format": "something else"}')
+
+
+CASES = {
+    "not a number": (_not_a_number, "D2.threshold_mm: 'abc' is not a number; give millimetres, e.g. 40.",
+                     "D2.threshold_mm: 'abc' er ikke et tall; oppgi millimeter, f.eks. 40."),
+    "unknown unit": (_unknown_unit, "Unknown unit 'yard'; use one of mm, cm, m, in, ft.",
+                     "Ukjent enhet 'yard'; bruk en av mm, cm, m, in, ft."),
+    "too large": (_too_large, "The file is 3 MB, above the 1 MB this tool reads; export only the floor you need "
+                              "(one layout, no xrefs or images) as DXF.", None),
+    "unknown region": (_unknown_region, "There is no region 3 in this drawing; choose one of 1, 2.",
+                       "Tegningen har ikke noe område 3; velg et av 1, 2."),
+    "outside range": (_outside_range, "D2.threshold_mm: 4000 is outside 0–500 mm; check the unit (millimetres).",
+                      None),
+    "not a project": (_not_a_project,
+                      "This JSON file is not a Tilpass project (it has no \"format\": \"tilpass-project\").", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_error_reads_as_before_in_english_and_in_norwegian_without_english_words(case):
+    make, english, norwegian = CASES[case]
+    err = _raised(make)
+    assert err.key is not None
+    assert str(err) == english
+    assert err.message("en") == english
+    nb = err.message("nb")
+    assert nb != english
+    if norwegian is not None:
+        assert nb == norwegian
+    words = re.sub(r"'[^']*'", "", nb)   # the user's own input may be any word
+    assert not ENGLISH.search(words), nb
+
+
+def test_a_nested_reason_is_said_in_the_same_language():
+    err = PlanError.text("file.unreadable", reason="@file.reason.cut_off")
+    assert str(err) == ("The DXF file cannot be read because it ends before the drawing is complete; export it "
+                        "again from the CAD program and upload the new file.")
+    assert "slutter før tegningen er ferdig" in err.message("nb")
+    assert t("file.reason.cut_off", "nb") in err.message("nb")
