@@ -63,6 +63,8 @@ register({
     "imp.guess.area_outlines_why": {"en": "their area is the area label inside them",
                                     "nb": "arealet deres er det som står i arealteksten inni dem"},
     "imp.guess.room": {"en": "room {id} {name} is {kind}", "nb": "rom {id} {name}: {kind_name}"},
+    "imp.guess.room_unnamed": {"en": "room {id} '' is {kind}", "nb": "rom {id} (uten navn): {kind_name}"},
+    "imp.guess.opening": {"en": "door {id}: {kind}, leaf {leaf} mm", "nb": "dør {id}: åpning uten dør, {leaf} mm bred"},
     "imp.guess.door": {"en": "door {id}: {kind}, leaf {leaf} mm", "nb": "dør {id}: {kind_name}, dørblad {leaf} mm"},
     "imp.guess.door_outside": {"en": "door {id} is an entrance door", "nb": "dør {id} er en inngangsdør"},
     "imp.guess.door_outside_why": {"en": "its far side is no room and lies outside the walls",
@@ -365,7 +367,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     for n, k in enumerate(order, start=1):
         name, kind, why = names[k]
         rooms.append(Room(id=f"R{n}", name=name, type=kind, polygon=shapely.normalize(polys[k])))
-        parts.guesses.append(rep.item(said("imp.guess.room", id=f"R{n}", name=repr(name), kind=kind,
+        parts.guesses.append(rep.item(said("imp.guess.room" if name else "imp.guess.room_unnamed", id=f"R{n}",
+                                           name=repr(name), kind=kind,
                                            kind_name=said(f"room.{kind}")), why))
     parts.rooms = tuple(rooms)
 
@@ -432,7 +435,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
                           clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
                           rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
-        parts.guesses.append(rep.item(said("imp.guess.door", id=f"D{n}", kind=s.kind, kind_name=kind_name(s.kind),
+        parts.guesses.append(rep.item(said("imp.guess.opening" if s.passage else "imp.guess.door", id=f"D{n}",
+                                           kind=s.kind, kind_name=kind_name(s.kind),
                                            leaf=f"{s.leaf_width_mm:.0f}"), why))
         if id(s) in exterior_of:
             side = "outside" if exterior_of[id(s)] else "enclosed"
