@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from costing.errors import CostingError
 from costing.rates import Rate, load_rates, with_vat_nok
 
 RAMP, STAIRLIFT, PLATFORMLIFT = "ramp", "stairlift", "platformlift"
@@ -25,8 +26,8 @@ CAP_RULES = {
 }
 
 
-class GrantInputError(ValueError):
-    """An input the grant rule cannot use. The message is one sentence a user understands."""
+class GrantInputError(CostingError):
+    """An input the grant rule cannot use. The message is one sentence a user understands (costing/errors.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +64,22 @@ class GrantResult:
                 "cap_confidence": self.cap_confidence, "notes": list(self.notes)}
 
 
-def _number(name: str, value: float | int | None, *, positive: bool = False) -> float:
+def _number(what: str, value: float | int | None, *, positive: bool = False) -> float:
+    """value as a number of 0 or more (above 0 if positive); what names it: err.grant.field.<what>."""
+    name = "@err.grant.field." + what
     if value is None:
-        raise GrantInputError(f"{name} is missing; give a number.")
+        raise GrantInputError.text("err.grant.missing", name=name)
     if isinstance(value, bool):
-        raise GrantInputError(f"{name} must be a number, not {value!r}.")
+        raise GrantInputError.text("err.grant.not_number", name=name, value=repr(value))
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise GrantInputError(f"{name} must be a number, not {value!r}.") from None
+        raise GrantInputError.text("err.grant.not_number", name=name, value=repr(value)) from None
     if not math.isfinite(number):
-        raise GrantInputError(f"{name} must be a finite number, not {value!r}.")
+        raise GrantInputError.text("err.grant.not_finite", name=name, value=repr(value))
     if number < 0 or (positive and number == 0):
-        raise GrantInputError(f"{name} must be {'above' if positive else 'at least'} 0, not {number:g}.")
+        raise GrantInputError.text("err.grant.above_zero" if positive else "err.grant.at_least_zero", name=name,
+                                   number=f"{number:g}")
     return number
 
 
@@ -89,14 +93,15 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
     """
     rates = rates or load_rates()
     if alternative not in ALTERNATIVES:
-        raise GrantInputError(f"The alternative aid must be one of {', '.join(ALTERNATIVES)}, not {alternative!r}.")
-    rise_mm = _number("The rise (mm)", rise_mm, positive=True)
+        raise GrantInputError.text("err.grant.alternative", choices=", ".join(ALTERNATIVES),
+                                   alternative=repr(alternative))
+    rise_mm = _number("rise", rise_mm, positive=True)
     notes: list[str] = []
     if rise_mm > rates["shaft_lift_above_rise_mm"].value:
         notes.append("Above 1 m of rise NAV uses a shaft lift (platform lift in a shaft), not a ramp or an open "
                      "platform lift; a half shaft reaches at most 3 m.")
     if alternative_price_nok is not None:
-        price = round(_number("The price of the alternative aid (kr)", alternative_price_nok, positive=True))
+        price = round(_number("alternative_price", alternative_price_nok, positive=True))
         return Cap(alternative, price, CAP_RULES["user"], "entered by the user", "user", tuple(notes))
     if alternative == RAMP:
         small = rise_mm <= rates["ramp_small_max_rise_mm"].value
@@ -105,10 +110,8 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
         return Cap(alternative, cap, CAP_RULES["ramp_small" if small else "ramp_large"], rate.source,
                    rate.confidence, tuple(notes))
     if lift_estimate_nok is None:
-        raise GrantInputError(f"NAV's price for a {'stair lift' if alternative == STAIRLIFT else 'platform lift'} "
-                              f"is not public; give the lift's price incl. VAT, excl. installation "
-                              f"(stair lifts cost about 70 000–350 000 kr).")
-    estimate = round(_number("The estimated lift price (kr)", lift_estimate_nok))
+        raise GrantInputError.text("err.grant.lift_price", lift="@err.grant.lift." + alternative)
+    estimate = round(_number("lift_estimate", lift_estimate_nok))
     notes.append("The lift price is an estimate, not NAV's price: ask NAV Hjelpemiddelsentral for it.")
     return Cap(alternative, estimate, CAP_RULES["lift"], "estimate (price list)", "A", tuple(notes))
 
@@ -121,7 +124,7 @@ def nav_grant(rise_mm: float, permanent_cost_nok: float, alternative: str = RAMP
     grant_nok = min(cap_nok, permanent_cost_nok); own_share_nok = permanent_cost_nok - grant_nok, before any
     Husbanken grant, start loan or own money (see costing.plan).
     """
-    cost = round(_number("The cost of the permanent solution (kr)", permanent_cost_nok))
+    cost = round(_number("cost", permanent_cost_nok))
     cap = alternative_cap(alternative, rise_mm, alternative_price_nok, rates,
                           lift_estimate_nok=lift_estimate_nok)
     grant = min(cap.cap_nok, cost)

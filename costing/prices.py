@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from costing.errors import CostingError
 from costing.rates import DATA_DIR, USER
 
 PRICES_FILE = DATA_DIR / "prices-no.csv"
@@ -48,13 +49,13 @@ def default_prices() -> dict[str, Price]:
 
 
 def price_number(value, what: str) -> int:
-    """A price given by a person: whole kroner, 0 or more. Raises ValueError with one sentence."""
+    """A price given by a person: whole kroner, 0 or more. Raises CostingError (a ValueError) with one sentence."""
     try:
         number = float(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
     except ValueError:
-        raise ValueError(f"The price of {what} must be a number of kroner, not {value!r}.") from None
+        raise CostingError.text("err.price.not_number", what=what, value=repr(value)) from None
     if not math.isfinite(number) or number < 0:
-        raise ValueError(f"The price of {what} must be 0 kr or more, not {value!r}.")
+        raise CostingError.text("err.price.negative", what=what, value=repr(value))
     return round(number)
 
 

@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from costing.errors import CostingError
+
 QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
             "sliding_door", "bathroom_layout", "ramp_built", "regrade")
 # First match wins, so the more specific words come first.
@@ -33,8 +35,8 @@ QUANTITY_COLUMNS = ("antall", "mengde", "qty", "quantity")
 MAX_QUOTE_BYTES = 10 * 1024 * 1024
 
 
-class QuoteError(ValueError):
-    """A quote file that cannot be read; the message is one sentence."""
+class QuoteError(CostingError):
+    """A quote file that cannot be read; the message is one sentence (costing/errors.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ def _rows(data: bytes, filename: str) -> list[list]:
         try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         except Exception:  # openpyxl raises many types for a broken workbook
-            raise QuoteError("The Excel file could not be read; save it again as .xlsx or as CSV.") from None
+            raise QuoteError.text("err.quote.excel") from None
         return [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
     try:
         text = data.decode("utf-8-sig")
@@ -110,16 +112,15 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
     vat_included: None reads it from the header ("eks. mva"/"excl" means excluding VAT), else assumes incl.
     """
     if not data:
-        raise QuoteError("The quote file is empty.")
+        raise QuoteError.text("err.quote.empty")
     if len(data) > MAX_QUOTE_BYTES:
-        raise QuoteError("The quote file is larger than 10 MB; it cannot be a price quote.")
+        raise QuoteError.text("err.quote.too_large")
     rows = [r for r in _rows(data, filename) if any(str(c).strip() for c in r)]
     header_at = next((i for i, r in enumerate(rows[:20])
                       if _column([str(c) for c in r], DESCRIPTION_COLUMNS) is not None
                       and _column([str(c) for c in r], AMOUNT_COLUMNS) is not None), None)
     if header_at is None:
-        raise QuoteError("No header with a description and an amount column (e.g. 'Beskrivelse' and 'Sum') "
-                         "was found in the quote.")
+        raise QuoteError.text("err.quote.no_header")
     header = [str(c) for c in rows[header_at]]
     desc_col, amount_col = _column(header, DESCRIPTION_COLUMNS), _column(header, AMOUNT_COLUMNS)
     qty_col = _column(header, QUANTITY_COLUMNS)
@@ -146,7 +147,7 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
         inc = round(amount if vat_included else amount * (1 + vat))
         lines.append(QuoteLine(description, inc, guess_option(description)))
     if not lines:
-        raise QuoteError("The quote has no lines with a description and an amount.")
+        raise QuoteError.text("err.quote.no_lines")
     if skipped:
         notes.append(f"{skipped} line(s) without a description or an amount were skipped.")
     return lines, notes

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from costing.errors import CostingError
+
 DATA_DIR = Path(__file__).parent / "data"
 RATES_FILE = DATA_DIR / "rates-no.toml"
 # C = read in the source named, S = secondary source only, U = unconfirmed, A = assumption of this tool.
@@ -49,9 +51,12 @@ def load_rates(overrides: dict[str, float] | None = None) -> dict[str, Rate]:
     for key, value in (overrides or {}).items():
         if key not in rates:
             continue  # an override for a rate that no longer exists is ignored, not fatal
-        number = float(value)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
         if not math.isfinite(number) or number < 0:
-            raise ValueError(f"The rate {key} must be a number of 0 or more, not {value!r}.")
+            raise CostingError.text("err.rate", rate=key, value=repr(value))
         old = rates[key]
         rates[key] = replace(old, value=number, confidence=USER,
                              source=f"entered by the user (default {old.value:g}: {old.source})")

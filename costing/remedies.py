@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from costing.errors import CostingError
 from costing.grants import PLATFORMLIFT, RAMP
 from costing.prices import Price
 from costing.rates import Rate
@@ -67,7 +68,7 @@ def size_ramp(rise_mm: float, space_length_mm: float | None = None, width_mm: fl
     1.5 m: one per full 1.0 m of rise below the top. The length includes the 1.5 m level area at the door.
     """
     if not (math.isfinite(rise_mm) and rise_mm > 0):
-        raise ValueError(f"A ramp needs a rise above 0 mm, not {rise_mm!r}.")
+        raise CostingError.text("err.ramp_rise", rise=repr(rise_mm))
     width_mm = max(width_mm, RAMP_WIDTH_MM)
     slope = RAMP_SLOPE_SHORT if rise_mm / RAMP_SLOPE_SHORT < RAMP_SHORT_RUN_MM else RAMP_SLOPE
     run_mm = rise_mm / slope

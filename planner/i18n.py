@@ -5,6 +5,7 @@ to English, and a key missing altogether shows as the key itself, so a gap is vi
 """
 from __future__ import annotations
 
+import importlib
 import string
 from functools import lru_cache
 
@@ -66,6 +67,30 @@ def said(key: str, **params) -> list:
 def render(text: list | tuple, lang: str = "en") -> str:
     """A text made by `said`, in lang."""
     return t(text[0], lang, **text[1])
+
+
+class TextError(Exception):
+    """An error whose one sentence is a registered text (mixed in before ValueError: PlanError, QuoteError, ...).
+
+    Raised with `Cls.text(key, **params)`: str() is the English sentence (CLIs and logs rely on it) and
+    `message(lang)` the sentence in the user's language. TEXTS names the module that registers the class's
+    sentences; it is imported before the first one is made. Values the user typed go in as params.
+    """
+
+    TEXTS = ""
+
+    def __init__(self, message: str, key: str | None = None, params: dict | None = None):
+        super().__init__(message)
+        self.key, self.params = key, dict(params or {})
+
+    @classmethod
+    def text(cls, key: str, /, **params):
+        if cls.TEXTS:
+            importlib.import_module(cls.TEXTS)
+        return cls(t(key, "en", **params), key, params)
+
+    def message(self, lang: str) -> str:
+        return str(self) if self.key is None else t(self.key, lang, **self.params)
 
 
 def keys() -> set[str]:

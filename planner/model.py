@@ -15,6 +15,8 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from planner.i18n import TextError
+
 # Where a value came from. A measured value always wins over a drawn or estimated one.
 SOURCE_DRAWN = "drawn"
 SOURCE_MEASURED = "measured"
@@ -31,28 +33,14 @@ DOOR_KINDS = ("hinged", "double", "sliding", "opening")
 MAX_COORD_MM = 1e12  # a coordinate beyond 10^12 mm is damage (UTM coordinates in mm stay well below it)
 
 
-class PlanError(ValueError):
+class PlanError(TextError, ValueError):
     """Input that cannot become a plan. The message is one sentence a user understands.
 
-    Raised with `PlanError.text(key, **params)`, the sentence is a registered text (planner.i18n) and
+    Raised with `PlanError.text(key, **params)`, the sentence is a registered text (planner/error_texts.py) and
     `message(lang)` gives it in the user's language; str() is always the English sentence.
     """
 
-    def __init__(self, message: str, key: str | None = None, params: dict | None = None):
-        super().__init__(message)
-        self.key, self.params = key, dict(params or {})
-
-    @classmethod
-    def text(cls, key: str, **params) -> "PlanError":
-        import planner.error_texts  # noqa: F401  (registers the sentences of PlanError)
-        from planner.i18n import t
-        return cls(t(key, "en", **params), key, params)
-
-    def message(self, lang: str) -> str:
-        if self.key is None:
-            return str(self)
-        from planner.i18n import t
-        return t(self.key, lang, **self.params)
+    TEXTS = "planner.error_texts"
 
 
 def _coords(geom: BaseGeometry | None) -> Any:

@@ -1,4 +1,5 @@
-"""The funding tab through Streamlit's AppTest: draws in both languages, a choice and an answer change the plan."""
+"""The funding tab through Streamlit's AppTest: draws in both languages, a choice and an answer change the plan, a bad
+price is said in the user's language."""
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -37,3 +38,14 @@ def test_choosing_an_option_and_answering_updates_the_state():
     at.radio(key=f"funding_q_member__p0").set_value(False).run()
     assert at.session_state["state"]["answers"]["member"] is False
     assert any("national insurance" in e.value for e in at.error)
+
+
+def test_a_bad_price_is_said_in_the_users_language():
+    for lang, sentence in (("nb", "Prisen for door_widen_internal må være 0 kr eller mer, ikke -100."),
+                           ("en", "The price of door_widen_internal must be 0 kr or more, not -100.")):
+        at = AppTest.from_string(SCRIPT, default_timeout=30)
+        at.session_state["lang"] = lang
+        at.session_state["state"] = {"prices": {"door_widen_internal": -100}}  # e.g. from an edited project file
+        at.run()
+        assert not at.exception, at.exception
+        assert [e.value for e in at.error] == [sentence]

@@ -1,5 +1,6 @@
 """PlanError, the one sentence a user sees for bad input, is a registered text: English as it always was (str(err),
-the CLI), and Norwegian for the app (err.message("nb"))."""
+the CLI), and Norwegian for the app (err.message("nb")). So are the costing errors made from the same TextError
+(CostingError, QuoteError, GrantInputError: a quote file, a price, a rate, a grant input)."""
 from __future__ import annotations
 
 import ast
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.i18n import keys, missing, t
+from planner.i18n import TextError, keys, missing, t
 from planner.model import PlanError
 from tests import dxf_factory as F
 from tests.test_import_regions import two_flats
@@ -31,8 +32,8 @@ def _sources() -> list[Path]:
 
 
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
-    """PlanError and every class made from it (UnitsUnknownError, ...)."""
-    names, grew = {"PlanError"}, True
+    """TextError and every class made from it (PlanError, UnitsUnknownError, CostingError, QuoteError, ...)."""
+    names, grew = {"TextError", "PlanError"}, True
     while grew:
         grew = False
         for tree in trees.values():
@@ -52,6 +53,7 @@ def _has_words(node: ast.AST) -> bool:
 def test_no_plan_error_is_made_from_english_written_in_the_code():
     trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in _sources()}
     classes = _error_classes(trees)
+    assert {"PlanError", "CostingError", "QuoteError", "GrantInputError"} <= classes, classes
     offenders = []
     for path, tree in trees.items():
         for node in ast.walk(tree):
@@ -63,11 +65,13 @@ def test_no_plan_error_is_made_from_english_written_in_the_code():
                 continue
             if any(_has_words(arg) for arg in (*node.args, *(k.value for k in node.keywords))):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:90]}")
-    assert not offenders, "raise PlanError.text(key, **params) with a registered key instead of:\n" + \
+    assert not offenders, "raise PlanError.text(key, **params) (or QuoteError.text, ...) with a registered key " \
+        "instead of:\n" + \
         "\n".join(offenders)
 
 
 def test_every_error_text_has_norwegian_without_english_words():
+    import costing.errors  # noqa: F401
     import planner.error_texts  # noqa: F401
     ours = {k for k in keys() if k.startswith("err.")} | IMPORT_KEYS
     assert ours and not ours & missing("nb"), ours & missing("nb")
@@ -77,8 +81,8 @@ def test_every_error_text_has_norwegian_without_english_words():
         assert not ENGLISH.search(norwegian), (key, norwegian)
 
 
-def _raised(make) -> PlanError:
-    with pytest.raises(PlanError) as info:
+def _raised(make) -> TextError:
+    with pytest.raises(TextError) as info:
         make()
     return info.value
 
@@ -113,6 +117,31 @@ def _not_a_project():
     loads_project(b'{"format": "something else"}')
 
 
+def _quote_without_an_amount_column():
+    from costing.quotes import read_quote
+    read_quote("Arbeid;Antall\nNy dør til bad;1\nFjerne terskel;2\n".encode(), "tilbud.csv")
+
+
+def _negative_price():
+    from costing.plan import contexts
+    contexts({"prices": {"door_widen_internal": -100}})
+
+
+def _rate_not_a_number():
+    from costing.rates import load_rates
+    load_rates({"vat": "abc"})
+
+
+def _grant_cost_not_a_number():
+    from costing.grants import nav_grant
+    nav_grant(rise_mm=300, permanent_cost_nok="lots")
+
+
+def _lift_price_not_given():
+    from costing.grants import nav_grant
+    nav_grant(rise_mm=900, permanent_cost_nok=100_000, alternative="platformlift")
+
+
 CASES = {
     "not a number": (_not_a_number, "D2.threshold_mm: 'abc' is not a number; give millimetres, e.g. 40.",
                      "D2.threshold_mm: 'abc' er ikke et tall; oppgi millimeter, f.eks. 40."),
@@ -126,6 +155,22 @@ CASES = {
                       None),
     "not a project": (_not_a_project,
                       "This JSON file is not a Tilpass project (it has no \"format\": \"tilpass-project\").", None),
+    "quote without an amount column": (
+        _quote_without_an_amount_column,
+        "No header with a description and an amount column (e.g. 'Beskrivelse' and 'Sum') was found in the quote.",
+        "Fant ingen overskriftsrad med en kolonne for beskrivelse og en for beløp (f.eks. 'Beskrivelse' og 'Sum') i "
+        "tilbudet."),
+    "negative price": (_negative_price, "The price of door_widen_internal must be 0 kr or more, not -100.",
+                       "Prisen for door_widen_internal må være 0 kr eller mer, ikke -100."),
+    # the English a non-numeric rate gets is the rate's sentence (it was Python's "could not convert string to float")
+    "rate not a number": (_rate_not_a_number, "The rate vat must be a number of 0 or more, not 'abc'.",
+                          "Satsen vat må være et tall på 0 eller mer, ikke 'abc'."),
+    "grant cost not a number": (_grant_cost_not_a_number,
+                                "The cost of the permanent solution (kr) must be a number, not 'lots'.",
+                                "Kostnaden for den varige løsningen (kr) må være et tall, ikke 'lots'."),
+    "lift price not given": (_lift_price_not_given,
+                             "NAV's price for a platform lift is not public; give the lift's price incl. VAT, excl. "
+                             "installation (stair lifts cost about 70 000–350 000 kr).", None),
 }
 
 

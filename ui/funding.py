@@ -21,7 +21,7 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import fmt_nok, t
+from planner.i18n import TextError, fmt_nok, t
 from planner.model import Plan
 from ui.keys import project_key
 
@@ -182,7 +182,7 @@ def _quote(state: dict, lang: str) -> None:
             for n in notes:
                 st.caption(n)
         except QuoteError as exc:
-            st.error(str(exc))
+            st.error(exc.message(lang))
     quote = state.get("quote")
     if not quote:
         return
@@ -245,8 +245,8 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
     try:
         _, fctx = contexts(state)
         fp = build_plan(plan, findings, state)
-    except ValueError as exc:
-        st.error(str(exc))
+    except ValueError as exc:  # a price or rate that cannot be used: one sentence in the user's language
+        st.error(exc.message(lang) if isinstance(exc, TextError) else str(exc))
         return state
     tabs = st.tabs([t(f"fund.tab.{k}", lang) for k in ("compare", "plan", "prices", "questions", "process")])
     with tabs[0]:
