@@ -72,17 +72,27 @@ def _amount(value) -> float | None:
         return None
 
 
-def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+def _column(header: list[str], names: tuple[str, ...], *, besides: int | None = None) -> int | None:
+    """The first column named one of names: the whole name first, then inside a longer name ("Totalbeløp");
+    a name of two letters ("kr") only as a word of its own, never inside one ("beskrivelse"). besides: a column
+    that is already taken."""
     lowered = [h.lower().strip() for h in header]
     for name in names:
         for i, h in enumerate(lowered):
-            if h == name or h.startswith(name + " ") or h.startswith(name + "."):
+            if i != besides and (h == name or h.startswith(name + " ") or h.startswith(name + ".")):
                 return i
     for name in names:
         for i, h in enumerate(lowered):
-            if name in h:
+            found = re.search(rf"\b{re.escape(name)}\b", h) if len(name) <= 2 else name in h
+            if i != besides and found:
                 return i
     return None
+
+
+def _header_columns(header: list[str]) -> tuple[int | None, int | None]:
+    """The description and the amount column of a header row (never the same column)."""
+    desc = _column(header, DESCRIPTION_COLUMNS)
+    return desc, _column(header, AMOUNT_COLUMNS, besides=desc)
 
 
 def _rows(data: bytes, filename: str) -> list[list]:
@@ -117,12 +127,11 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
         raise QuoteError.text("err.quote.too_large")
     rows = [r for r in _rows(data, filename) if any(str(c).strip() for c in r)]
     header_at = next((i for i, r in enumerate(rows[:20])
-                      if _column([str(c) for c in r], DESCRIPTION_COLUMNS) is not None
-                      and _column([str(c) for c in r], AMOUNT_COLUMNS) is not None), None)
+                      if None not in _header_columns([str(c) for c in r])), None)
     if header_at is None:
         raise QuoteError.text("err.quote.no_header")
     header = [str(c) for c in rows[header_at]]
-    desc_col, amount_col = _column(header, DESCRIPTION_COLUMNS), _column(header, AMOUNT_COLUMNS)
+    desc_col, amount_col = _header_columns(header)
     qty_col = _column(header, QUANTITY_COLUMNS)
     notes = []
     if vat_included is None:

@@ -64,3 +64,9 @@ def test_unreadable_quotes_give_one_sentence(data):
     with pytest.raises(QuoteError) as info:
         read_quote(data, "x.xlsx" if data.startswith(b"PK") else "x.csv")
     assert "\n" not in str(info.value)
+
+
+def test_kr_inside_a_word_is_not_an_amount_column_but_kr_on_its_own_is():
+    from costing.quotes import read_quote
+    lines, _ = read_quote("Beskrivelse;Kr\nNy dør til bad;12 000\n".encode(), "tilbud.csv")
+    assert [line.amount_nok for line in lines] == [12000]

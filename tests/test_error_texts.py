@@ -119,7 +119,7 @@ def _not_a_project():
 
 def _quote_without_an_amount_column():
     from costing.quotes import read_quote
-    read_quote("Arbeid;Antall\nNy dør til bad;1\nFjerne terskel;2\n".encode(), "tilbud.csv")
+    read_quote("Beskrivelse;Antall\nNy dør til bad;1\nFjerne terskel;2\n".encode(), "tilbud.csv")   # "kr" is inside "beskrivelse", not an amount column
 
 
 def _negative_price():
