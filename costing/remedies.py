@@ -17,7 +17,7 @@ from costing.errors import CostingError
 from costing.grants import PLATFORMLIFT, RAMP
 from costing.prices import Price
 from costing.rates import Rate
-from planner.checks.turning import swings_into, turning_diameter_mm
+from planner.checks.turning import swings_into, turning_space_fits
 from planner.findings import FAIL, Finding
 from planner.model import Plan
 
@@ -219,7 +219,9 @@ def _turning(b: _Builder, finding: Finding, plan: Plan) -> None:
     room = plan.room(finding.element)
     hinged = [] if room is None else swings_into(plan, room)
     if hinged:
-        enough = turning_diameter_mm(plan, room, without_swings=True) >= (finding.required or 0)
+        rect = finding.params.get("rect_width"), finding.params.get("rect_length")
+        enough = turning_space_fits(plan, room, finding.required or 0,
+                                    (float(rect[0]), float(rect[1])) if None not in rect else None, without_swings=True)
         b.add("sliding_door", [b.line("sliding_door", len(hinged), OWNER)], lasting=True, fixed=True,
               adequate=enough, notes=("note.sliding_door_check",) if enough else ("note.sliding_door_not_enough",))
     if room is not None and room.type != "bathroom":

@@ -163,6 +163,16 @@ register({
     "turning.fail": {
         "en": "{room}: the largest free circle is {measured} mm, less than the {required} mm turning circle.",
         "nb": "{room}: største frie sirkel er {measured} mm, mindre enn snusirkelen på {required} mm."},
+    "turning.fail_rectangle": {
+        "en": "{room}: the largest free circle is {measured} mm, less than the {required} mm turning circle, and no "
+              "{rect_width} × {rect_length} mm turning rectangle fits either.",
+        "nb": "{room}: største frie sirkel er {measured} mm, mindre enn snusirkelen på {required} mm, og et snuareal "
+              "på {rect_width} × {rect_length} mm får heller ikke plass."},
+    "turning.pass_rectangle": {
+        "en": "{room}: a {rect_width} × {rect_length} mm turning rectangle of free floor fits, which the standard "
+              "accepts instead of the {required} mm circle (the largest free circle is {measured} mm).",
+        "nb": "{room}: et snuareal på {rect_width} × {rect_length} mm fritt gulv får plass, og det godtas i stedet "
+              "for snusirkelen på {required} mm (største frie sirkel er {measured} mm)."},
     "turning.no_floor": {
         "en": "{room}: no free floor left outside fixtures and door swings.",
         "nb": "{room}: ikke noe fritt gulv utenfor innredning og dørslag."},

@@ -134,4 +134,5 @@ def test_sliding_door_is_offered_as_enough_only_where_the_swing_is_what_takes_th
 
 def test_a_room_too_small_for_other_reasons_still_gets_a_priced_remedy():
     from tests.plans import single_room
-    assert set(remedies(single_room("bedroom", 1400, 3000), "TURNING_TOO_SMALL")) == {"room_enlarge"}
+    # 1250 mm wide: neither the circle nor the 1300 x 1800 mm rectangle fits
+    assert set(remedies(single_room("bedroom", 1250, 3000), "TURNING_TOO_SMALL")) == {"room_enlarge"}

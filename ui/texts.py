@@ -51,9 +51,11 @@ register({
     "findings.show": {"en": "Show", "nb": "Vis"},
     "findings.all": {"en": "all", "nb": "alle"},
     "findings.problems": {"en": "barriers and unknowns", "nb": "hindringer og ukjente"},
-    "plan.legend": {"en": "Green circle: a Ø 1500 mm turning circle fits. Red dashed circle: the largest free "
+    "plan.legend": {"en": "Green circle: a Ø 1500 mm turning circle fits (green rectangle: the 1300 × 1800 mm turning "
+                          "area the standard accepts instead). Red dashed circle: the largest free "
                           "circle, too small. Door colours: red fails, amber unknown (measure it), green passes.",
-                    "nb": "Grønn sirkel: snusirkel Ø 1500 mm får plass. Rød stiplet sirkel: største frie sirkel, "
+                    "nb": "Grønn sirkel: snusirkel Ø 1500 mm får plass (grønt rektangel: snuareal 1300 × 1800 mm, "
+                          "som godtas i stedet). Rød stiplet sirkel: største frie sirkel, "
                           "for liten. Dørfarger: rød = avvik, gul = ukjent (mål den), grønn = ok."},
     "plan.no_rooms": {"en": "The plan has no rooms yet.", "nb": "Planen har ingen rom ennå."},
     "measure.intro": {"en": "Type what you measure on site, in millimetres. A measured value replaces what the "

@@ -1,8 +1,10 @@
-"""Wheelchair turning circle: a Ø 1500 mm circle of free floor (TEK17 § 12-7 to § 12-9 guidance)."""
+"""Wheelchair turning space: a Ø 1500 mm circle of free floor, or where the standard accepts it instead a
+1300 × 1800 mm rectangle (TEK17 § 12-7 to § 12-9 guidance)."""
 from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely import affinity
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -75,17 +77,68 @@ def swings_into(plan: Plan, room: Room) -> list:
             and d.swing.intersection(room.polygon).area > 1.0]
 
 
-def turning_diameter_mm(plan: Plan, room: Room, without_swings: bool = False) -> float:
-    """The diameter [mm] of the largest circle of free floor in the room, to the whole millimetre."""
-    circle = largest_free_circle(free_floor(plan, room, without_swings), FINE_TOLERANCE_MM)
-    return 0.0 if circle is None else float(round(circle[1]))
-
-
 def _circle(floor: BaseGeometry, required: float) -> tuple[Point, float] | None:
     circle = largest_free_circle(floor, COARSE_TOLERANCE_MM)
     if circle is not None and abs(circle[1] - required) <= REFINE_WITHIN_MM:
         circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
     return circle
+
+
+def rectangle_sizes(rules: Rules) -> tuple[float, float] | None:
+    """The rectangle the standard accepts instead of the circle (width, length) [mm], or None."""
+    keys = ("turning_rectangle_width_mm", "turning_rectangle_length_mm")
+    return (rules.value(keys[0]), rules.value(keys[1])) if all(k in rules.values for k in keys) else None
+
+
+def _edges(poly: Polygon) -> np.ndarray:
+    """Every edge of a polygon's outline and holes as rows x1 y1 x2 y2."""
+    rows = []
+    for ring in (poly.exterior, *poly.interiors):
+        c = np.asarray(ring.coords)
+        rows.append(np.c_[c[:-1], c[1:]])
+    return np.vstack(rows)
+
+
+def _box_centres(poly: Polygon, half_x: float, half_y: float) -> BaseGeometry:
+    """Where the centre of an axis-parallel box of half-sizes (half_x, half_y) can be with the box inside poly:
+    the polygon less the band its outline sweeps when the box slides along every edge."""
+    edges = _edges(poly)
+    corners = np.array([(-half_x, -half_y), (half_x, -half_y), (half_x, half_y), (-half_x, half_y)])
+    pts = np.concatenate([edges[:, None, :2] + corners, edges[:, None, 2:] + corners], axis=1)
+    swept = shapely.union_all(shapely.convex_hull(shapely.multipoints(pts)))
+    return poly.difference(swept)
+
+
+def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon | None:
+    """A width x length rectangle of free floor, lying along the walls of the part it is in, or None.
+
+    Tried along the longest edge of each part of the floor and across it; a rectangle that fits exactly counts
+    (sizes are compared to 0.5 mm)."""
+    parts = [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]
+    for part in parts:
+        if part.area < width * length:
+            continue
+        e = _edges(Polygon(part.exterior))
+        longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
+        angle = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
+        turned = affinity.rotate(part, -angle, origin=(0, 0))
+        for half_x, half_y in ((length / 2, width / 2), (width / 2, length / 2)):
+            centres = _box_centres(turned, half_x - FINE_TOLERANCE_MM, half_y - FINE_TOLERANCE_MM)
+            if not centres.is_empty:
+                c = centres.representative_point()
+                rect = shapely.box(c.x - half_x, c.y - half_y, c.x + half_x, c.y + half_y)
+                return affinity.rotate(rect, angle, origin=(0, 0))
+    return None
+
+
+def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
+                       without_swings: bool = False) -> bool:
+    """True when the room's free floor holds the circle, or the rectangle where the standard accepts it."""
+    floor = free_floor(plan, room, without_swings)
+    circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
+    if circle is not None and round(circle[1]) >= required_mm:
+        return True
+    return rectangle is not None and free_rectangle(floor, *rectangle) is not None
 
 
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
@@ -98,19 +151,29 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """
     key = "turning_circle_diameter_mm"
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
+    rectangle = rectangle_sizes(rules)
+    rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
     room_types = set(rules.setting("turning_circle", "room_types", []))
     blocked_in = _blocked_by_room(plan)
-    seen: dict[bytes, tuple[np.ndarray, float] | None] = {}   # shape key -> (centre - origin, diameter)
-    results = []
+    # shape key -> (centre - origin, diameter, rectangle moved to the origin or None)
+    seen: dict[bytes, tuple[np.ndarray, float, Polygon | None] | None] = {}
+    results, rectangles = [], {}
     for room in plan.rooms:
         if room.type not in room_types:
             continue
         blocked = blocked_in.get(room.id, [])
         shape, origin = _shape_key(room, blocked)
         if shape not in seen:
-            circle = _circle(_free_floor(room, blocked), required)
-            seen[shape] = None if circle is None else (np.array(circle[0].coords[0]) - origin, circle[1])
+            floor = _free_floor(room, blocked)
+            circle = _circle(floor, required)
+            rect = None
+            if rectangle is not None and (circle is None or round(circle[1]) < required):
+                rect = free_rectangle(floor, *rectangle)
+                rect = None if rect is None else affinity.translate(rect, -origin[0], -origin[1])
+            seen[shape] = None if circle is None else (np.array(circle[0].coords[0]) - origin, circle[1], rect)
         found = seen[shape]
+        if found is not None and found[2] is not None:
+            rectangles[room.id] = affinity.translate(found[2], origin[0], origin[1])
         results.append((room, None if found is None else (found[0] + origin, found[1])))
     # the circles drawn for the findings, all in one call
     drawn = [(centre, min(d, required) / 2 if d >= required else d / 2) for _, c in results if c is not None
@@ -128,11 +191,19 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             continue
         diameter = float(round(circle[1]))
         ok = diameter >= required
+        disc = next(discs)
+        if not ok and room.id in rectangles:
+            findings.append(Finding(
+                check="turning_circle", code="TURNING_OK_RECTANGLE", element=room.id, status=PASS, measured=diameter,
+                required=required, rule=rules.clause("turning_rectangle_width_mm"), message_key="turning.pass_rectangle",
+                params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params},
+                geometry=rectangles[room.id], confidence=rules["turning_rectangle_width_mm"].confidence))
+            continue
         findings.append(Finding(
             check="turning_circle", code="TURNING_OK" if ok else "TURNING_TOO_SMALL", element=room.id,
             status=PASS if ok else FAIL, measured=diameter, required=required, rule=rules.clause(key),
-            message_key="turning.pass" if ok else "turning.fail",
-            params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}"},
-            remeasure=near_limit(diameter, required, margin), geometry=next(discs),
+            message_key="turning.pass" if ok else ("turning.fail_rectangle" if rectangle else "turning.fail"),
+            params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params},
+            remeasure=near_limit(diameter, required, margin), geometry=disc,
             confidence=rules[key].confidence))
     return findings

@@ -1,0 +1,45 @@
+"""TEK17's guidance accepts a 1.3 x 1.8 m rectangle of free floor instead of the Ø 1.5 m circle."""
+from __future__ import annotations
+
+import pytest
+from shapely import affinity
+from shapely.geometry import box
+
+from planner.checks import assess
+from planner.model import Plan, Room
+from planner.rules import load_rules
+
+
+def _finding(width: float, depth: float, *, angle: float = 0.0, standard: str = "no-tek17"):
+    room = Room(id="R1", name="Gang", type="hall", polygon=affinity.rotate(box(0, 0, width, depth), angle, origin=(0, 0)))
+    return next(f for f in assess(Plan(rooms=(room,)), load_rules(standard)) if f.check == "turning_circle")
+
+
+@pytest.mark.parametrize("width, depth, angle", [(1350, 2000, 0), (2000, 1350, 0), (1350, 2000, 33), (1300, 1800, 0)])
+def test_a_narrow_hall_with_room_for_the_rectangle_passes(width, depth, angle):
+    f = _finding(width, depth, angle=angle)
+    assert (f.status, f.code) == ("pass", "TURNING_OK_RECTANGLE")
+    assert f.measured < 1500
+    assert f.geometry.area == pytest.approx(1300 * 1800, rel=1e-6)
+    assert f.geometry.buffer(0.01).within(affinity.rotate(box(0, 0, width, depth), angle, origin=(0, 0)).buffer(1))
+    assert "1300 × 1800" in f.message("en") and "snuareal" in f.message("nb")
+
+
+@pytest.mark.parametrize("width, depth", [(1350, 1700), (1290, 3000)])
+def test_no_room_for_circle_or_rectangle_fails_and_says_both(width, depth):
+    f = _finding(width, depth)
+    assert (f.status, f.code) == ("fail", "TURNING_TOO_SMALL")
+    assert "1300 × 1800" in f.message("en")
+
+
+def test_a_standard_without_the_rectangle_wants_the_circle():
+    f = _finding(1350, 2000, standard="uk-adm4")
+    assert f.status == "fail" and "×" not in f.message("en")
+
+
+def test_a_fixture_in_the_way_of_every_rectangle_fails():
+    from planner.model import Fixture
+    room = Room(id="R1", name="Gang", type="hall", polygon=box(0, 0, 1350, 2000))
+    wc = Fixture(id="F1", type="wc", footprint=box(600, 900, 1000, 1300), room="R1")
+    f = next(x for x in assess(Plan(rooms=(room,), fixtures=(wc,)), load_rules()) if x.check == "turning_circle")
+    assert f.status == "fail"
