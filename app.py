@@ -66,6 +66,7 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     """Open uploaded bytes; on a problem keep the open plan and say what is wrong in one sentence."""
     st.session_state.pop("pending_units", None)
     st.session_state.pop("open_error", None)
+    st.session_state.pop("refused_upload", None)
     bar = st.sidebar.progress(0.0)
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
@@ -74,6 +75,12 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
         else:
             st.session_state.open_error = (name, exc)
+            report = getattr(exc, "report", None)
+            if report and report.get("layers"):   # a drawing refused for what its layers seem to hold: let them fix it
+                st.session_state.refusals = st.session_state.get("refusals", 0) + 1
+                st.session_state.refused_upload = {"data": data, "name": name, "units": units, "roles": roles or {},
+                                                   "region": region, "report": report,
+                                                   "n": st.session_state.refusals}
         return
     finally:
         bar.empty()
@@ -130,6 +137,8 @@ def main() -> None:
     if st.session_state.get("open_error"):
         name, reason = st.session_state.open_error  # a PlanError: its sentence in the user's language
         st.error(t("error.open", lang, name=name, reason=reason.message(lang)) + " " + t("error.kept", lang))
+    if st.session_state.get("refused_upload"):
+        render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
     tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
@@ -201,6 +210,19 @@ def render_import(plan, lang: str) -> None:
     if st.button(t("imp.reread", lang), key="import_reread"):
         open_upload(source["data"], source["name"], units=source.get("units"), roles=roles, region=region)
         st.rerun()
+
+
+def render_refused(refused: dict, lang: str) -> None:
+    """A drawing that gave no plan: what each layer was taken to hold (and which plan in the file), to correct and
+    read again without uploading it again."""
+    from ui.import_view import choose_region, edit_layer_roles
+    n = refused["n"]   # fresh widget keys for each refused upload
+    with st.expander(t("imp.fix_roles", lang, name=refused["name"]), expanded=True):
+        roles = {**refused["roles"], **edit_layer_roles(refused["report"], lang, key=f"refused_layers_{n}")}
+        region = choose_region(refused["report"], lang, key=f"refused_region_{n}") or refused.get("region")
+        if st.button(t("imp.reread", lang), key=f"refused_reread_{n}"):
+            open_upload(refused["data"], refused["name"], units=refused.get("units"), roles=roles, region=region)
+            st.rerun()
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:

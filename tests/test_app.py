@@ -187,3 +187,36 @@ def test_a_measurement_whose_element_is_gone_is_shown_not_silently_dropped(at):
     at.run()
     assert not at.exception
     assert any("D99" in w.value for w in at.warning)
+
+
+def test_a_refused_drawing_offers_its_layer_roles_and_reads_again_with_them(at):
+    """The walls sit on a layer named like a note: refused, with the layers shown; giving that layer the role
+    'walls' makes the plan."""
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from tests import dxf_factory as F
+    doc = F.new_doc("mm")
+    msp = doc.modelspace()
+    F.add_walls(msp, F.FLAT_ROOMS, F.FLAT_DOORS, layer="A-ANNO-NOTE")    # a layer name that reads as annotation
+    for hinge, closed, side in F.FLAT_DOORS:
+        F.add_door_arc(msp, hinge, closed, side)
+    for name, x, y, w, d in F.FLAT_ROOMS:
+        msp.add_text(name, height=150, dxfattribs={"layer": "A-AREA-IDEN", "insert": (x + w / 2, y + d / 2)})
+    before = at.session_state["project"].plan.name
+    at.file_uploader(key="upload").upload("notes.dxf", F.to_bytes(doc), "application/dxf").run()
+    assert not at.exception
+    assert at.session_state["project"].plan.name == before      # refused: the open plan is kept
+    assert at.error and "notes.dxf" in at.error[0].value
+    refused = at.session_state["refused_upload"]
+    layers = list(refused["report"]["layers"])
+    assert refused["report"]["layers"]["A-ANNO-NOTE"] == "ignore"
+    key = f"refused_layers_{refused['n']}__p{at.session_state['generation']}"
+    at.session_state[key] = {"edited_rows": {str(layers.index("A-ANNO-NOTE")): {"role": "walls"}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key=f"refused_reread_{refused['n']}").click().run()
+    assert not at.exception
+    project = at.session_state["project"]
+    assert {r.name for r in project.plan.rooms} == {"Gang", "Bad", "Soverom"}
+    assert project.source["layer_roles"]["A-ANNO-NOTE"] == "walls"
+    assert "refused_upload" not in at.session_state

@@ -26,6 +26,8 @@ register({
                    "nb": "Filen inneholder flere planer; hvilken skal leses?"},
     "imp.region_label": {"en": "{index}: {count} elements, {w:.0f} × {h:.0f} m",
                          "nb": "{index}: {count} elementer, {w:.0f} × {h:.0f} m"},
+    "imp.fix_roles": {"en": "Correct what the layers of {name} hold, and read it again",
+                      "nb": "Rett opp hva lagene i {name} inneholder, og les tegningen på nytt"},
     "imp.reread": {"en": "Read the drawing again with these choices", "nb": "Les tegningen på nytt med disse valgene"},
     "imp.reupload": {"en": "Upload the DXF again to change layer roles or the plan read.",
                      "nb": "Last opp DXF-en på nytt for å endre lagroller eller hvilken plan som leses."},

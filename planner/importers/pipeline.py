@@ -245,6 +245,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
     if plan_parts.error:
+        plan_parts.error.report = report    # what was guessed, so that the user can correct it and read again
         raise plan_parts.error
     if unit_unknown:
         sentence = rep.units_unknown(guess.unit)
