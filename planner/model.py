@@ -51,11 +51,21 @@ def _geom(data: Any) -> Any:
     """Geometry read from a file (GeoJSON-like); every coordinate must be a finite number."""
     if data is None:
         return None
+    _check_numbers(data.get("coordinates") if isinstance(data, dict) else None)
     geom = shape(data)
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all() or (np.abs(coords) > MAX_COORD_MM).any():
         raise ValueError("a geometry has coordinates that are not finite numbers within 10^12 mm")
     return geom
+
+
+def _check_numbers(nested: Any) -> None:
+    """Every number in nested coordinate lists is finite and within 10^12 mm (checked before shapely sees them)."""
+    if isinstance(nested, (list, tuple)):
+        for item in nested:
+            _check_numbers(item)
+    elif nested is not None:
+        _num(nested)
 
 
 def _text(value: Any) -> str:

@@ -63,7 +63,8 @@ def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple
     parts = [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]
     best: tuple[Point, float] | None = None
     for part in parts:
-        radius_line = shapely.maximum_inscribed_circle(part, tolerance_mm)
+        with np.errstate(divide="ignore", invalid="ignore"):   # a sliver of floor: GEOS divides by its width
+            radius_line = shapely.maximum_inscribed_circle(part, tolerance_mm)
         centre = Point(radius_line.coords[0])
         diameter = 2 * radius_line.length
         if best is None or diameter > best[1]:
