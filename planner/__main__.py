@@ -9,7 +9,7 @@ import json
 import sys
 
 from planner.checks import assess, summary
-from planner.i18n import t
+from planner.i18n import register, render, t
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
@@ -17,6 +17,17 @@ from planner.report import plan_json
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+register({
+    "cli.summary": {
+        "en": "{plan}: {rooms} rooms, {doors} doors, {fixtures} fixtures (units: {units}; standard: {standard})",
+        "nb": "{plan}: {rooms} rom, {doors} dører, {fixtures} innredningsdeler (enhet: {units}; regelverk: {standard})"},
+    "cli.note": {"en": "  note: {text}", "nb": "  merk: {text}"},
+    "cli.counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass", "nb": "{fail} avvik, {unknown} ukjent, {passed} ok"},
+    "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
+    "cli.too_large": {"en": "{plan} is too large or too deeply nested to read.",
+                      "nb": "{plan} er for stor eller for dypt nøstet til å leses."},
+})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,15 +76,18 @@ def run_check(args: argparse.Namespace) -> int:
         print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))
         return EXIT_OK
     counts = summary(findings)
-    print(f"{args.plan}: {len(plan.rooms)} rooms, {len(plan.doors)} doors, {len(plan.fixtures)} fixtures "
-          f"(units: {plan.units}; standard: {rules.id})")
-    for warning in plan.import_report.get("warnings", []):
-        print(f"  note: {warning}")
-    print(f"{counts['fail']} fail, {counts['unknown']} unknown, {counts['pass']} pass")
+    lang = args.lang
+    print(t("cli.summary", lang, plan=args.plan, rooms=len(plan.rooms), doors=len(plan.doors),
+            fixtures=len(plan.fixtures), units=plan.units, standard=rules.id))
+    report = plan.import_report
+    texts = report.get("warnings_t") or [None] * len(report.get("warnings", []))
+    for warning, text in zip(report.get("warnings", []), texts):
+        print(t("cli.note", lang, text=render(text, lang) if text else warning))
+    print(t("cli.counts", lang, fail=counts["fail"], unknown=counts["unknown"], passed=counts["pass"]))
     for status in ("fail", "unknown", "pass"):
         for f in findings:
             if f.status == status:
-                mark = " (re-measure)" if f.remeasure else ""
+                mark = t("cli.remeasure", lang) if f.remeasure else ""
                 print(f"  {t('status.' + status, args.lang):8} {f.element:9} {t('check.' + f.check, args.lang):20} "
                       f"{f.message(args.lang)} [{f.rule}]{mark}")
     return EXIT_OK
@@ -84,13 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_check(args)
     except PlanError as exc:
-        print(f"tilpass: {exc}", file=sys.stderr)
+        print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader (e.g. `head`) stopped early
         sys.stderr.close()
         return EXIT_OK
     except (MemoryError, RecursionError):
-        print(f"tilpass: {args.plan} is too large or too deeply nested to read.", file=sys.stderr)
+        print(f"tilpass: {t('cli.too_large', args.lang, plan=args.plan)}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

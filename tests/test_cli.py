@@ -62,3 +62,16 @@ def test_text_output_lists_failures_first():
     assert out.returncode == 0
     lines = out.stdout.splitlines()
     assert "avvik" in lines[2]
+
+
+def test_norwegian_text_output_and_errors(tmp_path):
+    out = run("check", EXAMPLE, "--lang", "nb")
+    assert out.returncode == 0, out.stderr
+    first, counts = out.stdout.splitlines()[:2]
+    assert " rom, " in first and "regelverk" in first
+    assert "avvik" in counts and "ukjent" in counts and " fail" not in counts
+    bad = tmp_path / "tom.dxf"
+    bad.write_bytes(b"")
+    err = run("check", bad, "--lang", "nb")
+    assert err.returncode == 2 and "tom.dxf er tom" in err.stderr
+    assert "empty" in run("check", bad).stderr      # English by default

@@ -47,6 +47,7 @@ register({
               "ved en av de {doors} dørene som ble funnet{blocks}, så veggene rundt dørene lukker seg ikke til rom og "
               "ingen plan ble laget; sjekk lagrollene for vegger og dører (CLI: --layer-role LAG=walls), eller tegn "
               "romomriss."},
+    "imp.door_blocks": {"en": " (block {block_names})", "nb": " (blokk {block_names})"},
     "imp.faces_no_meaning": {
         "en": "The lines on layers {layers} enclose {faces} shapes, but there are no doors and no room names to tell "
               "rooms from furniture, hatching or elevations, so no plan was made; name the wall and door layers "
@@ -158,9 +159,9 @@ def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> PlanEr
 def faces_without_meaning(faces: int, wall_layers: list[str], door_shapes: int = 0,
                           door_blocks: list[str] | None = None) -> PlanError:
     if door_shapes:
-        blocks = f" (block {', '.join(door_blocks[:3])})" if door_blocks else ""
+        blocks = "@imp.door_blocks" if door_blocks else ""
         return PlanError.text("imp.faces_no_door_meets", layers=_layers(wall_layers), faces=faces,
-                              doors=door_shapes, blocks=blocks)
+                              doors=door_shapes, blocks=blocks, block_names=", ".join((door_blocks or [])[:3]))
     return PlanError.text("imp.faces_no_meaning", layers=_layers(wall_layers), faces=faces)
 
 
