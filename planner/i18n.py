@@ -120,10 +120,10 @@ register({
     "door_width.unknown_side": {
         "en": "Clear width {measured} mm is enough for a door inside the dwelling ({internal} mm) but not for an "
               "entrance door or a door to a shared corridor ({required} mm); what lies behind it is not a room of the "
-              "plan, so which applies is not known: check on site.",
+              "plan, so which applies is not known: say what is behind it (Measurements, 'Behind the door').",
         "nb": "Fri bredde {measured} mm er nok for en dør inne i boligen ({internal} mm), men ikke for inngangsdør "
               "eller dør mot felles gang ({required} mm); det som ligger bak døren er ikke et rom i planen, så det er "
-              "ikke kjent hvilket krav som gjelder: sjekk på stedet."},
+              "ikke kjent hvilket krav som gjelder: angi hva som er bak døren (Målinger, «Bak døren»)."},
     "door_kind.entrance": {"en": "an entrance door", "nb": "inngangsdør"},
     "door_kind.unknown_side": {"en": "a door whose far side is not known", "nb": "dør der den andre siden er ukjent"},
     "door_kind.route": {"en": "a door on a communication route", "nb": "dør i kommunikasjonsvei"},

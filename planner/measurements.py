@@ -9,12 +9,15 @@ from datetime import datetime, timezone
 from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
-DOOR_FIELDS = ("clear_width_mm", "threshold_mm")
+DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
 FIXTURE_FIELDS = ("lip_mm",)
 ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm")
 ENTRANCE_ID = "entrance"
 FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip_mm": (0, 500),
-                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000)}
+                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000), "far_side": (1, 2)}
+# far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
+# shared corridor (a code, not millimetres)
+FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASU
     except ValueError:
         raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value)) from None
     low, high = FIELD_LIMITS_MM[field]
-    if not math.isfinite(number) or number < low or number > high:
+    if not math.isfinite(number) or number < low or number > high or (field == "far_side" and number % 1):
         raise PlanError.text("err.measure.range", element=element, field=field, number=f"{number:g}", low=low,
                              high=high)
     if source not in VALUE_SOURCES:
@@ -89,6 +92,8 @@ def apply_measurements(plan: Plan, measurements: list[Measurement]) -> tuple[Pla
             door = doors[m.element]
             if m.field == "clear_width_mm":
                 doors[m.element] = replace(door, clear_width_mm=m.value, clear_width_source=m.source)
+            elif m.field == "far_side":
+                doors[m.element] = replace(door, far_side=FAR_SIDE_CODES[int(round(m.value))])
             else:
                 doors[m.element] = replace(door, threshold_mm=m.value, threshold_source=m.source)
         elif m.element in fixtures and m.field in FIXTURE_FIELDS:

@@ -28,6 +28,7 @@ ROOM_TYPES = (
 )
 FIXTURE_TYPES = ("wc", "shower", "bath", "sink", "bed", "kitchen")
 DOOR_KINDS = ("hinged", "double", "sliding", "opening")
+FAR_SIDES = ("dwelling", "outside")   # what lies behind a door whose far side is no room of the plan, as seen on site
 
 
 MAX_COORD_MM = 1e12  # a coordinate beyond 10^12 mm is damage (UTM coordinates in mm stay well below it)
@@ -164,6 +165,7 @@ class Door:
     kind: str = "hinged"
     opening: LineString | None = None
     threshold_source: str | None = None
+    far_side: str | None = None   # "dwelling" or "outside" (or a shared corridor), when someone has looked
 
     @property
     def xy(self) -> tuple[float, float]:
@@ -176,7 +178,7 @@ class Door:
             "clear_width_source": self.clear_width_source, "threshold_mm": _round(self.threshold_mm),
             "threshold_source": self.threshold_source,
             "rooms": list(self.rooms), "exterior": self.exterior, "kind": self.kind,
-            "swing": _coords(self.swing), "opening": _coords(self.opening),
+            "swing": _coords(self.swing), "opening": _coords(self.opening), "far_side": self.far_side,
         }
 
     @classmethod
@@ -190,6 +192,7 @@ class Door:
             swing=_geom(data.get("swing")), rooms=tuple(_text(r) for r in data.get("rooms") or ()),
             exterior=bool(data.get("exterior", False)), kind=_one_of(data.get("kind"), DOOR_KINDS, "hinged"),
             opening=_geom(data.get("opening")),
+            far_side=None if data.get("far_side") is None else _one_of(data.get("far_side"), FAR_SIDES, None),
         )
 
 

@@ -220,3 +220,39 @@ def test_a_refused_drawing_offers_its_layer_roles_and_reads_again_with_them(at):
     assert {r.name for r in project.plan.rooms} == {"Gang", "Bad", "Soverom"}
     assert project.source["layer_roles"]["A-ANNO-NOTE"] == "walls"
     assert "refused_upload" not in at.session_state
+
+
+def test_saying_what_is_behind_a_door_settles_an_unknown_width(at):
+    """A door into a hall the drawing does not close: its width is unknown until the user says what is behind it."""
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from tests import dxf_factory as F
+    doc = F.flat("mm")
+    msp = doc.modelspace()
+    for e in list(msp):
+        if (e.dxftype() == "LWPOLYLINE" and (4000, 4000) in [tuple(p) for p in e.get_points("xy")]) or \
+                (e.dxftype() in ("TEXT", "MTEXT") and "Soverom" in e.plain_text()):
+            msp.delete_entity(e)
+    at.file_uploader(key="upload").upload("flat.dxf", F.to_bytes(doc), "application/dxf").run()
+    assert not at.exception
+    plan = at.session_state["project"].plan
+    door = max(plan.doors, key=lambda d: d.position.y)          # the bedroom door, now to an unknown space
+    row = [d.id for d in plan.doors].index(door.id)
+
+    def width_status():
+        from planner.checks import assess
+        from planner.rules import load_rules
+        measured, _ = at.session_state["project"].measured_plan()
+        return next(f.status for f in assess(measured, load_rules())
+                    if f.check == "door_clear_width" and f.element == door.id)
+    at.session_state[pk(at, "measure_doors")] = {"edited_rows": {str(row): {"clear": 800.0}}, "added_rows": [],
+                                                 "deleted_rows": []}
+    at.run()
+    assert width_status() == "unknown"
+    at.session_state[pk(at, "measure_doors")] = {
+        "edited_rows": {str(row): {"clear": 800.0, "behind": "inne i boligen"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert width_status() == "pass"
+    saved = {(m.element, m.field): m.value for m in at.session_state["project"].measurements}
+    assert saved[(door.id, "far_side")] == 1

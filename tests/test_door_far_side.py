@@ -71,3 +71,26 @@ def test_an_imported_door_to_a_space_inside_the_walls_is_not_an_entrance():
     bedroom = max(plan.doors, key=lambda d: d.position.y)
     assert front.exterior and not bedroom.exterior and len(bedroom.rooms) == 1
     assert any("not known" in g["what"] for g in result.report["guesses"])
+
+
+@pytest.mark.parametrize("code, status", [(1, "pass"), (2, "fail")])
+def test_saying_what_is_behind_the_door_settles_its_requirement(code, status):
+    from planner.measurements import apply_measurements, make_measurement
+    plan, problems = apply_measurements(_plan(800, ("R1",), exterior=False), [make_measurement("D1", "far_side", code)])
+    assert not problems
+    finding = next(f for f in assess(plan, load_rules()) if f.check == "door_clear_width")
+    assert finding.status == status
+    assert finding.required == (760 if code == 1 else 860)
+
+
+def test_far_side_takes_only_its_two_codes_and_survives_a_save():
+    from planner.measurements import make_measurement
+    from planner.model import Door, PlanError
+    for bad in (0, 3, 1.5, "ute"):
+        with pytest.raises(PlanError):
+            make_measurement("D1", "far_side", bad)
+    door = _plan(800, ("R1",), exterior=False).doors[0]
+    from dataclasses import replace
+    again = Door.from_dict(replace(door, far_side="outside").to_dict())
+    assert again.far_side == "outside"
+    assert Door.from_dict({**door.to_dict(), "far_side": "somewhere"}).far_side is None

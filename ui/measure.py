@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import t
-from planner.measurements import ENTRANCE_ID, make_measurement
+from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
 from ui.keys import project_key
@@ -31,19 +31,41 @@ def _changes(base: pd.DataFrame, edited: pd.DataFrame, id_col: str, fields: dict
     return out
 
 
+def far_side_labels(lang: str) -> dict[int, str]:
+    """The codes of the far_side measurement and what the user reads for them."""
+    return {code: t(f"measure.far_side.{side}", lang) for code, side in FAR_SIDE_CODES.items()}
+
+
+def _other_side(door, lang: str) -> str:
+    """What the "between" column adds after the rooms: outside, or "?" when the drawing does not say."""
+    if door.exterior:
+        return " ↔ ute" if lang == "nb" else " ↔ outside"
+    return " ↔ ?" if len(door.rooms) < 2 else ""
+
+
 def door_table(plan: Plan, lang: str) -> pd.DataFrame:
+    labels = far_side_labels(lang)
+    codes = {side: code for code, side in FAR_SIDE_CODES.items()}
     return pd.DataFrame([{
         "id": d.id, "rooms": " ↔ ".join(plan.room(r).name if plan.room(r) else r for r in d.rooms)
-                             + ("" if not d.exterior else " ↔ ute" if lang == "nb" else " ↔ outside"),
+                             + _other_side(d, lang),
         "leaf": round(d.leaf_width_mm), "clear": float(round(d.clear_width_mm)),
-        "threshold": None if d.threshold_mm is None else float(d.threshold_mm)} for d in plan.doors],
-        columns=["id", "rooms", "leaf", "clear", "threshold"])
+        "threshold": None if d.threshold_mm is None else float(d.threshold_mm),
+        "behind": labels[codes[d.far_side]] if d.far_side else None} for d in plan.doors],
+        columns=["id", "rooms", "leaf", "clear", "threshold", "behind"])
 
 
 def shower_table(plan: Plan) -> pd.DataFrame:
     return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
                           "lip": None if f.lip_mm is None else float(f.lip_mm)}
                          for f in plan.fixtures if f.type == "shower"], columns=["id", "room", "lip"])
+
+
+def _shown(m, lang: str) -> str:
+    """A measurement's value as the user reads it: millimetres, a count of steps, or what is behind a door."""
+    if m.field == "far_side":
+        return far_side_labels(lang).get(int(round(m.value)), f"{m.value:g}")
+    return f"{m.value:g}" + ("" if m.field == "steps" else " mm")
 
 
 def apply_change(project: Project, element: str, field: str, value) -> Project:
@@ -71,8 +93,15 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
             "clear": st.column_config.NumberColumn(t("measure.col.clear", lang), min_value=0, max_value=3000,
                                                    step=1, format="%d"),
             "threshold": st.column_config.NumberColumn(t("measure.col.threshold", lang), min_value=0,
-                                                       max_value=500, step=1, format="%d")})
+                                                       max_value=500, step=1, format="%d"),
+            "behind": st.column_config.SelectboxColumn(t("measure.col.behind", lang),
+                                                       options=list(far_side_labels(lang).values()),
+                                                       help=t("measure.col.behind_help", lang))})
     changes += _changes(doors, edited, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
+    by_label = {label: code for code, label in far_side_labels(lang).items()}
+    for (_, old), (_, new) in zip(doors.iterrows(), edited.iterrows()):
+        if (None if _empty(old["behind"]) else old["behind"]) != (None if _empty(new["behind"]) else new["behind"]):
+            changes.append((old["id"], "far_side", None if _empty(new["behind"]) else by_label.get(new["behind"])))
     showers = shower_table(base)
     if len(showers):
         st.subheader(t("measure.showers", lang))
@@ -103,8 +132,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
             errors.append(exc.message(lang))
     if project.measurements:
         st.caption(t("measure.log", lang) + " " + "; ".join(
-            f"{m.element} {t('measure.field.' + m.field, lang)} {m.value:g}{'' if m.field == 'steps' else ' mm'} "
-            f"({t('source.' + m.source, lang)}, "
+            f"{m.element} {t('measure.field.' + m.field, lang)} {_shown(m, lang)} ({t('source.' + m.source, lang)}, "
             f"{m.taken_at[:16].replace('T', ' ')})" for m in project.measurements))
     else:
         st.caption(t("measure.none", lang))

@@ -14,6 +14,7 @@ from planner.measurements import ENTRANCE_ID
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
+from ui.measure import far_side_labels
 from ui.plan_view import STATUS_ICON
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
@@ -29,6 +30,8 @@ def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
         names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
         if door.exterior:
             names.append(t("visit.outside", lang))
+        elif len(names) < 2:
+            names.append("?")      # the drawing does not say what is behind it
         return t("visit.door", lang, id=item.element, between=" ↔ ".join(names))
     fx = plan.fixture(item.element)
     room = plan.room(fx.room) if fx.room else None
@@ -89,6 +92,25 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
             except PlanError as exc:
                 problems.append(exc.message(lang))
     return project, problems
+
+
+def _far_side(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
+    """For a door the drawing shows with a room on one side only: what is behind it, as seen on site."""
+    door = next((d for d in project.plan.doors if d.id == item.element), None)
+    if door is None or door.exterior or len(door.rooms) >= 2:
+        return project, []
+    labels = far_side_labels(lang)
+    current = visit.measured(project, item.element, "far_side")
+    choice = st.radio(t("measure.col.behind", lang), [None, *labels], horizontal=True, key=f"{key}_far_side",
+                      index=0 if current is None else 1 + list(labels).index(int(current.value)),
+                      format_func=lambda code: "–" if code is None else labels[code],
+                      help=t("measure.col.behind_help", lang))
+    if (choice is None) != (current is None) or (choice is not None and choice != int(current.value)):
+        try:
+            project = visit.set_value(project, item.element, "far_side", choice)
+        except PlanError as exc:
+            return project, [exc.message(lang)]
+    return project, []
 
 
 def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Project:
@@ -152,6 +174,9 @@ def render_site_visit(project: Project, lang: str) -> Project:
     key = f"visit_{gen}_{item.element}"
     st.subheader(labels[index])
     project, problems = _values(project, item, key, lang)
+    if item.kind == "door":
+        project, more = _far_side(project, item, key, lang)
+        problems += more
     for problem in problems:
         st.warning(problem)
 

@@ -69,6 +69,15 @@ register({
     "measure.col.leaf": {"en": "Leaf (drawn) mm", "nb": "Dørblad (tegnet) mm"},
     "measure.col.clear": {"en": "Clear width mm", "nb": "Fri bredde mm"},
     "measure.col.threshold": {"en": "Threshold mm", "nb": "Terskel mm"},
+    "measure.col.behind": {"en": "Behind the door", "nb": "Bak døren"},
+    "measure.col.behind_help": {
+        "en": "For a door the drawing shows with a room on one side only: what is on the other side. It decides "
+              "whether the door needs 760 mm (inside the dwelling) or 860 mm (entrance or shared corridor).",
+        "nb": "For en dør der tegningen bare viser rom på den ene siden: hva som er på den andre siden. Det avgjør "
+              "om døren trenger 760 mm (inne i boligen) eller 860 mm (inngang eller felles gang)."},
+    "measure.far_side.dwelling": {"en": "inside the dwelling", "nb": "inne i boligen"},
+    "measure.far_side.outside": {"en": "outside or shared corridor", "nb": "ute eller felles gang"},
+    "measure.field.far_side": {"en": "behind the door", "nb": "bak døren"},
     "measure.col.shower": {"en": "Shower", "nb": "Dusj"}, "measure.col.room": {"en": "Room", "nb": "Rom"},
     "measure.col.lip": {"en": "Kerb height mm", "nb": "Kanthøyde mm"},
     "measure.rise": {"en": "Rise from the ground to the entrance floor (mm)",

@@ -13,16 +13,17 @@ THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
 def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, str] | None = None) -> str:
     """'entrance', 'route' (a shared communication route), 'internal' (inside the dwelling) or 'unknown_side'
     (an imported door whose far side is no room of the plan yet lies inside the walls: a hall, a shared
-    corridor or a room whose walls did not close — which of the two requirements applies is not known).
+    corridor or a room whose walls did not close — which of the two requirements applies is not known until
+    someone on site says what is behind it: door.far_side, "dwelling" or "outside").
 
     room_types: room id -> type, when the caller has it (saves a search of the rooms per door)."""
-    if door.exterior:
+    if door.exterior or door.far_side == "outside":
         return "entrance"
     route_types = set(rules.setting("door_width", "communication_room_types", []))
     types = room_types if room_types is not None else {r.id: r.type for r in plan.rooms}
     if any(types.get(rid) in route_types for rid in door.rooms):
         return "route"
-    if len(door.rooms) < 2:
+    if len(door.rooms) < 2 and door.far_side != "dwelling":
         return "unknown_side"
     return "internal"
 
