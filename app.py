@@ -207,9 +207,20 @@ def render_import(plan, lang: str) -> None:
         return
     roles = {**source.get("roles", {}), **edit_layer_roles(plan.import_report, lang)}
     region = choose_region(plan.import_report, lang)
+    unit = choose_unit(plan, lang)
     if st.button(t("imp.reread", lang), key="import_reread"):
-        open_upload(source["data"], source["name"], units=source.get("units"), roles=roles, region=region)
+        units = unit if unit != plan.units else source.get("units")
+        open_upload(source["data"], source["name"], units=units, roles=roles, region=region)
         st.rerun()
+
+
+def choose_unit(plan, lang: str) -> str:
+    """The unit the drawing is read in (what the header said, or what the geometry showed), to confirm or change."""
+    from ui.keys import project_key
+    options = list(UNITS)
+    return st.selectbox(t("units.label", lang), options, index=options.index(plan.units) if plan.units in options else 0,
+                        format_func=lambda u: t(f"units.{u}", lang), key=project_key("import_units"),
+                        help=t("imp.unit_help", lang))
 
 
 def render_refused(refused: dict, lang: str) -> None:

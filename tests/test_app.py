@@ -256,3 +256,17 @@ def test_saying_what_is_behind_a_door_settles_an_unknown_width(at):
     assert width_status() == "pass"
     saved = {(m.element, m.field): m.value for m in at.session_state["project"].measurements}
     assert saved[(door.id, "far_side")] == 1
+
+
+def test_the_unit_can_be_changed_and_the_drawing_read_again(at):
+    data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
+    at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
+    plan = at.session_state["project"].plan
+    assert plan.units == "mm"
+    bath = next(r.polygon.area for r in plan.rooms if r.name == "Bad")
+    at.selectbox(key=pk(at, "import_units")).set_value("cm").run()
+    at.button(key="import_reread").click().run()
+    assert not at.exception
+    plan = at.session_state["project"].plan
+    assert plan.units == "cm" and plan.import_report["units"]["why"] == "chosen by the user"
+    assert next(r.polygon.area for r in plan.rooms if r.name == "Bad") == pytest.approx(bath * 100, rel=1e-6)

@@ -26,6 +26,8 @@ register({
                    "nb": "Filen inneholder flere planer; hvilken skal leses?"},
     "imp.region_label": {"en": "{index}: {count} elements, {w:.0f} × {h:.0f} m",
                          "nb": "{index}: {count} elementer, {w:.0f} × {h:.0f} m"},
+    "imp.unit_help": {"en": "Change it if a width you know comes out wrong, then read the drawing again.",
+                      "nb": "Endre den hvis en bredde du kjenner blir feil, og les tegningen på nytt."},
     "imp.fix_roles": {"en": "Correct what the layers of {name} hold, and read it again",
                       "nb": "Rett opp hva lagene i {name} inneholder, og les tegningen på nytt"},
     "imp.reread": {"en": "Read the drawing again with these choices", "nb": "Les tegningen på nytt med disse valgene"},
