@@ -207,19 +207,19 @@ def render_import(plan, lang: str) -> None:
         return
     roles = {**source.get("roles", {}), **edit_layer_roles(plan.import_report, lang)}
     region = choose_region(plan.import_report, lang)
-    unit = choose_unit(plan, lang)
+    unit = choose_unit(plan.units, lang)
     if st.button(t("imp.reread", lang), key="import_reread"):
         units = unit if unit != plan.units else source.get("units")
         open_upload(source["data"], source["name"], units=units, roles=roles, region=region)
         st.rerun()
 
 
-def choose_unit(plan, lang: str) -> str:
+def choose_unit(current: str | None, lang: str, key: str = "import_units") -> str:
     """The unit the drawing is read in (what the header said, or what the geometry showed), to confirm or change."""
     from ui.keys import project_key
     options = list(UNITS)
-    return st.selectbox(t("units.label", lang), options, index=options.index(plan.units) if plan.units in options else 0,
-                        format_func=lambda u: t(f"units.{u}", lang), key=project_key("import_units"),
+    return st.selectbox(t("units.label", lang), options, index=options.index(current) if current in options else 0,
+                        format_func=lambda u: t(f"units.{u}", lang), key=project_key(key),
                         help=t("imp.unit_help", lang))
 
 
@@ -231,8 +231,11 @@ def render_refused(refused: dict, lang: str) -> None:
     with st.expander(t("imp.fix_roles", lang, name=refused["name"]), expanded=True):
         roles = {**refused["roles"], **edit_layer_roles(refused["report"], lang, key=f"refused_layers_{n}")}
         region = choose_region(refused["report"], lang, key=f"refused_region_{n}") or refused.get("region")
+        read_in = refused["report"].get("units", {}).get("used")
+        unit = choose_unit(read_in, lang, key=f"refused_units_{n}")
         if st.button(t("imp.reread", lang), key=f"refused_reread_{n}"):
-            open_upload(refused["data"], refused["name"], units=refused.get("units"), roles=roles, region=region)
+            units = unit if unit != read_in else refused.get("units")
+            open_upload(refused["data"], refused["name"], units=units, roles=roles, region=region)
             st.rerun()
 
 
