@@ -188,3 +188,10 @@ def test_tag_level_damage_never_crashes(edits):
         read_dxf(text.encode(), units="mm")
     except PlanError as err:
         assert str(err).strip().endswith(".") and "\n" not in str(err)
+
+
+def test_characters_outside_the_code_page_are_decoded_in_labels():
+    text = F.to_bytes(F.flat()).decode().replace("Soverom", "K\\U+00F8kken")
+    assert "K\\U+00F8kken" in text
+    labels = [s for _, _, s, _ in _flatten(text).texts]
+    assert "Køkken" in labels

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 from ezdxf.math import OCS, Matrix44, Vec3, X_AXIS, Y_AXIS, bulge_to_arc
+from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_text
 
 from planner.i18n import register
@@ -452,6 +453,8 @@ def _plain(e: Entity, t: str) -> str:
         raw = escape_dxf_line_endings("".join([*e.all("3"), e.get("1", "")]))
     else:
         raw = e.get("1", "")
+    if "\\U+" in raw:        # characters outside the file's code page, written as \U+00E6
+        raw = decode_dxf_unicode(raw)
     try:
         text = fast_plain_mtext(raw) if t == "MTEXT" else plain_text(raw)
     except Exception:  # noqa: BLE001 - broken formatting codes: fall back to the raw string
