@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.importers import UnitsUnknownError, read_dxf
 from planner.model import PlanError
@@ -105,3 +107,32 @@ def test_lying_unit_header_is_overruled(stem, header, used):
     assert (report["units"]["header"], report["units"]["used"]) == (header, used)
     assert any("says its unit is" in w for w in report["warnings"])
 
+
+
+SMALL = ["hackerspace-hal9k-r2007-cm-danish-labels", "italian-house-r2018-metres-content-mm-header",
+         "school-building-room-zones-r2007-cm-french", "makerspace-fcch-r2013-inches-nested-blocks"]
+ODD_VALUES = ["nan", "inf", "-1e308", "", "x", "0", "-1", "LINE", "EOF", "SECTION", "ENDSEC", "POLYLINE", "INSERT",
+              "SEQEND", "BLOCK", "ENDBLK", "1e-320", "\\U+00E6", "%%u"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from(SMALL), edits=st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["value", "drop",
+       "repeat", "code"]), st.sampled_from(ODD_VALUES)), min_size=1, max_size=8))
+def test_real_drawings_with_damaged_tags_never_crash(stem, edits):
+    lines = load(stem).decode("utf-8", errors="surrogateescape").split("\n")
+    pairs = [[lines[2 * i], lines[2 * i + 1]] for i in range(len(lines) // 2)]
+    for where, how, value in edits:
+        i = min(int(where * len(pairs)), len(pairs) - 1)
+        if how == "value":
+            pairs[i][1] = value
+        elif how == "drop":
+            del pairs[i]
+        elif how == "repeat":
+            pairs.insert(i, list(pairs[i]))
+        else:
+            pairs[i] = ["0", value]
+    data = ("\n".join(f"{c}\n{v}" for c, v in pairs) + "\n").encode("utf-8", errors="surrogateescape")
+    try:
+        read_dxf(data, units="mm")
+    except PlanError as err:
+        assert str(err).strip().endswith(".") and "\n" not in str(err)
