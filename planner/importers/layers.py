@@ -23,6 +23,7 @@ _LAYER_PATTERNS: list[tuple[str, str, str]] = [
                "imp.layer.labels"),
     ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "imp.layer.rooms"),
     ("doors", r"door|d[øo]r|tür|tuer|porte|puerta|porta|aperture|opening|åpning|apertura|a-door|a-glaz-door|"
+              r"header|"
               r"a315|a325|a-315|a-325|\b234\b|\b23[45]\d?\b|建具|ドア|扉", "imp.layer.doors"),
     ("fixtures", r"fixt|fitting|sanit|plumb|p-fixt|kitc|kitchen|kjøkken|equip|inventar|innredning|"
                  r"furniture|møbel|mobel|a-flor|appliance|casework|case", "imp.layer.fixtures"),

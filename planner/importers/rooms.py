@@ -25,7 +25,7 @@ register({
 # room type -> name fragments. Checked in order (bathroom before bedroom: "master bath").
 # Entries starting with "=" must be a whole word, "^" must start a word; others may sit inside a compound ("hovedsoverom").
 _TYPE_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("wc", ("=wc", "toalett", "toilet", "^restroom", "washroom", "^lavatory", "sanitaire", "^cloak", "^powder",
+    ("wc", ("=wc", "toalett", "toilet", "=toil.", "^restroom", "washroom", "^lavatory", "sanitaire", "^cloak", "^powder",
             "^gjeste-wc", "^servizi", "^aseo", "^bagno di servizio")),
     ("bathroom", ("=bad", "baderom", "bathroom", "=bath", "badeværelse", "salle de bain", "salle d'eau",
                   "^bagno", "^baño", "badezimmer", "^ensuite", "^en-suite", "^en suite", "^shower", "=dusj",
