@@ -46,6 +46,7 @@ def test_without_the_line_the_wall_line_stays_open_at_the_window():
     ("2668", True), ("6068 S.G.D.", True), ("A6", True), ("D-D", True), ('18" MIN. RAISED', True),
     ("PROVIDE 20 MIN. DOOR W/ SELF CLOSING HINGES", True), ("ID_PIECE", True),
     ("KITCHEN", False), ("G03", False), ("A101", False), ("2 CAR GARAGE", False),
+    ("TYPE 'B1'", True), ("Type C", True), ("Typerom", False), ("TYPE ROOM", False),
 ])
 def test_door_tags_grid_bubbles_and_notes_are_not_room_names(text, note):
     assert is_note(text) is note

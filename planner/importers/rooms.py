@@ -178,7 +178,9 @@ def outline_polygons(outlines: list[tuple[np.ndarray, str | None]], roles: dict[
     return out, rejected
 
 
-_TAG = re.compile(r"^\d{4}(\s|$)|^[a-z]\d$|^\d{1,2}$|^[a-z]-[a-z]$|^\d+\s*[\"']", re.IGNORECASE)   # door/window size codes, grid bubbles
+# door/window size codes, grid bubbles, and a flat's type in a schedule ("TYPE 'B1'", "Type C")
+_TAG = re.compile(r"^\d{4}(\s|$)|^[a-z]\d$|^\d{1,2}$|^[a-z]-[a-z]$|^\d+\s*[\"']|^type(\s+|\s*['\"])[a-z0-9]{1,3}['\"]?$",
+                  re.IGNORECASE)
 
 
 # spaces with a name but no type of their own: still room names, not notes
