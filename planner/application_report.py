@@ -11,11 +11,15 @@ from html import escape
 
 from planner.checks import summary
 from planner.findings import Finding
-from planner.i18n import fmt_mm, register, t
+from planner.i18n import register, t
+from planner.measurements import describe
 from planner.project import Project
 from planner.rules import Rules
 
 register({
+    "report.col.field": {"en": "Measured", "nb": "Målt"},
+    "report.col.value": {"en": "Value", "nb": "Verdi"},
+    "report.col.when": {"en": "When", "nb": "Tid"},
     "report.title": {"en": "Accessibility survey: {name}", "nb": "Tilgjengelighetskartlegging: {name}"},
     "report.made": {"en": "Made with Tilpass on {day}, against {standard}.",
                     "nb": "Laget med Tilpass {day}, mot {standard}."},
@@ -77,10 +81,10 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
                           f.rule] for f in ordered], [f.status for f in ordered]))
     if project.measurements:
         parts.append(f"<h2>{escape(t('report.measurements', lang))}</h2>")
-        parts.append(_table(["Element", "Felt" if lang == "nb" else "Field", "mm", t("col.confidence", lang),
-                             "Tid" if lang == "nb" else "When", t("report.notes", lang)],
-                            [[m.element, m.field, fmt_mm(m.value), t("source." + m.source, lang), _when(m.taken_at), m.note]
-                             for m in project.measurements]))
+        parts.append(_table(["Element", t("report.col.field", lang), t("report.col.value", lang),
+                             t("col.confidence", lang), t("report.col.when", lang), t("report.notes", lang)],
+                            [[m.element, *describe(m.field, m.value, lang), t("source." + m.source, lang),
+                              _when(m.taken_at), m.note] for m in project.measurements]))
     if project.notes:
         parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")
         parts.append(_table(["Element", t("report.notes", lang)], [[k, v] for k, v in project.notes.items()]))

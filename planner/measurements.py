@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from planner.i18n import fmt_mm, register, t
 from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
@@ -18,6 +19,18 @@ FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip
 # far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
+
+register({
+    "measure.field.clear_width_mm": {"en": "clear width", "nb": "fri bredde"},
+    "measure.field.threshold_mm": {"en": "threshold", "nb": "terskel"},
+    "measure.field.lip_mm": {"en": "shower kerb", "nb": "dusjkant"},
+    "measure.field.rise_mm": {"en": "rise", "nb": "høyde"},
+    "measure.field.steps": {"en": "steps", "nb": "trinn"},
+    "measure.field.space_length_mm": {"en": "level ground", "nb": "flatt terreng"},
+    "measure.far_side.dwelling": {"en": "inside the dwelling", "nb": "inne i boligen"},
+    "measure.far_side.outside": {"en": "outside or shared corridor", "nb": "ute eller felles gang"},
+    "measure.field.far_side": {"en": "behind the door", "nb": "bak døren"},
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +56,17 @@ class Measurement:
             raise TypeError("a measurement's element, time and note are text")
         return make_measurement(data["element"], str(data["field"]), data["value"],
                                 data.get("source", SOURCE_MEASURED), taken_at, note)
+
+
+def describe(field: str, value: float, lang: str) -> tuple[str, str]:
+    """A measurement as a person reads it: (what was measured, the value with its unit or its meaning)."""
+    label = t(f"measure.field.{field}", lang)
+    if field == "far_side":
+        side = FAR_SIDE_CODES.get(int(round(value)))
+        return label, t(f"measure.far_side.{side}", lang) if side else f"{value:g}"
+    if field == "steps":
+        return label, f"{value:g}"
+    return label, f"{fmt_mm(value)} mm"
 
 
 def now_iso() -> str:

@@ -48,6 +48,18 @@ def test_the_application_report_holds_findings_measurements_costs_and_sources():
     assert "<script" not in html.lower()
 
 
+def test_the_report_says_measurements_in_words_and_units():
+    from planner.application_report import build_html
+    from planner.measurements import make_measurement
+    from planner.rules import load_rules
+    project = EXAMPLES["accessible-flat"]()
+    project = project.with_measurement(make_measurement("D1", "far_side", 2))
+    html = build_html(project, [], load_rules(), "nb")
+    assert "bak døren" in html and "ute eller felles gang" in html
+    assert "fri bredde" in html or "terskel" in html        # the example's own measurements, by name
+    assert "far_side" not in html
+
+
 def test_report_text_from_the_user_is_escaped():
     from planner.application_report import build_html
     from planner.rules import load_rules

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import t
-from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, make_measurement
+from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, describe, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
 from ui.keys import project_key
@@ -59,13 +59,6 @@ def shower_table(plan: Plan) -> pd.DataFrame:
     return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
                           "lip": None if f.lip_mm is None else float(f.lip_mm)}
                          for f in plan.fixtures if f.type == "shower"], columns=["id", "room", "lip"])
-
-
-def _shown(m, lang: str) -> str:
-    """A measurement's value as the user reads it: millimetres, a count of steps, or what is behind a door."""
-    if m.field == "far_side":
-        return far_side_labels(lang).get(int(round(m.value)), f"{m.value:g}")
-    return f"{m.value:g}" + ("" if m.field == "steps" else " mm")
 
 
 def apply_change(project: Project, element: str, field: str, value) -> Project:
@@ -132,7 +125,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
             errors.append(exc.message(lang))
     if project.measurements:
         st.caption(t("measure.log", lang) + " " + "; ".join(
-            f"{m.element} {t('measure.field.' + m.field, lang)} {_shown(m, lang)} ({t('source.' + m.source, lang)}, "
+            f"{m.element} {' '.join(describe(m.field, m.value, lang))} ({t('source.' + m.source, lang)}, "
             f"{m.taken_at[:16].replace('T', ' ')})" for m in project.measurements))
     else:
         st.caption(t("measure.none", lang))

@@ -75,9 +75,6 @@ register({
               "whether the door needs 760 mm (inside the dwelling) or 860 mm (entrance or shared corridor).",
         "nb": "For en dør der tegningen bare viser rom på den ene siden: hva som er på den andre siden. Det avgjør "
               "om døren trenger 760 mm (inne i boligen) eller 860 mm (inngang eller felles gang)."},
-    "measure.far_side.dwelling": {"en": "inside the dwelling", "nb": "inne i boligen"},
-    "measure.far_side.outside": {"en": "outside or shared corridor", "nb": "ute eller felles gang"},
-    "measure.field.far_side": {"en": "behind the door", "nb": "bak døren"},
     "measure.col.shower": {"en": "Shower", "nb": "Dusj"}, "measure.col.room": {"en": "Room", "nb": "Rom"},
     "measure.col.lip": {"en": "Kerb height mm", "nb": "Kanthøyde mm"},
     "measure.rise": {"en": "Rise from the ground to the entrance floor (mm)",
@@ -88,12 +85,6 @@ register({
     "measure.log": {"en": "Measured (these replace the drawing):", "nb": "Målt (erstatter tegningen):"},
     "measure.none": {"en": "Nothing measured yet: every width comes from the drawing.",
                      "nb": "Ingenting er målt ennå: alle bredder kommer fra tegningen."},
-    "measure.field.clear_width_mm": {"en": "clear width", "nb": "fri bredde"},
-    "measure.field.threshold_mm": {"en": "threshold", "nb": "terskel"},
-    "measure.field.lip_mm": {"en": "shower kerb", "nb": "dusjkant"},
-    "measure.field.rise_mm": {"en": "rise", "nb": "høyde"},
-    "measure.field.steps": {"en": "steps", "nb": "trinn"},
-    "measure.field.space_length_mm": {"en": "level ground", "nb": "flatt terreng"},
     "measure.bad": {"en": "Not used: {problem}", "nb": "Ikke brukt: {problem}"},
     "project.save": {"en": "Save project (.json)", "nb": "Lagre prosjekt (.json)"},
     "project.save_help": {"en": "Plan, measurements, notes, photos and prices in one file. Open it again with "
