@@ -168,6 +168,13 @@ register({
               "{rect_width} × {rect_length} mm turning rectangle fits either.",
         "nb": "{room}: største frie sirkel er {measured} mm, mindre enn snusirkelen på {required} mm, og et snuareal "
               "på {rect_width} × {rect_length} mm får heller ikke plass."},
+    "turning.if_space_under": {
+        "en": "{room}: the largest free circle is {measured} mm with the basin's footprint counted, but the turning "
+              "space fits if the basin is wall-hung at least {height} mm above the floor with free floor under it: "
+              "check on site (Measurements, basins).",
+        "nb": "{room}: største frie sirkel er {measured} mm når servanten regnes med, men snuarealet får plass hvis "
+              "servanten henger på veggen minst {height} mm over gulvet med fritt gulv under: sjekk på stedet "
+              "(Målinger, servanter)."},
     "turning.pass_rectangle": {
         "en": "{room}: a {rect_width} × {rect_length} mm turning rectangle of free floor fits, which the standard "
               "accepts instead of the {required} mm circle (the largest free circle is {measured} mm).",

@@ -11,14 +11,17 @@ from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanEr
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
 DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
-FIXTURE_FIELDS = ("lip_mm",)
+FIXTURE_FIELDS = ("lip_mm", "space_under")
 ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm")
 ENTRANCE_ID = "entrance"
 FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip_mm": (0, 500),
-                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000), "far_side": (1, 2)}
+                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000), "far_side": (1, 2),
+                   "space_under": (0, 1)}
 # far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
+# space_under: 1 when a basin is wall-hung with free floor under it (mounted high enough), 0 when it is not
+CODED_FIELDS = ("far_side", "space_under")
 
 register({
     "measure.field.clear_width_mm": {"en": "clear width", "nb": "fri bredde"},
@@ -30,6 +33,9 @@ register({
     "measure.far_side.dwelling": {"en": "inside the dwelling", "nb": "inne i boligen"},
     "measure.far_side.outside": {"en": "outside or shared corridor", "nb": "ute eller felles gang"},
     "measure.field.far_side": {"en": "behind the door", "nb": "bak døren"},
+    "measure.field.space_under": {"en": "free floor under the basin", "nb": "fritt under servanten"},
+    "measure.space_under.1": {"en": "yes", "nb": "ja"},
+    "measure.space_under.0": {"en": "no", "nb": "nei"},
 })
 
 
@@ -64,6 +70,8 @@ def describe(field: str, value: float, lang: str) -> tuple[str, str]:
     if field == "far_side":
         side = FAR_SIDE_CODES.get(int(round(value)))
         return label, t(f"measure.far_side.{side}", lang) if side else f"{value:g}"
+    if field == "space_under":
+        return label, t(f"measure.space_under.{int(round(value))}", lang)
     if field == "steps":
         return label, f"{value:g}"
     return label, f"{fmt_mm(value)} mm"
@@ -86,7 +94,7 @@ def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASU
     except ValueError:
         raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value)) from None
     low, high = FIELD_LIMITS_MM[field]
-    if not math.isfinite(number) or number < low or number > high or (field == "far_side" and number % 1):
+    if not math.isfinite(number) or number < low or number > high or (field in CODED_FIELDS and number % 1):
         raise PlanError.text("err.measure.range", element=element, field=field, number=f"{number:g}", low=low,
                              high=high)
     if source not in VALUE_SOURCES:
@@ -120,6 +128,8 @@ def apply_measurements(plan: Plan, measurements: list[Measurement]) -> tuple[Pla
                 doors[m.element] = replace(door, far_side=FAR_SIDE_CODES[int(round(m.value))])
             else:
                 doors[m.element] = replace(door, threshold_mm=m.value, threshold_source=m.source)
+        elif m.element in fixtures and m.field == "space_under":
+            fixtures[m.element] = replace(fixtures[m.element], space_under=bool(round(m.value)))
         elif m.element in fixtures and m.field in FIXTURE_FIELDS:
             fixtures[m.element] = replace(fixtures[m.element], lip_mm=m.value, lip_source=m.source)
         elif m.element == ENTRANCE_ID and m.field in ENTRANCE_FIELDS:

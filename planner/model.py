@@ -198,7 +198,8 @@ class Door:
 
 @dataclass(frozen=True, slots=True)
 class Fixture:
-    """A fixed fitting by type with its real footprint. A shower also has a lip (kerb) height."""
+    """A fixed fitting by type with its real footprint. A shower also has a lip (kerb) height; a basin may have
+    free floor under it (space_under), which the turning space may use."""
 
     id: str
     type: str
@@ -206,10 +207,11 @@ class Fixture:
     room: str | None = None
     lip_mm: float | None = None
     lip_source: str | None = None
+    space_under: bool | None = None   # a wall-hung basin with free floor under it, as seen on site (None: not known)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "type": self.type, "room": self.room, "lip_mm": _round(self.lip_mm),
-                "lip_source": self.lip_source, "footprint": _coords(self.footprint)}
+                "lip_source": self.lip_source, "footprint": _coords(self.footprint), "space_under": self.space_under}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Fixture":
@@ -218,7 +220,8 @@ class Fixture:
             raise ValueError("a fixture's footprint must be a polygon")
         return cls(id=_text(data["id"]), type=_one_of(data["type"], FIXTURE_TYPES, "sink"), footprint=footprint,
                    room=_opt_text(data.get("room")), lip_mm=_opt_num(data.get("lip_mm")),
-                   lip_source=_opt_text(data.get("lip_source")))
+                   lip_source=_opt_text(data.get("lip_source")),
+                   space_under=None if data.get("space_under") is None else bool(data["space_under"]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,3 +270,22 @@ def test_the_unit_can_be_changed_and_the_drawing_read_again(at):
     plan = at.session_state["project"].plan
     assert plan.units == "cm" and plan.import_report["units"]["why"] == "chosen by the user"
     assert next(r.polygon.area for r in plan.rooms if r.name == "Bad") == pytest.approx(bath * 100, rel=1e-6)
+
+
+def test_a_basin_with_free_floor_under_it_settles_the_bathroom_turning_space(at):
+    """The default example's bathroom has room to turn only if its basin is wall-hung: unknown until someone says."""
+    def bathroom():
+        from planner.checks import assess
+        from planner.rules import load_rules
+        measured, _ = at.session_state["project"].measured_plan()
+        return next(f for f in assess(measured, load_rules()) if f.check == "turning_circle" and f.element == "R4")
+    assert bathroom().code == "TURNING_IF_SPACE_UNDER" and bathroom().status == "unknown"
+    at.session_state[pk(at, "measure_basins")] = {"edited_rows": {"0": {"under": "ja"}}, "added_rows": [],
+                                                  "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert bathroom().status == "pass"
+    at.session_state[pk(at, "measure_basins")] = {"edited_rows": {"0": {"under": "nei"}}, "added_rows": [],
+                                                  "deleted_rows": []}
+    at.run()
+    assert bathroom().status == "fail"

@@ -43,3 +43,26 @@ def test_a_fixture_in_the_way_of_every_rectangle_fails():
     wc = Fixture(id="F1", type="wc", footprint=box(600, 900, 1000, 1300), room="R1")
     f = next(x for x in assess(Plan(rooms=(room,), fixtures=(wc,)), load_rules()) if x.check == "turning_circle")
     assert f.status == "fail"
+
+
+def _bathroom_with_basin(space_under, standard: str = "no-tek17"):
+    """A 1700 x 1700 mm bathroom: the circle fits, but not beside a 500 x 450 mm basin at the middle of a wall."""
+    from planner.model import Fixture
+    room = Room(id="R1", name="Bad", type="bathroom", polygon=box(0, 0, 1700, 1700))
+    basin = Fixture(id="F1", type="sink", footprint=box(600, 0, 1100, 450), room="R1", space_under=space_under)
+    return next(f for f in assess(Plan(rooms=(room,), fixtures=(basin,)), load_rules(standard))
+                if f.check == "turning_circle")
+
+
+@pytest.mark.parametrize("space_under, status, code", [(None, "unknown", "TURNING_IF_SPACE_UNDER"),
+                                                       (True, "pass", "TURNING_OK"),
+                                                       (False, "fail", "TURNING_TOO_SMALL")])
+def test_a_basin_with_free_floor_under_it_leaves_the_turning_space(space_under, status, code):
+    f = _bathroom_with_basin(space_under)
+    assert (f.status, f.code) == (status, code)
+    if status == "unknown":
+        assert "670" in f.message("en") and "servanten" in f.message("nb")
+
+
+def test_a_standard_without_that_allowance_counts_the_basin():
+    assert _bathroom_with_basin(None, standard="uk-adm4").status == "fail"

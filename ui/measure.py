@@ -12,7 +12,7 @@ from planner.model import Plan, PlanError
 from planner.project import Project
 from ui.keys import project_key
 
-DOOR_KEY, SHOWER_KEY = "measure_doors", "measure_showers"
+DOOR_KEY, SHOWER_KEY, BASIN_KEY = "measure_doors", "measure_showers", "measure_basins"
 
 def _empty(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
@@ -53,6 +53,13 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
         "threshold": None if d.threshold_mm is None else float(d.threshold_mm),
         "behind": labels[codes[d.far_side]] if d.far_side else None} for d in plan.doors],
         columns=["id", "rooms", "leaf", "clear", "threshold", "behind"])
+
+
+def basin_table(plan: Plan, lang: str) -> pd.DataFrame:
+    labels = {True: t("measure.space_under.1", lang), False: t("measure.space_under.0", lang)}
+    return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
+                          "under": None if f.space_under is None else labels[f.space_under]}
+                         for f in plan.fixtures if f.type == "sink"], columns=["id", "room", "under"])
 
 
 def shower_table(plan: Plan) -> pd.DataFrame:
@@ -105,6 +112,22 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
                            "lip": st.column_config.NumberColumn(t("measure.col.lip", lang), min_value=0,
                                                                 max_value=500, step=1, format="%d")})
         changes += _changes(showers, edited, "id", {"lip": "lip_mm"})
+    basins = basin_table(base, lang)
+    if len(basins):
+        st.subheader(t("measure.basins", lang))
+        yes, no = t("measure.space_under.1", lang), t("measure.space_under.0", lang)
+        edited = st.data_editor(
+            basins, key=project_key(BASIN_KEY), hide_index=True, width="stretch", disabled=["id", "room"],
+            column_config={"id": st.column_config.TextColumn(t("measure.col.basin", lang), width="small"),
+                           "room": st.column_config.TextColumn(t("measure.col.room", lang)),
+                           "under": st.column_config.SelectboxColumn(t("measure.col.under", lang), options=[yes, no],
+                                                                     help=t("measure.col.under_help", lang))})
+        codes = {yes: 1, no: 0}
+        for (_, old), (_, new) in zip(basins.iterrows(), edited.iterrows()):
+            a = None if _empty(old["under"]) else old["under"]
+            b = None if _empty(new["under"]) else new["under"]
+            if a != b:
+                changes.append((old["id"], "space_under", None if b is None else codes.get(b)))
     st.subheader(t("measure.entrance", lang))
     entrance = base.entrance
     cols = st.columns(3)

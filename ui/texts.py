@@ -75,6 +75,14 @@ register({
               "whether the door needs 760 mm (inside the dwelling) or 860 mm (entrance or shared corridor).",
         "nb": "For en dør der tegningen bare viser rom på den ene siden: hva som er på den andre siden. Det avgjør "
               "om døren trenger 760 mm (inne i boligen) eller 860 mm (inngang eller felles gang)."},
+    "measure.basins": {"en": "Basins", "nb": "Servanter"},
+    "measure.col.basin": {"en": "Basin", "nb": "Servant"},
+    "measure.col.under": {"en": "Free floor under it", "nb": "Fritt gulv under"},
+    "measure.col.under_help": {
+        "en": "Yes when the basin hangs on the wall at least 670 mm above the floor with nothing under it: the "
+              "turning space may pass under it (TEK17 § 12-9 guidance).",
+        "nb": "Ja når servanten henger på veggen minst 670 mm over gulvet uten noe under: snuarealet kan gå inn "
+              "under den (TEK17 § 12-9, veiledning)."},
     "measure.col.shower": {"en": "Shower", "nb": "Dusj"}, "measure.col.room": {"en": "Room", "nb": "Rom"},
     "measure.col.lip": {"en": "Kerb height mm", "nb": "Kanthøyde mm"},
     "measure.rise": {"en": "Rise from the ground to the entrance floor (mm)",

@@ -9,7 +9,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from planner.findings import FAIL, PASS, Finding, near_limit
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model import Plan, Room
 from planner.rules import Rules
 
@@ -34,17 +34,26 @@ def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     return floor
 
 
-def _blocked_by_room(plan: Plan) -> dict[str, list]:
+def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], dict[str, list]]:
     """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
-    (looking them up per room would cost rooms x doors)."""
+    (looking them up per room would cost rooms x doors); and, where the standard lets the turning space pass
+    under a basin (under), the basins nobody has yet said have free floor under them, apart. A basin seen to
+    have free floor under it takes no turning space."""
     blocked: dict[str, list] = {}
+    unsure: dict[str, list] = {}
     for f in plan.fixtures:
+        if under and f.type == "sink":
+            if f.space_under is None:
+                unsure.setdefault(f.room, []).append(f.footprint)
+            elif not f.space_under:
+                blocked.setdefault(f.room, []).append(f.footprint)
+            continue
         blocked.setdefault(f.room, []).append(f.footprint)
     for d in plan.doors:
         if d.swing is not None:
             for rid in d.rooms:
                 blocked.setdefault(rid, []).append(d.swing)
-    return blocked
+    return blocked, unsure
 
 
 def _shape_key(room: Room, blocked: list) -> tuple[bytes, np.ndarray]:
@@ -142,69 +151,99 @@ def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tu
     return rectangle is not None and free_rectangle(floor, *rectangle) is not None
 
 
+UNDER_KEY = "turning_space_under_fixture_mm"
+RECT_KEY = "turning_rectangle_width_mm"
+
+
+def _space(room: Room, blocked: list, required: float, rectangle: tuple[float, float] | None
+           ) -> tuple[tuple[Point, float] | None, Polygon | None]:
+    """The largest free circle, and where it is too small the rectangle the standard accepts (or None)."""
+    floor = _free_floor(room, blocked)
+    circle = _circle(floor, required)
+    rect = None
+    if rectangle is not None and (circle is None or round(circle[1]) < required):
+        rect = free_rectangle(floor, *rectangle)
+    return circle, rect
+
+
+def _moved(geom, dx: float, dy: float):
+    return None if geom is None else affinity.translate(geom, dx, dy)
+
+
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
 
     The diameter is compared to the whole millimetre: 1500 mm passes a 1500 mm requirement. The circle is
-    searched to 5 mm, and to 0.5 mm when it comes within 50 mm of the requirement. A room that is a translated
-    copy of one already searched (same outline, fixtures and door swings: the flats of a block) takes its
-    result, moved by the translation.
+    searched to 5 mm, and to 0.5 mm when it comes within 50 mm of the requirement. Where the standard accepts a
+    rectangle instead, it is tried when the circle is too small. Where the standard lets the turning space pass
+    under a basin mounted high enough, a basin seen to have free floor under it does not count, and one not yet
+    looked at makes the result `unknown` when the room passes only without it. A room that is a translated copy
+    of one already searched (same outline, fixtures and door swings: the flats of a block) takes its result,
+    moved by the translation.
     """
     key = "turning_circle_diameter_mm"
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
     rectangle = rectangle_sizes(rules)
     rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
     room_types = set(rules.setting("turning_circle", "room_types", []))
-    blocked_in = _blocked_by_room(plan)
-    # shape key -> (centre - origin, diameter, rectangle moved to the origin or None)
-    seen: dict[bytes, tuple[np.ndarray, float, Polygon | None] | None] = {}
-    results, rectangles = [], {}
+    blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values)
+    # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
+    seen: dict[bytes, tuple] = {}
+    findings = []
     for room in plan.rooms:
         if room.type not in room_types:
             continue
-        blocked = blocked_in.get(room.id, [])
-        shape, origin = _shape_key(room, blocked)
+        blocked, unsure = blocked_in.get(room.id, []), unsure_in.get(room.id, [])
+        shape, origin = _shape_key(room, blocked + unsure)
+        shape += b"|%d" % len(unsure)
         if shape not in seen:
-            floor = _free_floor(room, blocked)
-            circle = _circle(floor, required)
-            rect = None
-            if rectangle is not None and (circle is None or round(circle[1]) < required):
-                rect = free_rectangle(floor, *rectangle)
-                rect = None if rect is None else affinity.translate(rect, -origin[0], -origin[1])
-            seen[shape] = None if circle is None else (np.array(circle[0].coords[0]) - origin, circle[1], rect)
-        found = seen[shape]
-        if found is not None and found[2] is not None:
-            rectangles[room.id] = affinity.translate(found[2], origin[0], origin[1])
-        results.append((room, None if found is None else (found[0] + origin, found[1])))
-    # the circles drawn for the findings, all in one call
-    drawn = [(centre, min(d, required) / 2 if d >= required else d / 2) for _, c in results if c is not None
-             for centre, d in [(c[0], float(round(c[1])))]]
-    discs = iter(shapely.buffer(shapely.points([c for c, _ in drawn]).reshape(-1), [r for _, r in drawn],
-                                quad_segs=32)) if drawn else iter(())
-    findings = []
-    for room, circle in results:
+            circle, rect = _space(room, blocked + unsure, required, rectangle)
+            passes = (circle is not None and round(circle[1]) >= required) or rect is not None
+            clear = _space(room, blocked, required, rectangle) if unsure and not passes else None
+            dx, dy = -origin[0], -origin[1]
+            seen[shape] = (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
+                           None if clear is None else (None if clear[0] is None else
+                                                       (_moved(clear[0][0], dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+        circle, rect, clear = seen[shape]
+        dx, dy = origin[0], origin[1]
         name = room.name or room.id
-        if circle is None:
+        if circle is None and (clear is None or (clear[0] is None and clear[1] is None)):
             findings.append(Finding(
                 check="turning_circle", code="NO_FREE_FLOOR", element=room.id, status=FAIL, measured=0.0,
                 required=required, rule=rules.clause(key), message_key="turning.no_floor", params={"room": name},
                 geometry=room.polygon, confidence=rules[key].confidence))
             continue
-        diameter = float(round(circle[1]))
-        ok = diameter >= required
-        disc = next(discs)
-        if not ok and room.id in rectangles:
+        diameter = 0.0 if circle is None else float(round(circle[1]))
+        params = {"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params}
+        if diameter >= required:
+            findings.append(Finding(
+                check="turning_circle", code="TURNING_OK", element=room.id, status=PASS, measured=diameter,
+                required=required, rule=rules.clause(key), message_key="turning.pass", params=params,
+                remeasure=near_limit(diameter, required, margin),
+                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence))
+            continue
+        if rect is not None:
             findings.append(Finding(
                 check="turning_circle", code="TURNING_OK_RECTANGLE", element=room.id, status=PASS, measured=diameter,
-                required=required, rule=rules.clause("turning_rectangle_width_mm"), message_key="turning.pass_rectangle",
-                params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params},
-                geometry=rectangles[room.id], confidence=rules["turning_rectangle_width_mm"].confidence))
+                required=required, rule=rules.clause(RECT_KEY), message_key="turning.pass_rectangle", params=params,
+                geometry=_moved(rect, dx, dy), confidence=rules[RECT_KEY].confidence))
+            continue
+        clear_circle, clear_rect = clear if clear is not None else (None, None)
+        if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
+            fits = _moved(clear_circle[0], dx, dy).buffer(required / 2, quad_segs=32) \
+                if clear_circle is not None and round(clear_circle[1]) >= required else _moved(clear_rect, dx, dy)
+            findings.append(Finding(
+                check="turning_circle", code="TURNING_IF_SPACE_UNDER", element=room.id, status=UNKNOWN,
+                measured=diameter, required=required, rule=rules.clause(UNDER_KEY),
+                message_key="turning.if_space_under",
+                params={**params, "height": f"{rules.value(UNDER_KEY):.0f}"}, geometry=fits,
+                confidence=rules[UNDER_KEY].confidence))
             continue
         findings.append(Finding(
-            check="turning_circle", code="TURNING_OK" if ok else "TURNING_TOO_SMALL", element=room.id,
-            status=PASS if ok else FAIL, measured=diameter, required=required, rule=rules.clause(key),
-            message_key="turning.pass" if ok else ("turning.fail_rectangle" if rectangle else "turning.fail"),
-            params={"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params},
-            remeasure=near_limit(diameter, required, margin), geometry=disc,
+            check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL, measured=diameter,
+            required=required, rule=rules.clause(key),
+            message_key="turning.fail_rectangle" if rectangle else "turning.fail", params=params,
+            remeasure=near_limit(diameter, required, margin),
+            geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
             confidence=rules[key].confidence))
     return findings
