@@ -110,3 +110,15 @@ def test_the_tab_keeps_a_note_and_an_uploaded_photo(at):
     assert [x["name"] for x in p.photos if x["element"] == "entrance"] == ["trapp.png"]
     at.run()                                            # a rerun does not add the same photo twice
     assert len([x for x in at.session_state["project"].photos if x["element"] == "entrance"]) == 1
+
+
+def test_basins_come_last_and_take_a_yes_or_no():
+    from planner.model import Fixture
+    from shapely.geometry import box
+    plan = project().plan
+    plan = plan.replace(fixtures=(*plan.fixtures, Fixture("F9", "sink", box(0, 0, 500, 450), room=plan.rooms[0].id)))
+    items = visit.visit_items(plan)
+    assert (items[-1].element, items[-1].kind, items[-1].fields) == ("F9", "basin", ("space_under",))
+    p = visit.set_value(project().replace(plan=plan), "F9", "space_under", 1)
+    measured, problems = p.measured_plan()
+    assert not problems and measured.fixture("F9").space_under is True

@@ -110,6 +110,7 @@ register({
     "visit.prev": {"en": "◀ Previous", "nb": "◀ Forrige"}, "visit.next": {"en": "Next ▶", "nb": "Neste ▶"},
     "visit.door": {"en": "Door {id}: {between}", "nb": "Dør {id}: {between}"},
     "visit.shower": {"en": "Shower {id} in {room}", "nb": "Dusj {id} i {room}"},
+    "visit.basin": {"en": "Basin {id} in {room}", "nb": "Servant {id} i {room}"},
     "visit.entrance": {"en": "Entrance: level difference", "nb": "Inngang: nivåforskjell"},
     "visit.outside": {"en": "outside", "nb": "ute"},
     "visit.field.clear_width_mm": {"en": "Clear width (mm)", "nb": "Fri bredde (mm)"},

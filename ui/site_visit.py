@@ -10,7 +10,7 @@ import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
 from planner.i18n import fmt_mm, t
-from planner.measurements import ENTRANCE_ID
+from planner.measurements import ENTRANCE_ID, describe
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
@@ -35,7 +35,7 @@ def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
         return t("visit.door", lang, id=item.element, between=" ↔ ".join(names))
     fx = plan.fixture(item.element)
     room = plan.room(fx.room) if fx.room else None
-    return t("visit.shower", lang, id=item.element, room=room.name if room else "–")
+    return t(f"visit.{item.kind}", lang, id=item.element, room=room.name if room else "–")
 
 
 def _plan_value(plan: Plan, element: str, field: str, lang: str) -> str:
@@ -74,6 +74,17 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
     cols = st.columns(len(item.fields))
     for col, field in zip(cols, item.fields):
         current = visit.measured(project, item.element, field)
+        if field == "space_under":       # a yes or no, seen on site, not a number
+            choice = col.radio(t("measure.col.under", lang), [None, 1, 0], horizontal=True, key=f"{key}_{field}",
+                               index=[None, 1, 0].index(None if current is None else int(current.value)),
+                               format_func=lambda c: "–" if c is None else describe(field, c, lang)[1],
+                               help=t("measure.col.under_help", lang))
+            if (choice is None) != (current is None) or (choice is not None and choice != int(current.value)):
+                try:
+                    project = visit.set_value(project, item.element, field, choice, source=source)
+                except PlanError as exc:
+                    problems.append(exc.message(lang))
+            continue
         whole = field == "steps"  # counted; the rest are millimetres, kept exactly as typed
         value = col.number_input(
             t(f"visit.field.{field}", lang), min_value=0 if whole else 0.0,
@@ -182,7 +193,9 @@ def render_site_visit(project: Project, lang: str) -> Project:
 
     rules = load_rules(st.session_state.get("standard", "no-tek17"))
     plan, _ = project.measured_plan()
-    mine = [f for f in assess(plan, rules) if f.element == item.element]
+    fx = plan.fixture(item.element) if item.kind == "basin" else None
+    mine = [f for f in assess(plan, rules) if f.element == item.element
+            or (fx is not None and f.element == fx.room and f.check == "turning_circle")]   # what the basin decides
     st.markdown(f"**{t('visit.findings', lang)}**")
     if not mine:
         st.caption(t("visit.no_findings", lang))
