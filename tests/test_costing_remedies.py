@@ -136,3 +136,12 @@ def test_a_room_too_small_for_other_reasons_still_gets_a_priced_remedy():
     from tests.plans import single_room
     # 1250 mm wide: neither the circle nor the 1300 x 1800 mm rectangle fits
     assert set(remedies(single_room("bedroom", 1250, 3000), "TURNING_TOO_SMALL")) == {"room_enlarge"}
+
+
+def test_a_wall_hung_basin_does_not_spoil_the_sliding_door_check():
+    from dataclasses import replace
+    from tests.plans import bathroom
+    plan = bathroom(1500, 1800, (("sink", (1000, 1350, 500, 450), None),), door_swings_in=True)
+    assert not remedies(plan, "TURNING_TOO_SMALL")["sliding_door"].adequate      # the basin counted
+    hung = plan.replace(fixtures=tuple(replace(f, space_under=True) if f.type == "sink" else f for f in plan.fixtures))
+    assert remedies(hung, "TURNING_TOO_SMALL")["sliding_door"].adequate

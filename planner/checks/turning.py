@@ -18,10 +18,11 @@ FINE_TOLERANCE_MM = 0.5
 REFINE_WITHIN_MM = 50.0
 
 
-def free_floor(plan: Plan, room: Room, without_swings: bool = False) -> BaseGeometry:
+def free_floor(plan: Plan, room: Room, without_swings: bool = False, under: bool = False) -> BaseGeometry:
     """The room's floor outside its fixtures and outside the swing of every door opening into it
-    (or, with without_swings, as if every door were a sliding door)."""
-    blocked = [f.footprint for f in plan.fixtures_in(room.id)]
+    (or, with without_swings, as if every door were a sliding door). With under (a standard that lets the
+    turning space pass under a basin), a basin seen to have free floor under it takes no floor."""
+    blocked = [f.footprint for f in plan.fixtures_in(room.id) if not (under and f.type == "sink" and f.space_under)]
     if not without_swings:
         blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
     return _free_floor(room, blocked)
@@ -142,9 +143,9 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
 
 
 def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
-                       without_swings: bool = False) -> bool:
+                       without_swings: bool = False, under: bool = False) -> bool:
     """True when the room's free floor holds the circle, or the rectangle where the standard accepts it."""
-    floor = free_floor(plan, room, without_swings)
+    floor = free_floor(plan, room, without_swings, under)
     circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
     if circle is not None and round(circle[1]) >= required_mm:
         return True
@@ -185,6 +186,8 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
     rectangle = rectangle_sizes(rules)
     rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
+    if UNDER_KEY in rules.values:     # what a remedy's check needs to judge the room the same way
+        rect_params["height"] = f"{rules.value(UNDER_KEY):.0f}"
     room_types = set(rules.setting("turning_circle", "room_types", []))
     blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values)
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
@@ -236,7 +239,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 check="turning_circle", code="TURNING_IF_SPACE_UNDER", element=room.id, status=UNKNOWN,
                 measured=diameter, required=required, rule=rules.clause(UNDER_KEY),
                 message_key="turning.if_space_under",
-                params={**params, "height": f"{rules.value(UNDER_KEY):.0f}"}, geometry=fits,
+                params=params, geometry=fits,
                 confidence=rules[UNDER_KEY].confidence))
             continue
         findings.append(Finding(
