@@ -21,7 +21,9 @@ FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
 # space_under: 1 when a basin is wall-hung with free floor under it (mounted high enough), 0 when it is not
-CODED_FIELDS = ("far_side", "space_under")
+# Fields whose value is a choice seen on site, not a length: field -> {code: text key of what the code means}
+CODED_FIELDS = {"far_side": {code: f"measure.far_side.{side}" for code, side in FAR_SIDE_CODES.items()},
+                "space_under": {1: "measure.space_under.1", 0: "measure.space_under.0"}}
 
 register({
     "measure.field.clear_width_mm": {"en": "clear width", "nb": "fri bredde"},
@@ -67,14 +69,16 @@ class Measurement:
 def describe(field: str, value: float, lang: str) -> tuple[str, str]:
     """A measurement as a person reads it: (what was measured, the value with its unit or its meaning)."""
     label = t(f"measure.field.{field}", lang)
-    if field == "far_side":
-        side = FAR_SIDE_CODES.get(int(round(value)))
-        return label, t(f"measure.far_side.{side}", lang) if side else f"{value:g}"
-    if field == "space_under":
-        return label, t(f"measure.space_under.{int(round(value))}", lang)
+    if field in CODED_FIELDS:
+        return label, choices(field, lang).get(int(round(value)), f"{value:g}")
     if field == "steps":
         return label, f"{value:g}"
     return label, f"{fmt_mm(value)} mm"
+
+
+def choices(field: str, lang: str) -> dict[int, str]:
+    """The codes of a coded field and what each means, in lang, in the order they are offered."""
+    return {code: t(key, lang) for code, key in CODED_FIELDS[field].items()}
 
 
 def now_iso() -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import t
-from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, describe, make_measurement
+from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
 from ui.keys import project_key
@@ -31,11 +31,6 @@ def _changes(base: pd.DataFrame, edited: pd.DataFrame, id_col: str, fields: dict
     return out
 
 
-def far_side_labels(lang: str) -> dict[int, str]:
-    """The codes of the far_side measurement and what the user reads for them."""
-    return {code: t(f"measure.far_side.{side}", lang) for code, side in FAR_SIDE_CODES.items()}
-
-
 def _other_side(door, lang: str) -> str:
     """What the "between" column adds after the rooms: outside, or "?" when the drawing does not say."""
     if door.exterior:
@@ -43,8 +38,19 @@ def _other_side(door, lang: str) -> str:
     return " ↔ ?" if len(door.rooms) < 2 else ""
 
 
+def _choice_changes(base: pd.DataFrame, edited: pd.DataFrame, col: str, field: str, lang: str) -> list[tuple]:
+    """(element, field, code or None) for every choice the user changed in column col of a coded field."""
+    code_of = {label: code for code, label in choices(field, lang).items()}
+    out = []
+    for (_, old), (_, new) in zip(base.iterrows(), edited.iterrows()):
+        a, b = (None if _empty(v) else v for v in (old[col], new[col]))
+        if a != b:
+            out.append((old["id"], field, None if b is None else code_of.get(b)))
+    return out
+
+
 def door_table(plan: Plan, lang: str) -> pd.DataFrame:
-    labels = far_side_labels(lang)
+    labels = choices("far_side", lang)
     codes = {side: code for code, side in FAR_SIDE_CODES.items()}
     return pd.DataFrame([{
         "id": d.id, "rooms": " ↔ ".join(plan.room(r).name if plan.room(r) else r for r in d.rooms)
@@ -56,7 +62,7 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
 
 
 def basin_table(plan: Plan, lang: str) -> pd.DataFrame:
-    labels = {True: t("measure.space_under.1", lang), False: t("measure.space_under.0", lang)}
+    labels = {True: choices("space_under", lang)[1], False: choices("space_under", lang)[0]}
     return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
                           "under": None if f.space_under is None else labels[f.space_under]}
                          for f in plan.fixtures if f.type == "sink"], columns=["id", "room", "under"])
@@ -95,13 +101,10 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
             "threshold": st.column_config.NumberColumn(t("measure.col.threshold", lang), min_value=0,
                                                        max_value=500, step=1, format="%d"),
             "behind": st.column_config.SelectboxColumn(t("measure.col.behind", lang),
-                                                       options=list(far_side_labels(lang).values()),
+                                                       options=list(choices("far_side", lang).values()),
                                                        help=t("measure.col.behind_help", lang))})
     changes += _changes(doors, edited, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
-    by_label = {label: code for code, label in far_side_labels(lang).items()}
-    for (_, old), (_, new) in zip(doors.iterrows(), edited.iterrows()):
-        if (None if _empty(old["behind"]) else old["behind"]) != (None if _empty(new["behind"]) else new["behind"]):
-            changes.append((old["id"], "far_side", None if _empty(new["behind"]) else by_label.get(new["behind"])))
+    changes += _choice_changes(doors, edited, "behind", "far_side", lang)
     showers = shower_table(base)
     if len(showers):
         st.subheader(t("measure.showers", lang))
@@ -115,19 +118,14 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     basins = basin_table(base, lang)
     if len(basins):
         st.subheader(t("measure.basins", lang))
-        yes, no = t("measure.space_under.1", lang), t("measure.space_under.0", lang)
         edited = st.data_editor(
             basins, key=project_key(BASIN_KEY), hide_index=True, width="stretch", disabled=["id", "room"],
             column_config={"id": st.column_config.TextColumn(t("measure.col.basin", lang), width="small"),
                            "room": st.column_config.TextColumn(t("measure.col.room", lang)),
-                           "under": st.column_config.SelectboxColumn(t("measure.col.under", lang), options=[yes, no],
-                                                                     help=t("measure.col.under_help", lang))})
-        codes = {yes: 1, no: 0}
-        for (_, old), (_, new) in zip(basins.iterrows(), edited.iterrows()):
-            a = None if _empty(old["under"]) else old["under"]
-            b = None if _empty(new["under"]) else new["under"]
-            if a != b:
-                changes.append((old["id"], "space_under", None if b is None else codes.get(b)))
+                           "under": st.column_config.SelectboxColumn(
+                               t("measure.col.under", lang), options=list(choices("space_under", lang).values()),
+                               help=t("measure.col.under_help", lang))})
+        changes += _choice_changes(basins, edited, "under", "space_under", lang)
     st.subheader(t("measure.entrance", lang))
     entrance = base.entrance
     cols = st.columns(3)

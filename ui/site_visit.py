@@ -10,11 +10,10 @@ import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
 from planner.i18n import fmt_mm, t
-from planner.measurements import ENTRANCE_ID, describe
+from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
-from ui.measure import far_side_labels
 from ui.plan_view import STATUS_ICON
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
@@ -74,16 +73,9 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
     cols = st.columns(len(item.fields))
     for col, field in zip(cols, item.fields):
         current = visit.measured(project, item.element, field)
-        if field == "space_under":       # a yes or no, seen on site, not a number
-            choice = col.radio(t("measure.col.under", lang), [None, 1, 0], horizontal=True, key=f"{key}_{field}",
-                               index=[None, 1, 0].index(None if current is None else int(current.value)),
-                               format_func=lambda c: "–" if c is None else describe(field, c, lang)[1],
-                               help=t("measure.col.under_help", lang))
-            if (choice is None) != (current is None) or (choice is not None and choice != int(current.value)):
-                try:
-                    project = visit.set_value(project, item.element, field, choice, source=source)
-                except PlanError as exc:
-                    problems.append(exc.message(lang))
+        if field in CODED_FIELDS:       # a choice seen on site, not a number
+            project = _choose(project, item.element, field, col, f"{key}_{field}", "measure.col.under", lang,
+                              source, problems)
             continue
         whole = field == "steps"  # counted; the rest are millimetres, kept exactly as typed
         value = col.number_input(
@@ -105,23 +97,33 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
     return project, problems
 
 
+def _choose(project: Project, element: str, field: str, where, key: str, label: str, lang: str, source: str,
+            problems: list[str]) -> Project:
+    """A radio for a coded field (what is behind a door, free floor under a basin); a change becomes a
+    Measurement, or removes one."""
+    labels = choices(field, lang)
+    current = visit.measured(project, element, field)
+    options = [None, *labels]
+    choice = where.radio(t(label, lang), options, horizontal=True, key=key,
+                         index=options.index(None if current is None else int(current.value)),
+                         format_func=lambda code: "–" if code is None else labels[code], help=t(f"{label}_help", lang))
+    if (choice is None) != (current is None) or (choice is not None and choice != int(current.value)):
+        try:
+            project = visit.set_value(project, element, field, choice, source=source)
+        except PlanError as exc:
+            problems.append(exc.message(lang))
+    return project
+
+
 def _far_side(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
     """For a door the drawing shows with a room on one side only: what is behind it, as seen on site."""
     door = next((d for d in project.plan.doors if d.id == item.element), None)
     if door is None or door.exterior or len(door.rooms) >= 2:
         return project, []
-    labels = far_side_labels(lang)
-    current = visit.measured(project, item.element, "far_side")
-    choice = st.radio(t("measure.col.behind", lang), [None, *labels], horizontal=True, key=f"{key}_far_side",
-                      index=0 if current is None else 1 + list(labels).index(int(current.value)),
-                      format_func=lambda code: "–" if code is None else labels[code],
-                      help=t("measure.col.behind_help", lang))
-    if (choice is None) != (current is None) or (choice is not None and choice != int(current.value)):
-        try:
-            project = visit.set_value(project, item.element, "far_side", choice)
-        except PlanError as exc:
-            return project, [exc.message(lang)]
-    return project, []
+    problems: list[str] = []
+    project = _choose(project, item.element, "far_side", st, f"{key}_far_side", "measure.col.behind", lang,
+                      SOURCE_MEASURED, problems)
+    return project, problems
 
 
 def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Project:
