@@ -90,8 +90,11 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     changes: list[tuple] = []
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
+    # "behind the door" only where the drawing leaves it open (or someone has already said)
+    open_side = any((not d.exterior and len(d.rooms) < 2) or d.far_side for d in base.doors)
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
+        column_order=[c for c in doors.columns if c != "behind" or open_side],
         column_config={
             "id": st.column_config.TextColumn(t("measure.col.door", lang), width="small"),
             "rooms": st.column_config.TextColumn(t("measure.col.rooms", lang)),
