@@ -5,6 +5,7 @@ UI only: every number comes from costing/. Entry point: render_funding(plan, fin
 from __future__ import annotations
 
 import copy
+import io
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -21,7 +22,7 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_nok, t
+from planner.i18n import TextError, fmt_mm, fmt_nok, t
 from planner.model import Plan
 from ui.keys import project_key
 
@@ -34,6 +35,14 @@ COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec
 @st.cache_data(show_spinner=False)
 def _read_quote(data: bytes, name: str, vat_included: bool | None):
     return read_quote(data, name, vat_included)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_png(rows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...], lang: str) -> bytes:
+    """The chart as PNG, drawn again only when its bars change (every click reruns every tab)."""
+    buffer = io.BytesIO()
+    _chart([(label, dict(amounts)) for label, amounts in rows], lang).savefig(buffer, format="png")
+    return buffer.getvalue()
 
 
 def _chart(rows: list[tuple[str, dict[str, int]]], lang: str) -> Figure:
@@ -83,7 +92,8 @@ def _barrier(barrier, state: dict, lang: str) -> None:
             bars.append((_option_label(r, lang), s.amounts))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
     if bars:
-        st.pyplot(_chart(bars, lang), width="stretch")
+        st.image(_chart_png(tuple((label, tuple(sorted(amounts.items()))) for label, amounts in bars), lang),
+                 width="stretch")
     ids = [r.id for r in barrier.remedies]
     chosen = st.selectbox(t("fund.choose", lang), ids, index=ids.index(barrier.chosen) if barrier.chosen in ids else 0,
                           format_func=lambda i: _option_label(barrier.remedy(i), lang), key=project_key(f"funding_choice_{barrier.key}"))
@@ -92,7 +102,7 @@ def _barrier(barrier, state: dict, lang: str) -> None:
     ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
     if ramp is not None:
         d = ramp.to_dict()
-        st.caption(t("fund.ramp", lang, rise=fmt_nok(d["rise_mm"]).replace(" kr", ""), slope=d["slope"],
+        st.caption(t("fund.ramp", lang, rise=fmt_mm(d["rise_mm"]), slope=d["slope"],
                      run=f"{d['run_mm'] / 1000:.1f}", landings=d["landings"],
                      length=f"{d['total_length_mm'] / 1000:.1f}", width=f"{d['width_mm'] / 1000:.1f}",
                      area=f"{d['footprint_m2']:.1f}",
