@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import fmt_mm, register, t
 from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
@@ -79,6 +80,15 @@ def describe(field: str, value: float, lang: str) -> tuple[str, str]:
 def choices(field: str, lang: str) -> dict[int, str]:
     """The codes of a coded field and what each means, in lang, in the order they are offered."""
     return {code: t(key, lang) for code, key in CODED_FIELDS[field].items()}
+
+
+def local_time(stamp: str) -> str:
+    """A stored (UTC) time stamp as Norwegian wall-clock time, e.g. 2026-11-22 20:43; as given when it is not one."""
+    try:
+        when = datetime.fromisoformat(stamp).astimezone(ZoneInfo("Europe/Oslo"))
+    except (TypeError, ValueError, ZoneInfoNotFoundError):
+        return (stamp or "").replace("T", " ")[:16]
+    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def now_iso() -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import t
-from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, make_measurement
+from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
 from ui.keys import project_key
@@ -150,7 +150,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     if project.measurements:
         st.caption(t("measure.log", lang) + " " + "; ".join(
             f"{m.element} {' '.join(describe(m.field, m.value, lang))} ({t('source.' + m.source, lang)}, "
-            f"{m.taken_at[:16].replace('T', ' ')})" for m in project.measurements))
+            f"{local_time(m.taken_at)})" for m in project.measurements))
     else:
         st.caption(t("measure.none", lang))
     return project, errors

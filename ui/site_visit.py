@@ -1,8 +1,6 @@
 """The "Site visit" tab: one element at a time, big controls for a tablet, values, notes and photos as they are taken."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -10,7 +8,7 @@ import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
 from planner.i18n import fmt_mm, t
-from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices
+from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
@@ -52,15 +50,6 @@ def _plan_value(plan: Plan, element: str, field: str, lang: str) -> str:
     return "–"
 
 
-def _local_time(stamp: str) -> str:
-    """An ISO time stamp as Norwegian wall-clock time, e.g. 2026-11-22 20:43 (stored in UTC)."""
-    try:
-        when = datetime.fromisoformat(stamp).astimezone(ZoneInfo("Europe/Oslo"))
-    except (ValueError, ZoneInfoNotFoundError):
-        return stamp.replace("T", " ")[:16]
-    return when.strftime("%Y-%m-%d %H:%M")
-
-
 def _go(step: int, count: int) -> None:
     st.session_state.visit_index = (st.session_state.get("visit_index", 0) + step) % count
 
@@ -87,7 +76,7 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
         col.caption(t("visit.plan_says", lang, value=_plan_value(project.plan, item.element, field, lang)))
         if current is not None:
             col.caption(t("visit.taken", lang, source=t(f"source.{current.source}", lang),
-                          when=_local_time(current.taken_at)))
+                          when=local_time(current.taken_at)))
         if (value is None) != (current is None) or (value is not None and float(value) != current.value) or (
                 value is not None and current is not None and current.source != source):
             try:
@@ -150,7 +139,7 @@ def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Pro
         cols = st.columns(3)
         for n, (index, photo) in enumerate(photos):
             with cols[n % 3]:
-                st.image(visit.photo_bytes(photo), caption=f"{photo['name']} · {_local_time(photo['taken_at'])}",
+                st.image(visit.photo_bytes(photo), caption=f"{photo['name']} · {local_time(photo['taken_at'])}",
                          width="stretch")
                 if st.button(t("visit.delete_photo", lang), key=f"{key}_del_{index}_{photo['taken_at']}"):
                     project = visit.remove_photo(project, index)
