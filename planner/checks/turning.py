@@ -18,16 +18,6 @@ FINE_TOLERANCE_MM = 0.5
 REFINE_WITHIN_MM = 50.0
 
 
-def free_floor(plan: Plan, room: Room, without_swings: bool = False, under: bool = False) -> BaseGeometry:
-    """The room's floor outside its fixtures and outside the swing of every door opening into it
-    (or, with without_swings, as if every door were a sliding door). With under (a standard that lets the
-    turning space pass under a basin), a basin seen to have free floor under it takes no floor."""
-    blocked = [f.footprint for f in plan.fixtures_in(room.id) if not (under and f.type == "sink" and f.space_under)]
-    if not without_swings:
-        blocked += [d.swing for d in plan.doors if d.swing is not None and room.id in d.rooms]
-    return _free_floor(room, blocked)
-
-
 def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     floor = room.polygon if room.polygon.is_valid else room.polygon.buffer(0)
     if blocked:
@@ -35,11 +25,11 @@ def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     return floor
 
 
-def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], dict[str, list]]:
+def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True) -> tuple[dict[str, list], dict[str, list]]:
     """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
     (looking them up per room would cost rooms x doors); and, where the standard lets the turning space pass
     under a basin (under), the basins nobody has yet said have free floor under them, apart. A basin seen to
-    have free floor under it takes no turning space."""
+    have free floor under it takes no turning space. swings=False: as if every door were a sliding door."""
     blocked: dict[str, list] = {}
     unsure: dict[str, list] = {}
     for f in plan.fixtures:
@@ -51,7 +41,7 @@ def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], 
             continue
         blocked.setdefault(f.room, []).append(f.footprint)
     for d in plan.doors:
-        if d.swing is not None:
+        if swings and d.swing is not None:
             for rid in d.rooms:
                 blocked.setdefault(rid, []).append(d.swing)
     return blocked, unsure
@@ -144,12 +134,11 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
 
 def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
                        without_swings: bool = False, under: bool = False) -> bool:
-    """True when the room's free floor holds the circle, or the rectangle where the standard accepts it."""
-    floor = free_floor(plan, room, without_swings, under)
-    circle = largest_free_circle(floor, FINE_TOLERANCE_MM)
-    if circle is not None and round(circle[1]) >= required_mm:
-        return True
-    return rectangle is not None and free_rectangle(floor, *rectangle) is not None
+    """True when the room's free floor holds the circle, or the rectangle where the standard accepts it; a basin
+    nobody has looked at counts (with under, one seen to be wall-hung does not)."""
+    blocked, unsure = _blocked_by_room(plan, under=under, swings=not without_swings)
+    circle, rect = _space(room, blocked.get(room.id, []) + unsure.get(room.id, []), required_mm, rectangle)
+    return (circle is not None and round(circle[1]) >= required_mm) or rect is not None
 
 
 UNDER_KEY = "turning_space_under_fixture_mm"
