@@ -10,6 +10,7 @@ from planner.i18n import t
 from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
+import ui.draw_texts  # noqa: F401  (registers "visit.outside")
 from ui.keys import project_key
 
 DOOR_KEY, SHOWER_KEY, BASIN_KEY = "measure_doors", "measure_showers", "measure_basins"
@@ -31,11 +32,15 @@ def _changes(base: pd.DataFrame, edited: pd.DataFrame, id_col: str, fields: dict
     return out
 
 
-def _other_side(door, lang: str) -> str:
-    """What the "between" column adds after the rooms: outside, or "?" when the drawing does not say."""
+def door_between(plan: Plan, door, lang: str) -> str:
+    """The rooms a door joins, by name: "Gang ↔ Bad", "Gang ↔ ute" for an exterior door, "Gang ↔ ?" when the
+    drawing does not say what is behind it."""
+    names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
     if door.exterior:
-        return " ↔ ute" if lang == "nb" else " ↔ outside"
-    return " ↔ ?" if len(door.rooms) < 2 else ""
+        names.append(t("visit.outside", lang))
+    elif len(names) < 2:
+        names.append("?")
+    return " ↔ ".join(names)
 
 
 def _choice_changes(base: pd.DataFrame, edited: pd.DataFrame, col: str, field: str, lang: str) -> list[tuple]:
@@ -53,8 +58,7 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
     labels = choices("far_side", lang)
     codes = {side: code for code, side in FAR_SIDE_CODES.items()}
     return pd.DataFrame([{
-        "id": d.id, "rooms": " ↔ ".join(plan.room(r).name if plan.room(r) else r for r in d.rooms)
-                             + _other_side(d, lang),
+        "id": d.id, "rooms": door_between(plan, d, lang),
         "leaf": round(d.leaf_width_mm), "clear": float(round(d.clear_width_mm)),
         "threshold": None if d.threshold_mm is None else float(d.threshold_mm),
         "behind": labels[codes[d.far_side]] if d.far_side else None} for d in plan.doors],

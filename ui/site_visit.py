@@ -12,6 +12,7 @@ from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
+from ui.measure import door_between
 from ui.plan_view import STATUS_ICON
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
@@ -23,13 +24,7 @@ def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
     if item.kind == "entrance":
         return t("visit.entrance", lang)
     if item.kind == "door":
-        door = plan.door(item.element)
-        names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
-        if door.exterior:
-            names.append(t("visit.outside", lang))
-        elif len(names) < 2:
-            names.append("?")      # the drawing does not say what is behind it
-        return t("visit.door", lang, id=item.element, between=" ↔ ".join(names))
+        return t("visit.door", lang, id=item.element, between=door_between(plan, plan.door(item.element), lang))
     fx = plan.fixture(item.element)
     room = plan.room(fx.room) if fx.room else None
     return t(f"visit.{item.kind}", lang, id=item.element, room=room.name if room else "–")
