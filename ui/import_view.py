@@ -77,8 +77,8 @@ def render_import_report(report: dict, lang: str) -> None:
 
 
 def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> dict[str, str]:
-    key = project_key(key)
     """Editable table layer → role; returns {layer: role} for the layers the user changed."""
+    key = project_key(key)
     layers = report.get("layers", {})
     reasons, texts = report.get("layer_reasons", {}), report.get("layer_reasons_t", {})
     frame = pd.DataFrame([{"layer": name, "role": role, "why": _said(texts.get(name), reasons.get(name, ""), lang)}
@@ -98,8 +98,8 @@ def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> 
 
 
 def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int | None:
-    key = project_key(key)
     """When the file holds several plans: a picker; returns the chosen region index (1-based) or None."""
+    key = project_key(key)
     regions = report.get("regions", [])
     if len(regions) < 2:
         return None
