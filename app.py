@@ -196,7 +196,7 @@ def render_costs(plan, findings, project: Project, lang: str) -> Project:
 
 def render_import(plan, lang: str) -> None:
     """What the importer found, ignored and guessed; for a DXF, the layer roles and the region to read."""
-    from ui.import_view import choose_region, edit_layer_roles, render_import_report
+    from ui.import_view import render_import_report
     if not plan.import_report:
         st.info(t("import.none", lang))
         return
@@ -205,38 +205,35 @@ def render_import(plan, lang: str) -> None:
     if source is None:
         st.caption(t("imp.reupload", lang))
         return
-    roles = {**source.get("roles", {}), **edit_layer_roles(plan.import_report, lang)}
-    region = choose_region(plan.import_report, lang)
-    unit = choose_unit(plan.units, lang)
-    if st.button(t("imp.reread", lang), key="import_reread"):
-        units = unit if unit != plan.units else source.get("units")
+    reread(source, plan.import_report, keys=("import_layers", "import_region", "import_units", "import_reread"),
+           lang=lang)
+
+
+def reread(source: dict, report: dict, keys: tuple[str, str, str, str], lang: str) -> None:
+    """The choices an import can be read again with (layer roles, the plan in the file, the unit) and the button
+    that reads the kept bytes again with them. source: the upload's data, name and the choices it was read with."""
+    from ui.import_view import choose_region, edit_layer_roles
+    from ui.keys import project_key
+    roles = {**source.get("roles", {}), **edit_layer_roles(report, lang, key=keys[0])}
+    region = choose_region(report, lang, key=keys[1]) or source.get("region")
+    read_in = report.get("units", {}).get("used")
+    options = list(UNITS)
+    unit = st.selectbox(t("units.label", lang), options, index=options.index(read_in) if read_in in options else 0,
+                        format_func=lambda u: t(f"units.{u}", lang), key=project_key(keys[2]),
+                        help=t("imp.unit_help", lang))
+    if st.button(t("imp.reread", lang), key=keys[3]):
+        units = unit if unit != read_in else source.get("units")
         open_upload(source["data"], source["name"], units=units, roles=roles, region=region)
         st.rerun()
-
-
-def choose_unit(current: str | None, lang: str, key: str = "import_units") -> str:
-    """The unit the drawing is read in (what the header said, or what the geometry showed), to confirm or change."""
-    from ui.keys import project_key
-    options = list(UNITS)
-    return st.selectbox(t("units.label", lang), options, index=options.index(current) if current in options else 0,
-                        format_func=lambda u: t(f"units.{u}", lang), key=project_key(key),
-                        help=t("imp.unit_help", lang))
 
 
 def render_refused(refused: dict, lang: str) -> None:
     """A drawing that gave no plan: what each layer was taken to hold (and which plan in the file), to correct and
     read again without uploading it again."""
-    from ui.import_view import choose_region, edit_layer_roles
     n = refused["n"]   # fresh widget keys for each refused upload
     with st.expander(t("imp.fix_roles", lang, name=refused["name"]), expanded=True):
-        roles = {**refused["roles"], **edit_layer_roles(refused["report"], lang, key=f"refused_layers_{n}")}
-        region = choose_region(refused["report"], lang, key=f"refused_region_{n}") or refused.get("region")
-        read_in = refused["report"].get("units", {}).get("used")
-        unit = choose_unit(read_in, lang, key=f"refused_units_{n}")
-        if st.button(t("imp.reread", lang), key=f"refused_reread_{n}"):
-            units = unit if unit != read_in else refused.get("units")
-            open_upload(refused["data"], refused["name"], units=units, roles=roles, region=region)
-            st.rerun()
+        reread(refused, refused["report"], lang=lang,
+               keys=(f"refused_layers_{n}", f"refused_region_{n}", f"refused_units_{n}", f"refused_reread_{n}"))
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
