@@ -9,9 +9,10 @@ ADDRESS ?= localhost
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt
-	rm -rf $(VENV)
-	$(PY) -m venv $(VENV)
+# Stale is decided by the hash of requirements.txt alone (the stamp's name), never by file times, and an existing
+# venv is updated in place: the Makefile never deletes a directory it did not create.
+$(STAMP):
+	@if ! [ -x $(VENV)/bin/python ]; then $(PY) -m venv $(VENV) && touch $(VENV)/.made-by-tilpass; fi
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
@@ -35,4 +36,5 @@ bench: $(STAMP)
 	$(VENV)/bin/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache test-artifacts
+	@if [ -f $(VENV)/.made-by-tilpass ]; then rm -rf $(VENV); fi
+	rm -rf .pytest_cache test-artifacts
