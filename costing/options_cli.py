@@ -21,9 +21,10 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
     """(plan with measurements applied, costing state, standard) from a project file or a DXF."""
     from planner.measurements import apply_measurements, latest, parse_measure_arg
     from planner.model import PlanError
+    from planner.loading import read_limited
     from planner.project import is_project_bytes, loads_project
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path)
     except OSError as exc:
         raise PlanError.text("err.cli.cannot_read", path=str(path), reason=str(exc.strerror or exc)) from None
     extra = [parse_measure_arg(m) for m in measures]

@@ -74,6 +74,11 @@ register({
                                        "floor plan (one layout) and try again.",
                                  "nb": "{name} er {size} MB; Tilpass leser filer på opptil {max} MB. Lagre bare "
                                        "plantegningen (én layout) og prøv igjen."},
+    "err.open.stream_too_large": {
+        "en": "{name} holds more than {max} MB, more than Tilpass reads; save only the floor plan (one layout) as a "
+              "file and open that.",
+        "nb": "{name} inneholder mer enn {max} MB, mer enn Tilpass leser; lagre bare plantegningen (én layout) som "
+              "en fil og åpne den."},
     "err.open.unit": {"en": "Unknown unit {unit}; use one of {choices}.",
                       "nb": "Ukjent enhet {unit}; bruk en av {choices}."},
     "err.unit_name": {"en": "Unknown unit {unit}; use one of: {choices}.",   # as planner.units.parse_unit says

@@ -1,13 +1,14 @@
 """Open whatever the user gives: a Tilpass project file or a DXF drawing, as bytes, into a Project."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
 from planner.model import PlanError
 from planner.project import Project, is_project_bytes, loads_project
 
-MAX_FILE_BYTES = 60 * 1024 * 1024
+MAX_FILE_BYTES = 60 * 1024 * 1024   # a drawing or project larger than this is refused before it is read
 UNITS = ("mm", "cm", "m", "in", "ft")
 
 
@@ -18,9 +19,7 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
     if not data:
         raise PlanError.text("err.open.empty_named", name=name) if name else PlanError.text("err.open.empty")
     if len(data) > MAX_FILE_BYTES:
-        size, most = f"{len(data) / 1e6:.0f}", f"{MAX_FILE_BYTES / 1e6:.0f}"
-        raise (PlanError.text("err.open.too_large_named", name=name, size=size, max=most) if name
-               else PlanError.text("err.open.too_large", size=size, max=most))
+        raise _too_large(len(data), name)
     if units is not None and units not in UNITS:
         raise PlanError.text("err.open.unit", unit=repr(units), choices=", ".join(UNITS))
     if is_project_bytes(data):
@@ -35,10 +34,30 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
     return Project(plan=result.plan, source=source)
 
 
+def _too_large(size: int, name: str) -> PlanError:
+    size_mb, most = f"{size / 1e6:.0f}", f"{MAX_FILE_BYTES / 1e6:.0f}"
+    return (PlanError.text("err.open.too_large_named", name=name, size=size_mb, max=most) if name
+            else PlanError.text("err.open.too_large", size=size_mb, max=most))
+
+
+def read_limited(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file, refused with one sentence when there are more than limit: the size is taken from
+    stat before reading, and a stream without a size (a pipe, /dev/zero) is read no further than limit + 1."""
+    path = Path(path)
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > limit:
+            raise _too_large(size, path.name)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise PlanError.text("err.open.stream_too_large", name=path.name, max=f"{limit / 1e6:.0f}")
+    return data
+
+
 def open_path(path: str | Path, **options) -> Project:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         raise PlanError.text("err.path.missing", path=str(path)) from None
     except IsADirectoryError:

@@ -8,7 +8,6 @@ import ezdxf
 from ezdxf.document import Drawing
 from ezdxf.lldxf.const import DXFError
 from ezdxf.lldxf.tagger import binary_tags_loader
-from ezdxf.lldxf.validator import dxf_info
 
 from planner.i18n import register, said
 from planner.importers import dxfread
@@ -18,6 +17,7 @@ from planner.model import PlanError
 MAX_FILE_BYTES = 60 * 1024 * 1024
 BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"
 DWG_MAGIC = b"AC10"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 register({
@@ -59,6 +59,7 @@ def check_bytes(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise PlanError.text("file.empty")
     if len(data) > max_bytes:
         raise PlanError.text("file.too_large", size=f"{len(data) / 1e6:.0f}", max=f"{max_bytes / 1e6:.0f}")
+    data = data.removeprefix(UTF8_BOM)
     if data.startswith(DWG_MAGIC):
         raise PlanError.text("file.dwg")
     if data.startswith(BINARY_DXF_MAGIC):
@@ -92,17 +93,10 @@ def guess_legacy_encoding(data: bytes) -> str | None:
 
 
 def _decode(data: bytes) -> str:
-    try:
-        info = dxf_info(io.StringIO(data[:200_000].decode("utf-8", errors="ignore")))
-        version, declared = info.version, info.encoding
-    except Exception:  # noqa: BLE001 - a header cut short: the readers below say what is wrong
-        version, declared = "AC1009", "cp1252"
-    # since DXF R2007 (AC1021) the text is always UTF-8, whatever $DWGCODEPAGE says
-    encoding = "utf-8" if version >= "AC1021" else (guess_legacy_encoding(data) or declared)
-    try:
-        return data.decode(encoding, errors="surrogateescape")
-    except LookupError:
-        return data.decode("cp1252", errors="surrogateescape")
+    encoding = dxfread.text_encoding(data)
+    if encoding != "utf-8" and not _has_codepage(data):
+        encoding = guess_legacy_encoding(data) or encoding
+    return dxfread.decode(data, encoding)
 
 
 def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Document, list[str]]:
@@ -115,17 +109,19 @@ def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Docu
     text = _decode(data) if kind == "ascii" else ""
     try:
         return (dxfread.read(text) if kind == "ascii" else dxfread.read_tags(*dxfread.binary_tags(data))), notes
+    except PlanError:       # a limit (too many entities): reading it another way would not help
+        raise
     except ValueError:      # DxfStructureError, or a number in a block definition that is not one
         pass
     try:
         if kind == "binary":
-            return _rewritten(Drawing.load(binary_tags_loader(data, errors="surrogateescape"))), notes
+            return _rewritten(Drawing.load(binary_tags_loader(data, errors="replace"))), notes
         return _rewritten(ezdxf.read(io.StringIO(text, newline=None))), notes
     except Exception:  # noqa: BLE001 - any parser failure falls through to the recovery reader
         pass
     try:
         from ezdxf import recover
-        doc, auditor = recover.read(io.BytesIO(data), errors="surrogateescape")
+        doc, auditor = recover.read(io.BytesIO(data), errors="replace")
         document = _rewritten(doc)
     except Exception as exc:  # noqa: BLE001 - damaged input of every kind ends in one sentence
         reason = "@file.reason.cut_off" if truncated(data) else "@file.reason.structure"

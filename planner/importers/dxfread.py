@@ -12,12 +12,21 @@ back to this reader, so there is one path from tags to plan.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ezdxf.lldxf.tagger import binary_tags_loader
+from ezdxf.tools.codepage import toencoding
+
+from planner.model import PlanError
 
 FOLLOWERS = {"VERTEX", "ATTRIB", "SEQEND"}    # belong to the POLYLINE or INSERT before them
 MAX_COORDINATE = 1e12                         # drawing units; beyond this a value is damage, not geometry
+# Entities a drawing may hold (model space, paper space and block definitions together), counted as they are
+# read: a floor plan of one dwelling has some thousands, a whole building some 100 000.
+MAX_ENTITIES = 400_000
+HEADER_BYTES = 200_000                        # the header (version, code page) is looked for in this much
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class DxfStructureError(ValueError):
@@ -112,8 +121,42 @@ class Document:
 HEADER_VARS = {"$ACADVER": "1", "$INSUNITS": "70", "$DWGCODEPAGE": "3"}
 
 
+def text_encoding(data: bytes) -> str:
+    """The encoding of an ASCII DXF's text: UTF-8 since DXF R2007 (AC1021), whatever $DWGCODEPAGE says (and
+    whatever the line endings); before that the code page the header names, cp1252 when it names none."""
+    lines = data[:HEADER_BYTES].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf").splitlines()
+    found: dict[str, str] = {}
+    for i, line in enumerate(lines[:-2]):
+        name = line.strip()
+        if name in ("$ACADVER", "$DWGCODEPAGE") and name not in found:
+            found[name] = lines[i + 2].strip()
+        if len(found) == 2 or name == "ENDSEC":
+            break
+    if found.get("$ACADVER", "AC1009").upper() >= "AC1021":
+        return "utf-8"
+    return toencoding(found.get("$DWGCODEPAGE", "ANSI_1252"))
+
+
+def decode(data: bytes, encoding: str) -> str:
+    """DXF bytes as text: bytes the encoding does not define become U+FFFD (never a crash, never a lone
+    surrogate that later fails to print or save)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def text_only(value: str) -> str:
+    """value with any lone surrogate (from an escape such as \\U+D800, or bytes read with surrogateescape)
+    replaced by U+FFFD, so that it can be encoded as UTF-8."""
+    return _SURROGATES.sub("\ufffd", value)
+
+
 def tags(text: str) -> tuple[list[str], list[str]]:
     """The group codes (stripped) and values of a DXF text, up to its EOF marker, comments dropped."""
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -127,22 +170,25 @@ def tags(text: str) -> tuple[list[str], list[str]]:
 def binary_tags(data: bytes) -> tuple[list[str], list[str]]:
     """The group codes and values of a binary DXF, as text like an ASCII file's."""
     try:
-        pairs = [(str(t.code), str(t.value)) for t in binary_tags_loader(data, errors="surrogateescape")]
+        pairs = [(str(t.code), text_only(str(t.value))) for t in binary_tags_loader(data, errors="replace")]
     except Exception as exc:  # noqa: BLE001 - a cut or damaged binary file: the caller repairs it
         raise DxfStructureError(f"binary DXF cannot be read: {exc}") from exc
     return _checked([c for c, _ in pairs], [v for _, v in pairs])
 
 
 def _checked(codes: list[str], values: list[str]) -> tuple[list[str], list[str]]:
-    """The tags up to the first (0, EOF); comments dropped. Raises DxfStructureError on an invalid group code."""
+    """The tags up to the first (0, EOF); comments dropped. Raises DxfStructureError on an invalid group code.
+    Entity names are stripped: spaces after them are harmless (ezdxf reads such files too)."""
     eof = -1
-    while True:   # the first (0, EOF) pair ends the drawing; anything after it is not read
-        try:
-            eof = values.index("EOF", eof + 1)
-        except ValueError:
-            raise DxfStructureError("no EOF marker") from None
-        if codes[eof] == "0":
+    for i in (i for i, c in enumerate(codes) if c == "0"):
+        name = values[i]
+        if name[-1:].isspace() or name[:1].isspace():
+            values[i] = name = name.strip()
+        if name == "EOF":   # the first (0, EOF) pair ends the drawing; anything after it is not read
+            eof = i
             break
+    if eof < 0:
+        raise DxfStructureError("no EOF marker")
     del codes[eof:], values[eof:]
     for code in set(codes):
         if not code.lstrip("-").isdigit():
@@ -166,6 +212,7 @@ def read_tags(codes: list[str], values: list[str]) -> Document:
         raise DxfStructureError("the file does not start with a group code 0")
     starts.append(len(codes))
     doc = Document()
+    entities = 0
     section: str | None = None
     block: Block | None = None
     owner: Entity | None = None      # the POLYLINE or INSERT that VERTEX/ATTRIB/SEQEND follow
@@ -175,7 +222,7 @@ def read_tags(codes: list[str], values: list[str]) -> Document:
         if kind == "SECTION":
             if section is not None:
                 raise DxfStructureError("a section opens inside another")
-            section = values[a + 1] if a + 1 < b and codes[a + 1] == "2" else ""
+            section = values[a + 1].strip() if a + 1 < b and codes[a + 1] == "2" else ""
             if section == "HEADER":
                 _header(doc, codes[a + 2:b], values[a + 2:b])
             continue
@@ -199,12 +246,23 @@ def read_tags(codes: list[str], values: list[str]) -> Document:
                 block, owner = None, None
             elif block is not None:
                 owner = _add(block.entities, None, kind, codes, values, a, b, owner)
+                entities += 1
         elif section == "ENTITIES":
             owner = _add(doc.modelspace, doc.paperspace, kind, codes, values, a, b, owner)
+            entities += 1
+        if entities > MAX_ENTITIES:
+            refuse_entities(len(starts))
     if section is not None:
         raise DxfStructureError(f"section {section} is not closed")
     doc.version = doc.header.get("$ACADVER", "AC1009").strip() or "AC1009"
     return doc
+
+
+def refuse_entities(count: int) -> None:
+    """Raise the sentence for a drawing with more entities than MAX_ENTITIES (count: about how many it has)."""
+    count_text, most = f"{count:,}", f"{MAX_ENTITIES:,}"
+    raise PlanError.text("imp.too_many", count=count_text, max=most, count_nb=count_text.replace(",", " "),
+                         max_nb=most.replace(",", " "))
 
 
 def _add(model: list, paper: list | None, kind: str, codes, values, a: int, b: int, owner):

@@ -18,11 +18,16 @@ from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_text
 
 from planner.i18n import register
-from planner.importers.dxfread import Document, Entity, number
+from planner.importers.dxfread import Document, Entity, number, text_only
 from planner.model import PlanError
 
-MAX_PRIMITIVES = 2_000_000
-MAX_NESTING = 8
+# Limits on what one drawing expands to, counted while it is flattened (docs/dxf.md, "Limits"):
+MAX_PRIMITIVES = 2_000_000   # segments, arcs, outlines, texts, block footprints and ignored shapes (circles ...)
+MAX_NESTING = 8              # blocks inside blocks; deeper ones are left out and counted in the import report
+MAX_TEXT_CHARS = 10_000      # one TEXT/MTEXT value with its formatting codes; longer ones are no label
+MAX_LABEL_CHARS = 200        # a label (room name, area) as read; longer texts are notes, not labels
+MAX_LABEL_DIGITS = 40        # digits in one label: an area or a room number has a few
+SHAPES_KEPT = 30_000         # ignored shapes kept to grey in the drawing; the rest are counted, not kept
 WINDOW = -2   # group of a window block reference: it closes the wall line it sits in
 # Why an entity is not read: text keys (planner.i18n), counted per (DXF type, key) in Primitives.ignored.
 register({
@@ -53,6 +58,8 @@ register({
     "imp.ign.array": {"en": "block arrays are read as one copy", "nb": "blokkmatriser leses som én kopi"},
     "imp.ign.layer": {"en": "on a layer set to ignore", "nb": "på et lag som er satt til å overses"},
     "imp.ign.entities": {"en": "entities", "nb": "elementer"},
+    "imp.ign.long_text": {"en": "texts too long to be a label (room name or area)",
+                          "nb": "tekster som er for lange til å være en romtekst (navn eller areal)"},
 })
 IGNORED_TYPES = {
     "DIMENSION": "imp.ign.dimension", "LEADER": "imp.ign.leader", "MULTILEADER": "imp.ign.leader",
@@ -86,7 +93,9 @@ class Primitives:
     groups: int = 0
 
     def size(self) -> int:
-        return len(self.seg) + len(self.arc) + len(self.outlines) + len(self.texts) + len(self.refs)
+        """Everything the layout expanded to, the ignored entities (circles, hatches ...) included."""
+        return len(self.seg) + len(self.arc) + len(self.outlines) + len(self.texts) + len(self.refs) + \
+            sum(self.ignored.values())
 
     def scaled(self, factor: float) -> "Primitives":
         """A copy with every coordinate multiplied by factor (the unit conversion, done once)."""
@@ -175,9 +184,11 @@ class _Builder:
                 self.seg_group.append(group)
 
     def add_arc(self, cx, cy, r, start_deg, end_deg, layer, group: int = -1) -> None:
+        """An arc counter-clockwise from start_deg to end_deg (any angles: 1e12° is first brought into 0-360°)."""
+        start_deg, end_deg = math.fmod(start_deg, 360.0), math.fmod(end_deg, 360.0)
         s = math.radians(start_deg)
         e = math.radians(end_deg)
-        while e <= s:
+        if e <= s:
             e += 2 * math.pi
         m = (s + e) / 2
         self.arc.append((cx, cy, cx + r * math.cos(s), cy + r * math.sin(s), cx + r * math.cos(m),
@@ -321,6 +332,8 @@ class Flattener:
                         b.seg_group.append(-1)
                 else:
                     self._entity(e, t, layer, b, depth)
+            except PlanError:   # a limit reached inside a block is the drawing's, not one damaged entity
+                raise
             except (AttributeError, ValueError, TypeError, ZeroDivisionError, IndexError, OverflowError):
                 b.p.ignored[(t, "imp.ign.damaged")] += 1
             if (t == "INSERT" or i % 64 == 0) and b.p.size() + b.count() > self.max_primitives:
@@ -359,7 +372,9 @@ class Flattener:
                 b.add_polyline(pts, layer, bool(e.int("70") & 1))
         elif t in ("TEXT", "MTEXT"):
             text = _plain(e, t)
-            if text:
+            if text is None:
+                b.p.ignored[(t, "imp.ign.long_text")] += 1
+            elif text:
                 x, y = e.point("10")
                 if t == "TEXT" and (e.int("72") or e.int("73")) and e.get("11") is not None:
                     x, y = e.point("11")
@@ -369,7 +384,7 @@ class Flattener:
         else:
             reason = IGNORED_TYPES.get(t, "imp.ign.other")
             b.p.ignored[(t, reason)] += 1
-            if t == "CIRCLE":
+            if t == "CIRCLE" and len(b.p.ignored_geom) < SHAPES_KEPT:
                 (cx, cy), r = e.point("10"), e.float("40")
                 ang = np.linspace(0, 2 * np.pi, 13)
                 b.p.ignored_geom.append(np.c_[cx + r * np.cos(ang), cy + r * np.sin(ang)])
@@ -443,21 +458,26 @@ class Flattener:
             b.p.refs.append((rname, lay(lyr), tf(corners), grp(g)))
         for key, count in child.ignored.items():
             b.p.ignored[key] += count
-        b.p.ignored_geom.extend(tf(g) for g in child.ignored_geom)
+        b.p.ignored_geom.extend(tf(g) for g in child.ignored_geom[:max(SHAPES_KEPT - len(b.p.ignored_geom), 0)])
         if not door:
             b.p.groups += child.groups
 
 
-def _plain(e: Entity, t: str) -> str:
-    if t == "MTEXT":
-        raw = escape_dxf_line_endings("".join([*e.all("3"), e.get("1", "")]))
-    else:
-        raw = e.get("1", "")
+def _plain(e: Entity, t: str) -> str | None:
+    """The text of a TEXT or MTEXT as plain text, or None when it is too long to be a label (MAX_TEXT_CHARS
+    before formatting codes are removed, then MAX_LABEL_CHARS and MAX_LABEL_DIGITS): the limits come first, so
+    nothing slower than a scan ever meets a hostile text."""
+    parts = [*e.all("3"), e.get("1", "")] if t == "MTEXT" else [e.get("1", "")]
+    if sum(map(len, parts)) > MAX_TEXT_CHARS:
+        return None
+    raw = escape_dxf_line_endings("".join(parts)) if t == "MTEXT" else parts[0]
     if "\\U+" in raw:        # characters outside the file's code page, written as \U+00E6
-        raw = decode_dxf_unicode(raw)
+        raw = text_only(decode_dxf_unicode(raw))
     try:
         text = fast_plain_mtext(raw) if t == "MTEXT" else plain_text(raw)
     except Exception:  # noqa: BLE001 - broken formatting codes: fall back to the raw string
         text = raw
-    text = re.sub(r"%%[uUoOkK]", "", text)
-    return _MTEXT_BREAK.sub(" ", text).strip()
+    text = _MTEXT_BREAK.sub(" ", re.sub(r"%%[uUoOkK]", "", text)).strip()
+    if len(text) > MAX_LABEL_CHARS or sum(map(str.isdigit, text)) > MAX_LABEL_DIGITS:
+        return None
+    return text
