@@ -12,13 +12,16 @@ from planner.checks import assess, summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.dxf_export import plan_to_dxf_bytes
-from planner.i18n import LANGUAGES, t
+from planner.i18n import LANGUAGES, render, t
 from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from planner.text import text_only
+from ui.boundary import guard, logged
 from ui.funding import render_funding
 from ui.measure import render_measurements
+from ui.plain import plain
 from ui.plan_view import render_plan, rules_table
 from ui.site_visit import render_site_visit
 
@@ -67,9 +70,11 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     st.session_state.pop("pending_units", None)
     st.session_state.pop("open_error", None)
     st.session_state.pop("refused_upload", None)
+    st.session_state.pop("open_notices", None)
     bar = st.sidebar.progress(0.0)
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
+        assess(project.measured_plan()[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)))
     except PlanError as exc:
         if isinstance(exc, UnitsUnknownError):
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
@@ -82,10 +87,15 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
                                                    "region": region, "report": report,
                                                    "n": st.session_state.refusals}
         return
+    except Exception:  # noqa: BLE001 - a file that breaks Tilpass is refused like a bad one; the open plan stays
+        st.session_state.open_error = (name, PlanError.text("error.open_unexpected", ref=logged(f"opening {name!r}")))
+        return
     finally:
         bar.empty()
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
+    if project.notices:   # what a project file held that could not be kept
+        st.session_state.open_notices = project.notices
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
     is_dxf = project.source.get("kind") == "dxf"
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
@@ -109,8 +119,8 @@ def sidebar(lang_default: str) -> str:
     pending = st.session_state.get("pending_units")
     if pending:
         guess = pending["guess"]
-        st.sidebar.warning(t("units.ask", lang, name=pending["name"],
-                             why=t(f"units.{guess}", lang) if guess else t("units.no_guess", lang)))
+        st.sidebar.warning(plain(t("units.ask", lang, name=pending["name"],
+                                   why=t(f"units.{guess}", lang) if guess else t("units.no_guess", lang))))
         options = list(UNITS)
         unit = st.sidebar.radio(t("units.label", lang), options, key="units_choice",
                                 index=options.index(pending["guess"]) if pending["guess"] in options else 0,
@@ -136,44 +146,46 @@ def main() -> None:
     st.caption(t("app.caption", lang, standard=standard_name(rules.id, lang)))
     if st.session_state.get("open_error"):
         name, reason = st.session_state.open_error  # a PlanError: its sentence in the user's language
-        st.error(t("error.open", lang, name=name, reason=reason.message(lang)) + " " + t("error.kept", lang))
+        st.error(plain(t("error.open", lang, name=name, reason=reason.message(lang)) + " " + t("error.kept", lang)))
+    for notice in st.session_state.get("open_notices", ()):
+        st.warning(plain(render(notice, lang)))
     if st.session_state.get("refused_upload"):
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
     tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
                     t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
-    with tabs[4]:
+    with tabs[4], guard("drawing", lang):
         render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs[2]:
+    with tabs[2], guard("site visit", lang):
         project = render_site_visit(project, lang)
-    with tabs[1]:
+    with tabs[1], guard("measurements", lang):
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
-            st.warning(t("measure.bad", lang, problem=problem))
+            st.warning(plain(t("measure.bad", lang, problem=problem)))
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
     findings = assess(plan, rules)
     counts = summary(findings)
 
-    header.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")
+    header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")
     cols = header.columns(4)
     cols[0].metric(t("metric.fail", lang), counts["fail"])
     cols[1].metric(t("metric.unknown", lang), counts["unknown"])
     cols[2].metric(t("metric.pass", lang), counts["pass"])
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
-        header.warning(t("measure.bad", lang, problem=problem))
-    with tabs[0]:
+        header.warning(plain(t("measure.bad", lang, problem=problem)))
+    with tabs[0], guard("plan", lang):
         render_plan(plan, findings, lang)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs[3]:
+    with tabs[3], guard("funding", lang):
         project = render_costs(plan, findings, project, lang)
-    with tabs[5]:
+    with tabs[5], guard("import", lang):
         render_import(plan, lang)
-    with tabs[6]:
+    with tabs[6], guard("save", lang):
         render_save(project, plan, findings, rules, lang)
 
 
@@ -231,7 +243,7 @@ def render_refused(refused: dict, lang: str) -> None:
     """A drawing that gave no plan: what each layer was taken to hold (and which plan in the file), to correct and
     read again without uploading it again."""
     n = refused["n"]   # fresh widget keys for each refused upload
-    with st.expander(t("imp.fix_roles", lang, name=refused["name"]), expanded=True):
+    with st.expander(plain(t("imp.fix_roles", lang, name=refused["name"])), expanded=True):
         reread(refused, refused["report"], lang=lang,
                keys=(f"refused_layers_{n}", f"refused_region_{n}", f"refused_units_{n}", f"refused_reread_{n}"))
 
@@ -243,12 +255,14 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
-                       lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                          funding_html(plan, findings, dict(project.costing), lang)).encode("utf-8"),
+                       lambda: text_only(build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
+                                                    funding_html(plan, findings, dict(project.costing), lang))
+                                         ).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf")
 
-main()
+with guard("page"):
+    main()

@@ -1,6 +1,7 @@
 """Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked."""
 from __future__ import annotations
 
+import matplotlib
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Polygon as MplPolygon
@@ -10,6 +11,9 @@ from shapely.geometry.base import BaseGeometry
 from planner.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.i18n import t
 from planner.model import Plan
+
+# Room names and ids come from files: a "$" in one must stay a dollar sign, never start mathtext.
+matplotlib.rcParams["text.parse_math"] = False
 
 COLOURS = {PASS: "#1a7f37", FAIL: "#cf222e", UNKNOWN: "#bf8700"}
 ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "living": "#fef3c7",

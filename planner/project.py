@@ -24,7 +24,8 @@ class Project:
     """plan: the plan as imported or drawn (without measurements); measurements: site values that override
     it; notes: element id → text; photos: list of {element, name, mime, data (base64), taken_at};
     standard: the rules used; costing: prices, quotes and choices of the funding plan (costing/ owns it);
-    source: where the plan came from (file name, units, layer roles, region, drawing)."""
+    source: where the plan came from (file name, units, layer roles, region, drawing). notices: what was left
+    out or replaced when the file was opened (planner.i18n.said texts; not saved)."""
 
     plan: Plan
     measurements: tuple[Measurement, ...] = ()
@@ -34,6 +35,7 @@ class Project:
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    notices: tuple = field(default=(), compare=False)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -54,8 +56,10 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
-        data = upgrade(data)
-        return cls(plan=Plan.from_dict(data["plan"]),
+        """A project from a file's contents, every field checked first (planner.project_check)."""
+        from planner.project_check import check_project
+        data, notices = check_project(upgrade(data))
+        return cls(plan=Plan.from_dict(data["plan"]), notices=tuple(notices),
                    measurements=tuple(Measurement.from_dict(m) for m in data.get("measurements", [])),
                    notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
@@ -74,7 +78,10 @@ def upgrade(data: dict) -> dict:
 
 
 def dumps_project(project: Project) -> str:
-    return json.dumps(project.to_dict(), ensure_ascii=False, indent=1)
+    """The project file's text: valid JSON in valid UTF-8 (a lone surrogate pasted into a note becomes U+FFFD, a
+    NaN from an import report null), so that what is saved always opens again."""
+    from planner.project_check import clean_tree
+    return json.dumps(clean_tree(project.to_dict(), []), ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def loads_project(data: bytes | str) -> Project:
@@ -90,13 +97,15 @@ def loads_project(data: bytes | str) -> Project:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
         raise PlanError.text("err.project.not_json", line=exc.lineno) from None
+    except (ValueError, RecursionError):   # an integer of thousands of digits, nesting deeper than the stack
+        raise PlanError.text("err.project.damaged", error="@proj.unreadable") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise PlanError.text("err.project.not_tilpass")
     try:
         return Project.from_dict(raw)
     except PlanError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, ShapelyError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, ShapelyError) as exc:
         raise PlanError.text("err.project.damaged", error=type(exc).__name__) from None
 
 

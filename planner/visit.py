@@ -68,7 +68,11 @@ def add_photo(project: Project, element: str, name: str, mime: str, data: bytes,
         raise PlanError.text("visit.photo_empty", name=name or "photo")
     if len(data) > MAX_PHOTO_BYTES:
         raise PlanError.text("visit.photo_large", name=name)
-    photo = {"element": element, "name": name or "photo", "mime": mime or "image/jpeg",
+    from planner.project_check import image_kind
+    kind = image_kind(data[:16])
+    if kind is None:   # what is kept must show and open again: a photo is an image whatever its name says
+        raise PlanError.text("visit.not_image", name=name or "photo")
+    photo = {"element": element, "name": name or "photo", "mime": kind,
              "data": base64.b64encode(data).decode("ascii"), "taken_at": taken_at or now_iso()}
     return project.replace(photos=(*project.photos, photo))
 

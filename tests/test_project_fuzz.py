@@ -1,4 +1,5 @@
-"""A broken or hostile project file gets one sentence (PlanError), never another exception."""
+"""A broken or hostile project file gets one sentence (PlanError), never another exception; what opens saves to a
+file that opens again, unchanged."""
 import json
 
 from hypothesis import HealthCheck, given, settings
@@ -61,3 +62,23 @@ def test_random_bytes_are_refused_with_one_sentence(data):
         loads_project(data)
     except PlanError:
         pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PATHS), JUNK), min_size=1, max_size=3))
+def test_open_save_open_is_identity_for_anything_that_opened(edits):
+    data = json.loads(json.dumps(VALID))
+    for path, value in edits:
+        try:
+            _replace(data, path, value)
+        except (KeyError, IndexError, TypeError):
+            continue
+    try:
+        project = loads_project(json.dumps(data))
+    except PlanError as exc:
+        assert str(exc).endswith(".") and "\n" not in str(exc)
+        return
+    saved = dumps_project(project)
+    again = loads_project(saved.encode("utf-8"))
+    assert dumps_project(again) == saved and again.notices == ()   # nothing more to leave out the second time
+    assess(again.measured_plan()[0], RULES)

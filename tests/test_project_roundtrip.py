@@ -13,7 +13,8 @@ from tests.drawn_flat import FRAME, drawn_flat
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules()
-PHOTO = bytes(range(256)) * 40  # any bytes: photos are kept as they came
+JPEG, PNG = b"\xff\xd8\xff\xe0", b"\x89PNG\r\n\x1a\n"
+PHOTO = JPEG + bytes(range(256)) * 40  # any bytes after an image's signature: photos are kept as they came
 
 
 def visited(project: Project) -> Project:
@@ -24,7 +25,7 @@ def visited(project: Project) -> Project:
     project = visit.set_value(project, "entrance", "rise_mm", 360)
     project = visit.set_note(project, door, "Terskel i eik; «løs» list\nmå festes")
     project = visit.add_photo(project, door, "dør 1.jpg", "image/jpeg", PHOTO, taken_at="2026-11-22T10:02:00+00:00")
-    return visit.add_photo(project, "entrance", "trapp.png", "image/png", PHOTO[::-1])
+    return visit.add_photo(project, "entrance", "trapp.png", "image/png", PNG + PHOTO[::-1])
 
 
 def assert_lossless(project: Project) -> Project:

@@ -14,6 +14,7 @@ from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import Rules, load_rules
+from ui.plain import plain
 from ui.plan_view import STATUS_ICON
 
 CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
@@ -277,7 +278,7 @@ def _rooms_by_numbers(plan: Plan, rules: Rules, lang: str) -> None:
             try:
                 new, room_id = add_typed_room(plan, request, rules)
             except PlanError as exc:
-                st.error(exc.message(lang))
+                st.error(plain(exc.message(lang)))
                 return
             _commit(new, [("success", t("draw.added", lang, ids=room_id))])
             _fit_view(new)
@@ -329,7 +330,7 @@ def render_draw(project: Project, lang: str) -> Project | None:
         st.markdown(f"**{t('draw.findings', lang)}** — "
                     + t("draw.summary", lang, fail=counts["fail"], unknown=counts["unknown"], ok=counts["pass"]))
         order = {"fail": 0, "unknown": 1, "pass": 2}
-        lines = [f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** · {f.element} — {f.message(lang)}"
+        lines = [f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** · {plain(f.element)} — {plain(f.message(lang))}"
                  for f in sorted(findings, key=lambda f: order[f.status])]
         st.markdown("\n".join(f"- {line}" for line in lines))
         with st.expander(t("draw.numbers", lang), expanded=False):

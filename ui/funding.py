@@ -25,6 +25,7 @@ from planner.findings import Finding
 from planner.i18n import TextError, fmt_mm, fmt_nok, t
 from planner.model import Plan
 from ui.keys import project_key
+from ui.plain import plain
 
 PENDING = "funding_pending_state"
 MAX_BARRIERS_SHOWN = 8  # more than this, and the tab shows one barrier at a time (each has a chart)
@@ -76,7 +77,7 @@ def _barrier_title(barrier, lang: str) -> str:
 
 def _barrier(barrier, state: dict, lang: str) -> None:
     f = barrier.finding
-    st.markdown(f"**{_barrier_title(barrier, lang)}** — {f.message(lang)}  \n*{f.rule}*")
+    st.markdown(f"**{plain(_barrier_title(barrier, lang))}** — {plain(f.message(lang))}  \n*{plain(f.rule)}*")
     table, bars = [], []
     for r in barrier.remedies:
         s = barrier.splits[r.id]
@@ -137,7 +138,7 @@ def _whole_home(fp, lang: str) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     for b in fp.barriers:
         if b.key in fp.included:
-            st.caption(t("fund.included", lang, barrier=_barrier_title(b, lang)))
+            st.caption(plain(t("fund.included", lang, barrier=_barrier_title(b, lang))))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
     c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
@@ -190,9 +191,9 @@ def _quote(state: dict, lang: str) -> None:
             lines, notes = _read_quote(upload.getvalue(), upload.name, None)
             state["quote"] = quote_state(lines, upload.name)
             for n in notes:
-                st.caption(n)
+                st.caption(plain(n))
         except QuoteError as exc:
-            st.error(exc.message(lang))
+            st.error(plain(exc.message(lang)))
     quote = state.get("quote")
     if not quote:
         return
@@ -256,7 +257,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         _, fctx = contexts(state)
         fp = build_plan(plan, findings, state)
     except ValueError as exc:  # a price or rate that cannot be used: one sentence in the user's language
-        st.error(exc.message(lang) if isinstance(exc, TextError) else str(exc))
+        st.error(plain(exc.message(lang) if isinstance(exc, TextError) else str(exc)))
         return state
     tabs = st.tabs([t(f"fund.tab.{k}", lang) for k in ("compare", "plan", "prices", "questions", "process")])
     with tabs[0]:

@@ -7,6 +7,7 @@ import streamlit as st
 from planner.i18n import register, render, t
 from planner.importers.layers import ROLES
 from ui.keys import project_key
+from ui.plain import plain
 
 register({
     "imp.found": {"en": "Found", "nb": "Funnet"},
@@ -61,13 +62,14 @@ def render_import_report(report: dict, lang: str) -> None:
         col.metric(t(f"imp.{what}", lang), found.get(what, 0))
     units = report.get("units", {})
     if units:
-        st.caption(t("imp.units", lang, used=units.get("used", "?"),
-                     why=_said(units.get("why_t"), units.get("why", ""), lang)))
+        st.caption(plain(t("imp.units", lang, used=units.get("used", "?"),
+                           why=_said(units.get("why_t"), units.get("why", ""), lang))))
     if report.get("rooms_from"):
         how = report["rooms_from"]
-        st.caption(t("imp.rooms_from", lang, how=t(f"imp.from.{how}", lang) if how in ("outlines", "walls") else how))
+        st.caption(plain(t("imp.rooms_from", lang,
+                           how=t(f"imp.from.{how}", lang) if how in ("outlines", "walls") else how)))
     for sentence in _sentences(report, lang):
-        st.warning(sentence)
+        st.warning(plain(sentence))
     for key, rows in (("imp.guesses", report.get("guesses", [])), ("imp.ignored", report.get("ignored", []))):
         with st.expander(t(key, lang, n=len(rows))):
             frame = pd.DataFrame([{field: _said(row.get(f"{field}_t"), row.get(field, ""), lang)
@@ -108,4 +110,4 @@ def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int
               for r in regions}
     current = report.get("region") or regions[0]["index"]
     return st.radio(t("imp.region", lang), list(labels), index=list(labels).index(current),
-                    format_func=labels.get, key=key)
+                    format_func=lambda index: plain(labels[index]), key=key)

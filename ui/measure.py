@@ -12,6 +12,7 @@ from planner.model import Plan, PlanError
 from planner.project import Project
 import ui.draw_texts  # noqa: F401  (registers "visit.outside")
 from ui.keys import project_key
+from ui.plain import plain
 
 DOOR_KEY, SHOWER_KEY, BASIN_KEY = "measure_doors", "measure_showers", "measure_basins"
 
@@ -152,9 +153,9 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
         except PlanError as exc:
             errors.append(exc.message(lang))
     if project.measurements:
-        st.caption(t("measure.log", lang) + " " + "; ".join(
+        st.caption(t("measure.log", lang) + " " + plain("; ".join(
             f"{m.element} {' '.join(describe(m.field, m.value, lang))} ({t('source.' + m.source, lang)}, "
-            f"{local_time(m.taken_at)})" for m in project.measurements))
+            f"{local_time(m.taken_at)})" for m in project.measurements)))
     else:
         st.caption(t("measure.none", lang))
     return project, errors

@@ -13,6 +13,7 @@ from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
 from ui.measure import door_between
+from ui.plain import plain
 from ui.plan_view import STATUS_ICON
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
@@ -127,14 +128,14 @@ def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Pro
         seen.add(f.file_id)
         try:
             project = visit.add_photo(project, item.element, f.name, f.type, f.getvalue())
-        except PlanError:
-            st.warning(t("visit.too_big", lang, name=f.name))
+        except PlanError as exc:   # too large, empty or not an image
+            st.warning(plain(exc.message(lang)))
     photos = visit.photos_of(project, item.element)
     if photos:
         cols = st.columns(3)
         for n, (index, photo) in enumerate(photos):
             with cols[n % 3]:
-                st.image(visit.photo_bytes(photo), caption=f"{photo['name']} · {local_time(photo['taken_at'])}",
+                st.image(visit.photo_bytes(photo), caption=plain(f"{photo['name']} · {local_time(photo['taken_at'])}"),
                          width="stretch")
                 if st.button(t("visit.delete_photo", lang), key=f"{key}_del_{index}_{photo['taken_at']}"):
                     project = visit.remove_photo(project, index)
@@ -169,13 +170,13 @@ def render_site_visit(project: Project, lang: str) -> Project:
 
     item = items[index]
     key = f"visit_{gen}_{item.element}"
-    st.subheader(labels[index])
+    st.subheader(plain(labels[index]))
     project, problems = _values(project, item, key, lang)
     if item.kind == "door":
         project, more = _far_side(project, item, key, lang)
         problems += more
     for problem in problems:
-        st.warning(problem)
+        st.warning(plain(problem))
 
     rules = load_rules(st.session_state.get("standard", "no-tek17"))
     plan, _ = project.measured_plan()

@@ -12,13 +12,13 @@ back to this reader, so there is one path from tags to plan.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.tools.codepage import toencoding
 
 from planner.model import PlanError
+from planner.text import text_only
 
 FOLLOWERS = {"VERTEX", "ATTRIB", "SEQEND"}    # belong to the POLYLINE or INSERT before them
 MAX_COORDINATE = 1e12                         # drawing units; beyond this a value is damage, not geometry
@@ -26,7 +26,6 @@ MAX_COORDINATE = 1e12                         # drawing units; beyond this a val
 # read: a floor plan of one dwelling has some thousands, a whole building some 100 000.
 MAX_ENTITIES = 400_000
 HEADER_BYTES = 200_000                        # the header (version, code page) is looked for in this much
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class DxfStructureError(ValueError):
@@ -146,12 +145,6 @@ def decode(data: bytes, encoding: str) -> str:
         return data.decode(encoding, errors="replace")
     except LookupError:
         return data.decode("cp1252", errors="replace")
-
-
-def text_only(value: str) -> str:
-    """value with any lone surrogate (from an escape such as \\U+D800, or bytes read with surrogateescape)
-    replaced by U+FFFD, so that it can be encoded as UTF-8."""
-    return _SURROGATES.sub("\ufffd", value)
 
 
 def tags(text: str) -> tuple[list[str], list[str]]:

@@ -18,7 +18,8 @@ from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_text
 
 from planner.i18n import register
-from planner.importers.dxfread import Document, Entity, number, text_only
+from planner.importers.dxfread import Document, Entity, number
+from planner.text import text_only
 from planner.model import PlanError
 
 # Limits on what one drawing expands to, counted while it is flattened (docs/dxf.md, "Limits"):

@@ -1,0 +1,536 @@
+"""Every field of a project file checked when it opens: types, ranges and units; what cannot be kept gets a sentence.
+
+`check_project(raw)` returns the file's contents with each section in the form it is saved in again, and the
+sentences (planner.i18n.said texts) for what was left out or replaced. A section checks itself: `SECTIONS` maps
+a section name to its validator `(value, notices) -> value`, and `section(name)` registers one, so a new section
+(a household, a profile, an underlay) is one function. An element that cannot be read (a room outline with no
+area, a door width below zero) is left out with a sentence naming it; the rest of the project is kept. Each kept
+element is built and then written and read back as it will be saved, so that what opens always saves to a file
+that opens again.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+from typing import Any, Callable
+
+from shapely.errors import ShapelyError
+from shapely.geometry import Polygon
+
+from planner.i18n import TextError, register, said
+from planner.measurements import FIELD_LIMITS_MM, Measurement
+from planner.model import Door, Entrance, Fixture, PlanError, Room
+from planner.text import text_only
+from planner.units import MM_PER_UNIT
+
+MAX_DEPTH = 64                 # nesting of lists and objects; the deepest a Tilpass file has is about 10
+MAX_INTEGER = 10 ** 15         # any count, length or sum in kroner is far below; beyond it a number is damage
+MAX_DOOR_MM = 20_000           # a door or an opening wider than 20 m is damage
+MAX_NAMED = 3                  # fields named one by one in a sentence; the rest are counted
+SOURCE_KINDS = ("dxf", "drawn", "example")
+BAD = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, ShapelyError)
+
+register({
+    "proj.deep": {"en": "The project file is nested deeper than {depth} levels; it was not written by Tilpass.",
+                  "nb": "Prosjektfilen er nøstet dypere enn {depth} nivåer; den er ikke lagret av Tilpass."},
+    "proj.unreadable": {"en": "a number or nesting beyond what JSON readers take",
+                        "nb": "et tall eller en nøsting større enn JSON-lesere tar"},
+    "proj.no_rooms": {"en": "none of its rooms can be read", "nb": "ingen av rommene kan leses"},
+    "proj.no_plan": {"en": "The project file has no plan (the field plan is missing or not an object); open an "
+                           "earlier copy.",
+                     "nb": "Prosjektfilen har ingen plan (feltet plan mangler eller er ikke et objekt); åpne en "
+                           "tidligere kopi."},
+    "proj.replaced_chars": {"en": "Some text in the project file held characters that cannot be stored; they "
+                                  "are shown as �.",
+                            "nb": "Noe tekst i prosjektfilen hadde tegn som ikke kan lagres; de vises som �."},
+    "proj.bad_numbers": {"en": "{fields}: not a usable number (NaN, infinite or too large); left empty.",
+                         "nb": "{fields}: ikke et brukbart tall (NaN, uendelig eller for stort); latt stå tomt."},
+    "proj.more": {"en": "{fields} and {more} more", "nb": "{fields} og {more} til"},
+    "proj.left_out": {"en": "{what} in the project file could not be read ({why}); it was left out, the rest of "
+                            "the project is open.",
+                      "nb": "{what} i prosjektfilen kunne ikke leses ({why}); det ble utelatt, resten av "
+                            "prosjektet er åpnet."},
+    "proj.field_reset": {"en": "{field} in the project file is {value}, which cannot be right ({why}); it was set "
+                               "to {default}.",
+                         "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); det ble satt til "
+                               "{default}."},
+    "proj.field_cleared": {"en": "{field} in the project file is {value}, which cannot be right ({why}); it was "
+                                 "left empty.",
+                           "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); det ble latt "
+                                 "stå tomt."},
+    "proj.why.field_range": {"en": "{field} is {value}, outside {low}–{high} mm",
+                             "nb": "{field} er {value}, utenfor {low}–{high} mm"},
+    "proj.why.type": {"en": "it is not {expected}", "nb": "det er ikke {expected_nb}"},
+    "proj.why.area": {"en": "its outline encloses no area", "nb": "omrisset har ikke noe areal"},
+    "proj.why.range": {"en": "outside {low}–{high}", "nb": "utenfor {low}–{high}"},
+    "proj.why.unit": {"en": "not one of {choices}; the plan's lengths are millimetres in any case",
+                      "nb": "ikke en av {choices}; lengdene i planen er millimeter uansett"},
+    "proj.why.standard": {"en": "not one of {choices}", "nb": "ikke en av {choices}"},
+    "proj.why.duplicate": {"en": "another element has the same id", "nb": "et annet element har samme id"},
+    "proj.why.not_image": {"en": "it is not a JPEG, PNG, WebP or HEIC image",
+                           "nb": "det er ikke et JPEG-, PNG-, WebP- eller HEIC-bilde"},
+    "proj.why.damaged": {"en": "{error}", "nb": "{error}"},
+    "proj.why.geometry": {"en": "its geometry is damaged", "nb": "geometrien er skadet"},
+    "proj.why.costing": {"en": "the funding plan cannot be computed from it",
+                         "nb": "finansieringsplanen kan ikke regnes ut fra det"},
+    "proj.what.room": {"en": "Room {id}", "nb": "Rommet {id}"},
+    "proj.what.door": {"en": "Door {id}", "nb": "Døren {id}"},
+    "proj.what.fixture": {"en": "Fixture {id}", "nb": "Innredningen {id}"},
+    "proj.what.field": {"en": "The field {field}", "nb": "Feltet {field}"},
+    "proj.what.photo": {"en": "The photo {name}", "nb": "Bildet {name}"},
+    "proj.what.measurement": {"en": "The measurement {element}.{field}", "nb": "Målingen {element}.{field}"},
+    "proj.what.lines": {"en": "{n} lines in {field}", "nb": "{n} linjer i {field}"},
+})
+
+Notices = list
+
+
+class Bad(ValueError):
+    """An element that cannot be kept, with why (a said text)."""
+
+    def __init__(self, why: list) -> None:
+        super().__init__(why[0])
+        self.why = why
+SECTIONS: dict[str, Callable[[Any, Notices], Any]] = {}
+EXPECTED = {dict: ("an object", "et objekt"), list: ("a list", "en liste"), str: ("text", "tekst"),
+            bool: ("true or false", "sann eller usann"), float: ("a number", "et tall")}
+
+
+def section(name: str):
+    """Register the validator of a top-level section: `@section("household") def check(value, notices)`."""
+    def add(validator: Callable[[Any, Notices], Any]):
+        SECTIONS[name] = validator
+        return validator
+    return add
+
+
+def check_project(raw: dict) -> tuple[dict, list]:
+    """The project file's contents checked field by field (see the module docstring), and the sentences for
+    what was left out or replaced. Raises PlanError when nothing safe remains (no plan, nested too deep)."""
+    notices: Notices = []
+    raw = clean_tree(raw, notices)
+    out = dict(raw)
+    for name, validator in SECTIONS.items():
+        if name in raw or name == "plan":
+            out[name] = validator(raw.get(name), notices)
+    return out, notices
+
+
+# --- Anything in the file ---------------------------------------------------------------------------------
+
+def clean_tree(data: Any, notices: Notices) -> Any:
+    """A copy of parsed JSON with lone surrogates replaced by U+FFFD and unusable numbers (NaN, infinity,
+    integers beyond MAX_INTEGER) replaced by None, each said once; refused when nested deeper than MAX_DEPTH.
+    Iterative, so no depth of nesting can exhaust the stack."""
+    bad: list[str] = []
+    replaced = [False]
+
+    def text(value: str) -> str:
+        clean = text_only(value)
+        if clean != value:
+            replaced[0] = True
+        return clean
+
+    def leaf(value: Any, path: str) -> Any:
+        if isinstance(value, str):
+            return text(value)
+        if isinstance(value, bool) or value is None:
+            return value
+        if isinstance(value, int) and abs(value) <= MAX_INTEGER:
+            return value
+        if isinstance(value, float) and math.isfinite(value):
+            return value
+        bad.append(path)
+        return None
+
+    root: list = [None]
+    stack = [(data, root, 0, "", 1)]
+    while stack:
+        value, parent, key, path, depth = stack.pop()
+        if isinstance(value, dict):
+            if depth > MAX_DEPTH:
+                raise PlanError.text("proj.deep", depth=MAX_DEPTH)
+            node: Any = {}
+            for k, v in value.items():
+                k = text(str(k))
+                node[k] = None
+                stack.append((v, node, k, f"{path}.{k}" if path else k, depth + 1))
+        elif isinstance(value, (list, tuple)):
+            if depth > MAX_DEPTH:
+                raise PlanError.text("proj.deep", depth=MAX_DEPTH)
+            node = [None] * len(value)
+            stack.extend((v, node, i, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
+        else:
+            node = leaf(value, path)
+        parent[key] = node
+    if replaced[0]:
+        notices.append(said("proj.replaced_chars"))
+    if bad:
+        notices.append(said("proj.bad_numbers", fields=named(sorted(bad))))
+    return root[0]
+
+
+def named(fields: list[str]) -> str | list:
+    """The first MAX_NAMED field names, and how many more."""
+    shown = ", ".join(fields[:MAX_NAMED])
+    return shown if len(fields) <= MAX_NAMED else said("proj.more", fields=shown, more=len(fields) - MAX_NAMED)
+
+
+def _type_why(expected: type) -> list:
+    en, nb = EXPECTED[expected]
+    return said("proj.why.type", expected=en, expected_nb=nb)
+
+
+def _why(exc: Exception) -> list:
+    if isinstance(exc, Bad):
+        return exc.why
+    if isinstance(exc, TextError) and exc.key:
+        return [exc.key, exc.params]
+    if isinstance(exc, ShapelyError):
+        return said("proj.why.geometry")
+    return said("proj.why.damaged", error=str(exc) or type(exc).__name__)
+
+
+def left_out(notices: Notices, what: list, why: list) -> None:
+    notices.append(said("proj.left_out", what=what, why=why))
+
+
+def _of(value: Any, kind: type, field: str, notices: Notices, default: Any) -> Any:
+    """value when it is of kind (a number for float), else default with a sentence naming the field."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float else isinstance(value, kind)
+    if ok or value is None and default is None:
+        return value
+    if value is not None:
+        left_out(notices, said("proj.what.field", field=field), _type_why(kind))
+    return default
+
+
+def _in_range(value: Any, low: float, high: float) -> bool:
+    return value is None or (isinstance(value, (int, float)) and low <= value <= high)
+
+
+def _range_why(low: float, high: float, unit: str = " mm") -> list:
+    return said("proj.why.range", low=f"{low:g}", high=f"{high:g}{unit}")
+
+
+# --- The plan -----------------------------------------------------------------------------------------------
+
+def _has_area(polygon: Any) -> bool:
+    return isinstance(polygon, Polygon) and polygon.is_valid and polygon.area > 0
+
+
+def _within(element: Any, name: str, low: float, high: float) -> None:
+    value = getattr(element, name)
+    if not _in_range(value, low, high):
+        raise Bad(said("proj.why.field_range", field=name, value=f"{value:g}", low=f"{low:g}", high=f"{high:g}"))
+
+
+def _room(data: dict) -> dict:
+    room = Room.from_dict(data)
+    again = Room.from_dict(room.to_dict()) if _has_area(room.polygon) else room   # as saved: rounded to 0.1 mm
+    if not _has_area(again.polygon):
+        raise Bad(said("proj.why.area"))
+    return again.to_dict()
+
+
+def _door(data: dict) -> dict:
+    door = Door.from_dict(data)
+    _within(door, "leaf_width_mm", 0, MAX_DOOR_MM)
+    _within(door, "clear_width_mm", 0, MAX_DOOR_MM)
+    _within(door, "threshold_mm", *FIELD_LIMITS_MM["threshold_mm"])
+    return Door.from_dict(door.to_dict()).to_dict()
+
+
+def _fixture(data: dict) -> dict:
+    fixture = Fixture.from_dict(data)
+    if not _has_area(fixture.footprint):
+        raise Bad(said("proj.why.area"))
+    _within(fixture, "lip_mm", *FIELD_LIMITS_MM["lip_mm"])
+    return Fixture.from_dict(fixture.to_dict()).to_dict()
+
+
+ELEMENTS = (("rooms", _room, "proj.what.room"), ("doors", _door, "proj.what.door"),
+            ("fixtures", _fixture, "proj.what.fixture"))
+
+
+def _entrance(data: Any, notices: Notices) -> dict | None:
+    data = _of(data, dict, "plan.entrance", notices, None)
+    if data is None:
+        return None
+    data = dict(data)
+    for name in ("rise_mm", "steps", "space_length_mm"):
+        low, high = FIELD_LIMITS_MM[name]
+        value = data.get(name)
+        if value is not None and not (isinstance(value, (int, float)) and not isinstance(value, bool)
+                                      and low <= value <= high and (name != "steps" or value == int(value))):
+            notices.append(said("proj.field_cleared", field=f"plan.entrance.{name}", value=repr(value)[:40],
+                                why=_range_why(low, high, "" if name == "steps" else " mm")))
+            data[name] = None
+    for name in ("door", "rise_source"):
+        data[name] = _of(data.get(name), str, f"plan.entrance.{name}", notices, None)
+    try:
+        return Entrance.from_dict(data).to_dict()
+    except BAD as exc:
+        left_out(notices, said("proj.what.field", field="plan.entrance"), _why(exc))
+        return None
+
+
+def _lines(data: Any, field: str, notices: Notices) -> list:
+    kept, dropped = [], 0
+    for line in _of(data, list, field, notices, []):
+        try:
+            points = [[float(x), float(y)] for x, y in line]
+            if len(points) < 2 or not all(math.isfinite(v) and abs(v) <= 1e12 for p in points for v in p):
+                raise ValueError(field)
+            kept.append(points)
+        except BAD:
+            dropped += 1
+    if dropped:
+        left_out(notices, said("proj.what.lines", n=dropped, field=field), said("proj.why.geometry"))
+    return kept
+
+
+@section("plan")
+def check_plan(data: Any, notices: Notices) -> dict:
+    if not isinstance(data, dict):
+        raise PlanError.text("proj.no_plan")
+    out = dict(data)
+    name = data.get("name", "")
+    if not isinstance(name, str):
+        left_out(notices, said("proj.what.field", field="plan.name"), _type_why(str))
+        name = ""
+    out["name"] = name
+    units = data.get("units", "mm")
+    if units not in MM_PER_UNIT:
+        notices.append(said("proj.field_reset", field="plan.units", value=repr(units)[:40], default="mm",
+                            why=said("proj.why.unit", choices=", ".join(MM_PER_UNIT))))
+        units = "mm"
+    out["units"] = units
+    for key, build, what in ELEMENTS:
+        kept, seen = [], set()
+        for i, item in enumerate(_of(data.get(key, []), list, f"plan.{key}", notices, [])):
+            ident = item.get("id") if isinstance(item, dict) else None
+            label = said(what, id=ident if isinstance(ident, str) else f"plan.{key}[{i}]")
+            try:
+                element = build(item)
+            except BAD as exc:
+                left_out(notices, label, _why(exc))
+                continue
+            if element["id"] in seen:
+                left_out(notices, label, said("proj.why.duplicate"))
+                continue
+            seen.add(element["id"])
+            kept.append(element)
+        out[key] = kept
+    if data.get("rooms") and not out["rooms"]:   # nothing of the plan is left: an empty plan would mislead
+        raise PlanError.text("err.project.damaged", error="@proj.no_rooms")
+    out["entrance"] = _entrance(data.get("entrance"), notices)
+    out["walls"] = _lines(data.get("walls", []), "plan.walls", notices)
+    out["ignored"] = _lines(data.get("ignored", []), "plan.ignored", notices)
+    out["import_report"] = _of(data.get("import_report", {}), dict, "plan.import_report", notices, {})
+    return out
+
+
+# --- What was added to the plan -----------------------------------------------------------------------------
+
+@section("measurements")
+def check_measurements(data: Any, notices: Notices) -> list:
+    kept = []
+    for item in _of(data, list, "measurements", notices, []):
+        try:
+            kept.append(Measurement.from_dict(item).to_dict())
+        except BAD as exc:
+            element = item.get("element") if isinstance(item, dict) else None
+            field = item.get("field") if isinstance(item, dict) else None
+            left_out(notices, said("proj.what.measurement", element=str(element)[:40], field=str(field)[:40]),
+                     _why(exc))
+    return kept
+
+
+@section("notes")
+def check_notes(data: Any, notices: Notices) -> dict:
+    out = {}
+    for key, value in _of(data, dict, "notes", notices, {}).items():
+        if isinstance(value, str):
+            out[key] = value
+        elif value is not None:
+            left_out(notices, said("proj.what.field", field=f"notes.{key}"), _type_why(str))
+    return out
+
+
+def image_kind(data: bytes) -> str | None:
+    """The MIME type of a photo from its first bytes (JPEG, PNG, WebP, HEIC/HEIF), or None when it is none of
+    them: the browser's word for an upload, or a file's, is not taken for it."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heif"):
+        return "image/heic"
+    return None
+
+
+def _photo(data: Any) -> dict:
+    if not isinstance(data, dict):
+        raise Bad(_type_why(dict))
+    photo = {k: data.get(k, "") for k in ("element", "name", "mime", "data", "taken_at")}
+    if not all(isinstance(v, str) for v in photo.values()):
+        raise Bad(_type_why(str))
+    try:
+        kind = image_kind(base64.b64decode(photo["data"], validate=True)[:16])
+    except (binascii.Error, ValueError):
+        kind = None
+    if kind is None:
+        raise Bad(said("proj.why.not_image"))
+    return {**data, **photo, "mime": kind}
+
+
+@section("photos")
+def check_photos(data: Any, notices: Notices) -> list:
+    kept = []
+    for i, item in enumerate(_of(data, list, "photos", notices, [])):
+        try:
+            kept.append(_photo(item))
+        except BAD as exc:
+            name = item.get("name") if isinstance(item, dict) else None
+            left_out(notices, said("proj.what.photo", name=name if isinstance(name, str) else f"photos[{i}]"),
+                     _why(exc))
+    return kept
+
+
+@section("standard")
+def check_standard(data: Any, notices: Notices) -> str:
+    from planner.rules import DEFAULT_STANDARD, available_standards
+    known = available_standards()
+    if data in known:
+        return data
+    notices.append(said("proj.field_reset", field="standard", value=repr(data)[:40], default=DEFAULT_STANDARD,
+                        why=said("proj.why.standard", choices=", ".join(known))))
+    return DEFAULT_STANDARD
+
+
+@section("source")
+def check_source(data: Any, notices: Notices) -> dict:
+    from planner.importers.layers import ROLES
+    out = dict(_of(data, dict, "source", notices, {}))
+    for key, kind in (("kind", str), ("file", str), ("units", str)):
+        if key in out:
+            out[key] = _of(out[key], kind, f"source.{key}", notices, None)
+    if out.get("kind") not in (None, *SOURCE_KINDS):
+        out["kind"] = None
+    if out.get("units") is not None and out["units"] not in MM_PER_UNIT:
+        notices.append(said("proj.field_cleared", field="source.units", value=repr(out["units"])[:40],
+                            why=said("proj.why.standard", choices=", ".join(MM_PER_UNIT))))
+        out["units"] = None
+    if "layer_roles" in out:
+        roles = _of(out["layer_roles"], dict, "source.layer_roles", notices, {})
+        out["layer_roles"] = {k: v for k, v in roles.items() if v in ROLES}
+        if len(out["layer_roles"]) < len(roles):
+            left_out(notices, said("proj.what.field", field="source.layer_roles"),
+                     said("proj.why.standard", choices=", ".join(ROLES)))
+    if "region" in out and out["region"] is not None and (not isinstance(out["region"], int)
+                                                            or isinstance(out["region"], bool)):
+        left_out(notices, said("proj.what.field", field="source.region"), _type_why(float))
+        out["region"] = None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+@section("extra")
+def check_extra(data: Any, notices: Notices) -> dict:
+    return _of(data, dict, "extra", notices, {})
+
+
+# --- Costing: prices, quotes, rates and choices -------------------------------------------------------------
+
+def _nok(value: Any, field: str) -> Any:
+    from costing.prices import price_number
+    if value in (None, ""):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(field)
+    price_number(value, field)
+    return value
+
+
+def _dict_of(data: Any, field: str, notices: Notices, keep: Callable[[str, Any], Any]) -> dict:
+    out = {}
+    for key, value in _of(data, dict, field, notices, {}).items():
+        try:
+            out[key] = keep(key, value)
+        except BAD as exc:
+            left_out(notices, said("proj.what.field", field=f"{field}.{key}"), _why(exc))
+    return out
+
+
+def _rate(key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError(f"{value!r} is not a rate of 0 or more")
+    return value
+
+
+def _flag(key: str, value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true, false or null")
+    return value
+
+
+def _text_value(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not text")
+    return value
+
+
+def _quote(data: Any, notices: Notices) -> dict | None:
+    if data is None:
+        return None
+    data = _of(data, dict, "costing.quote", notices, None)
+    if data is None:
+        return None
+    lines, dropped = [], 0
+    for line in _of(data.get("lines", []), list, "costing.quote.lines", notices, []):
+        if isinstance(line, dict) and isinstance(line.get("description", ""), str) \
+                and isinstance(line.get("option"), (str, type(None))) \
+                and isinstance(line.get("amount_nok", 0), (int, float)) \
+                and not isinstance(line.get("amount_nok", 0), bool):
+            lines.append(line)
+        else:
+            dropped += 1
+    if dropped:
+        left_out(notices, said("proj.what.lines", n=dropped, field="costing.quote"), _type_why(dict))
+    name = data.get("name", "")
+    return {**data, "name": name if isinstance(name, str) else "", "lines": lines}
+
+
+COSTING_DICTS = {"prices": lambda k, v: _nok(v, k), "rates": _rate, "choices": _text_value, "answers": _flag,
+                 "checklist": _flag}
+
+
+@section("costing")
+def check_costing(data: Any, notices: Notices) -> dict:
+    """The costing keys this program reads, each checked; keys it does not know are kept as they are."""
+    out = dict(_of(data, dict, "costing", notices, {}))
+    for key, keep in COSTING_DICTS.items():
+        if key in out:
+            out[key] = _dict_of(out[key], f"costing.{key}", notices, keep)
+    if "quote" in out:
+        out["quote"] = _quote(out["quote"], notices)
+    for key in ("husbanken_expected_nok", "startlan_nok", "alternative_price_nok"):
+        if key in out:
+            try:
+                out[key] = _nok(out[key], key)
+            except BAD as exc:
+                left_out(notices, said("proj.what.field", field=f"costing.{key}"), _why(exc))
+                out[key] = None
+    for key in ("grant_alternative", "county"):
+        if key in out:
+            out[key] = _of(out[key], str, f"costing.{key}", notices, None)
+    try:
+        from costing.plan import contexts
+        contexts(out)
+    except BAD:
+        left_out(notices, said("proj.what.field", field="costing"), said("proj.why.costing"))
+        return {}
+    return out
