@@ -2,6 +2,7 @@
 file as it finishes, so a killed run resumes without redoing them."""
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -52,21 +53,26 @@ def write(rows: list[dict], out: Path) -> None:
     os.replace(tmp, out)
 
 
-def read(path: Path) -> list[dict]:
-    """The rows of a register written by `write`; a file that is not one is a RegisterError sentence."""
+def read(path: Path | str, data: bytes | None = None) -> list[dict]:
+    """The rows of a register written by `write` (from its path, or its bytes named by path); a file that is not
+    one is a RegisterError sentence."""
+    path = Path(path)
+    source = path if data is None else io.BytesIO(data)
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            df = pd.read_csv(path, dtype={"sha256": str}, keep_default_na=False, na_values=[""])
+            df = pd.read_csv(source, dtype={"sha256": str}, keep_default_na=False, na_values=[""])
         elif suffix == ".xlsx":
-            df = pd.read_excel(path, dtype={"sha256": str})
+            df = pd.read_excel(source, dtype={"sha256": str})
         elif suffix == ".parquet":
-            df = pd.read_parquet(path)
+            df = pd.read_parquet(source)
         else:
             raise RegisterError.text("screen.bad_out", name=path.name)
-    except (OSError, ValueError, ImportError) as exc:
+    except (OSError, ValueError, ImportError, KeyError, IndexError) as exc:
         if isinstance(exc, RegisterError):
             raise
+        raise RegisterError.text("screen.bad_register", name=path.name, reason=type(exc).__name__) from None
+    except Exception as exc:  # noqa: BLE001 — openpyxl/pyarrow raise their own types on a damaged file
         raise RegisterError.text("screen.bad_register", name=path.name, reason=type(exc).__name__) from None
     missing = {"file", "sha256", "status"} - set(df.columns)
     if missing:
