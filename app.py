@@ -6,14 +6,14 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
-from costing.report import funding_html
+from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
-from planner.loading import UNITS, open_bytes
+from planner.loading import UNITS, open_bytes, read_limited
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
@@ -23,10 +23,14 @@ from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plain import plain
 from ui.plan_view import render_plan, rules_table
+from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
+from ui.stock import render_stock
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
+# The tabs in the order a household meets them; each is drawn below in the order its data flows.
+TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
@@ -153,14 +157,16 @@ def main() -> None:
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
-    tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
-                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
-    with tabs[4], guard("drawing", lang):
+    tabs = dict(zip(TABS, st.tabs([t(f"tab.{name}", lang) for name in TABS])))
+    with tabs["draw"], guard("drawing", lang):
         render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs[2], guard("site visit", lang):
+    with tabs["visit"], guard("site visit", lang):
         project = render_site_visit(project, lang)
-    with tabs[1], guard("measurements", lang):
+        project = render_falls(project, project.measured_plan()[0], lang)
+    with tabs["day"], guard("day", lang):
+        project = render_day(project, lang)
+    with tabs["measure"], guard("measurements", lang):
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
             st.warning(plain(t("measure.bad", lang, problem=problem)))
@@ -177,16 +183,36 @@ def main() -> None:
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(plain(t("measure.bad", lang, problem=problem)))
-    with tabs[0], guard("plan", lang):
+    with tabs["plan"], guard("plan", lang):
         render_plan(plan, findings, lang)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs[3], guard("funding", lang):
+    with tabs["renovate"], guard("renovation", lang):
+        project = render_renovation(plan, findings, rules, project, lang)
+        st.session_state.project = project
+    with tabs["funding"], guard("funding", lang):
         project = render_costs(plan, findings, project, lang)
-    with tabs[5], guard("import", lang):
+    with tabs["import"], guard("import", lang):
         render_import(plan, lang)
-    with tabs[6], guard("save", lang):
+    with tabs["project"], guard("save", lang):
         render_save(project, plan, findings, rules, lang)
+    with tabs["stock"], guard("stock", lang):
+        render_stock(lang, open_dwelling)
+
+
+def open_dwelling(path: str, region: int | None) -> None:
+    """Open one dwelling of a screening register in the plan view (its file is on this machine)."""
+    try:
+        data = read_limited(path)
+    except OSError as exc:
+        st.session_state.open_error = (Path(path).name, PlanError.text("err.path.unreadable", path=path,
+                                                                       reason=str(exc.strerror or exc)))
+        return
+    except PlanError as exc:   # larger than a file Tilpass reads
+        st.session_state.open_error = (Path(path).name, exc)
+        return
+    open_upload(data, Path(path).name, region=region)
+    st.rerun()
 
 
 def render_drawing(lang: str) -> None:
@@ -256,8 +282,9 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: text_only(build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                                    funding_html(plan, findings, dict(project.costing), lang))
-                                         ).encode("utf-8"),
+                                                    funding_html(plan, findings, dict(project.costing), lang)
+                                                    + renovation_html(plan, findings, dict(project.costing), rules, lang)
+                                                    )).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png")

@@ -80,6 +80,10 @@ register({
     "proj.what.field": {"en": "The field {field}", "nb": "Feltet {field}"},
     "proj.what.photo": {"en": "The photo {name}", "nb": "Bildet {name}"},
     "proj.what.measurement": {"en": "The measurement {element}.{field}", "nb": "Målingen {element}.{field}"},
+    "proj.what.part": {"en": "Part of {field}", "nb": "En del av {field}"},
+    "proj.why.unknown_entries": {"en": "entries this version does not know, or answers that are not one of its "
+                                       "choices", "nb": "oppføringer denne utgaven ikke kjenner, eller svar som "
+                                                         "ikke er blant valgene"},
     "proj.what.lines": {"en": "{n} lines in {field}", "nb": "{n} linjer i {field}"},
 })
 
@@ -534,3 +538,20 @@ def check_costing(data: Any, notices: Notices) -> dict:
         left_out(notices, said("proj.what.field", field="costing"), said("proj.why.costing"))
         return {}
     return out
+
+
+# --- Sections whose module reads them itself -----------------------------------------------------------------
+
+def _read_by(module: str, name: str) -> Callable[[Any, Notices], Any]:
+    """The validator of a section whose own module has validate(value) -> what it keeps: what it drops is said."""
+    def check(value: Any, notices: Notices) -> Any:
+        import importlib
+        kept = importlib.import_module(module).validate(value)
+        if value not in (None, {}) and kept != value:
+            left_out(notices, said("proj.what.part", field=name), said("proj.why.unknown_entries"))
+        return kept
+    return check
+
+
+for _name, _module in (("falls", "planner.falls"), ("daily", "planner.daily")):
+    section(_name)(_read_by(_module, _name))
