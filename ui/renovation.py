@@ -16,6 +16,7 @@ from planner.model import Plan
 from planner.project import Project
 from planner.rules import Rules
 from ui.keys import project_key
+from ui.plain import plain
 
 register({
     "reno.intro": {"en": "Renovating a room anyway? While walls and floors are open, making it fit for the future "
@@ -70,7 +71,7 @@ def render_renovation(plan: Plan, findings: list[Finding], rules: Rules, project
     try:
         ctx, _ = contexts(state)
     except ValueError as exc:   # a price or rate the user typed that is not a number: the costs tab says which
-        st.warning(str(exc))
+        st.warning(plain(str(exc)))
         return project
     advice = renovation_plan(plan, findings, rules, ctx.prices, rooms=chosen, new_build=new, ctx=ctx)
     rows = []
@@ -89,10 +90,10 @@ def render_renovation(plan: Plan, findings: list[Finding], rules: Rules, project
     for a in advice:
         name = _room_label(plan, a.room, lang)
         if a.enlarge is not None:
-            st.warning(t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
-                         by=fmt_mm(a.enlarge.by_mm)))
+            st.warning(plain(t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
+                               by=fmt_mm(a.enlarge.by_mm))))
         elif a.cannot_fit:
-            st.warning(t("reno.cannot_fit", lang, room=name))
+            st.warning(plain(t("reno.cannot_fit", lang, room=name)))
     st.caption(t("reno.estimate", lang))
     return project
 
@@ -114,7 +115,7 @@ def render_falls(project: Project, plan: Plan, lang: str) -> Project:
     for room_id, room_name, item in items:
         label = f"{t('fall.entrance', lang) if room_id == falls.ENTRANCE else room_name}: {t('fall.' + item.id, lang)}"
         current = (answers.get(room_id) or {}).get(item.id, {}).get("answer")
-        picked = st.radio(label, falls.ANSWERS, index=falls.ANSWERS.index(current) if current in falls.ANSWERS else None,
+        picked = st.radio(plain(label), falls.ANSWERS, index=falls.ANSWERS.index(current) if current in falls.ANSWERS else None,
                           horizontal=True, key=project_key(f"fall_{room_id}_{item.id}"),
                           format_func=lambda a: t(f"fall.answer.{a}", lang))
         if picked is not None and picked != current:

@@ -11,6 +11,7 @@ from planner.i18n import fmt_nok, register, t
 from planner.model import PlanError
 from stock import register as reg
 from stock.view import SORTS, barrier_checks, by_grade, select
+from ui.plain import plain
 
 register({
     "stock.intro": {"en": "A register made with `python -m planner screen` (docs/screening.md): one row per dwelling.",
@@ -93,7 +94,7 @@ def _open_register(lang: str) -> pd.DataFrame | None:
             st.session_state.stock_rows = reg.read(upload.name, upload.getvalue())
             st.session_state.stock_upload_id = upload.file_id
         except PlanError as exc:
-            st.error(exc.message(lang))
+            st.error(plain(exc.message(lang)))
             return None
     return reg.frame(st.session_state.get("stock_rows") or [])
 
@@ -139,7 +140,7 @@ def render_stock(lang: str, open_dwelling: Callable[[str, int | None], None]) ->
     if st.button(t("stock.open", lang), key="stock_open"):
         path = str(row["file"])
         if not Path(path).is_file():
-            st.warning(t("stock.missing", lang, file=Path(path).name))
+            st.warning(plain(t("stock.missing", lang, file=Path(path).name)))
             return
         region = None if pd.isna(row.get("region")) else int(row["region"])
         open_dwelling(path, region)
