@@ -22,6 +22,7 @@ from ui.boundary import guard, logged
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plain import plain
+from ui.privacy import hold as hold_privacy_settings
 from ui.plan_view import render_plan, rules_table
 from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
@@ -32,6 +33,7 @@ DEFAULT_EXAMPLE = "house-stepped-entrance"
 # The tabs in the order a household meets them; each is drawn below in the order its data flows.
 TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
+hold_privacy_settings()
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
 
