@@ -1,0 +1,50 @@
+"""The fuzz test of issue 13, bounded: real drawings and project files mutated at the byte, tag and JSON level,
+each opened in a child process whose memory is limited; every case must end in a plan that saves and opens
+again, or one PlanError sentence, within its time. tests/fuzz_worker.py does the work; FUZZ_CASES=5000 runs
+more of it by hand."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / ".." / "shared" / "corpus" / "dxf"
+CASES = int(os.environ.get("FUZZ_CASES", "30"))
+MEMORY_MB = 2500           # for the whole child: Python, numpy, shapely, ezdxf and the case
+SECONDS_PER_CASE = 20      # far above what any case takes; a hang (a loop, a quadratic pattern) passes it
+SOURCES = sorted(str(p) for p in (ROOT / "examples").glob("*.dxf")) + \
+    sorted(str(p) for p in (ROOT / "examples").glob("*.tilpass.json")) + \
+    sorted(str(p) for p in CORPUS.glob("*.dxf") if p.stat().st_size < 100_000) if CORPUS.is_dir() else []
+
+
+def _run(seed: int, sources: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tests.fuzz_worker", str(seed), str(CASES), str(MEMORY_MB),
+                           str(SECONDS_PER_CASE), *sources], capture_output=True, text=True, cwd=ROOT,
+                          timeout=CASES * SECONDS_PER_CASE + 120)
+
+
+@pytest.mark.parametrize("seed", [13])
+def test_mutated_drawings_and_project_files_end_in_a_plan_or_one_sentence(seed):
+    sources = SOURCES or sorted(str(p) for p in (ROOT / "examples").glob("*.*") if p.suffix in (".dxf", ".json"))
+    out = _run(seed, sources)
+    failures = [line for line in out.stdout.splitlines() if line.startswith("FAIL")]
+    assert out.returncode == 0 and not failures, "\n".join(failures) or out.stderr[-2000:]
+    assert f"{CASES} cases:" in out.stdout
+
+
+@pytest.mark.parametrize("bug", [KeyError("a bug"), AssertionError("not one sentence"), MemoryError()])
+def test_the_fuzz_worker_counts_anything_but_a_plan_or_a_sentence_as_a_failure(tmp_path, monkeypatch, capsys, bug):
+    """Else the test above proves nothing."""
+    import tests.fuzz_worker as worker
+
+    def broken(data, name):
+        raise bug
+    monkeypatch.setattr(worker, "check", broken)
+    source = tmp_path / "plan.dxf"
+    source.write_bytes(b"0\nEOF\n")
+    assert worker.run_cases(1, 3, 5, [str(source)]) == 3
+    assert capsys.readouterr().out.count("FAIL") == 3
