@@ -5,6 +5,13 @@ from planner.findings import Finding
 from planner.model import Plan
 
 
+def json_safe(report: dict) -> dict:
+    """The import report as strict JSON: a number that is not finite (NaN from a division by nothing) is null,
+    a lone surrogate U+FFFD; the CLI's --json output is then always valid JSON in valid UTF-8."""
+    from planner.project_check import clean_tree
+    return clean_tree(report, [])
+
+
 def plan_json(plan: Plan, findings: list[Finding], standard: str, lang: str = "en") -> dict:
     """One JSON-able object: units, rooms, doors, fixtures, entrance, findings and the import report.
 
@@ -25,5 +32,5 @@ def plan_json(plan: Plan, findings: list[Finding], standard: str, lang: str = "e
                       "lip_mm": None if f.lip_mm is None else round(f.lip_mm, 1)} for f in plan.fixtures],
         "entrance": None if plan.entrance is None else plan.entrance.to_dict(),
         "findings": [f.to_dict(lang) for f in findings],
-        "import": plan.import_report,
+        "import": json_safe(plan.import_report),
     }

@@ -121,8 +121,11 @@ def check(data: bytes, name: str) -> str:
     again = loads_project(saved.encode("utf-8"))
     assert dumps_project(again) == saved, "save -> open changed the project"
     from planner.checks import assess
+    from planner.report import plan_json
     from planner.rules import load_rules
-    assess(again.measured_plan()[0], load_rules())
+    plan = again.measured_plan()[0]
+    findings = assess(plan, load_rules())
+    json.dumps(plan_json(plan, findings, "no-tek17"), ensure_ascii=False, allow_nan=False).encode("utf-8")  # --json
     return "plan"
 
 
