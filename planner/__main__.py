@@ -85,6 +85,8 @@ def run_check(args: argparse.Namespace) -> int:
     texts = report.get("warnings_t") or [None] * len(report.get("warnings", []))
     for warning, text in zip(report.get("warnings", []), texts):
         print(t("cli.note", lang, text=render(text, lang) if text else warning))
+    for notice in project.notices:   # what a project file held that could not be kept
+        print(t("cli.note", lang, text=render(notice, lang)))
     print(t("cli.counts", lang, fail=counts["fail"], unknown=counts["unknown"], passed=counts["pass"]))
     for status in ("fail", "unknown", "pass"):
         for f in findings:

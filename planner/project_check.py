@@ -47,23 +47,23 @@ register({
     "proj.bad_numbers": {"en": "{fields}: not a usable number (NaN, infinite or too large); left empty.",
                          "nb": "{fields}: ikke et brukbart tall (NaN, uendelig eller for stort); latt stå tomt."},
     "proj.more": {"en": "{fields} and {more} more", "nb": "{fields} og {more} til"},
-    "proj.left_out": {"en": "{what} in the project file could not be read ({why}); it was left out, the rest of "
+    "proj.left_out": {"en": "{what} in the project file could not be read ({why}) and was left out; the rest of "
                             "the project is open.",
-                      "nb": "{what} i prosjektfilen kunne ikke leses ({why}); det ble utelatt, resten av "
-                            "prosjektet er åpnet."},
+                      "nb": "{what} i prosjektfilen kunne ikke leses ({why}) og ble utelatt; resten av prosjektet "
+                            "er åpnet."},
     "proj.field_reset": {"en": "{field} in the project file is {value}, which cannot be right ({why}); it was set "
                                "to {default}.",
-                         "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); det ble satt til "
-                               "{default}."},
+                         "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); verdien ble satt "
+                               "til {default}."},
     "proj.field_cleared": {"en": "{field} in the project file is {value}, which cannot be right ({why}); it was "
                                  "left empty.",
-                           "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); det ble latt "
-                                 "stå tomt."},
+                           "nb": "{field} i prosjektfilen er {value}, som ikke kan stemme ({why}); verdien ble "
+                                 "fjernet."},
     "proj.why.field_range": {"en": "{field} is {value}, outside {low}–{high} mm",
-                             "nb": "{field} er {value}, utenfor {low}–{high} mm"},
+                             "nb": "{field} er {value_nb}, utenfor {low_nb}–{high_nb} mm"},
     "proj.why.type": {"en": "it is not {expected}", "nb": "det er ikke {expected_nb}"},
     "proj.why.area": {"en": "its outline encloses no area", "nb": "omrisset har ikke noe areal"},
-    "proj.why.range": {"en": "outside {low}–{high}", "nb": "utenfor {low}–{high}"},
+    "proj.why.range": {"en": "outside {low}–{high}{unit}", "nb": "utenfor {low_nb}–{high_nb}{unit}"},
     "proj.why.unit": {"en": "not one of {choices}; the plan's lengths are millimetres in any case",
                       "nb": "ikke en av {choices}; lengdene i planen er millimeter uansett"},
     "proj.why.standard": {"en": "not one of {choices}", "nb": "ikke en av {choices}"},
@@ -214,8 +214,17 @@ def _in_range(value: Any, low: float, high: float) -> bool:
     return value is None or (isinstance(value, (int, float)) and low <= value <= high)
 
 
+def _numbers(**values: float) -> dict[str, str]:
+    """Each value as English writes it (20,000, -960) and, as name_nb, as Norwegian does (20 000, −960)."""
+    out = {}
+    for name, value in values.items():
+        en = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        out[name], out[f"{name}_nb"] = en, en.replace(",", " ").replace(".", ",").replace("-", "−")
+    return out
+
+
 def _range_why(low: float, high: float, unit: str = " mm") -> list:
-    return said("proj.why.range", low=f"{low:g}", high=f"{high:g}{unit}")
+    return said("proj.why.range", unit=unit, **_numbers(low=low, high=high))
 
 
 # --- The plan -----------------------------------------------------------------------------------------------
@@ -227,7 +236,7 @@ def _has_area(polygon: Any) -> bool:
 def _within(element: Any, name: str, low: float, high: float) -> None:
     value = getattr(element, name)
     if not _in_range(value, low, high):
-        raise Bad(said("proj.why.field_range", field=name, value=f"{value:g}", low=f"{low:g}", high=f"{high:g}"))
+        raise Bad(said("proj.why.field_range", field=name, **_numbers(value=value, low=low, high=high)))
 
 
 def _room(data: dict) -> dict:

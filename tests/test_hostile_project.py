@@ -61,7 +61,7 @@ def test_a_valid_project_opens_without_a_word():
 def test_door_width_of_minus_960_mm_is_left_out_with_a_sentence():
     project = _opens_and_saves(_file(_set("plan/doors/0/clear_width_mm", -960)))
     assert "D1" not in {d.id for d in project.plan.doors} and len(project.plan.doors) == len(VALID["plan"]["doors"]) - 1
-    assert "Door D1" in _said(project) and "clear_width_mm is -960, outside 0–20000 mm" in _said(project)
+    assert "Door D1" in _said(project) and "clear_width_mm is -960, outside 0–20,000 mm" in _said(project)
     assert "Døren D1" in _said(project, "nb")
 
 
