@@ -289,6 +289,8 @@ register({  # sentences a person meets while drawing, building rooms by numbers 
     "visit.photo_empty": {"en": "{name} is empty.", "nb": "{name} er tom."},
     "visit.photo_large": {"en": "{name} is larger than 15 MB; take a smaller photo.",
                           "nb": "{name} er større enn 15 MB; ta et mindre bilde."},
+    "visit.photo_unshown": {"en": "this photo cannot be shown here (HEIC, or damaged); it is kept in the project",
+                            "nb": "bildet kan ikke vises her (HEIC eller skadet); det er tatt vare på i prosjektet"},
     "visit.not_image": {"en": "{name} is not a JPEG, PNG, WebP or HEIC image and was not added; choose a photo.",
                         "nb": "{name} er ikke et JPEG-, PNG-, WebP- eller HEIC-bilde og ble ikke lagt til; velg et "
                               "bilde."},

@@ -135,8 +135,11 @@ def _photos(project: Project, item: visit.VisitItem, key: str, lang: str) -> Pro
         cols = st.columns(3)
         for n, (index, photo) in enumerate(photos):
             with cols[n % 3]:
-                st.image(visit.photo_bytes(photo), caption=plain(f"{photo['name']} · {local_time(photo['taken_at'])}"),
-                         width="stretch")
+                caption = plain(f"{photo['name']} · {local_time(photo['taken_at'])}")
+                try:
+                    st.image(visit.photo_bytes(photo), caption=caption, width="stretch")
+                except (OSError, ValueError):   # HEIC, or damaged data: the photo is kept, only not shown here
+                    st.caption(caption + " — " + t("visit.photo_unshown", lang))
                 if st.button(t("visit.delete_photo", lang), key=f"{key}_del_{index}_{photo['taken_at']}"):
                     project = visit.remove_photo(project, index)
                     st.session_state.project = project

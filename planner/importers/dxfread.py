@@ -173,15 +173,16 @@ def _checked(codes: list[str], values: list[str]) -> tuple[list[str], list[str]]
     """The tags up to the first (0, EOF); comments dropped. Raises DxfStructureError on an invalid group code.
     Entity names are stripped: spaces after them are harmless (ezdxf reads such files too)."""
     eof = -1
-    for i in (i for i, c in enumerate(codes) if c == "0"):
-        name = values[i]
+    while True:   # from one group code 0 to the next (list.index: the scan itself runs in C)
+        try:
+            eof = codes.index("0", eof + 1)
+        except ValueError:
+            raise DxfStructureError("no EOF marker") from None
+        name = values[eof]
         if name[-1:].isspace() or name[:1].isspace():
-            values[i] = name = name.strip()
+            values[eof] = name = name.strip()
         if name == "EOF":   # the first (0, EOF) pair ends the drawing; anything after it is not read
-            eof = i
             break
-    if eof < 0:
-        raise DxfStructureError("no EOF marker")
     del codes[eof:], values[eof:]
     for code in set(codes):
         if not code.lstrip("-").isdigit():
