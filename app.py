@@ -18,7 +18,7 @@ from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.text import text_only
-from ui.boundary import guard, logged
+from ui.boundary import guard, logged, safe_file
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plain import plain
@@ -282,11 +282,13 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
                        help=t("project.save_help", lang))
-    st.download_button(t("project.report", lang),
-                       lambda: text_only(build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                                    funding_html(plan, findings, dict(project.costing), lang)
-                                                    + renovation_html(plan, findings, dict(project.costing), rules, lang)
-                                                    )).encode("utf-8"),
+
+    def report() -> bytes:
+        extra = funding_html(plan, findings, dict(project.costing), lang) + \
+            renovation_html(plan, findings, dict(project.costing), rules, lang)
+        html = build_html(project, findings, rules, lang, plan_png(plan, findings, lang), extra)
+        return text_only(html).encode("utf-8")
+    st.download_button(t("project.report", lang), safe_file(report, "the report", lang),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png")

@@ -517,6 +517,17 @@ def _quote(data: Any, notices: Notices) -> dict | None:
     return {**data, "name": name if isinstance(name, str) else "", "lines": lines}
 
 
+def _renovation(data: Any, notices: Notices) -> dict:
+    """{"rooms": [room ids], "new_build": bool}: the rooms being renovated anyway (costing/renovation.py)."""
+    data = _of(data, dict, "costing.renovation", notices, {})
+    rooms = _of(data.get("rooms", []), list, "costing.renovation.rooms", notices, [])
+    kept = [r for r in rooms if isinstance(r, str)]
+    if len(kept) < len(rooms):
+        left_out(notices, said("proj.what.part", field="costing.renovation.rooms"), _type_why(str))
+    return {**data, "rooms": kept, "new_build": _of(data.get("new_build", False), bool,
+                                                    "costing.renovation.new_build", notices, False)}
+
+
 COSTING_DICTS = {"prices": lambda k, v: _nok(v, k), "rates": _rate, "choices": _text_value, "answers": _flag,
                  "checklist": _flag}
 
@@ -540,6 +551,8 @@ def check_costing(data: Any, notices: Notices) -> dict:
     for key in ("grant_alternative", "county"):
         if key in out:
             out[key] = _of(out[key], str, f"costing.{key}", notices, None)
+    if "renovation" in out:
+        out["renovation"] = _renovation(out["renovation"], notices)
     try:
         from costing.plan import contexts
         contexts(out)

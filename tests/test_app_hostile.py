@@ -139,3 +139,21 @@ def test_plain_escapes_every_markdown_construct(text):
                       r"(?<!\\):", r"(?m)^(?<!\\)[#>=-]", r"(?m)^\d+(?<!\\)\.", r"(?<!\\)www\."):
         assert not re.search(construct, escaped), (construct, escaped)
     assert plain("door_widen_internal") == "door_widen_internal"
+
+
+def test_a_report_that_cannot_be_made_says_so_in_the_file(caplog):
+    from ui.boundary import safe_file
+
+    def broken() -> bytes:
+        raise ValueError("a bug in the report")
+    with caplog.at_level(logging.ERROR, logger="tilpass"):
+        data = safe_file(broken, "the report", "en")()
+    ref = re.search(rb"reference ([0-9a-f]{8})", data).group(1).decode()
+    assert b"ValueError" not in data and any(ref in r.getMessage() for r in caplog.records)
+
+
+def test_junk_in_the_renovation_choices_is_left_out_with_a_sentence():
+    from planner.project import loads_project
+    project = loads_project(_project(costing={"renovation": {"rooms": ["R1", 7, None], "new_build": "yes"}}))
+    assert project.costing["renovation"] == {"rooms": ["R1"], "new_build": False}
+    assert len(project.notices) == 2

@@ -3,6 +3,7 @@ bug report; the details (the traceback) go to the server log, never to the page.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import uuid
 
@@ -41,3 +42,15 @@ def guard(where: str, lang: str | None = None):
     except Exception:  # noqa: BLE001 - the boundary: whatever went wrong, the page gets one sentence
         ref = logged(where)
         st.error(t("error.unexpected", lang or st.session_state.get("lang", "nb"), ref=ref))
+
+
+def safe_file(build, where: str, lang: str):
+    """A download button's data, built when it is pressed: if building it fails, the file holds the one sentence
+    with its reference (as HTML) and the details go to the log, so the button never silently does nothing."""
+    def data() -> bytes:
+        try:
+            return build()
+        except Exception:  # noqa: BLE001 - the boundary for a file made after the page was shown
+            sentence = t("error.unexpected", lang, ref=logged(where))
+            return f"<!doctype html><meta charset=utf-8><p>{html.escape(sentence)}</p>".encode("utf-8")
+    return data
