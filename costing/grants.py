@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass, field
 
 from costing.errors import CostingError
-from costing.rates import Rate, load_rates, with_vat_nok
+from costing.money import nok, with_vat_nok
+from costing.rates import Rate, load_rates
 
 RAMP, STAIRLIFT, PLATFORMLIFT = "ramp", "stairlift", "platformlift"
 ALTERNATIVES = (RAMP, STAIRLIFT, PLATFORMLIFT)
@@ -101,7 +102,7 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
         notes.append("Above 1 m of rise NAV uses a shaft lift (platform lift in a shaft), not a ramp or an open "
                      "platform lift; a half shaft reaches at most 3 m.")
     if alternative_price_nok is not None:
-        price = round(_number("alternative_price", alternative_price_nok, positive=True))
+        price = nok(_number("alternative_price", alternative_price_nok, positive=True))
         return Cap(alternative, price, CAP_RULES["user"], "entered by the user", "user", tuple(notes))
     if alternative == RAMP:
         small = rise_mm <= rates["ramp_small_max_rise_mm"].value
@@ -111,7 +112,7 @@ def alternative_cap(alternative: str, rise_mm: float, alternative_price_nok: flo
                    rate.confidence, tuple(notes))
     if lift_estimate_nok is None:
         raise GrantInputError.text("err.grant.lift_price", lift="@err.grant.lift." + alternative)
-    estimate = round(_number("lift_estimate", lift_estimate_nok))
+    estimate = nok(_number("lift_estimate", lift_estimate_nok))
     notes.append("The lift price is an estimate, not NAV's price: ask NAV Hjelpemiddelsentral for it.")
     return Cap(alternative, estimate, CAP_RULES["lift"], "estimate (price list)", "A", tuple(notes))
 
@@ -124,7 +125,7 @@ def nav_grant(rise_mm: float, permanent_cost_nok: float, alternative: str = RAMP
     grant_nok = min(cap_nok, permanent_cost_nok); own_share_nok = permanent_cost_nok - grant_nok, before any
     Husbanken grant, start loan or own money (see costing.plan).
     """
-    cost = round(_number("cost", permanent_cost_nok))
+    cost = nok(_number("cost", permanent_cost_nok))
     cap = alternative_cap(alternative, rise_mm, alternative_price_nok, rates,
                           lift_estimate_nok=lift_estimate_nok)
     grant = min(cap.cap_nok, cost)

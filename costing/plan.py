@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from costing.eligibility import Eligibility, assess_answers
 from costing.grants import ALTERNATIVES
+from costing.money import nok
 from costing.prices import load_prices, price_number
 from costing.quotes import quoted_amounts
 from costing.rates import load_rates
@@ -76,7 +77,7 @@ def contexts(state: dict | None) -> tuple[Context, FundingContext]:
     """The remedy and funding contexts from the project's costing dict. Raises ValueError on a bad number."""
     state = state or {}
     rates = load_rates(state.get("rates"))
-    prices = load_prices(state.get("prices"), vat=rates["vat"].value)
+    prices = load_prices(state.get("prices"))
     answers = state.get("answers") or {}
     alternative = state.get("grant_alternative") if state.get("grant_alternative") in ALTERNATIVES else None
     ctx = Context(prices=prices, rates=rates, shared_stairwell=answers.get("shared_stairwell") is True,
@@ -123,7 +124,7 @@ def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None) -
         barriers.append(Barrier(key, finding, remedies, splits, chosen))
     left = dict(budgets)
     if left["small_aids"] is None:
-        left["small_aids"] = round(fctx.rates["small_aids_flat_grant_nok"].value)
+        left["small_aids"] = nok(fctx.rates["small_aids_flat_grant_nok"].value)
     chosen_splits, unpriced = [], []
     included = _included(plan, barriers)
     for barrier in barriers:

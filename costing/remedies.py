@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from costing.errors import CostingError
 from costing.grants import PLATFORMLIFT, RAMP
+from costing.money import nok, times_nok
 from costing.prices import Price
 from costing.rates import Rate
 from planner.checks.turning import swings_into, turning_space_fits
@@ -92,7 +93,7 @@ class LineItem:
 
     @property
     def total_nok(self) -> int | None:
-        return None if self.unit_price_nok is None else round(self.quantity * self.unit_price_nok)
+        return None if self.unit_price_nok is None else times_nok(self.quantity, self.unit_price_nok)
 
     def to_dict(self) -> dict:
         return {"item": self.item, "quantity": round(self.quantity, 2), "route": self.route,
@@ -174,7 +175,7 @@ class _Builder:
 
     def line(self, item: str, quantity: float, route: str, yearly: bool = False) -> LineItem:
         price = self.ctx.prices.get(item)
-        return LineItem(item, quantity, route, None if price is None else price.price_inc_vat_nok, yearly)
+        return LineItem(item, quantity, route, None if price is None else nok(price.value), yearly)
 
     def add(self, option: str, lines: list[LineItem], *, lasting: bool, fixed: bool, **kw) -> None:
         if option in self.ctx.quoted:  # a contractor's quote replaces the list prices of the one-off work

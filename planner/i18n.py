@@ -232,6 +232,7 @@ register({
     "confidence.S": {"en": "secondary source", "nb": "sekundærkilde"},
     "confidence.U": {"en": "unconfirmed", "nb": "ubekreftet"},
     "confidence.A": {"en": "Tilpass assumption", "nb": "Tilpass-antakelse"},
+    "confidence.user": {"en": "your own value", "nb": "din egen verdi"},
     "source.drawn": {"en": "drawn", "nb": "tegnet"}, "source.measured": {"en": "measured", "nb": "målt"},
     "source.estimated": {"en": "estimated", "nb": "anslått"},
     "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},

@@ -108,7 +108,7 @@ def test_stair_lift_in_a_shared_stairwell_carries_the_permit_fee():
     plan = flat(rise_mm=500)
     plain = remedies(plan, "ENTRANCE_STEPPED")["stairlift"]
     shared = remedies(plan, "ENTRANCE_STEPPED", {"answers": {"shared_stairwell": True}})["stairlift"]
-    assert shared.total_nok - plain.total_nok == contexts({})[0].prices["stairlift_permit_fee"].price_inc_vat_nok
+    assert shared.total_nok - plain.total_nok == contexts({})[0].prices["stairlift_permit_fee"].value
 
 
 def test_a_missing_price_leaves_the_remedy_unpriced():

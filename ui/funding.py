@@ -14,6 +14,7 @@ import streamlit as st
 
 from costing import texts  # noqa: F401  (registers the costing texts)
 from costing.eligibility import QUESTIONS
+from costing.money import nok
 from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
@@ -33,8 +34,8 @@ COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec
 
 
 @st.cache_data(show_spinner=False)
-def _read_quote(data: bytes, name: str, vat_included: bool | None):
-    return read_quote(data, name, vat_included)
+def _read_quote(data: bytes, name: str, vat_included: bool | None, vat: float):
+    return read_quote(data, name, vat_included, vat)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -171,7 +172,7 @@ def _inputs(state: dict, lang: str, rates) -> None:
 
 
 def _prices(state: dict, lang: str, prices) -> None:
-    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": p.price_inc_vat_nok, "confidence": p.confidence,
+    rows = [{"item": p.key, "unit": p.unit, "price_inc_vat_nok": nok(p.value), "confidence": t(f"confidence.{p.confidence}", lang),
              "source": p.source} for p in prices.values()]
     edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
                             disabled=["item", "unit", "confidence", "source"],
@@ -183,11 +184,12 @@ def _prices(state: dict, lang: str, prices) -> None:
     st.caption(t("fund.price_legend", lang))
 
 
-def _quote(state: dict, lang: str) -> None:
+def _quote(state: dict, lang: str, vat: float) -> None:
+    """The quote upload and its mapping; vat: the project's VAT rate (the user's override, if any)."""
     upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key=project_key("funding_quote_file"))
     if upload is not None and (state.get("quote") or {}).get("name") != upload.name:
         try:
-            lines, notes = _read_quote(upload.getvalue(), upload.name, None)
+            lines, notes = _read_quote(upload.getvalue(), upload.name, None, vat)
             state["quote"] = quote_state(lines, upload.name)
             for n in notes:
                 st.caption(n)
@@ -279,7 +281,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
     with tabs[2]:
         _prices(state, lang, fctx.prices)
         st.markdown(f"**{t('fund.quote', lang)}**")
-        _quote(state, lang)
+        _quote(state, lang, fctx.rates["vat"].value)
     with tabs[3]:
         _questions(state, lang, fp)
     with tabs[4]:

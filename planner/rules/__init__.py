@@ -6,27 +6,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.sourced import CONFIDENCE_MARKS, Sourced
+
 RULES_DIR = Path(__file__).parent
 DEFAULT_STANDARD = "no-tek17"
-CONFIDENCE_MARKS = {"C": "confirmed in the source", "S": "secondary source only",
-                    "U": "unconfirmed", "A": "assumption of this tool"}
-
-
-@dataclass(frozen=True, slots=True)
-class RuleValue:
-    """One rule value in millimetres (or as stated), with where it comes from."""
-
-    key: str
-    value: float
-    clause: str
-    source: str
-    edition: str
-    confidence: str
-    note: str = ""
-
-    @property
-    def uncertain(self) -> bool:
-        return self.confidence != "C"
+RuleValue = Sourced   # a rule value is a value with its source; its clause says where in the standard
+__all__ = ["CONFIDENCE_MARKS", "DEFAULT_STANDARD", "RuleValue", "Rules", "available_standards", "load_rules"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +45,7 @@ class Rules:
             if key not in values:
                 raise KeyError(f"{key} is not a rule value of {self.id}")
             old = values[key]
-            values[key] = RuleValue(key, float(new), old.clause, f"overridden by the user (was {old.value:g})",
-                                    old.edition, "A", old.note)
+            values[key] = old.overridden(float(new), f"overridden by the user (was {old.value:g})")
         return Rules(self.id, self.name, self.name_nb, self.country, self.edition, values, self.lists)
 
 
@@ -78,6 +62,11 @@ def load_rules(standard: str = DEFAULT_STANDARD) -> Rules:
     return _load(standard)
 
 
+def _unit(key: str) -> str:
+    """The unit a rule value's name gives (docs/glossary.md): *_mm millimetres, else a ratio."""
+    return "mm" if key.endswith("_mm") else "ratio"
+
+
 @lru_cache(maxsize=None)
 def _load(standard: str) -> Rules:
     path = RULES_DIR / f"{standard}.toml"
@@ -86,9 +75,9 @@ def _load(standard: str) -> Rules:
         raise ValueError(f"Unknown standard {standard!r}; choose one of: {known}.")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     meta = data["standard"]
-    values = {key: RuleValue(key=key, value=float(v["value"]), clause=v["clause"], source=v["source"],
-                             edition=v.get("edition", meta.get("edition", "")), confidence=v["confidence"],
-                             note=v.get("note", ""))
+    values = {key: RuleValue(key=key, value=float(v["value"]), unit=v.get("unit", _unit(key)), clause=v["clause"],
+                             source=v["source"], edition=v.get("edition", meta.get("edition", "")),
+                             confidence=v["confidence"], note=v.get("note", ""))
               for key, v in data["values"].items()}
     lists = {k: v for k, v in data.items() if k not in ("standard", "values")}
     return Rules(id=meta["id"], name=meta["name"], name_nb=meta.get("name_nb", meta["name"]),
