@@ -15,10 +15,14 @@ def add_options_parser(sub) -> None:
     opts.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                       help="a site measurement, e.g. entrance.rise_mm=600 (repeatable)")
     opts.add_argument("--lang", choices=("nb", "en"), default="en", help="language of the text output")
+    from planner.rules import DEFAULT_STANDARD, available_standards
+    opts.add_argument("--standard", default=None, choices=available_standards(),
+                      help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
 
 
 def load_plan_and_state(path: str, units: str | None, measures: list[str]):
-    """(plan with measurements applied, costing state, standard) from a project file or a DXF."""
+    """(plan with measurements applied, costing state, the project's standard or None) from a project file or a
+    DXF."""
     from planner.measurements import apply_measurements, latest, parse_measure_arg
     from planner.model import PlanError
     from planner.project import is_project_bytes, loads_project
@@ -32,7 +36,7 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
         plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
     else:
         from planner.importers import read_dxf
-        plan, measurements, state, standard = read_dxf(data, name=Path(path).name, units=units).plan, [], {}, "no-tek17"
+        plan, measurements, state, standard = read_dxf(data, name=Path(path).name, units=units).plan, [], {}, None
     plan, _ = apply_measurements(plan, latest(measurements + extra))
     return plan, state, standard
 
@@ -63,17 +67,20 @@ def _text(result, lang: str) -> str:
 
 
 def run_options(args: argparse.Namespace) -> int:
+    from costing import texts  # noqa: F401  (registers the texts)
     from costing.plan import build_plan
     from planner.checks import assess
+    from planner.i18n import t
     from planner.model import PlanError
-    from planner.rules import load_rules
+    from planner.rules import rules_for
     plan, state, standard = load_plan_and_state(args.plan, args.units, args.measure)
+    rules = rules_for(args.standard, standard)
     try:
-        rules = load_rules(standard)
-        result = build_plan(plan, assess(plan, rules), state)
+        result = build_plan(plan, assess(plan, rules), state, rules)
     except ValueError as exc:
         if isinstance(exc, PlanError):
             raise
         raise PlanError(str(exc)) from None
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) if args.json else _text(result, args.lang))
+    print(json.dumps({"standard": rules.id, **result.to_dict()}, ensure_ascii=False, indent=1) if args.json
+          else t("cli.standard", args.lang, standard=rules.id) + "\n" + _text(result, args.lang))
     return 0

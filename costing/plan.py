@@ -17,6 +17,7 @@ from costing.remedies import Context, Remedy, barrier_key, remedies_for
 from costing.schemes import NAMES, POOLED, SCHEMES, FundingContext, Split, split
 from planner.findings import FAIL, Finding
 from planner.model import Plan
+from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 
 # Work that a larger chosen job in the same room already includes: a rebuilt bathroom has its new step-free
 # shower, so converting the bath or removing the kerb is not paid twice.
@@ -73,15 +74,17 @@ def _optional_nok(state: dict, key: str) -> int | None:
     return None if value in (None, "") else price_number(value, key)
 
 
-def contexts(state: dict | None) -> tuple[Context, FundingContext]:
-    """The remedy and funding contexts from the project's costing dict. Raises ValueError on a bad number."""
+def contexts(state: dict | None, rules: Rules | None = None) -> tuple[Context, FundingContext]:
+    """The remedy and funding contexts from the project's costing dict and the rules the plan is checked by
+    (TEK17 when not given: NAV funds homes in Norway). Raises ValueError on a bad number."""
     state = state or {}
+    rules = rules or load_rules(DEFAULT_STANDARD)
     rates = load_rates(state.get("rates"))
     prices = load_prices(state.get("prices"))
     answers = state.get("answers") or {}
     alternative = state.get("grant_alternative") if state.get("grant_alternative") in ALTERNATIVES else None
     ctx = Context(prices=prices, rates=rates, shared_stairwell=answers.get("shared_stairwell") is True,
-                  grant_alternative=alternative, quoted=quoted_amounts(state.get("quote")))
+                  grant_alternative=alternative, quoted=quoted_amounts(state.get("quote")), rules=rules)
     fctx = FundingContext(rates=rates, prices=prices, eligibility=assess_answers(answers),
                           alternative_price_nok=_optional_nok(state, "alternative_price_nok") or None)  # 0: not given
     return ctx, fctx
@@ -105,10 +108,13 @@ def default_choice(remedies: tuple[Remedy, ...], splits: dict[str, Split]) -> st
     return best.id
 
 
-def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None) -> FundingPlan:
-    """Every failing finding's remedies and funding, and the whole-home plan of the chosen remedies."""
+def build_plan(plan: Plan, findings: list[Finding], state: dict | None = None,
+               rules: Rules | None = None) -> FundingPlan:
+    """Every failing finding's remedies and funding, and the whole-home plan of the chosen remedies.
+
+    rules: the standard the findings were made by (the same Rules passed to assess); TEK17 when not given."""
     state = state or {}
-    ctx, fctx = contexts(state)
+    ctx, fctx = contexts(state, rules)
     budgets = pots(state)
     choices = state.get("choices") or {}
     barriers = []

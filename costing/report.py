@@ -10,6 +10,7 @@ from costing.schemes import NAMES
 from planner.findings import Finding
 from planner.i18n import fmt_nok, register, t
 from planner.model import Plan
+from planner.rules import Rules
 
 register({
     "report.fund.none": {"en": "No barrier needs a remedy.", "nb": "Ingen hindringer trenger tiltak."},
@@ -26,9 +27,10 @@ def _row(cells: list[str]) -> str:
     return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
 
 
-def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) -> str:
-    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist."""
-    fp = build_plan(plan, findings, state)
+def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str, rules: Rules | None = None) -> str:
+    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist.
+    rules: the standard the findings were made by."""
+    fp = build_plan(plan, findings, state, rules)
     if not fp.chosen:
         return f"<p>{escape(t('report.fund.none', lang))}</p>"
     used = [n for n in NAMES if fp.total(n)]

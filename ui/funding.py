@@ -12,7 +12,7 @@ from matplotlib.ticker import FuncFormatter
 import pandas as pd
 import streamlit as st
 
-from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.texts import note_text  # (importing it registers the costing texts)
 from costing.eligibility import QUESTIONS
 from costing.money import nok
 from costing.grants import ALTERNATIVES
@@ -25,6 +25,7 @@ from costing.schemes import NAMES
 from planner.findings import Finding
 from planner.i18n import TextError, fmt_mm, fmt_nok, t
 from planner.model import Plan
+from planner.rules import Rules
 from ui.keys import project_key
 
 PENDING = "funding_pending_state"
@@ -112,12 +113,13 @@ def _barrier(barrier, state: dict, lang: str) -> None:
         st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
     notes = {n for r in barrier.remedies for n in barrier.splits[r.id].notes}
     for n in sorted(notes):
-        st.caption("• " + t(n, lang))
+        st.caption("• " + note_text(n, lang))
     grant = next((barrier.splits[r.id].detail.get("grant") for r in barrier.remedies
                   if barrier.splits[r.id].detail.get("grant")), None)
     if grant:
-        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=grant["alternative"],
-                     rule=grant["cap_rule"], conf=grant["cap_confidence"]))
+        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=t(f"fund.alt.{grant['alternative']}", lang),
+                     rule=t(grant["cap_rule_key"], lang, **grant["cap_params"]),
+                     conf=t(f"confidence.{grant['cap_confidence']}", lang)))
 
 
 def _whole_home(fp, lang: str) -> None:
@@ -249,14 +251,16 @@ def _office(state: dict, lang: str) -> None:
     st.caption(t("fund.office_note", lang, date=COPIED_ON, phone=NATIONAL_PHONE))
 
 
-def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str) -> dict:
-    """Draw the funding tab into the current container; return the (possibly changed) costing state."""
+def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str,
+                   rules: Rules | None = None) -> dict:
+    """Draw the funding tab into the current container; return the (possibly changed) costing state.
+    rules: the standard the findings were made by (the project's)."""
     pending = st.session_state.pop(project_key(PENDING), None)  # a change made by a widget on the previous run
     state = copy.deepcopy(pending if pending is not None else (costing_state or {}))
     before = copy.deepcopy(state)
     try:
-        _, fctx = contexts(state)
-        fp = build_plan(plan, findings, state)
+        _, fctx = contexts(state, rules)
+        fp = build_plan(plan, findings, state, rules)
     except ValueError as exc:  # a price or rate that cannot be used: one sentence in the user's language
         st.error(exc.message(lang) if isinstance(exc, TextError) else str(exc))
         return state

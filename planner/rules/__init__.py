@@ -11,7 +11,8 @@ from planner.sourced import CONFIDENCE_MARKS, Sourced
 RULES_DIR = Path(__file__).parent
 DEFAULT_STANDARD = "no-tek17"
 RuleValue = Sourced   # a rule value is a value with its source; its clause says where in the standard
-__all__ = ["CONFIDENCE_MARKS", "DEFAULT_STANDARD", "RuleValue", "Rules", "available_standards", "load_rules"]
+__all__ = ["CONFIDENCE_MARKS", "DEFAULT_STANDARD", "RuleValue", "Rules", "available_standards", "load_rules",
+           "rules_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,16 @@ def load_rules(standard: str = DEFAULT_STANDARD) -> Rules:
 def _unit(key: str) -> str:
     """The unit a rule value's name gives (docs/glossary.md): *_mm millimetres, else a ratio."""
     return "mm" if key.endswith("_mm") else "ratio"
+
+
+def rules_for(given: str | None, saved: str | None = None) -> Rules:
+    """The rules of the standard asked for (a command's --standard), else the project's own (saved), else the
+    default. One sentence (PlanError) for a standard that is not known, e.g. in an edited project file."""
+    standard = given or saved or DEFAULT_STANDARD
+    if standard not in available_standards():
+        from planner.model import PlanError
+        raise PlanError.text("err.standard_unknown", standard=repr(standard), known=", ".join(available_standards()))
+    return load_rules(standard)
 
 
 @lru_cache(maxsize=None)
