@@ -145,3 +145,22 @@ def test_a_project_naming_an_unknown_standard_gets_one_sentence(tmp_path, capsys
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "xx-none" in err and "no-tek17" in err and "Traceback" not in err
+
+
+# --- findings carry typed references to the rule values they used -------------------------------------------------
+
+def test_every_finding_names_the_rule_values_it_was_judged_by():
+    plan = flat(rise_mm=300, threshold_mm=40)
+    findings = assess(plan, TEK17)
+    assert findings and all(f.rule_values for f in findings)
+    for f in findings:
+        assert all(v is TEK17[v.key] for v in f.rule_values)
+    turning = next(f for f in findings if f.check == "turning_circle")
+    assert turning.rule_value("turning_rectangle_width_mm").value == 1300
+    assert turning.to_dict()["rule_values"]["turning_circle_diameter_mm"] == 1500
+
+
+def test_an_overridden_rule_value_reaches_the_finding_marked_as_the_users():
+    rules = TEK17.with_overrides({"threshold_max_mm": 20})
+    (f,) = [f for f in assess(flat(threshold_mm=22), rules) if f.check == "threshold" and f.element == "D1"]
+    assert f.status == "fail" and f.rule_value("threshold_max_mm").confidence == "user"

@@ -63,7 +63,8 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
             params={"measured": f"{measured:.0f}", "required": f"{required:.0f}", "internal": f"{internal:.0f}",
                     "door_kind": f"@door_kind.{category}"},
             remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, 60)),
-            geometry=door.position, confidence=rules[key].confidence))
+            geometry=door.position, confidence=rules[key].confidence,
+            rule_values=rules.refs(key, "door_clear_width_internal_mm", "remeasure_margin_mm")))
     return findings
 
 
@@ -81,5 +82,5 @@ def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
             rule=rules.clause("threshold_max_mm"), message_key=key,
             params={"measured": "" if height is None else f"{height:.0f}", "required": f"{limit:.0f}"},
             remeasure=near_limit(height, limit, margin), geometry=door.position,
-            confidence=rules["threshold_max_mm"].confidence))
+            confidence=rules["threshold_max_mm"].confidence, rule_values=rules.refs("threshold_max_mm", "remeasure_margin_mm")))
     return findings

@@ -36,6 +36,10 @@ class Rules:
     def clause(self, key: str) -> str:
         return self.values[key].clause
 
+    def refs(self, *keys: str) -> tuple[RuleValue, ...]:
+        """The rule values a finding is judged by (Finding.rule_values), those of keys this standard has."""
+        return tuple(self.values[k] for k in keys if k in self.values)
+
     def setting(self, section: str, key: str, default=None):
         return self.lists.get(section, {}).get(key, default)
 
