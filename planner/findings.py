@@ -7,9 +7,9 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from planner.sourced import Sourced
+from planner.status import FAIL, PASS, UNKNOWN
 
-PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
-STATUSES = (PASS, FAIL, UNKNOWN)
+__all__ = ["FAIL", "PASS", "UNKNOWN", "Finding", "at_most", "near_limit"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,3 +164,40 @@ def test_an_overridden_rule_value_reaches_the_finding_marked_as_the_users():
     rules = TEK17.with_overrides({"threshold_max_mm": 20})
     (f,) = [f for f in assess(flat(threshold_mm=22), rules) if f.check == "threshold" and f.element == "D1"]
     assert f.status == "fail" and f.rule_value("threshold_max_mm").confidence == "user"
+
+
+# --- one status module: the canvas and the PNG paint a status alike -----------------------------------------------
+
+def test_the_canvas_paints_unknown_in_the_unknown_colour_not_the_fail_colour():
+    from planner import canvas_adapter, drawing
+    from planner.canvas_adapter import CanvasFrame, plan_svg
+    from planner.findings import Finding
+    from planner.status import COLOURS
+    plan = bathroom(1500, 1800)
+    room = plan.room("R2")
+    unknown = Finding(check="turning_circle", code="TURNING_IF_SPACE_UNDER", element="R2", status="unknown",
+                      measured=1400, required=1500, rule="TEK17 § 12-9", message_key="turning.if_space_under",
+                      geometry=room.polygon)
+    frame = CanvasFrame(width_px=720, height_px=540, mm_per_px=20.0, origin_x_mm=-3500.0, origin_y_mm=-500.0)
+    svg = plan_svg(plan, frame, 100, [unknown])
+    assert f'fill="{COLOURS["unknown"]}" fill-opacity="0.08"' in svg
+    assert f'fill="{COLOURS["fail"]}" fill-opacity="0.08"' not in svg
+    assert canvas_adapter.COLOURS is drawing.COLOURS is COLOURS
+
+
+def test_a_door_with_an_unmeasured_threshold_is_unknown_on_the_canvas():
+    from planner.canvas_adapter import CanvasFrame, plan_svg
+    from planner.status import COLOURS
+    plan = flat(door_clear_mm=900, threshold_mm=None)
+    findings = [f for f in assess(plan, TEK17) if f.element == "D1"]
+    assert {f.status for f in findings} == {"pass", "unknown"}
+    svg = plan_svg(plan, CanvasFrame(width_px=720, height_px=540, mm_per_px=20.0, origin_x_mm=-500.0,
+                                     origin_y_mm=-500.0), 100, findings)
+    assert f'fill="{COLOURS["unknown"]}">D1</text>' in svg
+
+
+@pytest.mark.parametrize("statuses, expected", [((), "unknown"), (("pass",), "pass"), (("pass", "unknown"), "unknown"),
+                                                (("unknown", "fail", "pass"), "fail")])
+def test_worst_status(statuses, expected):
+    from planner.status import worst
+    assert worst(statuses) == expected

@@ -12,16 +12,15 @@ from planner.findings import Finding
 from planner.i18n import fmt_mm, t
 from planner.model import Plan
 from planner.rules import Rules
+from planner.status import ICONS, worst_first
 
-STATUS_ICON = {"fail": "✘", "unknown": "?", "pass": "✔"}  # glyphs every text font has
 
 
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
-    order = {"fail": 0, "unknown": 1, "pass": 2}
-    rows = [f for f in sorted(findings, key=lambda f: order[f.status])
+    rows = [f for f in worst_first(findings)
             if not problems_only or f.status != "pass"]
     return pd.DataFrame([{
-        t("col.status", lang): f"{STATUS_ICON[f.status]} {t('status.' + f.status, lang)}",
+        t("col.status", lang): f"{ICONS[f.status]} {t('status.' + f.status, lang)}",
         t("col.element", lang): f.element,
         t("col.check", lang): t(f"check.{f.check}", lang),
         t("col.message", lang): f.message(lang),

@@ -8,16 +8,15 @@ import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
 from planner.i18n import fmt_mm, t
+from planner.status import ICONS, SEVERITY
 from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
 from planner.rules import load_rules
 from ui.measure import door_between
-from ui.plan_view import STATUS_ICON
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
              "space_length_mm": 100000}
-SHOW = {"fail": "error", "unknown": "warning", "pass": "success"}
 
 
 def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
@@ -186,7 +185,7 @@ def render_site_visit(project: Project, lang: str) -> Project:
     if not mine:
         st.caption(t("visit.no_findings", lang))
     for f in mine:
-        getattr(st, SHOW[f.status])(f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** — {f.message(lang)}")
+        getattr(st, SEVERITY[f.status])(f"{ICONS[f.status]} **{t('check.' + f.check, lang)}** — {f.message(lang)}")
 
     note = st.text_area(t("visit.note", lang), value=project.notes.get(item.element, ""), key=f"{key}_note",
                         placeholder=t("visit.note_placeholder", lang), height=80)
