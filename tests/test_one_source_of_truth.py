@@ -201,3 +201,17 @@ def test_a_door_with_an_unmeasured_threshold_is_unknown_on_the_canvas():
 def test_worst_status(statuses, expected):
     from planner.status import worst
     assert worst(statuses) == expected
+
+
+# --- doors: the estimate's error is the rule value ---------------------------------------------------------------
+
+@pytest.mark.parametrize("deduction_mm, remeasure", [(60, True), (40, True), (39, False)])
+def test_an_estimated_door_width_near_the_limit_is_marked_by_the_rule_value_not_a_bare_60(deduction_mm, remeasure):
+    from planner.model import SOURCE_ESTIMATED
+    plan = flat(door_clear_mm=800)
+    plan = plan.replace(doors=tuple(replace(d, clear_width_source=SOURCE_ESTIMATED) if d.id == "D1" else d
+                                    for d in plan.doors))
+    rules = TEK17.with_overrides({"door_leaf_to_clear_deduction_mm": deduction_mm})
+    (f,) = [f for f in assess(plan, rules) if f.check == "door_clear_width" and f.element == "D1"]
+    assert (f.status, f.remeasure) == ("pass", remeasure)   # 800 mm against 760 mm: 40 mm over
+

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from planner.checks.doors import far_side_open
 from planner.i18n import t
 from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
 from planner.model import Plan, PlanError
@@ -38,7 +39,7 @@ def door_between(plan: Plan, door, lang: str) -> str:
     names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
     if door.exterior:
         names.append(t("visit.outside", lang))
-    elif len(names) < 2:
+    elif far_side_open(door):
         names.append("?")
     return " ↔ ".join(names)
 
@@ -95,7 +96,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     # "behind the door" only where the drawing leaves it open (or someone has already said)
-    open_side = any((not d.exterior and len(d.rooms) < 2) or d.far_side for d in base.doors)
+    open_side = any(far_side_open(d) or d.far_side for d in base.doors)
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_order=[c for c in doors.columns if c != "behind" or open_side],

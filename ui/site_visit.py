@@ -7,6 +7,7 @@ import streamlit as st
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
+from planner.checks.doors import far_side_open
 from planner.i18n import fmt_mm, t
 from planner.status import ICONS, SEVERITY
 from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
@@ -101,7 +102,7 @@ def _choose(project: Project, element: str, field: str, where, key: str, label: 
 def _far_side(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
     """For a door the drawing shows with a room on one side only: what is behind it, as seen on site."""
     door = next((d for d in project.plan.doors if d.id == item.element), None)
-    if door is None or door.exterior or len(door.rooms) >= 2:
+    if door is None or not far_side_open(door):
         return project, []
     problems: list[str] = []
     project = _choose(project, item.element, "far_side", st, f"{key}_far_side", "measure.col.behind", lang,
