@@ -58,9 +58,8 @@ def _text(result, lang: str) -> str:
                 extra += "  (" + t("cli.not_adequate", lang) + ")"
             out.append(f" {mark} {t('remedy.' + r.option, lang)}: {fmt_nok(r.total_nok)}; "
                        f"{t('cli.you_pay', lang, nok=fmt_nok(s.household_now_nok))}{extra}\n      {paid}")
-    for b in result.barriers:
-        if b.key in result.included:
-            out.append(t("fund.included", lang, barrier=t(f"barrier.{b.finding.code}", lang, element=b.finding.element)))
+    for b, why in result.left_out():
+        out.append(t(why, lang, barrier=t(f"barrier.{b.finding.code}", lang, element=b.finding.element)))
     totals = {k: fmt_nok(v) for k, v in result.to_dict()["plan"]["totals"].items()}
     out.append(t("cli.plan", lang, **totals))
     return "\n".join(out) if result.barriers else t("cli.no_barriers", lang)

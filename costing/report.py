@@ -46,8 +46,8 @@ def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str, ru
     rows.append("<tr><th colspan='2'></th>" + "".join(
         f"<th>{escape(fmt_nok(v))}</th>" for v in (fp.total("total"), *[fp.total(n) for n in used],
                                                    fp.total("household_now"))) + "</tr>")
-    included = [f"<p>{escape(t('fund.included', lang, barrier=t('barrier.' + b.finding.code, lang, element=b.finding.element)))}</p>"
-                for b in fp.barriers if b.key in fp.included]
+    included = [f"<p>{escape(t(why, lang, barrier=t('barrier.' + b.finding.code, lang, element=b.finding.element)))}</p>"
+                for b, why in fp.left_out()]
     done = checklist_state(state)
     checklist = "".join(f"<li>{'☑' if done.get(k) else '☐'} {escape(t(k, lang))}</li>" for k in CHECKLIST)
     return ("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"

@@ -40,6 +40,10 @@ TEXTS = {
     "fund.county_none": {"en": "– choose your county –", "nb": "– velg fylket ditt –"},
     "fund.included": {"en": "{barrier}: included in the bathroom rebuild, not counted twice.",
                       "nb": "{barrier}: inngår i ombyggingen av badet, telles ikke to ganger."},
+    "fund.spare": {"en": "{barrier}: not counted, as one accessible bathroom is enough and another bathroom is, or is "
+                         "made, accessible (choose a remedy to count it).",
+                   "nb": "{barrier}: telles ikke med, fordi ett tilgjengelig bad er nok og et annet bad er eller blir "
+                         "gjort tilgjengelig (velg et tiltak for å ta det med)."},
     "fund.many": {"en": "{n} barriers: pick one to see its options. The whole-home plan sums them all.",
                   "nb": "{n} hindringer: velg én for å se løsningene. Finansieringsplanen summerer alle."},
     "fund.pick": {"en": "Barrier", "nb": "Hinder"},

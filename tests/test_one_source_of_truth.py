@@ -215,3 +215,51 @@ def test_an_estimated_door_width_near_the_limit_is_marked_by_the_rule_value_not_
     (f,) = [f for f in assess(plan, rules) if f.check == "door_clear_width" and f.element == "D1"]
     assert (f.status, f.remeasure) == ("pass", remeasure)   # 800 mm against 760 mm: 40 mm over
 
+
+
+# --- one accessible bathroom suffices (TEK17 § 12-9) ---------------------------------------------------------------
+
+def _two_bathrooms(first_mm: tuple[float, float], second_mm: tuple[float, float]):
+    from shapely.geometry import Point, box
+    from planner.model import Door, Fixture, Plan, Room
+    hall = Room.from_rectangle("R1", "Gang", "hall", 0, 0, 3000, 3000)
+    a = Room.from_rectangle("B1", "Bad", "bathroom", 3000, 0, *first_mm)
+    b = Room.from_rectangle("B2", "Bad 2", "bathroom", 0, 3000, *second_mm)
+    doors = (Door("D1", Point(3000, 500), 960, 900, "measured", threshold_mm=0, rooms=("R1", "B1")),
+             Door("D2", Point(500, 3000), 960, 900, "measured", threshold_mm=0, rooms=("R1", "B2")))
+    fixtures = (Fixture("S1", "shower", box(3000 + first_mm[0] - 900, 0, 3000 + first_mm[0], 900), room="B1",
+                        lip_mm=0),
+                Fixture("S2", "shower", box(0, 3000 + second_mm[1] - 900, 900, 3000 + second_mm[1]), room="B2",
+                        lip_mm=0))
+    return Plan(rooms=(hall, a, b), doors=doors, fixtures=fixtures)
+
+
+def _turning_barriers(fp):
+    return [b for b in fp.barriers if b.finding.check == "turning_circle"]
+
+
+def test_a_second_small_bathroom_gets_no_rebuild_when_the_first_is_accessible():
+    """The whole-home plan rebuilt a second small bathroom for 200 000 kr although one accessible one is enough."""
+    plan = _two_bathrooms((2500, 2500), (1200, 1400))
+    findings = assess(plan, TEK17)
+    fp = build_plan(plan, findings, {}, TEK17)
+    (small,) = _turning_barriers(fp)
+    assert small.finding.element == "B2" and small.key in fp.spare
+    assert fp.total("total") == 0 and not fp.chosen
+    assert any(why == "fund.spare" for _, why in fp.left_out())
+
+
+def test_when_no_bathroom_is_accessible_only_one_is_rebuilt():
+    plan = _two_bathrooms((1200, 1400), (1200, 1400))
+    fp = build_plan(plan, assess(plan, TEK17), {}, TEK17)
+    first, second = _turning_barriers(fp)
+    assert (first.key in fp.spare) != (second.key in fp.spare)
+    assert len([s for s in fp.chosen if "turning_circle" in s.remedy_id]) == 1
+
+
+def test_a_spare_bathroom_the_user_chose_a_remedy_for_is_counted():
+    plan = _two_bathrooms((2500, 2500), (1200, 1400))
+    findings = assess(plan, TEK17)
+    (small,) = _turning_barriers(build_plan(plan, findings, {}, TEK17))
+    fp = build_plan(plan, findings, {"choices": {small.key: small.chosen}}, TEK17)
+    assert small.key not in fp.spare and fp.total("total") > 0

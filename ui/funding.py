@@ -138,9 +138,8 @@ def _whole_home(fp, lang: str) -> None:
         row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    for b in fp.barriers:
-        if b.key in fp.included:
-            st.caption(t("fund.included", lang, barrier=_barrier_title(b, lang)))
+    for b, why in fp.left_out():
+        st.caption(t(why, lang, barrier=_barrier_title(b, lang)))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
     c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
