@@ -153,7 +153,7 @@ def main() -> None:
     with tabs[2]:
         project = render_site_visit(project, lang)
     with tabs[1]:
-        project, problems = render_measurements(project, st.session_state.base_plan, lang)
+        project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
     if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
@@ -172,7 +172,7 @@ def main() -> None:
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
     with tabs[0]:
-        render_plan(plan, findings, lang)
+        render_plan(plan, findings, lang, rules)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs[3]:

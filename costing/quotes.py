@@ -35,6 +35,7 @@ DESCRIPTION_COLUMNS = ("beskrivelse", "description", "tekst", "text", "post", "a
 AMOUNT_COLUMNS = ("sum", "beløp", "belop", "amount", "total", "pris", "price", "kr")
 QUANTITY_COLUMNS = ("antall", "mengde", "qty", "quantity")
 MAX_QUOTE_BYTES = 10 * 1024 * 1024
+HEADER_WITHIN_ROWS = 20   # a quote's header row is looked for among its first rows only
 
 
 class QuoteError(CostingError):
@@ -131,7 +132,7 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
     if len(data) > MAX_QUOTE_BYTES:
         raise QuoteError.text("err.quote.too_large")
     rows = [r for r in _rows(data, filename) if any(str(c).strip() for c in r)]
-    header_at = next((i for i, r in enumerate(rows[:20])
+    header_at = next((i for i, r in enumerate(rows[:HEADER_WITHIN_ROWS])
                       if None not in _header_columns([str(c) for c in r])), None)
     if header_at is None:
         raise QuoteError.text("err.quote.no_header")

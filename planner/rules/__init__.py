@@ -40,6 +40,13 @@ class Rules:
         """The rule values a finding is judged by (Finding.rule_values), those of keys this standard has."""
         return tuple(self.values[k] for k in keys if k in self.values)
 
+    def text_params(self) -> dict[str, str]:
+        """Every value as a text's parameter ({door_clear_width_internal_mm} -> "760") and every clause as
+        {<key without its unit>_clause}, so a text shows the numbers of the standard in use."""
+        out = {k: f"{v.value:g}" for k, v in self.values.items()}
+        out.update({f"{k.removesuffix('_mm')}_clause": v.clause for k, v in self.values.items()})
+        return out
+
     def setting(self, section: str, key: str, default=None):
         return self.lists.get(section, {}).get(key, default)
 
