@@ -21,6 +21,7 @@ NOT_RULES = {
     "COARSE_TOLERANCE_MM": "search tolerance of the turning check", "FINE_TOLERANCE_MM": "search tolerance",
     "REFINE_WITHIN_MM": "search tolerance", "HEADER_WITHIN_ROWS": "rows searched for a quote's header",
     "MAX_QUOTE_BYTES": "size bound of an upload", "MAX_BARRIERS_SHOWN": "layout of the funding tab",
+    "ENLARGE_MAX_MM": "how far the renovation advice moves one wall before it calls it a new layout",
 }
 # Texts whose numbers are no rule value, or still carry one with the work that will render it (text key: why).
 KNOWN_TEXTS = {
