@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from costing.errors import CostingError
 from costing.money import nok, with_vat_nok
 from costing.rates import load_rates
+from costing.texts import Note
 
 QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
             "sliding_door", "bathroom_layout", "ramp_built", "regrade")
@@ -120,7 +121,8 @@ def _rows(data: bytes, filename: str) -> list[list]:
 
 def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None,
                vat: float | None = None) -> tuple[list[QuoteLine], list[str]]:
-    """The quote's priced lines (incl. VAT) and sentences about what was skipped or assumed.
+    """The quote's priced lines (incl. VAT) and notes (costing.texts.Note, shown with note_text) about what was
+    skipped or assumed.
 
     vat_included: None reads it from the header ("eks. mva"/"excl" means excluding VAT), else assumes incl.
     vat: the VAT rate to add to a quote excluding VAT (the user's, from the project's rates); None: the rate file's.
@@ -143,8 +145,7 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
     if vat_included is None:
         head = " ".join(header).lower()
         vat_included = not re.search(r"eks|excl|ex\.? ?vat|ex\.? ?mva|uten mva", head)
-        notes.append("Amounts read as including VAT." if vat_included else
-                     f"Amounts read as excluding VAT; {vat * 100:g} % VAT added.")
+        notes.append(Note("quote.vat_included") if vat_included else Note("quote.vat_added", vat=f"{vat * 100:g}"))
     lines, skipped = [], 0
     for row in rows[header_at + 1:]:
         cells = list(row) + [""] * (len(header) - len(row))
@@ -158,13 +159,13 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
         if qty_col is not None and amount_col != qty_col and "enhet" in header[amount_col].lower():
             amount *= _amount(cells[qty_col]) or 1
         if amount < 0:
-            notes.append(f"A negative line ({description}) was kept as a discount.")
+            notes.append(Note("quote.discount", line=description))
         inc = nok(amount) if vat_included else with_vat_nok(amount, vat)
         lines.append(QuoteLine(description, inc, guess_option(description)))
     if not lines:
         raise QuoteError.text("err.quote.no_lines")
     if skipped:
-        notes.append(f"{skipped} line(s) without a description or an amount were skipped.")
+        notes.append(Note("quote.skipped", n=str(skipped)))
     return lines, notes
 
 

@@ -11,6 +11,7 @@ from costing.plan import contexts
 from costing.prices import load_prices
 from costing.quotes import read_quote
 from costing.rates import load_rates
+from costing.texts import note_text
 from planner.rules import load_rules
 from planner.sourced import CONFIDENCE, Sourced
 
@@ -35,7 +36,7 @@ def test_vat_on_1002_kr_is_rounded_once_to_1253_on_every_path():
 def test_a_quote_excluding_vat_takes_the_users_vat_rate():
     (line,), notes = read_quote(QUOTE_EX_VAT, "tilbud.csv", vat=0.15)
     assert line.amount_nok == with_vat_nok(1002, 0.15) == 1152
-    assert any("15 %" in n for n in notes)
+    assert any("15 % mva" in note_text(n, "nb") for n in notes)
 
 
 APP = '''

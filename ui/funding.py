@@ -193,7 +193,7 @@ def _quote(state: dict, lang: str, vat: float) -> None:
             lines, notes = _read_quote(upload.getvalue(), upload.name, None, vat)
             state["quote"] = quote_state(lines, upload.name)
             for n in notes:
-                st.caption(n)
+                st.caption(note_text(n, lang))
         except QuoteError as exc:
             st.error(exc.message(lang))
     quote = state.get("quote")
