@@ -51,8 +51,7 @@ def _text(result, lang: str) -> str:
             s = b.splits[r.id]
             mark = "*" if r.id == b.chosen else " "
             paid = ", ".join(f"{t('scheme.' + k, lang)} {fmt_nok(v)}" for k, v in s.amounts.items() if v)
-            extra = "" if r.ramp is None else ("  " + t("cli.ramp", lang, slope=r.ramp.to_dict()["slope"],
-                                                       length=f"{r.ramp.total_length_mm / 1000:.1f}")
+            extra = "" if r.ramp is None else ("  " + t("cli.ramp", lang, **r.ramp.text_params(lang))
                                                + ("" if r.fits is None else " " + t(f"cli.fits.{r.fits}", lang)))
             if not r.adequate:
                 extra += "  (" + t("cli.not_adequate", lang) + ")"

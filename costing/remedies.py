@@ -23,6 +23,7 @@ from costing.texts import Note
 from planner.checks import CHECKS
 from planner.checks.turning import swings_into
 from planner.findings import FAIL, PASS, Finding
+from planner.i18n import fmt_decimal, fmt_mm
 from planner.model import Plan
 from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 
@@ -45,6 +46,17 @@ class RampSize:
     fits: bool | None
     landing_mm: float = 0.0         # the length of one rest landing
     entrance_landing_mm: float = 0.0   # the side of the level square at the door
+    clause: str = ""                # the clauses the ramp was sized by
+
+    def text_params(self, lang: str) -> dict[str, str]:
+        """The ramp's numbers as a text shows them in lang (metres with the language's decimal comma)."""
+        one_in = 1 / self.slope
+        return {"rise": fmt_mm(self.rise_mm), "slope": "1:" + (f"{one_in:.0f}" if abs(one_in - round(one_in)) < 0.01
+                                                               else fmt_decimal(one_in, lang)),
+                "run": fmt_decimal(self.run_mm / 1000, lang), "landings": str(self.landings),
+                "length": fmt_decimal(self.length_m, lang), "width": fmt_decimal(self.width_mm / 1000, lang),
+                "area": fmt_decimal(self.footprint_m2, lang), "top": fmt_decimal(self.entrance_landing_mm / 1000, lang),
+                "clause": self.clause}
 
     @property
     def length_m(self) -> float:
@@ -70,7 +82,7 @@ def _ramp_at(rise_mm: float, one_in: float, stretch_max_mm: float | None, width_
     fits = None if space_length_mm is None else total <= space_length_mm
     return RampSize(rise_mm=rise_mm, slope=1 / one_in, run_mm=run, landings=landings, total_length_mm=total,
                     width_mm=width_mm, footprint_m2=footprint, space_length_mm=space_length_mm, fits=fits,
-                    landing_mm=landing, entrance_landing_mm=top)
+                    landing_mm=landing, entrance_landing_mm=top, clause=rules.clause("ramp_slope_one_in"))
 
 
 def size_ramp(rise_mm: float, space_length_mm: float | None = None, width_mm: float | None = None,
@@ -221,7 +233,7 @@ def _bath_only(b: _Builder, finding: Finding, plan: Plan) -> None:
     b.add("bath_to_shower", [b.line("bath_to_shower", 1, OWNER), b.line("wall_reinforcement", 1, OWNER),
                              b.line("grab_rail", 2, SMALL_AID)], lasting=True, fixed=True)
     b.add("bath_lift", [b.line("bath_lift_aid", 1, NAV_AID)], lasting=False, fixed=False, adequate=False,
-          notes=("note.bath_lift_not_step_free", "note.nav_lends"))
+          notes=(Note("note.bath_lift_not_step_free", clause=finding.rule), "note.nav_lends"))
 
 
 def _shower_kerb(b: _Builder, finding: Finding, plan: Plan) -> None:

@@ -105,6 +105,12 @@ def fmt_mm(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}".replace(",", " ")
 
 
+def fmt_decimal(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number as the language writes it: 6,8 in Norwegian, 6.8 in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nb" else text
+
+
 def fmt_nok(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f} kr".replace(",", " ")
 

@@ -263,3 +263,12 @@ def test_a_spare_bathroom_the_user_chose_a_remedy_for_is_counted():
     (small,) = _turning_barriers(build_plan(plan, findings, {}, TEK17))
     fp = build_plan(plan, findings, {"choices": {small.key: small.chosen}}, TEK17)
     assert small.key not in fp.spare and fp.total("total") > 0
+
+
+def test_the_ramp_text_takes_its_clause_and_level_square_from_the_rules_and_writes_decimal_commas():
+    from planner.i18n import t
+    ramp = size_ramp(400, 7000, rules=TEK17)
+    nb = t("fund.ramp", "nb", **ramp.text_params("nb"), fits="")
+    assert "1:12" in nb and "6,3 m lang" in nb and "1,5 m flatt" in nb and "§ 8-5" in nb
+    swedish = size_ramp(400, rules=BBR)
+    assert "2,0 m flatt" in t("fund.ramp", "nb", **swedish.text_params("nb"), fits="")

@@ -23,7 +23,7 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_mm, fmt_nok, t
+from planner.i18n import TextError, fmt_nok, t
 from planner.model import Plan
 from planner.rules import Rules
 from ui.keys import project_key
@@ -103,11 +103,7 @@ def _barrier(barrier, state: dict, lang: str) -> None:
         state.setdefault("choices", {})[barrier.key] = chosen
     ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
     if ramp is not None:
-        d = ramp.to_dict()
-        st.caption(t("fund.ramp", lang, rise=fmt_mm(d["rise_mm"]), slope=d["slope"],
-                     run=f"{d['run_mm'] / 1000:.1f}", landings=d["landings"],
-                     length=f"{d['total_length_mm'] / 1000:.1f}", width=f"{d['width_mm'] / 1000:.1f}",
-                     area=f"{d['footprint_m2']:.1f}",
+        st.caption(t("fund.ramp", lang, **ramp.text_params(lang),
                      fits=t({True: "fund.fits", False: "fund.fits_not", None: "fund.fits_unknown"}[ramp.fits], lang)))
     if any(r.lasting and r.grant_alternative for r in barrier.remedies):
         st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
