@@ -14,7 +14,7 @@ from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
 from planner.report import plan_json
-from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="read a DXF or project file and check it")
     check.add_argument("plan", help="a .dxf drawing or a Tilpass project .json")
-    check.add_argument("--standard", default=DEFAULT_STANDARD, choices=available_standards())
+    check.add_argument("--standard", default=None, choices=available_standards(),
+                       help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
     check.add_argument("--units", choices=UNITS, help="the drawing unit, when the file does not say or says wrong")
     check.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                        help="a site measurement in mm, e.g. D2.threshold_mm=40 (repeatable)")
@@ -72,7 +73,7 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         m = unknown[0]
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
-    rules = load_rules(args.standard)
+    rules = rules_for(args.standard, project.standard)
     findings = assess(plan, rules)
     if args.json:
         print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))
