@@ -102,7 +102,7 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json", "ifc"], key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)

@@ -234,6 +234,7 @@ register({
     "confidence.A": {"en": "Tilpass assumption", "nb": "Tilpass-antakelse"},
     "source.drawn": {"en": "drawn", "nb": "tegnet"}, "source.measured": {"en": "measured", "nb": "målt"},
     "source.estimated": {"en": "estimated", "nb": "anslått"},
+    "source.scanned": {"en": "scanned", "nb": "skannet"},
     "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},
 })
 
