@@ -15,8 +15,8 @@ UNITS = ("mm", "cm", "m", "in", "ft")
 def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
                layer_roles: dict[str, str] | None = None, region: int | None = None,
                progress: Callable[[float, str], None] | None = None) -> Project:
-    """A Project from a project file, a DXF or a RoomPlan scan. Raises PlanError with one sentence for anything
-    else."""
+    """A Project from a project file, a DXF, an IFC model or a RoomPlan scan. Raises PlanError with one sentence for
+    anything else."""
     if not data:
         raise PlanError.text("err.open.empty_named", name=name) if name else PlanError.text("err.open.empty")
     if len(data) > MAX_FILE_BYTES:
@@ -27,11 +27,16 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
         raise PlanError.text("err.open.unit", unit=repr(units), choices=", ".join(UNITS))
     if is_project_bytes(data):
         return loads_project(data)
+    from planner.importers.ifc import is_ifc
     from planner.importers.roomplan import is_roomplan
     if is_roomplan(data):
         from planner.importers.roomplan import read_roomplan
         plan = read_roomplan(data, name=name, region=region)
         return Project(plan=plan, source=_source("roomplan", name, plan.units, None, region))
+    if is_ifc(data):
+        from planner.importers.ifc import read_ifc
+        plan = read_ifc(data, name=name, units=units, region=region, progress=progress)
+        return Project(plan=plan, source=_source("ifc", name, plan.units, None, region))
     from planner.importers import read_dxf
     result = read_dxf(data, name=name, units=units, layer_roles=layer_roles, region=region, progress=progress)
     return Project(plan=result.plan, source=_source("dxf", name, result.plan.units, layer_roles, region))
