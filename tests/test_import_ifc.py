@@ -241,3 +241,23 @@ def test_without_ifcopenshell_an_ifc_upload_gets_a_sentence(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_ifcopenshell)
     with pytest.raises(PlanError, match="needs the ifcopenshell package"):
         open_bytes(HEADER + b"ENDSEC;\nEND-ISO-10303-21;\n", "model.ifc")
+
+
+def test_a_sliding_door_loses_only_its_lining_not_a_leaf():
+    m = F.Model()
+    level = m.storey("1")
+    a = m.space(level, "1", "Stue", 0, 0, 4, 4)
+    b = m.space(level, "2", "Soverom", 4, 0, 8, 4)
+    m.door(level, 4.0, 1.0, 0.9, math.pi / 2, lining_m=0.05, panel_m=0.04, operation="SLIDING_TO_LEFT",
+           bounds=(a, b))
+    (door,) = read_ifc(m.bytes()).doors
+    assert (door.kind, door.clear_width_mm) == ("sliding", 800)
+
+
+def test_storeys_are_named_by_their_name_not_a_long_id():
+    m = F.Model()
+    level = m.storey("Erdgeschoss")
+    level.LongName = "ACID00000001-0000"
+    m.space(level, "1", "Stue", 0, 0, 4, 4)
+    m.space(m.storey("Dach", 2.7), "2", "Loft", 0, 0, 4, 4, floor_m=2.7)
+    assert [r["name"] for r in read_ifc(m.bytes()).import_report["regions"]] == ["Erdgeschoss", "Dach"]

@@ -193,6 +193,11 @@ def _by_type(model, *classes: str) -> list:
     return list(seen.values())
 
 
+def _storey_name(storey) -> str:
+    """A storey's name as people call it: its Name ("Erdgeschoss", "Plan 1"), else its LongName."""
+    return str(storey.Name or storey.LongName or "")[:60]
+
+
 def _storey_of(util, element) -> Any:
     """The IfcBuildingStorey an element stands on (through its container or the spaces it is part of)."""
     seen = 0
@@ -280,7 +285,7 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
     else:
         chosen = storeys[0] if storeys and not loose else None
     spaces = spaces_of[chosen.id()] if chosen is not None else loose
-    storey_name = (chosen.LongName or chosen.Name or "") if chosen is not None else ""
+    storey_name = _storey_name(chosen) if chosen is not None else ""
     if not spaces:
         raise PlanError.text("ifc.no_spaces", storey="@ifc.on_storey" if chosen is not None else "",
                              storey_name=storey_name[:60])
@@ -360,7 +365,7 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
         report.ignore(said("ifc.ign.windows"), len(windows))
     if plan_doors:
         report.warnings.append(said("ifc.warn.swings"))
-    regions = [{"index": k, "entity_count": len(spaces_of[s.id()]), "name": str(s.LongName or s.Name or "")[:60],
+    regions = [{"index": k, "entity_count": len(spaces_of[s.id()]), "name": _storey_name(s),
                 "elevation_mm": round(float(s.Elevation or 0.0) * mm_per_unit, 1),
                 "bbox_mm": [0.0, 0.0, 0.0, 0.0] if s != chosen else
                 [round(float(v), 1) for v in shapely.total_bounds([r.polygon for r in rooms])]}
@@ -376,7 +381,7 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
                 name=name, import_report=plan_report)
 
 
-def _door_widths(ifcopenshell, door, mm_per_unit: float, rules: Rules) -> tuple[float, float, str, list]:
+def _door_widths(ifcopenshell, door, mm_per_unit: float, rules: Rules, sliding: bool) -> tuple[float, float, str, list]:
     """(overall width, clear width, source of the clear width, why) in mm, from OverallWidth and the lining and
     panel properties of the door or its type (IfcDoorLiningProperties, IfcDoorPanelProperties)."""
     overall = float(door.OverallWidth) * mm_per_unit
@@ -394,6 +399,8 @@ def _door_widths(ifcopenshell, door, mm_per_unit: float, rules: Rules) -> tuple[
     leaf_mm = float(panel.PanelDepth) * mm_per_unit if panel is not None and panel.PanelDepth else None
     if lining_mm is not None and 0 <= lining_mm < overall / 4:
         leaf = leaf_mm if leaf_mm is not None and 0 <= leaf_mm < overall / 4 else LEAF_THICKNESS_MM
+        if sliding:          # a sliding leaf runs beside the opening: only the lining narrows it
+            leaf, leaf_mm = 0.0, 0.0
         clear = max(overall - 2 * lining_mm - leaf, 0.0)
         source = SOURCE_DRAWN if leaf_mm is not None else SOURCE_ESTIMATED
         why = said("ifc.why.door_lining", width=f"{overall:.0f}", lining=f"{lining_mm:.0f}", leaf=f"{leaf:.0f}",
@@ -438,7 +445,12 @@ def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_spac
         if not door.OverallWidth or place is None or not 0 < float(door.OverallWidth) * mm_per_unit < 5000:
             report.ignore(said("ifc.ign.door_alone"))
             continue
-        overall, clear, source, why = _door_widths(ifcopenshell, door, mm_per_unit, rules)
+        operation = str(getattr(door, "OperationType", None) or "")
+        if not operation:
+            door_type = ifcopenshell.util.element.get_type(door)
+            operation = str(getattr(door_type, "OperationType", None) or "")
+        kind = KIND_OF_OPERATION.get(operation, "hinged")
+        overall, clear, source, why = _door_widths(ifcopenshell, door, mm_per_unit, rules, kind == "sliding")
         opening = _door_line(place, overall)
         beside, _ = sides_of(opening, rooms)
         joined = tuple(joins.get(door.id(), ()))[:2] or beside
@@ -447,11 +459,6 @@ def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_spac
             continue
         psets = ifcopenshell.util.element.get_psets(door)
         is_external = psets.get("Pset_DoorCommon", {}).get("IsExternal") is True or door.id() in external
-        operation = str(getattr(door, "OperationType", None) or "")
-        if not operation:
-            door_type = ifcopenshell.util.element.get_type(door)
-            operation = str(getattr(door_type, "OperationType", None) or getattr(door_type, "OperationType", "") or "")
-        kind = KIND_OF_OPERATION.get(operation, "hinged")
         if door.is_a("IfcDoor") and psets.get("Pset_DoorCommon", {}).get("HasLeaf") is False:
             kind, clear, source, why = "opening", overall, SOURCE_DRAWN, said("ifc.why.door_no_leaf")
         kept.append((door, opening, overall, clear, source, why, joined, door.id() in joins, is_external, kind))
