@@ -87,9 +87,9 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
-    is_dxf = project.source.get("kind") == "dxf"
+    is_drawing = project.source.get("kind") in ("dxf", "ifc", "roomplan")
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
-                                      if is_dxf else None)
+                                      if is_drawing else None)
 
 
 def sidebar(lang_default: str) -> str:

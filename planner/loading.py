@@ -31,6 +31,8 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
     from planner.importers.roomplan import is_roomplan
     if is_roomplan(data):
         from planner.importers.roomplan import read_roomplan
+        if units not in (None, "m"):
+            raise PlanError.text("rp.unit_fixed", unit=units)
         plan = read_roomplan(data, name=name, region=region)
         return Project(plan=plan, source=_source("roomplan", name, plan.units, None, region))
     if is_ifc(data):

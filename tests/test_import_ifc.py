@@ -149,6 +149,8 @@ def test_storeys_are_regions_the_one_with_most_rooms_is_read_and_another_can_be_
     assert sorted(r.name for r in plan.rooms) == ["Bad", "Soverom", "Stue"]
     report = plan.import_report
     assert [r["name"] for r in report["regions"]] == ["Underetasje", "1. etasje"]
+    assert [r["bbox_mm"] for r in report["regions"]] == [pytest.approx([0, 0, 3000, 3000], abs=1),
+                                                         pytest.approx([0, 0, 12000, 4000], abs=1)]
     assert report["region"] == 2 and report["warnings_t"][0][0] == "ifc.warn.storeys"
     assert [r.name for r in read_ifc(data, region=1).rooms] == ["Bod"]
     with pytest.raises(PlanError, match="no storey 3; its storeys are 1, 2"):

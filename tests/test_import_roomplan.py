@@ -188,9 +188,11 @@ def test_a_scan_of_two_storeys_reads_the_larger_and_lets_the_other_be_chosen():
     plan = read_roomplan(rp.as_bytes(doc))
     assert len(plan.rooms) == 2
     assert plan.import_report["warnings_t"][0][0] == "rp.warn.stories"
-    upper = read_roomplan(rp.as_bytes(doc), region=1)
+    assert [(r["index"], r["story"]) for r in plan.import_report["regions"]] == [(1, 0), (2, 1)]
+    upper = read_roomplan(rp.as_bytes(doc), region=2)
     assert [(r.type, round(r.area_m2)) for r in upper.rooms] == [("bedroom", 12)]
-    with pytest.raises(PlanError, match="no storey 5"):
+    assert upper.import_report["regions"][1]["bbox_mm"] == pytest.approx([0, 0, 4000, 3000], abs=1)
+    with pytest.raises(PlanError, match="no storey 5; its storeys are 1, 2"):
         read_roomplan(rp.as_bytes(doc), region=5)
 
 

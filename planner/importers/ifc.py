@@ -28,6 +28,7 @@ from planner.units import MM_PER_UNIT, unit_name
 
 MAX_ENTITIES = 1_500_000     # a large block of flats is a few hundred thousand; beyond this memory runs out first
 MAX_STOREY_ELEMENTS = 20_000  # spaces, doors, stairs and terminals on one storey whose geometry is worked out
+MAX_EXTENT_SPACES = 2_000    # spaces of another storey shaped only for the size shown beside its name
 LEVEL_STEP_MM = 5.0          # floor levels closer than this are one level (model rounding)
 STAIR_NEAR_DOOR_MM = 3000.0  # a stair this close to an exterior door is the way up to it
 LEAF_THICKNESS_MM = 40.0     # an open side-hung leaf takes about its thickness off the passage (docs/rules.md)
@@ -232,6 +233,18 @@ def _footprint(shape_of, element) -> tuple[Polygon | None, float | None]:
     return shapely.set_precision(Polygon(outline.exterior), 1.0), float(pts[:, 2].min())
 
 
+def _extent(shape_of, spaces: list) -> list[float]:
+    """The plan extent (mm) of a storey's spaces, to tell storeys apart when choosing one; zeros when there are
+    none, or too many to shape for a label."""
+    if not spaces or len(spaces) > MAX_EXTENT_SPACES:
+        return [0.0, 0.0, 0.0, 0.0]
+    shapes = [v[0][:, :2] for v in map(shape_of, spaces) if v is not None and len(v[0])]
+    if not shapes:
+        return [0.0, 0.0, 0.0, 0.0]
+    points = np.vstack(shapes)
+    return [round(float(v), 1) for v in (*points.min(axis=0), *points.max(axis=0))]
+
+
 def _unit_mm(ifcopenshell, model, doors, forced: str | None) -> tuple[float, dict]:
     """Millimetres per model length unit, and the report's units entry."""
     named = [u for ua in model.by_type("IfcUnitAssignment") for u in (ua.Units or ())
@@ -367,8 +380,8 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
         report.warnings.append(said("ifc.warn.swings"))
     regions = [{"index": k, "entity_count": len(spaces_of[s.id()]), "name": _storey_name(s),
                 "elevation_mm": round(float(s.Elevation or 0.0) * mm_per_unit, 1),
-                "bbox_mm": [0.0, 0.0, 0.0, 0.0] if s != chosen else
-                [round(float(v), 1) for v in shapely.total_bounds([r.polygon for r in rooms])]}
+                "bbox_mm": [round(float(v), 1) for v in shapely.total_bounds([r.polygon for r in rooms])]
+                if s == chosen else _extent(shape_of, spaces_of[s.id()])}
                for k, s in enumerate(storeys, start=1)] if len(storeys) > 1 else []
     plan_report = report.to_dict(
         name=name, file_format="ifc", rooms_from="spaces", units=units_report,

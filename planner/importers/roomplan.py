@@ -71,6 +71,8 @@ register({
         "nb": "Skanningen har {count} etasjer; etasje {chosen} (den med flest vegger) ble lest — velg en annen med "
               "--region N (eller i appen)."},
     "rp.unit": {"en": "RoomPlan measures in metres", "nb": "RoomPlan måler i meter"},
+    "rp.unit_fixed": {"en": "A RoomPlan scan is always in metres, so it cannot be read in {unit}; keep the unit 'm'.",
+                      "nb": "En RoomPlan-skanning er alltid i meter, så den kan ikke leses i {unit}; behold enheten «m»."},
     "rp.guess.room": {"en": "room {id} is {kind}", "nb": "rom {id}: {kind_name}"},
     "rp.why.walls": {"en": "the scan labels this space '{label}' and its walls close around it",
                      "nb": "skanningen kaller rommet «{label}», og veggene lukker seg rundt det"},
@@ -291,26 +293,32 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
 
 
 def read_roomplan(data: bytes, *, name: str = "", region: int | None = None, rules: Rules | None = None) -> Plan:
-    """A Plan from a RoomPlan export (bytes), with an import report. region picks a storey (the scan's `story`
-    number); by default the storey with most walls. Raises PlanError with one sentence for a file that gives none."""
+    """A Plan from a RoomPlan export (bytes), with an import report. region picks a storey (1 for the scan's
+    lowest `story` number, report["regions"]); by default the storey with most walls. Raises PlanError with one sentence for a file that gives none."""
     rules = rules or load_rules()
     doc = _load(data)
     items = {key: _items(doc, key) for key in SURFACE_LISTS}
     objects = _items(doc, "objects")
     report = ModelReport()
     stories = Counter(w.story for w in items["walls"])
-    if region is not None and region not in stories:
-        raise PlanError.text("rp.story_unknown", region=region, choices=", ".join(map(str, sorted(stories))) or "–")
-    story = region if region is not None else (max(sorted(stories), key=stories.get) if stories else 0)
+    order = sorted(stories)          # regions are the scan's storeys, numbered from 1 in the order of their story
+    if region is not None and not 1 <= region <= len(order):
+        raise PlanError.text("rp.story_unknown", region=region,
+                             choices=", ".join(str(k) for k in range(1, len(order) + 1)) or "–")
+    story = order[region - 1] if region is not None else (max(order, key=stories.get) if order else 0)
+    index = order.index(story) + 1 if order else None
     if len(stories) > 1 and region is None:
-        report.warnings.append(said("rp.warn.stories", count=len(stories), chosen=story))
+        report.warnings.append(said("rp.warn.stories", count=len(stories), chosen=index))
     elsewhere = sum(1 for group in (*items.values(), objects) for it in group if it.story != story)
     if elsewhere:
         report.ignore(said("rp.ign.other_story"), elsewhere)
+    regions = [{"index": k, "entity_count": stories[s], "story": s,
+                "bbox_mm": _bbox([w for w in items["walls"] if w.story == s])}
+               for k, s in enumerate(order, start=1)] if len(order) > 1 else []
     items = {key: [it for it in group if it.story == story] for key, group in items.items()}
     objects = [it for it in objects if it.story == story]
     if not items["walls"]:
-        raise PlanError.text("rp.no_walls", story="@rp.story" if len(stories) > 1 else "", story_n=story)
+        raise PlanError.text("rp.no_walls", story="@rp.story" if len(stories) > 1 else "", story_n=index)
     floors = [f for n, it in enumerate(items["floors"], start=1) if (f := _floor_outline(it, n)) is not None]
     floor = shapely.union_all(floors) if floors else None
     floor = floor if isinstance(floor, Polygon) else (max(floor.geoms, key=lambda g: g.area) if floor else None)
@@ -339,9 +347,7 @@ def read_roomplan(data: bytes, *, name: str = "", region: int | None = None, rul
         name=name, file_format="roomplan", rooms_from=rooms_from, units=units,
         found={"rooms": len(rooms), "doors": len(doors), "fixtures": len(fixtures), "walls": len(walls),
                "labels": len(_sections(doc, story)), "door_kinds": dict(Counter(d.kind for d in doors))},
-        regions=[{"index": s, "entity_count": c, "bbox_mm": _bbox(items["walls"] if s == story else [])}
-                 for s, c in sorted(stories.items())] if len(stories) > 1 else [],
-        region=story if len(stories) > 1 else None,
+        regions=regions, region=index if len(stories) > 1 else None,
         extra={"scan": {"version": doc.get("version") if isinstance(doc.get("version"), int) else None,
                         "story": story}})
     return Plan(rooms=tuple(rooms), doors=doors, fixtures=fixtures, walls=walls, units="m", name=name,
