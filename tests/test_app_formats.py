@@ -1,22 +1,7 @@
 """IFC models and RoomPlan scans uploaded in the app open like a DXF: the plan, its findings and the import report,
 and a storey chosen in the import tab is read again from the kept upload."""
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from tests import roomplan_factory as rp
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+from tests.test_app import at  # noqa: F401  (the app, run once, as a fixture)
 
 
 def labels(at) -> list[str]:

@@ -109,8 +109,6 @@ register({
     "ifc.why.door_no_lining": {
         "en": "OverallWidth {width} mm − {deduction} mm (the model gives no lining: estimated)",
         "nb": "OverallWidth {width} mm − {deduction} mm (modellen oppgir ingen karm: anslått)"},
-    "ifc.why.door_no_leaf": {"en": "an opening without a leaf: its OverallWidth",
-                             "nb": "en åpning uten dørblad: OverallWidth"},
     "ifc.guess.joins": {"en": "door {id} joins {rooms}", "nb": "dør {id} fører mellom {rooms}"},
     "ifc.why.boundary": {"en": "IfcRelSpaceBoundary", "nb": "IfcRelSpaceBoundary"},
     "ifc.why.beside": {"en": "the spaces on either side of the door", "nb": "rommene på hver side av døren"},
@@ -472,8 +470,6 @@ def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_spac
             continue
         psets = ifcopenshell.util.element.get_psets(door)
         is_external = psets.get("Pset_DoorCommon", {}).get("IsExternal") is True or door.id() in external
-        if door.is_a("IfcDoor") and psets.get("Pset_DoorCommon", {}).get("HasLeaf") is False:
-            kind, clear, source, why = "opening", overall, SOURCE_DRAWN, said("ifc.why.door_no_leaf")
         kept.append((door, opening, overall, clear, source, why, joined, door.id() in joins, is_external, kind))
     out = []
     for n, (door, opening, overall, clear, source, why, joined, by_boundary, is_external, kind) in enumerate(
