@@ -46,6 +46,9 @@ register({
     "tab.visit": {"en": "Site visit", "nb": "Hjemmebesøk"},
     "tab.import": {"en": "Import report", "nb": "Importrapport"},
     "tab.project": {"en": "Save and report", "nb": "Lagre og rapport"},
+    "tab.stock": {"en": "Housing stock", "nb": "Boligmasse"},
+    "tab.renovate": {"en": "Renovating?", "nb": "Pusse opp?"},
+    "tab.day": {"en": "The day in the home", "nb": "Hverdagen"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
     "import.none": {"en": "This plan was not imported from a DXF, an IFC model or a scan, so there is no import "
                           "report.",
