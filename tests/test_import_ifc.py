@@ -263,3 +263,11 @@ def test_storeys_are_named_by_their_name_not_a_long_id():
     m.space(level, "1", "Stue", 0, 0, 4, 4)
     m.space(m.storey("Dach", 2.7), "2", "Loft", 0, 0, 4, 4, floor_m=2.7)
     assert [r["name"] for r in read_ifc(m.bytes()).import_report["regions"]] == ["Erdgeschoss", "Dach"]
+
+
+def test_costing_options_read_an_ifc_model_like_a_dxf(tmp_path):
+    from costing.options_cli import load_plan_and_state
+    path = tmp_path / "flat.ifc"
+    path.write_bytes(F.flat(0.8).bytes())
+    plan, _, _ = load_plan_and_state(str(path), None, [])
+    assert plan.import_report["format"] == "ifc" and len(plan.rooms) == 2
