@@ -271,3 +271,14 @@ def test_costing_options_read_an_ifc_model_like_a_dxf(tmp_path):
     path.write_bytes(F.flat(0.8).bytes())
     plan, _, _ = load_plan_and_state(str(path), None, [])
     assert plan.import_report["format"] == "ifc" and len(plan.rooms) == 2
+
+
+def test_a_zone_space_around_the_rooms_is_an_area_outline_not_a_room():
+    m = F.Model()
+    level = m.storey("1")
+    m.space(level, "BTA", "Leilighet", 0, 0, 10, 4)
+    m.space(level, "1", "Stue", 0, 0, 6, 4)
+    m.space(level, "2", "Soverom", 6, 0, 10, 4)
+    plan = read_ifc(m.bytes())
+    assert sorted(r.name for r in plan.rooms) == ["Soverom", "Stue"]
+    assert any("area outlines" in i["what"] for i in plan.import_report["ignored"])

@@ -267,3 +267,11 @@ def test_costing_options_read_a_scan_like_a_dxf(tmp_path):
     plan, state, standard = load_plan_and_state(str(path), None, ["D1.clear_width_mm=700"])
     assert (plan.doors[0].clear_width_mm, plan.doors[0].clear_width_source) == (700, "measured")
     assert plan.import_report["format"] == "roomplan"
+
+
+def test_a_door_a_few_centimetres_wide_is_a_scanning_artefact_not_a_failing_door():
+    doc = rp.two_rooms()
+    doc["doors"].append(rp.surface("door", (3, 2.0), (3, 2.05), height_m=2.0, isOpen=False))
+    plan = read_roomplan(rp.as_bytes(doc))
+    assert len(plan.doors) == 1
+    assert any("narrower than 200 mm" in i["what"] for i in plan.import_report["ignored"])

@@ -28,6 +28,7 @@ from planner.units import MM_PER_UNIT, unit_name
 
 MAX_ENTITIES = 1_500_000     # a large block of flats is a few hundred thousand; beyond this memory runs out first
 MAX_STOREY_ELEMENTS = 20_000  # spaces, doors, stairs and terminals on one storey whose geometry is worked out
+MAX_TRIANGLES = 20_000       # triangles of one shape united into its outline
 MAX_EXTENT_SPACES = 2_000    # spaces of another storey shaped only for the size shown beside its name
 LEVEL_STEP_MM = 5.0          # floor levels closer than this are one level (model rounding)
 STAIR_NEAR_DOOR_MM = 3000.0  # a stair this close to an exterior door is the way up to it
@@ -135,6 +136,8 @@ register({
     "ifc.ign.terminals": {"en": "sanitary terminals of a kind the checks do not use",
                           "nb": "sanitærutstyr av en type kontrollene ikke bruker"},
     "ifc.ign.door_alone": {"en": "doors next to no room", "nb": "dører som ikke ligger ved noe rom"},
+    "ifc.ign.area_spaces": {"en": "spaces that are area outlines (gross floor area, or a zone holding other rooms)",
+                            "nb": "rom som er arealomriss (bruttoareal, eller en sone som rommer andre rom)"},
     "ifc.ign.shapeless": {"en": "rooms (IfcSpace) without a shape", "nb": "rom (IfcSpace) uten form"},
     "ifc.ign.other_storeys": {"en": "rooms on other storeys", "nb": "rom i andre etasjer"},
 })
@@ -214,8 +217,9 @@ def _footprint(shape_of, element) -> tuple[Polygon | None, float | None]:
     verts = shape_of(element)
     if verts is None or not len(verts):
         return None, None
-    tris = verts[1]
-    pts = verts[0]
+    pts, tris = verts
+    if len(tris) > MAX_TRIANGLES:           # a finely meshed shape: its hull is outline enough
+        tris = tris[:0]
     if len(tris):
         polys = shapely.polygons(pts[tris][:, :, :2])
         area = shapely.area(polys) > 1.0
@@ -228,7 +232,21 @@ def _footprint(shape_of, element) -> tuple[Polygon | None, float | None]:
         outline = MultiPoint(pts[:, :2]).convex_hull
     if outline is None or not isinstance(outline, Polygon) or outline.area <= 0:
         return None, float(pts[:, 2].min())
-    return shapely.set_precision(Polygon(outline.exterior), 1.0), float(pts[:, 2].min())
+    outline = shapely.set_precision(Polygon(outline.exterior), 1.0)
+    return (outline if isinstance(outline, Polygon) and outline.area > 0 else None), float(pts[:, 2].min())
+
+
+def _area_spaces(found: list) -> set[int]:
+    """Ids of spaces that are area outlines, not rooms: a gross floor area (PredefinedType GFA) or a zone whose
+    outline holds two or more other spaces (issue 9: area outlines are never rooms)."""
+    out = {space.id() for space, *_ in found if str(getattr(space, "PredefinedType", None) or "") == "GFA"}
+    points = [outline.representative_point() for _, outline, _, _ in found]
+    tree = shapely.STRtree(points)
+    for k, (space, outline, _, _) in enumerate(found):
+        inside = [i for i in tree.query(outline, predicate="contains").tolist() if i != k]
+        if len(inside) >= 2:
+            out.add(space.id())
+    return out
 
 
 def _extent(shape_of, spaces: list) -> list[float]:
@@ -343,6 +361,8 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
         if not getattr(element, "ObjectPlacement", None):
             return None
         matrix = ifcopenshell.util.placement.get_local_placement(element.ObjectPlacement)
+        if not np.isfinite(matrix).all() or (np.abs(matrix[:3, 3]) * mm_per_unit > 1e9).any():
+            return None
         ux, uy = float(matrix[0, 0]), float(matrix[1, 0])
         norm = math.hypot(ux, uy) or 1.0
         return Point(float(matrix[0, 3]) * mm_per_unit, float(matrix[1, 3]) * mm_per_unit), ux / norm, uy / norm
@@ -357,6 +377,10 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
         found.append((space, outline, level, label))
     if not found:
         raise PlanError.text("ifc.no_shapes", count=len(spaces))
+    areas = _area_spaces(found)
+    if areas:
+        report.ignore(said("ifc.ign.area_spaces"), len(areas))
+        found = [f for f in found if f[0].id() not in areas]
     rooms, level_of, room_of_space = [], {}, {}
     for n, (space, outline, level, label) in enumerate(ordered(found, lambda f: f[1].representative_point()), 1):
         kind = room_type(label) if label else "other"

@@ -27,6 +27,7 @@ MM_PER_M = 1000.0
 MAX_ITEMS = 5_000          # surfaces or objects of one kind: a flat has tens, a large house a few hundred
 MAX_SIZE_M = 200.0         # a coordinate or dimension beyond this is no room of a home
 SNAP_MM = 10.0
+MIN_DOOR_MM = 200.0        # a "door" narrower than this is a scanning artefact, not a way through
 WALL_GAP_MM = 100.0        # wall ends this close meet: a scan's corners are seldom exact
 
 # RoomPlan's section labels (CapturedRoom.Section.Label) and object categories (CapturedRoom.Object.Category)
@@ -124,6 +125,8 @@ register({
     "rp.ign.object": {"en": "objects '{category}' (not a fixture the checks use)",
                       "nb": "objekter «{category}» (ikke innredning kontrollene bruker)"},
     "rp.ign.windows": {"en": "windows", "nb": "vinduer"},
+    "rp.ign.door_narrow": {"en": "doors narrower than 200 mm (scanning artefacts)",
+                           "nb": "dører smalere enn 200 mm (feil i skanningen)"},
     "rp.ign.door_alone": {"en": "doors next to no room", "nb": "dører som ikke ligger ved noe rom"},
     "rp.ign.other_story": {"en": "surfaces and objects on other storeys", "nb": "flater og objekter i andre etasjer"},
 })
@@ -368,6 +371,9 @@ def _doors(doors: list[_Item], openings: list[_Item], rooms: list[Room], rules: 
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
     kept = []
     for it, kind in [*((d, "hinged") for d in doors), *((o, "opening") for o in openings)]:
+        if it.width_mm < MIN_DOOR_MM:
+            report.ignore(said("rp.ign.door_narrow"))
+            continue
         opening = it.line()
         joined, _ = sides_of(opening, rooms)
         if not joined:
