@@ -17,6 +17,13 @@ class Model:
 
     def __init__(self, unit: str = "MILLI", schema: str = "IFC4") -> None:
         self.f = run("project.create_file", version=schema)
+        if schema == "IFC2X3":        # IFC2X3 needs an owner history on every rooted entity
+            import ifcopenshell.api.owner.settings as owner
+            person = run("owner.add_person", self.f)
+            organisation = run("owner.add_organisation", self.f)
+            user = run("owner.add_person_and_organisation", self.f, person=person, organisation=organisation)
+            application = run("owner.add_application", self.f)
+            owner.get_user, owner.get_application = (lambda f: user), (lambda f: application)
         project = run("root.create_entity", self.f, ifc_class="IfcProject", name="Test")
         length = run("unit.add_si_unit", self.f, unit_type="LENGTHUNIT", prefix=unit or None)
         run("unit.assign_unit", self.f, units=[length])

@@ -282,3 +282,26 @@ def test_a_zone_space_around_the_rooms_is_an_area_outline_not_a_room():
     plan = read_ifc(m.bytes())
     assert sorted(r.name for r in plan.rooms) == ["Soverom", "Stue"]
     assert any("area outlines" in i["what"] for i in plan.import_report["ignored"])
+
+
+def test_an_ifc2x3_model_reads_alike_its_flow_terminals_by_name(monkeypatch):
+    import ifcopenshell.api.owner.settings as owner
+    monkeypatch.setattr(owner, "get_user", owner.get_user)          # restored after the test: the factory sets
+    monkeypatch.setattr(owner, "get_application", owner.get_application)   # an owner history for IFC2X3
+    m = F.Model(schema="IFC2X3")
+    level = m.storey("Plan 1")
+    m.space(level, "1", "Stue", 0, 0, 4, 4)
+    m.space(level, "2", "Bad", 4, 0, 7, 4)
+    door = F.run("root.create_entity", m.f, ifc_class="IfcDoor", name="Door")
+    door.OverallWidth = 900
+    F.run("spatial.assign_container", m.f, products=[door], relating_structure=level)
+    m._place(door, 4.0, 1.0, 0.0, math.pi / 2)
+    wc = F.run("root.create_entity", m.f, ifc_class="IfcFlowTerminal", name="WC-skål")
+    F.run("spatial.assign_container", m.f, products=[wc], relating_structure=level)
+    m._box(wc, 0.4, 0.6, 0.8)
+    m._place(wc, 6, 3)
+    plan = read_ifc(m.bytes())
+    assert plan.import_report["ifc"]["schema"] == "IFC2X3"
+    assert [(r.name, r.type) for r in plan.rooms] == [("Stue", "living"), ("Bad", "bathroom")]
+    assert [(d.clear_width_mm, len(d.rooms), d.kind) for d in plan.doors] == [(840, 2, "hinged")]
+    assert [(f.type, plan.room(f.room).name) for f in plan.fixtures] == [("wc", "Bad")]
