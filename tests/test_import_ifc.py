@@ -33,6 +33,7 @@ def test_spaces_become_rooms_with_their_names_and_types(flat_plan):
     assert (rooms["Gang"].type, rooms["Bad"].type) == ("hall", "bathroom")
     assert rooms["Gang"].area_m2 == pytest.approx(5.0, abs=0.01)
     assert rooms["Bad"].polygon.bounds == pytest.approx((2000, 0, 5000, 2500), abs=1)
+    assert flat_plan.import_report["rooms_from"] == "outlines"   # a space is a room outline, as the import tab says
 
 
 def test_a_space_without_a_long_name_is_named_by_its_name():

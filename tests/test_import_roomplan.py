@@ -59,6 +59,7 @@ def test_the_scanned_living_room_is_one_room_with_two_doors_and_no_fixtures():
     assert all(d.rooms == (plan.rooms[0].id,) and not d.exterior for d in plan.doors)
     report = plan.import_report
     assert report["format"] == "roomplan" and report["found"]["doors"] == 2 and report["units"]["used"] == "m"
+    assert report["rooms_from"] == "walls"     # one of the words the import tab has a text for
 
 
 @corpus

@@ -406,7 +406,7 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
                 if s == chosen else _extent(shape_of, spaces_of[s.id()])}
                for k, s in enumerate(storeys, start=1)] if len(storeys) > 1 else []
     plan_report = report.to_dict(
-        name=name, file_format="ifc", rooms_from="spaces", units=units_report,
+        name=name, file_format="ifc", rooms_from="outlines", units=units_report,
         found={"rooms": len(rooms), "doors": len(plan_doors), "fixtures": len(fixtures), "walls": 0,
                "labels": sum(1 for r in rooms if r.name), "door_kinds": dict(Counter(d.kind for d in plan_doors))},
         regions=regions, region=index if len(storeys) > 1 else None,

@@ -257,8 +257,9 @@ def _edges(poly: Polygon) -> np.ndarray:
 
 def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point, str]],
            report: ModelReport) -> tuple[list[tuple[Polygon, str, list, bool]], str]:
-    """(outline, label, why, closed by the walls) for each room, and how the rooms were found ("walls" or
-    "floor")."""
+    """(outline, label, why, closed by the walls) for each room, and where the rooms came from as the import report
+    says it: "walls" (the scan's walls, some perhaps closed by the floor's edge: the guesses say which), or
+    "outlines" (the scanned floor's outline as one room)."""
     seg = _segments(walls)
     closed = rooms_from_walls(seg, [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM)
     with_floor = rooms_from_walls(np.vstack([seg, _edges(floor)]), [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM) \
@@ -269,7 +270,7 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
         if floor is None:
             return [], "walls"
         report.warnings.append(said("rp.warn.whole_floor"))
-        return [(floor, "", said("rp.why.whole_floor"), False)], "floor"
+        return [(floor, "", said("rp.why.whole_floor"), False)], "outlines"
     rooms: dict[int, tuple[Polygon, list[str], str]] = {}   # id(polygon) -> (polygon, labels, how)
     outside = []
     for centre, label in sections:
@@ -283,7 +284,7 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
         rooms.setdefault(id(face), (face, [], how))[1].append(label)
     if not rooms and floor is not None:
         report.warnings.append(said("rp.warn.whole_floor"))
-        return [(floor, sections[0][1], said("rp.why.whole_floor"), False)], "floor"
+        return [(floor, sections[0][1], said("rp.why.whole_floor"), False)], "outlines"
     if outside:
         report.warnings.append(said("rp.warn.section_outside", n=len(outside), labels=", ".join(outside[:4])))
     out = []
@@ -292,7 +293,7 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
         if len(set(labels)) > 1:
             why = said("rp.why.two_labels", labels=" / ".join(dict.fromkeys(labels)))
         out.append((face, labels[0], why, how == "walls"))
-    return out, "walls" if all(how == "walls" for _, _, how in rooms.values()) else "floor"
+    return out, "walls"
 
 
 def read_roomplan(data: bytes, *, name: str = "", region: int | None = None, rules: Rules | None = None) -> Plan:
