@@ -306,3 +306,28 @@ def test_an_ifc2x3_model_reads_alike_its_flow_terminals_by_name(monkeypatch):
     assert [(r.name, r.type) for r in plan.rooms] == [("Stue", "living"), ("Bad", "bathroom")]
     assert [(d.clear_width_mm, len(d.rooms), d.kind) for d in plan.doors] == [(840, 2, "hinged")]
     assert [(f.type, plan.room(f.room).name) for f in plan.fixtures] == [("wc", "Bad")]
+
+
+def test_a_door_placed_at_its_middle_is_still_read_where_its_shape_is():
+    m = F.Model()
+    level = m.storey("1")
+    a = m.space(level, "1", "Stue", 0, 0, 4, 4)
+    b = m.space(level, "2", "Soverom", 4, 0, 8, 4)
+    door = m.door(level, 4.0, 2.0, 0.9, math.pi / 2, bounds=(a, b))        # origin at the door's middle...
+    profile = m.f.create_entity("IfcRectangleProfileDef", ProfileType="AREA", XDim=900, YDim=100)  # centred on it
+    rep = F.run("geometry.add_profile_representation", m.f, context=m.body, profile=profile, depth=2.1)
+    F.run("geometry.assign_representation", m.f, product=door, representation=rep)
+    (read,) = read_ifc(m.bytes()).doors
+    assert read.position.coords[0] == pytest.approx((4000, 2000), abs=60)
+
+
+def test_a_door_without_a_width_is_left_out_and_said_so():
+    m = F.Model()
+    level = m.storey("1")
+    a = m.space(level, "1", "Stue", 0, 0, 4, 4)
+    b = m.space(level, "2", "Soverom", 4, 0, 8, 4)
+    door = m.door(level, 4.0, 1.0, 0.9, math.pi / 2, bounds=(a, b))
+    door.OverallWidth = None
+    plan = read_ifc(m.bytes())
+    assert plan.doors == ()
+    assert [w[0] for w in plan.import_report["warnings_t"]] == ["ifc.warn.no_width"]

@@ -32,7 +32,8 @@ MAX_TRIANGLES = 20_000       # triangles of one shape united into its outline
 MAX_EXTENT_SPACES = 2_000    # spaces of another storey shaped only for the size shown beside its name
 LEVEL_STEP_MM = 5.0          # floor levels closer than this are one level (model rounding)
 STAIR_NEAR_DOOR_MM = 3000.0  # a stair this close to an exterior door is the way up to it
-LEAF_THICKNESS_MM = 40.0     # an open side-hung leaf takes about its thickness off the passage (docs/rules.md)
+LEAF_THICKNESS_MM = 40.0
+MIN_DOOR_MM, MAX_DOOR_MM = 200.0, 5000.0   # an OverallWidth outside these is no door width (a missing or wrong unit)     # an open side-hung leaf takes about its thickness off the passage (docs/rules.md)
 
 # IfcSanitaryTerminalTypeEnum (IFC4; IFC2X3 has the same words) -> fixture type
 FIXTURE_OF_SANITARY = {"TOILETPAN": "wc", "WCSEAT": "wc", "SHOWER": "shower", "BATH": "bath",
@@ -94,6 +95,11 @@ register({
               "read — pick another with --region N (or in the app).",
         "nb": "Modellen har {count} etasjer med rom; etasje {chosen} ({name}, den med flest rom) ble lest — velg en "
               "annen med --region N (eller i appen)."},
+    "ifc.warn.no_width": {
+        "en": "{n} door(s) ({names}) have no usable OverallWidth and were left out, so they are not checked; measure "
+              "them on site and add them by hand.",
+        "nb": "{n} dør(er) ({names}) har ingen brukbar OverallWidth og ble utelatt, så de er ikke kontrollert; mål dem "
+              "på stedet og legg dem inn for hånd."},
     "ifc.warn.swings": {
         "en": "The model was read without the way its doors open, so the turning check does not count door swings; "
               "look at them on site.",
@@ -391,8 +397,8 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
                      said("ifc.why.room", space=repr(str(space.Name or space.GlobalId)[:60])))
 
     say(0.6, "reading the doors")
-    plan_doors = _doors(ifcopenshell, model, doors, place_of, rooms, room_of_space, level_of, mm_per_unit, rules,
-                        report)
+    plan_doors = _doors(ifcopenshell, model, doors, place_of, shape_of, rooms, room_of_space, level_of, mm_per_unit,
+                        rules, report)
     entrance = _entrance(ifcopenshell, stairs, place_of, plan_doors, mm_per_unit, report)
     fixtures = _fixtures(shape_of, place_of, util, terminals, rooms, report)
     windows = on_storey(_by_type(model, "IfcWindow"))
@@ -446,11 +452,18 @@ def _door_widths(ifcopenshell, door, mm_per_unit: float, rules: Rules, sliding: 
         said("ifc.why.door_no_lining", width=f"{overall:.0f}", deduction=f"{deduction:.0f}")
 
 
-def _door_line(place, width_mm: float) -> LineString:
-    """The door's opening in the plan: from its placement's origin along its x axis, OverallWidth long (IFC
-    places a door at one side of its lining, the width running along x)."""
+def _door_line(place, width_mm: float, shape) -> LineString:
+    """The door's opening in the plan, OverallWidth long along its placement's x axis: centred on the middle of its
+    shape where it has one (exporters place a door's origin at one side of its lining or at its middle), else
+    starting at its origin (IFC's convention: the lining starts there and the width runs along x)."""
     origin, ux, uy = place
-    return LineString([(origin.x, origin.y), (origin.x + ux * width_mm, origin.y + uy * width_mm)])
+    start = 0.0
+    if shape is not None and len(shape[0]):
+        xy = shape[0][:, :2]
+        along = (xy[:, 0] - origin.x) * ux + (xy[:, 1] - origin.y) * uy
+        start = float(along.min() + along.max()) / 2 - width_mm / 2
+    x0, y0 = origin.x + ux * start, origin.y + uy * start
+    return LineString([(x0, y0), (x0 + ux * width_mm, y0 + uy * width_mm)])
 
 
 def _boundary_rooms(model, room_of_space: dict[int, str]) -> tuple[dict[int, list[str]], set[int]]:
@@ -471,14 +484,17 @@ def _boundary_rooms(model, room_of_space: dict[int, str]) -> tuple[dict[int, lis
     return joins, external
 
 
-def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_space: dict[int, str], level_of: dict[str, float],
-           mm_per_unit: float, rules: Rules, report: ModelReport) -> tuple[Door, ...]:
+def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], room_of_space: dict[int, str],
+           level_of: dict[str, float], mm_per_unit: float, rules: Rules, report: ModelReport) -> tuple[Door, ...]:
     joins, external = _boundary_rooms(model, room_of_space)
-    kept = []
+    kept, no_width = [], []
     for door in doors:
         place = place_of(door)
-        if not door.OverallWidth or place is None or not 0 < float(door.OverallWidth) * mm_per_unit < 5000:
+        if place is None:
             report.ignore(said("ifc.ign.door_alone"))
+            continue
+        if not door.OverallWidth or not MIN_DOOR_MM <= float(door.OverallWidth) * mm_per_unit <= MAX_DOOR_MM:
+            no_width.append(str(door.Name or door.GlobalId)[:40])
             continue
         operation = str(getattr(door, "OperationType", None) or "")
         if not operation:
@@ -486,7 +502,7 @@ def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_spac
             operation = str(getattr(door_type, "OperationType", None) or "")
         kind = KIND_OF_OPERATION.get(operation, "hinged")
         overall, clear, source, why = _door_widths(ifcopenshell, door, mm_per_unit, rules, kind == "sliding")
-        opening = _door_line(place, overall)
+        opening = _door_line(place, overall, shape_of(door))
         beside, _ = sides_of(opening, rooms)
         joined = tuple(joins.get(door.id(), ()))[:2] or beside
         if not joined:
@@ -495,6 +511,8 @@ def _doors(ifcopenshell, model, doors, place_of, rooms: list[Room], room_of_spac
         psets = ifcopenshell.util.element.get_psets(door)
         is_external = psets.get("Pset_DoorCommon", {}).get("IsExternal") is True or door.id() in external
         kept.append((door, opening, overall, clear, source, why, joined, door.id() in joins, is_external, kind))
+    if no_width:
+        report.warnings.append(said("ifc.warn.no_width", n=len(no_width), names=", ".join(no_width[:4])))
     out = []
     for n, (door, opening, overall, clear, source, why, joined, by_boundary, is_external, kind) in enumerate(
             ordered(kept, lambda k: k[1].interpolate(0.5, normalized=True)), start=1):
