@@ -63,6 +63,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.project_name = name
     st.session_state.base_plan = project.measured_plan()[0]
     st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
+    st.session_state.pending_standard = project.standard   # the sidebar shows it from the next draw on
 
 
 def open_example(name: str) -> None:
@@ -103,9 +104,9 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     if project.notices:   # what a project file held that could not be kept
         st.session_state.open_notices = project.notices
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
-    is_dxf = project.source.get("kind") == "dxf"
+    is_drawing = project.source.get("kind") in ("dxf", "ifc", "roomplan")
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
-                                      if is_dxf else None)
+                                      if is_drawing else None)
 
 
 def sidebar(lang_default: str) -> str:
@@ -118,7 +119,7 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json", "ifc"], key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)
@@ -135,6 +136,8 @@ def sidebar(lang_default: str) -> str:
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
     standards = available_standards()
+    if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
+        st.session_state.standard = st.session_state.pop("pending_standard")
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
                          index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
@@ -169,9 +172,11 @@ def main() -> None:
     with tabs["day"], guard("day", lang):
         project = render_day(project, lang)
     with tabs["measure"], guard("measurements", lang):
-        project, problems = render_measurements(project, st.session_state.base_plan, lang)
+        project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
         for problem in problems:
             st.warning(plain(t("measure.bad", lang, problem=problem)))
+    if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
+        project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
     findings = assess(plan, rules)
@@ -186,14 +191,14 @@ def main() -> None:
     for problem in unattached:
         header.warning(plain(t("measure.bad", lang, problem=problem)))
     with tabs["plan"], guard("plan", lang):
-        render_plan(plan, findings, lang)
+        render_plan(plan, findings, lang, rules)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs["renovate"], guard("renovation", lang):
         project = render_renovation(plan, findings, rules, project, lang)
         st.session_state.project = project
     with tabs["funding"], guard("funding", lang):
-        project = render_costs(plan, findings, project, lang)
+        project = render_costs(plan, findings, project, rules, lang)
     with tabs["import"], guard("import", lang):
         render_import(plan, lang)
     with tabs["project"], guard("save", lang):
@@ -221,13 +226,13 @@ def render_drawing(lang: str) -> None:
     """A plan drawn in the browser or built from numbers replaces the open one when the user says so."""
     from ui.draw import render_draw  # imported here: the canvas component registers only inside a running app
     drawn = render_draw(st.session_state.project, lang)
-    if drawn is not None:
-        set_project(drawn, drawn.plan.name or "plan")
+    if drawn is not None:   # a plan drawn here is checked by the standard already chosen
+        set_project(drawn.replace(standard=st.session_state.get("standard", drawn.standard)), drawn.plan.name or "plan")
 
 
-def render_costs(plan, findings, project: Project, lang: str) -> Project:
+def render_costs(plan, findings, project: Project, rules, lang: str) -> Project:
     """The funding tab; returns the project with the user's costing choices."""
-    state = render_funding(plan, findings, dict(project.costing), lang)
+    state = render_funding(plan, findings, dict(project.costing), lang, rules)
     if state != project.costing:
         project = project.replace(costing=state)
         st.session_state.project = project
@@ -284,7 +289,7 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
 
     def report() -> bytes:
-        extra = funding_html(plan, findings, dict(project.costing), lang) + \
+        extra = funding_html(plan, findings, dict(project.costing), lang, rules) + \
             renovation_html(plan, findings, dict(project.costing), rules, lang)
         html = build_html(project, findings, rules, lang, plan_png(plan, findings, lang), extra)
         return text_only(html).encode("utf-8")

@@ -28,7 +28,6 @@ MAX_DEPTH = 64                 # nesting of lists and objects; the deepest a Til
 MAX_INTEGER = 10 ** 15         # any count, length or sum in kroner is far below; beyond it a number is damage
 MAX_DOOR_MM = 20_000           # a door or an opening wider than 20 m is damage
 MAX_NAMED = 3                  # fields named one by one in a sentence; the rest are counted
-SOURCE_KINDS = ("dxf", "drawn", "example")
 BAD = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, ShapelyError)
 
 register({
@@ -432,8 +431,6 @@ def check_source(data: Any, notices: Notices) -> dict:
     for key, kind in (("kind", str), ("file", str), ("units", str)):
         if key in out:
             out[key] = _of(out[key], kind, f"source.{key}", notices, None)
-    if out.get("kind") not in (None, *SOURCE_KINDS):
-        out["kind"] = None
     if out.get("units") is not None and out["units"] not in MM_PER_UNIT:
         notices.append(said("proj.field_cleared", field="source.units", value=repr(out["units"])[:40],
                             why=said("proj.why.standard", choices=", ".join(MM_PER_UNIT))))
