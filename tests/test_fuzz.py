@@ -13,12 +13,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "corpus" / "dxf"
-CASES = int(os.environ.get("FUZZ_CASES", "30"))
+CASES = int(os.environ.get("FUZZ_CASES", "36"))
 MEMORY_MB = 2500           # for the whole child: Python, numpy, shapely, ezdxf and the case
 SECONDS_PER_CASE = 20      # far above what any case takes; a hang (a loop, a quadratic pattern) passes it
+SCANS = ROOT / ".." / "shared" / "corpus" / "roomplan"
 SOURCES = sorted(str(p) for p in (ROOT / "examples").glob("*.dxf")) + \
     sorted(str(p) for p in (ROOT / "examples").glob("*.tilpass.json")) + \
-    sorted(str(p) for p in CORPUS.glob("*.dxf") if p.stat().st_size < 100_000) if CORPUS.is_dir() else []
+    sorted(str(p) for p in CORPUS.glob("*.dxf") if p.stat().st_size < 100_000) + \
+    sorted(str(p) for p in SCANS.glob("*.json") if p.stat().st_size < 200_000) if CORPUS.is_dir() else []
 
 
 def _run(seed: int, sources: list[str]) -> subprocess.CompletedProcess:
@@ -48,3 +50,20 @@ def test_the_fuzz_worker_counts_anything_but_a_plan_or_a_sentence_as_a_failure(t
     source.write_bytes(b"0\nEOF\n")
     assert worker.run_cases(1, 3, 5, [str(source)]) == 3
     assert capsys.readouterr().out.count("FAIL") == 3
+
+
+@pytest.mark.skipif(not SCANS.is_dir(), reason="RoomPlan corpus not on this machine")
+def test_a_401_digit_number_in_a_phone_scan_gets_one_sentence():
+    import json
+    import re
+    from planner.loading import open_bytes
+    from planner.model import PlanError
+    text = (SCANS / "roomplan-capturedstructure-single.json").read_text(encoding="utf-8")
+    text = re.sub(r'("dimensions"\s*:\s*\[)\s*[-0-9.e]+', lambda m: m.group(1) + "9" * 401, text, count=1)
+    assert "9" * 401 in text
+    try:
+        project = open_bytes(text.encode(), "scan.json")
+    except PlanError as exc:
+        assert str(exc).endswith(".")
+    else:
+        json.dumps(project.plan.to_dict(), allow_nan=False)

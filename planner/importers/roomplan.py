@@ -170,8 +170,8 @@ def _numbers(value: Any, count: int, limit: float) -> list[float] | None:
     """`count` finite numbers within ±limit, or None."""
     if not isinstance(value, list) or len(value) != count:
         return None
-    if any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or abs(v) > limit
-           for v in value):
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) or abs(v) > limit or not math.isfinite(v)
+           for v in value):   # the size first: math.isfinite of a 401-digit integer raises OverflowError
         return None
     return [float(v) for v in value]
 
