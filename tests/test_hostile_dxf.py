@@ -207,3 +207,12 @@ def test_every_limit_is_documented():
                  "MAX_LABEL_CHARS", "MAX_LABEL_DIGITS"):
         assert name in limits, name
     assert f"{extract.MAX_PRIMITIVES:_}".replace("_", " ") in limits
+
+
+def test_a_binary_file_beyond_the_entity_limit_gets_that_sentence(monkeypatch):
+    """A file read through ezdxf (binary, or repaired) meets the same limit and the same sentence, not "damaged"."""
+    doc = F.flat()
+    data = F.binary_bytes(doc)
+    monkeypatch.setattr(dxfread, "MAX_ENTITIES", 5)
+    with pytest.raises(PlanError, match="more than the 5 this tool reads"):
+        read_dxf(data, units="mm")

@@ -117,12 +117,16 @@ def load_document(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Docu
         if kind == "binary":
             return _rewritten(Drawing.load(binary_tags_loader(data, errors="replace"))), notes
         return _rewritten(ezdxf.read(io.StringIO(text, newline=None))), notes
+    except PlanError:       # what ezdxf read is beyond a limit
+        raise
     except Exception:  # noqa: BLE001 - any parser failure falls through to the recovery reader
         pass
     try:
         from ezdxf import recover
         doc, auditor = recover.read(io.BytesIO(data), errors="replace")
         document = _rewritten(doc)
+    except PlanError:
+        raise
     except Exception as exc:  # noqa: BLE001 - damaged input of every kind ends in one sentence
         reason = "@file.reason.cut_off" if truncated(data) else "@file.reason.structure"
         raise PlanError.text("file.unreadable", reason=reason) from exc
