@@ -65,7 +65,7 @@ register({
     "proj.why.range": {"en": "outside {low}–{high}{unit}", "nb": "utenfor {low_nb}–{high_nb}{unit}"},
     "proj.why.unit": {"en": "not one of {choices}; the plan's lengths are millimetres in any case",
                       "nb": "ikke en av {choices}; lengdene i planen er millimeter uansett"},
-    "proj.why.standard": {"en": "not one of {choices}", "nb": "ikke en av {choices}"},
+    "proj.why.choices": {"en": "not one of {choices}", "nb": "ikke en av {choices}"},
     "proj.why.duplicate": {"en": "another element has the same id", "nb": "et annet element har samme id"},
     "proj.why.not_image": {"en": "it is not a JPEG, PNG, WebP or HEIC image",
                            "nb": "det er ikke et JPEG-, PNG-, WebP- eller HEIC-bilde"},
@@ -415,12 +415,13 @@ def check_photos(data: Any, notices: Notices) -> list:
 
 @section("standard")
 def check_standard(data: Any, notices: Notices) -> str:
-    from planner.rules import DEFAULT_STANDARD, available_standards
-    known = available_standards()
-    if data in known:
+    """The rules the project was checked by: text. A name this installation has no rule file for is kept as it
+    is, so that the command lines refuse it with their own sentence rather than check by other rules."""
+    from planner.rules import DEFAULT_STANDARD
+    if isinstance(data, str):
         return data
     notices.append(said("proj.field_reset", field="standard", value=repr(data)[:40], default=DEFAULT_STANDARD,
-                        why=said("proj.why.standard", choices=", ".join(known))))
+                        why=_type_why(str)))
     return DEFAULT_STANDARD
 
 
@@ -433,14 +434,14 @@ def check_source(data: Any, notices: Notices) -> dict:
             out[key] = _of(out[key], kind, f"source.{key}", notices, None)
     if out.get("units") is not None and out["units"] not in MM_PER_UNIT:
         notices.append(said("proj.field_cleared", field="source.units", value=repr(out["units"])[:40],
-                            why=said("proj.why.standard", choices=", ".join(MM_PER_UNIT))))
+                            why=said("proj.why.choices", choices=", ".join(MM_PER_UNIT))))
         out["units"] = None
     if "layer_roles" in out:
         roles = _of(out["layer_roles"], dict, "source.layer_roles", notices, {})
         out["layer_roles"] = {k: v for k, v in roles.items() if v in ROLES}
         if len(out["layer_roles"]) < len(roles):
             left_out(notices, said("proj.what.field", field="source.layer_roles"),
-                     said("proj.why.standard", choices=", ".join(ROLES)))
+                     said("proj.why.choices", choices=", ".join(ROLES)))
     if "region" in out and out["region"] is not None and (not isinstance(out["region"], int)
                                                             or isinstance(out["region"], bool)):
         left_out(notices, said("proj.what.field", field="source.region"), _type_why(float))
