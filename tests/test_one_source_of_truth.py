@@ -272,3 +272,12 @@ def test_the_ramp_text_takes_its_clause_and_level_square_from_the_rules_and_writ
     assert "1:12" in nb and "6,3 m lang" in nb and "1,5 m flatt" in nb and "§ 8-5" in nb
     swedish = size_ramp(400, rules=BBR)
     assert "2,0 m flatt" in t("fund.ramp", "nb", **swedish.text_params("nb"), fits="")
+
+
+def test_a_basin_stop_of_the_site_visit_shows_the_turning_finding_of_its_room():
+    from planner.visit import findings_for
+    plan = bathroom(1500, 1800, (("sink", (1000, 1350, 500, 450), None),))
+    findings = assess(plan, TEK17)
+    basin = next(f.id for f in plan.fixtures if f.type == "sink")
+    assert {(f.check, f.element) for f in findings_for(plan, findings, basin)} == {("turning_circle", "R2")}
+    assert all(f.element == "D2" for f in findings_for(plan, findings, "D2"))
