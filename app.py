@@ -126,8 +126,9 @@ def sidebar(lang_default: str) -> str:
     standards = available_standards()
     if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
         st.session_state.standard = st.session_state.pop("pending_standard")
+    if st.session_state.get("standard") not in standards:
+        st.session_state.standard = DEFAULT_STANDARD
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
-                         index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
     return lang
