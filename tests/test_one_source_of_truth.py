@@ -281,3 +281,15 @@ def test_a_basin_stop_of_the_site_visit_shows_the_turning_finding_of_its_room():
     basin = next(f.id for f in plan.fixtures if f.type == "sink")
     assert {(f.check, f.element) for f in findings_for(plan, findings, basin)} == {("turning_circle", "R2")}
     assert all(f.element == "D2" for f in findings_for(plan, findings, "D2"))
+
+
+def test_a_project_naming_an_unknown_standard_is_said_in_the_app_not_silently_replaced():
+    saved = loads_project((ROOT / "examples" / "flat-narrow-bathroom.tilpass.json").read_bytes())
+    data = dumps_project(saved.replace(standard="xx-*none*")).encode()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("p.tilpass.json", data, "application/json").run()
+    at.run()
+    assert not at.exception, at.exception
+    warning = next(w.value for w in at.sidebar.warning if "xx-" in w.value)
+    assert "xx-?none?" in warning and "TEK17" in warning
+    assert at.session_state["project"].standard == "no-tek17"
