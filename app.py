@@ -94,9 +94,9 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
-    is_dxf = project.source.get("kind") == "dxf"
+    is_drawing = project.source.get("kind") in ("dxf", "ifc", "roomplan")
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
-                                      if is_dxf else None)
+                                      if is_drawing else None)
 
 
 def sidebar(lang_default: str) -> str:
@@ -109,7 +109,7 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json", "ifc"], key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)

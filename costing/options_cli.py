@@ -21,8 +21,8 @@ def add_options_parser(sub) -> None:
 
 
 def load_plan_and_state(path: str, units: str | None, measures: list[str]):
-    """(plan with measurements applied, costing state, the project's standard or None) from a project file or a
-    DXF."""
+    """(plan with measurements applied, costing state, the project's standard or None) from a project file, a DXF,
+    an IFC model or a RoomPlan scan."""
     from planner.measurements import apply_measurements, latest, parse_measure_arg
     from planner.model import PlanError
     from planner.project import is_project_bytes, loads_project
@@ -35,8 +35,8 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
         project = loads_project(data)
         plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
     else:
-        from planner.importers import read_dxf
-        plan, measurements, state, standard = read_dxf(data, name=Path(path).name, units=units).plan, [], {}, None
+        from planner.loading import open_bytes
+        plan, measurements, state, standard = open_bytes(data, Path(path).name, units=units).plan, [], {}, None
     plan, _ = apply_measurements(plan, latest(measurements + extra))
     return plan, state, standard
 

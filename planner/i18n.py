@@ -241,6 +241,7 @@ register({
     "confidence.user": {"en": "your own value", "nb": "din egen verdi"},
     "source.drawn": {"en": "drawn", "nb": "tegnet"}, "source.measured": {"en": "measured", "nb": "målt"},
     "source.estimated": {"en": "estimated", "nb": "anslått"},
+    "source.scanned": {"en": "scanned", "nb": "skannet"},
     "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},
 })
 

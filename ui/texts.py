@@ -11,8 +11,9 @@ register({
     "side.open": {"en": "Open a plan", "nb": "Åpne en plan"},
     "side.example": {"en": "Example plans", "nb": "Eksempelplaner"},
     "side.open_example": {"en": "Open example", "nb": "Åpne eksempel"},
-    "side.upload": {"en": "Upload a DXF drawing or a Tilpass project (.json)",
-                    "nb": "Last opp en DXF-tegning eller et Tilpass-prosjekt (.json)"},
+    "side.upload": {"en": "Upload a DXF drawing, an IFC model, a RoomPlan scan (.json) or a Tilpass project (.json)",
+                    "nb": "Last opp en DXF-tegning, en IFC-modell, en RoomPlan-skanning (.json) eller et "
+                          "Tilpass-prosjekt (.json)"},
     "side.standard": {"en": "Rules", "nb": "Regelverk"},
     "side.standard_unknown": {"en": "The project names the standard {standard}, which Tilpass does not know: it is "
                                     "checked by {used} instead (choose another below).",
@@ -53,8 +54,10 @@ register({
     "tab.renovate": {"en": "Renovating?", "nb": "Pusse opp?"},
     "tab.day": {"en": "The day in the home", "nb": "Hverdagen"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
-    "import.none": {"en": "This plan was not imported from a DXF, so there is no import report.",
-                    "nb": "Denne planen er ikke importert fra en DXF, så det finnes ingen importrapport."},
+    "import.none": {"en": "This plan was not imported from a DXF, an IFC model or a scan, so there is no import "
+                          "report.",
+                    "nb": "Denne planen er ikke importert fra en DXF, en IFC-modell eller en skanning, så det finnes "
+                          "ingen importrapport."},
     "findings.show": {"en": "Show", "nb": "Vis"},
     "findings.all": {"en": "all", "nb": "alle"},
     "findings.problems": {"en": "barriers and unknowns", "nb": "hindringer og ukjente"},

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
-from planner.model import SOURCE_ESTIMATED, Door, Plan
+from planner.model import SOURCE_ESTIMATED, SOURCE_SCANNED, Door, Plan
 from planner.rules import Rules
 
 
@@ -64,7 +64,7 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
                 status, code, message = UNKNOWN, "DOOR_WIDTH_DEPENDS_ON_FAR_SIDE", "door_width.unknown_side"
             else:                        # too narrow whichever side it is
                 required, key = internal, "door_clear_width_internal_mm"
-        estimated = door.clear_width_source == SOURCE_ESTIMATED
+        estimated = door.clear_width_source in (SOURCE_ESTIMATED, SOURCE_SCANNED)   # a guess or a scan: ± cm
         findings.append(Finding(
             check="door_clear_width", code=code, element=door.id,
             status=status, measured=measured, required=required, rule=rules.clause(key),
