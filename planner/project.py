@@ -11,6 +11,7 @@ from typing import Any
 
 from shapely.errors import ShapelyError
 
+from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 
@@ -34,6 +35,7 @@ class Project:
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -50,7 +52,8 @@ class Project:
         return {"format": FORMAT, "version": FORMAT_VERSION, "standard": self.standard,
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
-                "source": self.source, "extra": self.extra}
+                "source": self.source, "extra": self.extra,
+                **({} if self.household.is_empty else {"household": self.household.to_dict()})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -60,7 +63,7 @@ class Project:
                    notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
-                   extra=dict(data.get("extra", {})))
+                   extra=dict(data.get("extra", {})), household=Household.from_dict(data.get("household")))
 
 
 def upgrade(data: dict) -> dict:
