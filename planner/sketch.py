@@ -26,7 +26,8 @@ SCALES = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 PAPER_MM = (180.0, 200.0)        # the drawing's share of an A4 page inside its margins
 MARGIN_PAPER_MM = 16.0           # room on paper around the plan for the outer dimensions, arrow and scale bar
 MM_PER_INCH = 25.4
-DIM_OFFSET_PAPER_MM = 6.0        # outer dimension lines stand this far off the plan on paper
+DIM_OFFSET_PAPER_MM = 6.0
+RAISED_FILL = "#eadfce"          # raised ground: the colour of gravel        # outer dimension lines stand this far off the plan on paper
 
 register({
     "sketch.scale": {"en": "Scale 1:{scale} printed on A4", "nb": "Målestokk 1:{scale} utskrevet på A4"},
@@ -251,9 +252,9 @@ def _entrance(ax, plan: Plan, findings: list[Finding], works: EntranceWorks | No
         else t("sketch.rise_unknown", lang)
     ux, uy = outward(plan, door)
     for kind, poly in outline:
-        hatch = "////" if works.kind == "raised_ground" else ""
-        ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, facecolor="#f6f8fa", edgecolor="#0969da",
-                                linewidth=0.8, hatch=hatch, zorder=5))
+        fill = RAISED_FILL if works.kind == "raised_ground" else "#f6f8fa"   # no hatch: fpdf2 drops SVG patterns
+        ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, facecolor=fill, edgecolor="#0969da",
+                                linewidth=0.8, zorder=5))
         if kind == "landing":
             c = poly.centroid
             ax.text(c.x, c.y, t("sketch.landing", lang), fontsize=5.5, ha="center", va="center", color="#0969da",
@@ -326,6 +327,6 @@ def sketch_bytes(plan: Plan, findings: list[Finding] = (), lang: str = "nb", wor
     """The sketch as SVG (text kept as text, so it stays searchable in the PDF) or PNG bytes."""
     fig, _ = draw_sketch(plan, findings, lang, works)
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "hatch.linewidth": 0.4}):
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=None if fmt == "png" else {"Date": None})
     return buf.getvalue()
