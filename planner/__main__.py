@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
     add_report_parser(sub)
+    from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
+    add_screen_parser(sub)
     return parser
 
 
@@ -134,7 +136,12 @@ def run_check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_report(args) if args.command == "report" else run_check(args)
+        if args.command == "screen":
+            from stock.cli import run_screen
+            return run_screen(args)
+        if args.command == "report":
+            return run_report(args)
+        return run_check(args)
     except PlanError as exc:
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
