@@ -164,6 +164,17 @@ def _chord(poly: Polygon, horizontal: bool, inset_mm: float) -> tuple[tuple[floa
     return part.coords[0], part.coords[-1]
 
 
+def room_chords(plan: Plan, inset_mm: float) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each room's inner width and depth as (start, end) points [mm], inset_mm in from its lower and left edges."""
+    out = []
+    for room in plan.rooms:
+        for horizontal in (True, False):
+            chord = _chord(room.polygon, horizontal, inset_mm)
+            if chord is not None and math.dist(*chord) > 2 * inset_mm:
+                out.append(chord)
+    return out
+
+
 def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", works: EntranceWorks | None = None,
                 north_deg: float | None = None) -> tuple[Figure, int]:
     """The sketch as a Figure the size it prints, and its scale (1:scale). north_deg: where north points,
@@ -207,11 +218,9 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
             if f.measured:
                 ax.text(c.x, c.y - (poly.bounds[3] - poly.bounds[1]) * 0.3, t("sketch.turning", lang, d=fmt_mm(f.measured)), fontsize=5.5, color=colour,
                         ha="center", va="center", zorder=7)
+    for a, b in room_chords(plan, 3.5 * tick):
+        _dimension(ax, a, b, fmt_mm(math.dist(a, b)), colour="#57606a", tick_mm=tick)
     for room in plan.rooms:
-        for horizontal in (True, False):
-            chord = _chord(room.polygon, horizontal, 3.5 * tick)
-            if chord is not None and math.dist(*chord) > 6 * tick:
-                _dimension(ax, chord[0], chord[1], fmt_mm(math.dist(*chord)), colour="#57606a", tick_mm=tick)
         p = room.polygon.representative_point()
         ax.text(p.x, p.y, f"{room.name or room.id}\n{room.area_m2:.1f} m²".replace(".", ","),
                 fontsize=6.5, ha="center", va="center", zorder=10, color="#1f2328",
