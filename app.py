@@ -253,6 +253,8 @@ def render_refused(refused: dict, lang: str) -> None:
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
+    from ui.application import render_application, render_files
+    project = render_application(project, lang)
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
@@ -265,5 +267,6 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        mime="image/png", key="save_png")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf")
+    render_files(project, plan, findings, rules, name, lang)
 
 main()
