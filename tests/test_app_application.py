@@ -1,27 +1,8 @@
 """The application form and the package's download buttons in the app, through AppTest."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from planner.project import dumps_project, loads_project
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-
-
-def pk(at, name: str) -> str:
-    return f"{name}__p{at.session_state['generation']}"
-
-
-@pytest.fixture
-def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+from tests.test_app import at, pk  # noqa: F401  (the app fixture and the project-bound widget keys)
 
 
 def _downloads(node) -> list[str]:
