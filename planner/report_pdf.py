@@ -168,7 +168,7 @@ def build_pdf(project: Project, findings: list[Finding], rules: Rules, lang: str
     pdf.multi_cell(0, 8, t("pdf.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=9)
     standard = rules.name_nb if lang == "nb" else rules.name
-    pdf.multi_cell(0, 5, t("pdf.subtitle", lang, name=name, when=_stamp(when.isoformat(), lang),
+    pdf.multi_cell(0, 5, t("pdf.subtitle", lang, name=name, when=local_stamp(when.isoformat(), lang),
                            standard=standard), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.multi_cell(0, 5, t("pdf.forms", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     counts = summary(findings)
@@ -238,12 +238,12 @@ def _household(pdf: _Pdf, h: Household, lang: str) -> None:
         _field(pdf, t(f"pdf.f.{label}", lang), value, lang)
 
 
-def _element(element: str, lang: str) -> str:
+def element_name(element: str, lang: str) -> str:
     """An element id as the report shows it: D2, R4, and the entrance by name."""
     return t("pdf.element.entrance", lang) if element == ENTRANCE_ID else element
 
 
-def _stamp(stamp: str, lang: str) -> str:
+def local_stamp(stamp: str, lang: str) -> str:
     """A stored time as local (Oslo) wall-clock time: 1.11.2026 kl. 11.00 in Norwegian, 2026-11-01 11:00 in
     English; as given when it is not a time."""
     local = local_time(stamp)
@@ -307,7 +307,7 @@ def _how(project: Project, plan: Plan, f: Finding, lang: str) -> tuple[str, str]
     field = CHECK_FIELD.get(f.check)
     m = measured(project, f.element, field) if field else None
     if m is not None:
-        return t(f"source.{m.source}", lang), _stamp(m.taken_at, lang)
+        return t(f"source.{m.source}", lang), local_stamp(m.taken_at, lang)
     door = plan.door(f.element)
     if f.check == "door_clear_width" and door is not None:
         return t(f"source.{door.clear_width_source}", lang), ""
@@ -326,7 +326,7 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
     rows = []
     for f in open_:
         how, when = _how(project, plan, f, lang)
-        rows.append((t(f"status.{f.status}", lang), _element(f.element, lang), t(f"check.{f.check}", lang),
+        rows.append((t(f"status.{f.status}", lang), element_name(f.element, lang), t(f"check.{f.check}", lang),
                      f.message(lang),
                      f.rule, f"{how}\n{when}".strip()))
     if rows:
@@ -335,7 +335,7 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
     passed = [f for f in findings if f.status == PASS]
     if passed:
         _heading(pdf, t("pdf.h.in_order", lang), size=11)
-        rows = [(t("status.pass", lang), _element(f.element, lang), t(f"check.{f.check}", lang), f.message(lang),
+        rows = [(t("status.pass", lang), element_name(f.element, lang), t(f"check.{f.check}", lang), f.message(lang),
                  f.rule,
                  "\n".join(x for x in _how(project, plan, f, lang) if x)) for f in passed]
         _table(pdf, Table(headers, tuple(rows), widths), statuses=[PASS] * len(rows), size=7.5)
@@ -364,11 +364,11 @@ def _photos(pdf: _Pdf, project: Project, elements: list[str], lang: str, skip: l
                 info = pdf.image(io.BytesIO(data), x=MARGIN_MM, y=top, h=PHOTO_HEIGHT_MM, keep_aspect_ratio=True)
                 pdf.set_y(top + info.rendered_height + 1)
             except (binascii.Error, ValueError, OSError, RuntimeError, SyntaxError):
-                _para(pdf, t("pdf.photo_bad", lang, name=name, element=_element(element, lang), mime=photo.get("mime") or "?"),
+                _para(pdf, t("pdf.photo_bad", lang, name=name, element=element_name(element, lang), mime=photo.get("mime") or "?"),
                       size=9, style="I")
                 continue
-            _para(pdf, t("pdf.photo", lang, element=_element(element, lang), name=name,
-                         when=_stamp(str(photo.get("taken_at") or ""), lang)),
+            _para(pdf, t("pdf.photo", lang, element=element_name(element, lang), name=name,
+                         when=local_stamp(str(photo.get("taken_at") or ""), lang)),
                   size=8, style="I")
     return placed
 
@@ -421,8 +421,8 @@ def _appendix(pdf: _Pdf, project: Project, rules: Rules, lang: str) -> None:
     measurements = latest(list(project.measurements))
     if measurements:
         _heading(pdf, t("pdf.h.measurements", lang), size=11)
-        rows = tuple((_element(m.element, lang), *describe(m.field, m.value, lang), t(f"source.{m.source}", lang),
-                      _stamp(m.taken_at, lang), m.note) for m in measurements)
+        rows = tuple((element_name(m.element, lang), *describe(m.field, m.value, lang), t(f"source.{m.source}", lang),
+                      local_stamp(m.taken_at, lang), m.note) for m in measurements)
         _table(pdf, Table((t("col.element", lang), t("pdf.col.what", lang), t("pdf.col.value", lang),
                            t("pdf.col.how", lang), t("pdf.col.when", lang), t("pdf.col.note", lang)), rows,
                           (14, 26, 20, 18, 26, 56)))
