@@ -82,6 +82,10 @@ def funding_table(fp: FundingPlan, lang: str) -> Table:
     return Table(head, tuple(rows), (22, 24, 12, *[12] * len(used), 12), last_bold=True)
 
 
+def _row(cells: list[str]) -> str:
+    return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+
+
 def _barrier_title(barrier, lang: str) -> str:
     return t("barrier." + barrier.finding.code, lang, element=barrier.finding.element)
 
@@ -92,7 +96,7 @@ def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) ->
     if not fp.chosen:
         return f"<p>{escape(t('report.fund.none', lang))}</p>"
     table = funding_table(fp, lang)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table.rows[:-1])
+    rows = "".join(_row(row) for row in table.rows[:-1])
     rows += "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in table.rows[-1]) + "</tr>"
     included = [f"<p>{escape(t('fund.included', lang, barrier=_barrier_title(b, lang)))}</p>"
                 for b in fp.barriers if b.key in fp.included]
@@ -208,3 +212,26 @@ def entrance_works(plan: Plan, findings: list[Finding], state: dict) -> Entrance
                              landings=ramp.landings, landing_mm=RAMP_LANDING_MM, top_landing_mm=ENTRANCE_LANDING_MM,
                              width_mm=REGRADE_WIDTH_MM if kind == "raised_ground" else ramp.width_mm)
     return None
+def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> str:
+    """An escaped HTML fragment: the renovation plan of the rooms marked for renovation (empty when none is)."""
+    from costing.plan import contexts
+    from costing.renovation import ENTRANCE, renovation_plan, renovation_state
+    rooms, new_build = renovation_state(state)
+    if not rooms and not new_build:
+        return ""
+    ctx, _ = contexts(state)
+    advice = renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx)
+    head = [t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
+            t("reno.col.during", lang), t("reno.col.after", lang), t("reno.col.source", lang)]
+    rows = []
+    for a in advice:
+        name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
+        rows.append(_row([name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
+                          "–" if a.during_nok is None else fmt_nok(a.during_nok),
+                          "–" if a.after_nok is None else fmt_nok(a.after_nok),
+                          f"{a.measure.source} ({a.measure.confidence})"]))
+        if a.enlarge is not None:
+            rows.append(_row(["", t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
+                                    by=f"{a.enlarge.by_mm}"), "", "", "", ""]))
+    return (f"<h3>{escape(t('cli.renovation', lang))}</h3><table><tr>"
+            + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>")
