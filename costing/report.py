@@ -79,7 +79,7 @@ def funding_table(fp: FundingPlan, lang: str) -> Table:
                      fmt_nok(s.household_now_nok)))
     rows.append(("", "", fmt_nok(fp.total("total")), *[fmt_nok(fp.total(n)) for n in used],
                  fmt_nok(fp.total("household_now"))))
-    return Table(head, tuple(rows), (22, 24, 12, *[12] * len(used), 12), last_bold=True)
+    return Table(head, tuple(rows), (20, 22, 11, *[13] * len(used), 11), last_bold=True, size=7)
 
 
 def _row(cells: list[str]) -> str:
@@ -127,7 +127,7 @@ def options_section(fp: FundingPlan, lang: str) -> Section:
                          "✔" if r.id == b.chosen else ""))
     if not rows:
         return Section(t("report.h.options", lang), paragraphs=(t("report.fund.none", lang),))
-    return Section(t("report.h.options", lang), tables=(Table(head, tuple(rows), (18, 24, 10, 10, 10, 8, 7, 7, 8, 6)),))
+    return Section(t("report.h.options", lang), tables=(Table(head, tuple(rows), (15, 21, 10, 10, 10, 8, 7, 8, 10, 7), size=7),))
 
 
 def grant_lines(fp: FundingPlan, lang: str) -> tuple[str, ...]:

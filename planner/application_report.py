@@ -16,7 +16,7 @@ from planner.i18n import register, t
 from planner.measurements import describe, latest
 from planner.project import Project
 from planner.report_pdf import element_name, local_stamp
-from planner.rule_texts import rule_source_text, rule_value_name, rule_value_text
+from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
 from planner.visit import PHOTO_TYPES
 
@@ -80,8 +80,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                          t("col.rule", lang)],
                         [[t("status." + f.status, lang), element_name(f.element, lang), t("check." + f.check, lang),
-                          f.message(lang),
-                          f.rule] for f in ordered], [f.status for f in ordered]))
+                          f.message(lang), rule_clause_text(f.rule, lang)] for f in ordered], [f.status for f in ordered]))
     in_use = latest(list(project.measurements))   # a value replaced later is not shown beside its successor
     if in_use:
         parts.append(f"<h2>{escape(t('report.measurements', lang))}</h2>")
@@ -97,10 +96,13 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     photos = [p for p in project.photos if p.get("mime") in PHOTO_TYPES and isinstance(p.get("data"), str)]
     if photos:
         parts.append(f"<h2>{escape(t('report.photos', lang))}</h2>")
-        parts += [f"<figure><img alt='{escape(str(p.get('name') or ''))}' src='data:{escape(p['mime'])};base64,"
-                  f"{escape(p['data'])}' style='max-height:320px'><figcaption>"
-                  f"{escape(t('pdf.photo', lang, element=element_name(str(p.get('element')), lang), name=str(p.get('name') or ''), when=local_stamp(str(p.get('taken_at') or ''), lang)))}"
-                  f"</figcaption></figure>" for p in photos]
+        for p in photos:
+            name = str(p.get("name") or "")
+            caption = t("pdf.photo", lang, element=element_name(str(p.get("element")), lang), name=name,
+                        when=local_stamp(str(p.get("taken_at") or ""), lang))
+            parts.append(f"<figure><img alt='{escape(name)}' src='data:{escape(p['mime'])};base64,"
+                         f"{escape(p['data'])}' style='max-height:320px'><figcaption>{escape(caption)}"
+                         "</figcaption></figure>")
     todo = falls.to_do(plan, project.falls)
     if todo:
         parts.append(f"<h2>{escape(t('falls.title', lang))}</h2>")
@@ -117,7 +119,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     parts.append(f"<h2>{escape(t('report.rules', lang))}</h2>")
     parts.append(_table([t("rules.col.what", lang), t("rules.col.value", lang), t("col.rule", lang),
                          t("col.confidence", lang), t("pdf.col.source", lang)],
-                        [[rule_value_name(k, v.note, lang), rule_value_text(k, v.value), v.clause,
+                        [[rule_value_name(k, v.note, lang), rule_value_text(k, v.value), rule_clause_text(v.clause, lang),
                           t("confidence." + v.confidence, lang), rule_source_text(v.source, lang)]
                          for k, v in rules.values.items()]))
     parts.append(f"<p><i>{escape(t('report.disclaimer', lang))}</i></p></body></html>")

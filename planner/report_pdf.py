@@ -28,7 +28,7 @@ from planner.i18n import register, t
 from planner.measurements import ENTRANCE_ID, describe, latest, local_time
 from planner.model import Plan
 from planner.project import Project
-from planner.rule_texts import rule_source_text, rule_value_name, rule_value_text
+from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
 from planner.visit import measured
 
@@ -94,7 +94,7 @@ register({
     "pdf.col.what": {"en": "Measured", "nb": "Målt"},
     "pdf.col.value": {"en": "Value", "nb": "Verdi"},
     "pdf.col.note": {"en": "Note", "nb": "Merknad"},
-    "pdf.col.source": {"en": "Source", "nb": "Kilde"},
+    "pdf.col.source": {"en": "Reference", "nb": "Henvisning"},
     "pdf.element.entrance": {"en": "entrance", "nb": "inngang"},
     "pdf.how.drawing": {"en": "from the drawing", "nb": "fra tegningen"},
     "pdf.how.not_measured": {"en": "not measured", "nb": "ikke målt"},
@@ -123,6 +123,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] | None = None
     last_bold: bool = False
+    size: float = 8          # font size [pt]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def build_pdf(project: Project, findings: list[Finding], rules: Rules, lang: str
 
 
 def _heading(pdf: _Pdf, text: str, size: int = 13) -> None:
-    if pdf.get_y() > 250:
+    if pdf.get_y() > pdf.h - 47:   # a heading never sits alone at the foot of a page
         pdf.add_page()
     pdf.ln(3)
     pdf.set_font(FONT, "B", size)
@@ -279,11 +280,12 @@ def _need(pdf: _Pdf, h: Household, lang: str) -> None:
 def _sketch(pdf: _Pdf, svg: bytes | None, lang: str) -> None:
     if svg is None:
         return
-    pdf.add_page()
+    width_mm = _svg_width_mm(svg)   # drawn at its printed size (planner.sketch): at its own width it keeps its scale
+    landscape = width_mm > BODY_MM + 0.5
+    pdf.add_page(orientation="L" if landscape else "P")
     _heading(pdf, t("pdf.h.sketch", lang))
     top = pdf.get_y()
-    # the sketch is drawn at its printed size (planner.sketch): placed at its own width it keeps its scale
-    width_mm = min(_svg_width_mm(svg), BODY_MM)
+    width_mm = min(width_mm, pdf.w - 2 * MARGIN_MM)
     info = pdf.image(io.BytesIO(_fpdf_font_sizes(svg)), x=MARGIN_MM, y=top, w=width_mm, keep_aspect_ratio=True)
     pdf.set_y(top + info.rendered_height + 2)
     _para(pdf, t("pdf.sketch_note", lang), size=8, style="I")
@@ -327,8 +329,7 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
     for f in open_:
         how, when = _how(project, plan, f, lang)
         rows.append((t(f"status.{f.status}", lang), element_name(f.element, lang), t(f"check.{f.check}", lang),
-                     f.message(lang),
-                     f.rule, f"{how}\n{when}".strip()))
+                     f.message(lang), rule_clause_text(f.rule, lang), f"{how}\n{when}".strip()))
     if rows:
         _table(pdf, Table(headers, tuple(rows), widths), statuses=[f.status for f in open_])
     photos = _photos(pdf, project, [f.element for f in open_], lang)
@@ -336,7 +337,7 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
     if passed:
         _heading(pdf, t("pdf.h.in_order", lang), size=11)
         rows = [(t("status.pass", lang), element_name(f.element, lang), t(f"check.{f.check}", lang), f.message(lang),
-                 f.rule,
+                 rule_clause_text(f.rule, lang),
                  "\n".join(x for x in _how(project, plan, f, lang) if x)) for f in passed]
         _table(pdf, Table(headers, tuple(rows), widths), statuses=[PASS] * len(rows), size=7.5)
     photos += _photos(pdf, project, [f.element for f in passed], lang, skip=photos)
@@ -358,13 +359,14 @@ def _photos(pdf: _Pdf, project: Project, elements: list[str], lang: str, skip: l
             name = str(photo.get("name") or "")
             try:
                 data = base64.b64decode(photo.get("data") or "", validate=True)
-                if pdf.get_y() + PHOTO_HEIGHT_MM + 10 > 280:
+                if pdf.get_y() + PHOTO_HEIGHT_MM + 10 > pdf.h - 17:
                     pdf.add_page()
                 top = pdf.get_y() + 2
                 info = pdf.image(io.BytesIO(data), x=MARGIN_MM, y=top, h=PHOTO_HEIGHT_MM, keep_aspect_ratio=True)
                 pdf.set_y(top + info.rendered_height + 1)
             except (binascii.Error, ValueError, OSError, RuntimeError, SyntaxError):
-                _para(pdf, t("pdf.photo_bad", lang, name=name, element=element_name(element, lang), mime=photo.get("mime") or "?"),
+                _para(pdf, t("pdf.photo_bad", lang, name=name, element=element_name(element, lang),
+                             mime=photo.get("mime") or "?"),
                       size=9, style="I")
                 continue
             _para(pdf, t("pdf.photo", lang, element=element_name(element, lang), name=name,
@@ -373,8 +375,9 @@ def _photos(pdf: _Pdf, project: Project, elements: list[str], lang: str, skip: l
     return placed
 
 
-def _table(pdf: _Pdf, table: Table, statuses: list[str] | None = None, size: float = 8) -> None:
+def _table(pdf: _Pdf, table: Table, statuses: list[str] | None = None, size: float | None = None) -> None:
     """A table across the body width; a row's first cell is coloured by its status when given."""
+    size = size or table.size
     shares = table.widths or tuple(1 for _ in table.headers)
     total = sum(shares)
     widths = tuple(BODY_MM * s / total for s in shares)
@@ -425,17 +428,17 @@ def _appendix(pdf: _Pdf, project: Project, rules: Rules, lang: str) -> None:
                       local_stamp(m.taken_at, lang), m.note) for m in measurements)
         _table(pdf, Table((t("col.element", lang), t("pdf.col.what", lang), t("pdf.col.value", lang),
                            t("pdf.col.how", lang), t("pdf.col.when", lang), t("pdf.col.note", lang)), rows,
-                          (14, 26, 20, 18, 26, 56)))
+                          (14, 22, 16, 16, 30, 62)))
     if project.notes:
         _heading(pdf, t("pdf.h.notes", lang), size=11)
         _table(pdf, Table((t("col.element", lang), t("pdf.col.note", lang)),
                           tuple((k, v) for k, v in project.notes.items()), (15, 85)))
     _heading(pdf, t("pdf.h.rules", lang), size=11)
-    rows = tuple((rule_value_name(k, v.note, lang), rule_value_text(k, v.value), v.clause,
+    rows = tuple((rule_value_name(k, v.note, lang), rule_value_text(k, v.value), rule_clause_text(v.clause, lang),
                   t(f"confidence.{v.confidence}", lang), rule_source_text(v.source, lang))
                  for k, v in rules.values.items())
     _table(pdf, Table((t("rules.col.what", lang), t("rules.col.value", lang), t("col.rule", lang),
-                       t("col.confidence", lang), t("pdf.col.source", lang)), rows, (40, 12, 22, 16, 40)),
+                       t("col.confidence", lang), t("pdf.col.source", lang)), rows, (36, 11, 22, 19, 40)),
            size=7)
     _para(pdf, t("pdf.disclaimer", lang), size=8, style="I")
 

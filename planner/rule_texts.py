@@ -55,3 +55,16 @@ def rule_source_text(source: str, lang: str) -> str:
         return source
     urls = re.findall(r"https?://\S+", source or "")
     return "\n".join(u.rstrip(").,;") for u in urls) or t("rulevalue.see_clause", lang)
+
+
+# Clauses the rule files write in English, as a Norwegian report names them (the rest are citations: § 12-13)
+CLAUSES_NB = {"Tilpass assumption": "Tilpass-antakelse", "Tilpass practice": "Tilpass-praksis",
+              "BBR sets no maximum": "BBR setter ingen grense",
+              "BBR 3:146 (accessible bathroom)": "BBR 3:146 (tilgjengelig bad)",
+              "ADM vol. 1, definition of accessible threshold": "ADM vol. 1, definisjonen av tilgjengelig terskel",
+              "ADM vol. 1 M4(3) level-access shower": "ADM vol. 1 M4(3) dusj uten nivåforskjell"}
+
+
+def rule_clause_text(clause: str, lang: str) -> str:
+    """A rule's clause as a report in lang cites it."""
+    return CLAUSES_NB.get(clause, clause) if lang == "nb" else clause

@@ -23,11 +23,12 @@ from planner.i18n import fmt_mm, register, t
 from planner.model import Door, Plan
 
 SCALES = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-PAPER_MM = (180.0, 200.0)        # the drawing's share of an A4 page inside its margins
+PAPER_MM = (180.0, 200.0)        # the drawing's share of an upright A4 page inside its margins
+LANDSCAPE_PAPER_MM = (267.0, 140.0)  # … and of an A4 page on its side
 MARGIN_PAPER_MM = 16.0           # room on paper around the plan for the outer dimensions, arrow and scale bar
 MM_PER_INCH = 25.4
-DIM_OFFSET_PAPER_MM = 6.0
-RAISED_FILL = "#eadfce"          # raised ground: the colour of gravel        # outer dimension lines stand this far off the plan on paper
+DIM_OFFSET_PAPER_MM = 6.0        # outer dimension lines stand this far off the plan on paper
+RAISED_FILL = "#eadfce"          # raised ground: the colour of gravel
 
 register({
     "sketch.scale": {"en": "Scale 1:{scale} printed on A4", "nb": "Målestokk 1:{scale} utskrevet på A4"},
@@ -116,6 +117,13 @@ def _place(poly: Polygon, angle: float, x: float, y: float) -> Polygon:
     return translate(rotate(poly, angle, origin=(0, 0)), x, y)
 
 
+def choose_paper(width_mm: float, height_mm: float) -> tuple[int, tuple[float, float]]:
+    """The scale and page (upright or on its side) that print a width × height [mm] plan largest; upright when
+    both give the same scale."""
+    return min(((choose_scale(width_mm, height_mm, paper), i, paper)
+                for i, paper in enumerate((PAPER_MM, LANDSCAPE_PAPER_MM))))[::2]
+
+
 def choose_scale(width_mm: float, height_mm: float, paper_mm: tuple[float, float] = PAPER_MM) -> int:
     """The smallest usual scale at which a width × height [mm] plan and its margins fit on paper_mm."""
     for scale in SCALES:
@@ -181,7 +189,7 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
     in degrees counter-clockwise from the drawing's up; None when nobody has said (the arrow says so)."""
     outline = works_outline(plan, works) if works is not None else []
     minx, miny, maxx, maxy = _bounds(plan, [p for _, p in outline])
-    scale = choose_scale(maxx - minx, maxy - miny)
+    scale, _ = choose_paper(maxx - minx, maxy - miny)
     margin = MARGIN_PAPER_MM * scale
     width_paper = (maxx - minx) / scale + 2 * MARGIN_PAPER_MM
     height_paper = (maxy - miny) / scale + 2 * MARGIN_PAPER_MM + 10  # room below for the legend
@@ -216,7 +224,8 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
                                     linewidth=0.9, linestyle="-" if f.status == PASS else "--", zorder=6))
             c = poly.centroid
             if f.measured:
-                ax.text(c.x, c.y - (poly.bounds[3] - poly.bounds[1]) * 0.3, t("sketch.turning", lang, d=fmt_mm(f.measured)), fontsize=5.5, color=colour,
+                below = c.y - (poly.bounds[3] - poly.bounds[1]) * 0.3   # under the room's name
+                ax.text(c.x, below, t("sketch.turning", lang, d=fmt_mm(f.measured)), fontsize=5.5, color=colour,
                         ha="center", va="center", zorder=7)
     for a, b in room_chords(plan, 3.5 * tick):
         _dimension(ax, a, b, fmt_mm(math.dist(a, b)), colour="#57606a", tick_mm=tick)
@@ -246,7 +255,7 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
     _entrance(ax, plan, findings, works, outline, lang)
     _outer_dimensions(ax, (minx, miny, maxx, maxy), scale)
     _north_arrow(ax, maxx + margin * 0.55, maxy + margin * 0.35, scale, north_deg, lang)
-    _scale_bar(ax, minx, miny - margin * 0.75, scale, lang)
+    _scale_bar(ax, minx, miny - margin - 6 * scale, scale, lang)
     return fig, scale
 
 

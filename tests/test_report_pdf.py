@@ -27,7 +27,7 @@ NAMES = sorted(p.name.removesuffix(".tilpass.json") for p in EXAMPLES.glob("*.ti
 # Words that show an English sentence or heading slipped into a Norwegian report (the nb texts use none of them)
 ENGLISH = re.compile(r"\b(the|is|are|of|and|not|from|door|doors|room|width|measured|entrance|unknown|pass|fail|"
                      r"threshold|photo|page|household|grant|aid|ramp|estimated|drawn|which|when|with|rise|up|including|VAT|"
-                     r"price|rate|given|user|lift|level|free)\b", re.I)
+                     r"price|rate|given|user|lift|level|free|assumption|practice|sets|accessible|shower|definition)\b", re.I)
 HOUSEHOLD = Household(applicant="Kari Nordmann", address="Åsveien 7, 5003 Bergen", tenure="owner",
                       therapist="Øystein Ærø", therapist_role="ergoterapeut, Bergen kommune", visit_date="2026-11-01",
                       impairment="Bruker rullestol etter ryggmargsskade.", case_step=3).with_condition("lasting", True)

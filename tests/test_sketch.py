@@ -8,8 +8,8 @@ from shapely.ops import unary_union
 
 from planner.checks import assess
 from planner.rules import load_rules
-from planner.sketch import (MARGIN_PAPER_MM, PAPER_MM, EntranceWorks, choose_scale, draw_sketch, outward,
-                            sketch_bytes, works_outline)
+from planner.sketch import (LANDSCAPE_PAPER_MM, MARGIN_PAPER_MM, PAPER_MM, EntranceWorks, choose_paper,
+                            choose_scale, draw_sketch, outward, sketch_bytes, works_outline)
 from tests.plans import bathroom, with_entrance
 
 RAMP = EntranceWorks("ramp", rise_mm=350, slope=1 / 15, run_mm=5250, landings=0, landing_mm=1500,
@@ -21,6 +21,13 @@ FITS_AT_50_MM = (PAPER_MM[0] - 2 * MARGIN_PAPER_MM) * 50   # the widest plan 1:5
                                              (14000, 100), (60000, 500)])
 def test_scale_is_the_smallest_usual_one_that_fits_a4(width_mm, scale):
     assert choose_scale(width_mm, 1000) == scale
+
+
+def test_a_wide_plan_goes_on_a_page_on_its_side_when_that_prints_it_larger():
+    wide = (LANDSCAPE_PAPER_MM[0] - 2 * MARGIN_PAPER_MM) * 50     # fits 1:50 only on its side
+    assert choose_paper(wide, 4000) == (50, LANDSCAPE_PAPER_MM)
+    assert choose_paper(wide + 1, 4000) == (100, PAPER_MM)        # the same scale either way: upright
+    assert choose_paper(4000, 8000) == (50, PAPER_MM)
 
 
 def test_figure_is_the_size_it_prints():
