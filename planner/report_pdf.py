@@ -101,6 +101,8 @@ register({
     "pdf.photo": {"en": "Photo of {element}: {name}, {when}", "nb": "Bilde av {element}: {name}, {when}"},
     "pdf.photo_bad": {"en": "Photo {name} of {element} could not be shown ({mime}); attach it separately.",
                       "nb": "Bildet {name} av {element} kunne ikke vises ({mime}); legg det ved separat."},
+    "pdf.no_barriers": {"en": "No barrier was found and no value is left unknown.",
+                        "nb": "Ingen hindringer er funnet, og ingen verdier er ukjente."},
     "pdf.no_photos": {"en": "No photos were taken on site.", "nb": "Ingen bilder er tatt på stedet."},
     "pdf.sketch_note": {"en": "Red: fails the rule; yellow: not known yet; green: in order. Dashed circles: the "
                               "largest free turning circle where it falls short.",
@@ -313,7 +315,7 @@ def _how(project: Project, plan: Plan, f: Finding, lang: str) -> tuple[str, str]
     door = plan.door(f.element)
     if f.check == "door_clear_width" and door is not None:
         return t(f"source.{door.clear_width_source}", lang), ""
-    if f.measured is None:
+    if f.measured is None and f.status == UNKNOWN:
         return t("pdf.how.not_measured", lang), ""
     return t("pdf.how.drawing", lang), ""
 
@@ -323,7 +325,7 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
     _heading(pdf, t("pdf.h.barriers", lang))
     headers = (t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                t("col.rule", lang), t("pdf.col.how", lang))
-    widths = (13, 14, 24, 62, 27, 20)
+    widths = (15, 14, 23, 61, 27, 20)
     open_ = [f for f in findings if f.status == FAIL] + [f for f in findings if f.status == UNKNOWN]
     rows = []
     for f in open_:
@@ -332,6 +334,8 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
                      f.message(lang), rule_clause_text(f.rule, lang), f"{how}\n{when}".strip()))
     if rows:
         _table(pdf, Table(headers, tuple(rows), widths), statuses=[f.status for f in open_])
+    else:
+        _para(pdf, t("pdf.no_barriers", lang))
     photos = _photos(pdf, project, [f.element for f in open_], lang)
     passed = [f for f in findings if f.status == PASS]
     if passed:
