@@ -74,13 +74,15 @@ def add_report_parser(sub) -> None:
     report.add_argument("--lang", default="nb", choices=("nb", "en"), help="language of the report")
     report.add_argument("--standard", choices=available_standards(),
                         help="the rules to check against (default: the project's own)")
+    report.add_argument("--units", choices=UNITS, help="the drawing unit, when a DXF does not say or says wrong")
+    report.add_argument("--region", type=int, help="which plan to read when a DXF holds several")
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the PDF. The command line is an edge like app.py: it puts planner and costing together
     (costing.package); the planner library itself never imports costing."""
     from costing.package import application_pdf
-    project = open_path(args.plan)
+    project = open_path(args.plan, units=args.units, region=args.region)
     rules = load_rules(args.standard or project.standard)
     try:
         data = application_pdf(project, rules, args.lang)

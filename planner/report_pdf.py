@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import matplotlib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.errors import FPDFException
 
 from planner.checks import summary
 from planner.findings import FAIL, PASS, UNKNOWN, Finding
@@ -39,6 +40,9 @@ MARGIN_MM = 15
 BODY_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 PHOTO_HEIGHT_MM = 55
 LABEL_MM = 82
+# A large building has hundreds of elements in order; the report lists this many of them and says how many more
+# there are (every finding is in the app and in `python -m planner check`), so it stays readable and quick
+MAX_PASSED_ROWS = 120
 STATUS_RGB = {FAIL: (207, 34, 46), UNKNOWN: (154, 103, 0), PASS: (26, 127, 55)}
 # the measurement behind each check's number (planner/measurements.py field names)
 CHECK_FIELD = {"door_clear_width": "clear_width_mm", "threshold": "threshold_mm", "step_free_shower": "lip_mm",
@@ -103,6 +107,10 @@ register({
                       "nb": "Bildet {name} av {element} kunne ikke vises ({mime}); legg det ved separat."},
     "pdf.no_barriers": {"en": "No barrier was found and no value is left unknown.",
                         "nb": "Ingen hindringer er funnet, og ingen verdier er ukjente."},
+    "pdf.more_passed": {"en": "… and {n} more checks in order; every finding is in the app and in "
+                              "'python -m planner check'.",
+                        "nb": "… og {n} kontroller til i orden; alle funnene står i appen og i "
+                              "«python -m planner check»."},
     "pdf.no_photos": {"en": "No photos were taken on site.", "nb": "Ingen bilder er tatt på stedet."},
     "pdf.sketch_note": {"en": "Red: fails the rule; yellow: not known yet; green: in order. Dashed circles: the "
                               "largest free turning circle where it falls short.",
@@ -342,8 +350,10 @@ def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], 
         _heading(pdf, t("pdf.h.in_order", lang), size=11)
         rows = [(t("status.pass", lang), element_name(f.element, lang), t(f"check.{f.check}", lang), f.message(lang),
                  rule_clause_text(f.rule, lang),
-                 "\n".join(x for x in _how(project, plan, f, lang) if x)) for f in passed]
+                 "\n".join(x for x in _how(project, plan, f, lang) if x)) for f in passed[:MAX_PASSED_ROWS]]
         _table(pdf, Table(headers, tuple(rows), widths), statuses=[PASS] * len(rows), size=7.5)
+        if len(passed) > MAX_PASSED_ROWS:
+            _para(pdf, t("pdf.more_passed", lang, n=len(passed) - MAX_PASSED_ROWS), size=8, style="I")
     photos += _photos(pdf, project, [f.element for f in passed], lang, skip=photos)
     rest = [p for i, p in enumerate(project.photos) if i not in photos]
     if rest:   # photos of elements no finding names (a room, a fixture)
@@ -368,7 +378,7 @@ def _photos(pdf: _Pdf, project: Project, elements: list[str], lang: str, skip: l
                 top = pdf.get_y() + 2
                 info = pdf.image(io.BytesIO(data), x=MARGIN_MM, y=top, h=PHOTO_HEIGHT_MM, keep_aspect_ratio=True)
                 pdf.set_y(top + info.rendered_height + 1)
-            except (binascii.Error, ValueError, OSError, RuntimeError, SyntaxError):
+            except (binascii.Error, ValueError, OSError, RuntimeError, SyntaxError, FPDFException):
                 _para(pdf, t("pdf.photo_bad", lang, name=name, element=element_name(element, lang),
                              mime=photo.get("mime") or "?"),
                       size=9, style="I")

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 import matplotlib
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrow, Polygon as MplPolygon, Rectangle
 from shapely.affinity import rotate
@@ -144,12 +145,14 @@ def _bounds(plan: Plan, extra: list[Polygon]) -> tuple[float, float, float, floa
 def _dimension(ax, a: tuple[float, float], b: tuple[float, float], text: str, colour: str = "#1f2328",
                size: float = 6.5, tick_mm: float = 80.0) -> None:
     """An architect's dimension line from a to b with slashed ends and its length text above the middle."""
-    ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, linewidth=0.5, zorder=11)
     length = math.dist(a, b) or 1.0
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    lines = [[a, b]]
     for px, py in (a, b):  # a 45° slash at each end
         dx, dy = (ux - uy) * tick_mm * 0.7, (uy + ux) * tick_mm * 0.7
-        ax.plot([px - dx, px + dx], [py - dy, py + dy], color=colour, linewidth=0.8, zorder=11)
+        lines.append([(px - dx, py - dy), (px + dx, py + dy)])
+    # one collection per dimension: a large plan has hundreds, and a Line2D each would take seconds
+    ax.add_collection(LineCollection(lines, colors=colour, linewidths=(0.5, 0.8, 0.8), zorder=11))
     if ux < -1e-9 or (abs(ux) <= 1e-9 and uy < 0):   # text reads left to right, or bottom to top
         ux, uy = -ux, -uy
     ax.annotate(text, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), xytext=(-uy * 5, ux * 5), textcoords="offset points",
@@ -208,9 +211,9 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
         ax.add_patch(MplPolygon(list(room.polygon.exterior.coords), closed=True, linewidth=0.6,
                                 facecolor=ROOM_FILL.get(room.type, ROOM_FILL["other"]), edgecolor="#57606a",
                                 alpha=0.6, zorder=2))
-    for wall in plan.walls:
-        xs, ys = wall.xy
-        ax.plot(xs, ys, color="#24292f", linewidth=1.4, zorder=3)
+    if plan.walls:
+        ax.add_collection(LineCollection([list(w.coords) for w in plan.walls], colors="#24292f", linewidths=1.4,
+                                         zorder=3))
     for fixture in plan.fixtures:
         for poly in _polys(fixture.footprint):
             ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, facecolor="white",

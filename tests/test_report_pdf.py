@@ -151,3 +151,17 @@ def test_a_bad_household_in_a_project_file_is_refused_with_its_sentence():
     raw = dumps_project(_project("accessible-flat")).replace('"case_step": 3', '"case_step": 12')
     with pytest.raises(PlanError, match="case_step"):
         loads_project(raw)
+
+
+def test_a_photo_that_cannot_be_shown_is_named_not_dropped():
+    project = _project("accessible-flat")
+    broken = ({"element": "D2", "name": "dør2.heic", "mime": "image/heic", "data": "bm90IGFuIGltYWdl",
+               "taken_at": ""},
+              {"element": "D3", "name": "skadet.jpg", "mime": "image/jpeg", "data": "@@@", "taken_at": ""})
+    project = project.replace(photos=project.photos + broken)
+    data = application_pdf(project, load_rules(project.standard), "nb")
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "Bildet dør2.heic av D2 kunne ikke vises (image/heic); legg det ved separat." in text
+    assert "Bildet skadet.jpg av D3 kunne ikke vises" in text
+    assert sum(len(page.images) for page in reader.pages) == 1   # the good photo is still there
