@@ -30,6 +30,11 @@ MARGIN_PAPER_MM = 16.0           # room on paper around the plan for the outer d
 MM_PER_INCH = 25.4
 DIM_OFFSET_PAPER_MM = 6.0        # outer dimension lines stand this far off the plan on paper
 RAISED_FILL = "#eadfce"          # raised ground: the colour of gravel
+# On paper a room needs this much [mm] to carry its dimensions and name legibly; at scales smaller than
+# 1:DOOR_LABELS_UP_TO_SCALE only failing doors are labelled (the findings table lists every door)
+DIMENSION_MIN_PAPER_MM = 14.0
+LABEL_MIN_PAPER_MM = 9.0
+DOOR_LABELS_UP_TO_SCALE = 100
 
 register({
     "sketch.scale": {"en": "Scale 1:{scale} printed on A4", "nb": "Målestokk 1:{scale} utskrevet på A4"},
@@ -231,9 +236,13 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
                 ax.text(c.x, below, t("sketch.turning", lang, d=fmt_mm(f.measured)), fontsize=5.5, color=colour,
                         ha="center", va="center", zorder=7)
     for a, b in room_chords(plan, 3.5 * tick):
-        _dimension(ax, a, b, fmt_mm(math.dist(a, b)), colour="#57606a", tick_mm=tick)
+        if math.dist(a, b) >= DIMENSION_MIN_PAPER_MM * tick:   # a room too small on paper to carry its numbers
+            _dimension(ax, a, b, fmt_mm(math.dist(a, b)), colour="#57606a", tick_mm=tick)
     for room in plan.rooms:
         p = room.polygon.representative_point()
+        minx_r, miny_r, maxx_r, maxy_r = room.polygon.bounds
+        if min(maxx_r - minx_r, maxy_r - miny_r) < LABEL_MIN_PAPER_MM * tick:
+            continue
         ax.text(p.x, p.y, f"{room.name or room.id}\n{room.area_m2:.1f} m²".replace(".", ","),
                 fontsize=6.5, ha="center", va="center", zorder=10, color="#1f2328",
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.6, "linewidth": 0})
@@ -248,12 +257,15 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
         if door.opening is not None:
             xs, ys = door.opening.xy
             ax.plot(xs, ys, color=colour, linewidth=2.2, solid_capstyle="butt", zorder=8)
-        label = t("sketch.door", lang, id=door.id, width=fmt_mm(door.clear_width_mm))
-        ax.annotate(label, door.xy, xytext=(4, -8), textcoords="offset points", fontsize=6,
-                    color=COLOURS[width_status], fontweight="bold", zorder=12,
-                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.85, "linewidth": 0})
+        if scale <= DOOR_LABELS_UP_TO_SCALE or width_status == FAIL:   # small scale: only doors too narrow
+            label = t("sketch.door", lang, id=door.id, width=fmt_mm(door.clear_width_mm)) \
+                if scale <= DOOR_LABELS_UP_TO_SCALE else door.id   # … by their id: the table has the widths
+            ax.annotate(label, door.xy, xytext=(4, -8), textcoords="offset points", fontsize=6,
+                        color=COLOURS[width_status], fontweight="bold", zorder=12,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.85, "linewidth": 0})
         if FAIL in statuses:
-            ax.add_patch(Circle(door.xy, max(door.leaf_width_mm * 0.5, 4 * tick), facecolor="none",
+            ax.add_patch(Circle(door.xy, max(door.leaf_width_mm * 0.5, min(4 * tick, door.leaf_width_mm)),
+                                facecolor="none",
                                 edgecolor=COLOURS[FAIL], linewidth=1.2, zorder=9))
     _entrance(ax, plan, findings, works, outline, lang)
     _outer_dimensions(ax, (minx, miny, maxx, maxy), scale)
