@@ -72,3 +72,21 @@ def test_png_is_a_png():
 def test_north_not_given_says_so():
     svg = sketch_bytes(bathroom(), [], "en").decode("utf-8")
     assert "north not given" in svg
+
+
+def test_on_a_small_scale_only_doors_too_narrow_are_labelled_by_their_id():
+    from planner.builder import door_from_opening, plan_from_parts
+    from planner.model import Room
+    rooms = [Room.from_rectangle("R1", "Gang", "hall", 0, 0, 60000, 6000),
+             Room.from_rectangle("R2", "Bad", "bathroom", 0, 6000, 2000, 2400)]
+    doors = [door_from_opening("D1", (30000, 0), (31000, 0), 1, rooms),       # wide enough
+             door_from_opening("D2", (200, 6000), (900, 6000), 1, rooms)]     # 700 mm leaf: too narrow
+    plan = plan_from_parts("long", rooms, doors, [])
+    findings = assess(plan, load_rules("no-tek17"))
+    assert {f.element for f in findings if f.code == "DOOR_TOO_NARROW"} == {"D2"}
+    fig, scale = draw_sketch(plan, findings, "nb")
+    assert scale > 100
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "D2" in texts and not any(x.startswith("D1") for x in texts)
+    assert not any("fri" in x for x in texts)
+    assert any(x.startswith("Gang") for x in texts) and not any(x.startswith("Bad") for x in texts)  # too small
