@@ -78,3 +78,16 @@ def test_cli_sheet_to_a_missing_folder_is_one_sentence(tmp_path, capsys):
                          str(tmp_path / "nope" / "x.xlsx"), "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "Choose another place" in err
+
+
+@pytest.mark.parametrize("name, state", CASES)
+def test_norwegian_sheet_has_no_english_or_raw_keys(name, state):
+    import re
+    from tests.test_report_pdf import ENGLISH
+    plan, fp = _plan(name, state)
+    ctx, fctx = contexts(state)
+    book = load_workbook(io.BytesIO(quote_xlsx(fp, ctx.prices, fctx.rates["vat"].value, plan.name, "nb")))
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    text = " ".join(c for c in cells if not c.startswith("=SUM("))
+    assert not ENGLISH.findall(text), ENGLISH.findall(text)[:5]
+    assert not re.search(r"\b[a-z]+(_[a-z]+)+\b", text)
