@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
+from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
@@ -268,7 +269,7 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
-                       lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
+                       lambda: build_html(project, findings, rules, lang, project_sketch(project, rules, lang, "png"),
                                           funding_html(plan, findings, dict(project.costing), lang)
                                           + renovation_html(plan, findings, dict(project.costing), rules, lang)
                                           ).encode("utf-8"),
