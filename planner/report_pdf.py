@@ -105,6 +105,8 @@ register({
     "pdf.photo": {"en": "Photo of {element}: {name}, {when}", "nb": "Bilde av {element}: {name}, {when}"},
     "pdf.photo_bad": {"en": "Photo {name} of {element} could not be shown ({mime}); attach it separately.",
                       "nb": "Bildet {name} av {element} kunne ikke vises ({mime}); legg det ved separat."},
+    "pdf.visit_line": {"en": "Site visit: {when}, by {who}. Each value says how it is known and when it was taken.",
+                       "nb": "Befaring: {when}, ved {who}. Hver verdi sier hvordan den er kjent og når den ble tatt."},
     "pdf.no_barriers": {"en": "No barrier was found and no value is left unknown.",
                         "nb": "Ingen hindringer er funnet, og ingen verdier er ukjente."},
     "pdf.more_passed": {"en": "… and {n} more checks in order; every finding is in the app and in "
@@ -331,6 +333,11 @@ def _how(project: Project, plan: Plan, f: Finding, lang: str) -> tuple[str, str]
 def _barriers(pdf: _Pdf, project: Project, plan: Plan, findings: list[Finding], lang: str) -> None:
     pdf.add_page()
     _heading(pdf, t("pdf.h.barriers", lang))
+    h = project.household
+    if h.visit_date or h.therapist:   # what the household section says of the visit, blanks where it says nothing
+        empty = t("pdf.empty", lang)
+        _para(pdf, t("pdf.visit_line", lang, when=_date(h.visit_date, lang) or empty,
+                     who=", ".join(x for x in (h.therapist, h.therapist_role) if x) or empty), size=9)
     headers = (t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                t("col.rule", lang), t("pdf.col.how", lang))
     widths = (15, 14, 23, 61, 27, 20)

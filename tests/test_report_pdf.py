@@ -104,6 +104,7 @@ def test_fields_left_empty_are_shown_empty_never_filled_in():
 def test_measurement_times_are_local_and_norwegian():
     text, _ = _read("house-stepped-entrance", "nb")
     assert "1.11.2026 kl. 11.00" in text     # stored 10:00 UTC
+    assert "Befaring: 1.11.2026, ved Øystein Ærø, ergoterapeut, Bergen kommune." in text
 
 
 def test_cli_writes_the_pdf(tmp_path, capsys):

@@ -9,7 +9,7 @@ import streamlit as st
 import planner.report_pdf  # noqa: F401  (registers the report's labels, which the form shares)
 from costing import texts  # noqa: F401  (registers the step texts)
 from costing.process import STEPS
-from planner.household import CONDITIONS, LONG_TEXT_CHARS, SHORT_FIELDS, SHORT_TEXT_CHARS, TENURES, Household
+from planner.household import CONDITIONS, LONG_TEXT_CHARS, SHORT_TEXT_CHARS, TENURES, Household
 from planner.i18n import register, t
 from planner.model import PlanError
 from planner.project import Project
@@ -62,21 +62,29 @@ def render_application(project: Project, lang: str) -> Project:
     with st.expander(t("app.form.title", lang), expanded=False):
         st.caption(t("app.form.intro", lang))
         values: dict = {}
-        cols = st.columns(2)
         labels = {"applicant": "pdf.f.applicant", "address": "pdf.f.address", "landlord": "pdf.f.landlord",
                   "therapist": "pdf.f.therapist", "therapist_role": "pdf.f.role"}
-        for i, name in enumerate(SHORT_FIELDS):
-            values[name] = cols[i % 2].text_input(t(labels[name], lang), value=getattr(h, name),
-                                                  max_chars=SHORT_TEXT_CHARS, key=project_key(f"app_{name}"))
+
+        def text(col, name: str) -> None:
+            values[name] = col.text_input(t(labels[name], lang), value=getattr(h, name), max_chars=SHORT_TEXT_CHARS,
+                                          key=project_key(f"app_{name}"))
+
+        left, right = st.columns(2)        # in the report's order: the applicant and the home, then who visited
+        text(left, "applicant")
+        text(right, "address")
         tenures = ["", *TENURES]
-        values["tenure"] = cols[1].selectbox(
+        values["tenure"] = left.selectbox(
             t("pdf.f.tenure", lang), tenures, index=tenures.index(h.tenure) if h.tenure in tenures else 0,
             format_func=lambda v: t(f"pdf.tenure.{v}", lang) if v else t("app.form.not_given", lang),
             key=project_key("app_tenure"))
-        with cols[0]:
+        text(right, "landlord")
+        with left:
             values["landlord_consent"] = _yes_no(t("pdf.f.consent", lang), h.landlord_consent, "app_consent", lang)
-        visit = cols[1].date_input(t("pdf.f.visit", lang), value=date.fromisoformat(h.visit_date) if h.visit_date
-                                   else None, format="DD.MM.YYYY", key=project_key("app_visit"))
+        left, right = st.columns(2)
+        text(left, "therapist")
+        text(right, "therapist_role")
+        visit = left.date_input(t("pdf.f.visit", lang), value=date.fromisoformat(h.visit_date) if h.visit_date
+                                else None, format="DD.MM.YYYY", key=project_key("app_visit"))
         values["visit_date"] = visit.isoformat() if visit else ""
         for name in ("impairment", "daily_life", "justification"):
             values[name] = st.text_area(t(f"pdf.f.{name}", lang), value=getattr(h, name), max_chars=LONG_TEXT_CHARS,
