@@ -16,7 +16,7 @@ def project_sketch(project: Project, rules: Rules, lang: str, fmt: str = "svg") 
     """The dimensioned sketch of the measured plan, with the ramp or raised ground chosen in the funding plan."""
     plan, _ = project.measured_plan()
     findings = assess(plan, rules)
-    return sketch_bytes(plan, findings, lang, entrance_works(plan, findings, dict(project.costing)), fmt=fmt)
+    return sketch_bytes(plan, findings, lang, entrance_works(plan, findings, dict(project.costing), rules), fmt=fmt)
 
 
 def application_pdf(project: Project, rules: Rules, lang: str, made_at: datetime | None = None) -> bytes:
@@ -25,6 +25,6 @@ def application_pdf(project: Project, rules: Rules, lang: str, made_at: datetime
     plan, _ = project.measured_plan()
     findings = assess(plan, rules)
     state = dict(project.costing)
-    svg = sketch_bytes(plan, findings, lang, entrance_works(plan, findings, state), fmt="svg")
-    sections = application_sections(plan, findings, state, project.household, lang)
+    svg = sketch_bytes(plan, findings, lang, entrance_works(plan, findings, state, rules), fmt="svg")
+    sections = application_sections(plan, findings, state, project.household, lang, rules)
     return build_pdf(project, findings, rules, lang, plan, svg, sections, made_at)

@@ -30,10 +30,11 @@ def run_quote(args: argparse.Namespace) -> int:
     from planner.checks import assess
     from planner.i18n import fmt_nok, t
     from planner.model import PlanError
-    from planner.rules import load_rules
+    from planner.rules import rules_for
     plan, state, standard = load_plan_and_state(args.plan, args.units, [])
-    fp = build_plan(plan, assess(plan, load_rules(standard)), state)
-    ctx, fctx = contexts(state)
+    rules = rules_for(None, standard)
+    fp = build_plan(plan, assess(plan, rules), state, rules)
+    ctx, fctx = contexts(state, rules)
     data = quote_xlsx(fp, ctx.prices, fctx.rates["vat"].value, plan.name or Path(args.plan).name, args.lang)
     try:
         Path(args.xlsx).write_bytes(data)

@@ -10,9 +10,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.money import without_vat_nok
 from costing.plan import FundingPlan
-from costing.prices import QUOTE, Price
-from costing.rates import USER
+from costing.prices import QUOTE_SOURCE, Price
+from planner.sourced import USER
 from costing.remedies import NAV_AID, PERMANENT, SMALL_AID, LineItem, Remedy
 from costing.schemes import NAMES, Split
 from planner.i18n import register, t
@@ -152,9 +153,9 @@ def _source(price: Price | None, item: str, lang: str) -> str:
         return t("xlsx.src.quote", lang)
     if price is None:
         return t("xlsx.missing", lang)
-    if price.confidence in (QUOTE, USER):
-        return t(f"xlsx.src.{price.confidence}", lang)
-    return price.source if lang == "en" else t(f"xlsx.src.{price.confidence}", lang, date=price.date)
+    if price.confidence == USER:
+        return t("xlsx.src.quote" if price.source.startswith(QUOTE_SOURCE) else "xlsx.src.user", lang)
+    return price.source if lang == "en" else t(f"xlsx.src.{price.confidence}", lang, date=price.edition)
 
 
 def quote_xlsx(fp: FundingPlan, prices: dict[str, Price], vat: float, name: str, lang: str) -> bytes:
@@ -180,13 +181,13 @@ def quote_xlsx(fp: FundingPlan, prices: dict[str, Price], vat: float, name: str,
     barriers = {b.key: b for b in fp.barriers}
     for q in lines:
         price = prices.get(q.line.item)
-        ex_vat = None if q.total_nok is None else round(q.total_nok / (1 + vat))
+        ex_vat = None if q.total_nok is None else without_vat_nok(q.total_nok, vat)
         unit = (price.unit if price else "each") if q.line.item != "quote" else "each"
         f = barriers[q.barrier].finding
         ws.append([t(f"barrier.{f.code}", lang, element=f.element), t(f"remedy.{q.remedy.option}", lang),
                    t(f"xlsx.item.{q.line.item}", lang), round(q.line.quantity, 2),
                    t(f"xlsx.unit.{unit}", lang) if unit in UNIT_NAMES else unit,
-                   None if price is None or q.line.item == "quote" else price.price_ex_vat_nok, ex_vat,
+                   None if price is None or q.line.item == "quote" else without_vat_nok(price.value, vat), ex_vat,
                    None if q.total_nok is None else q.total_nok - ex_vat, q.total_nok,
                    _source(price, q.line.item, lang), *[q.paid_by.get(n, 0) for n in used]])
     last = ws.max_row

@@ -5,16 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from costing import texts  # noqa: F401  (registers the costing texts)
-from costing.grants import CAP_RULES
-from costing.plan import SCHEME_RULES, FundingPlan, build_plan
+from costing.plan import SCHEME_RULES, FundingPlan, build_plan, contexts
 from costing.process import CHECKLIST, STEPS, checklist_state
-from costing.remedies import ENTRANCE_LANDING_MM, RAMP_LANDING_MM, REGRADE_WIDTH_MM
 from costing.schemes import NAMES
 from planner.findings import Finding
 from planner.household import Household
 from planner.i18n import fmt_nok, register, t
 from planner.model import Plan
 from planner.report_pdf import Section, Table
+from planner.rules import Rules
 from planner.sketch import EntranceWorks
 
 register({
@@ -53,10 +52,6 @@ register({
                                             "kommunens skjønn)"},
     "schemerule.startlan": {"en": "", "nb": "Husbankens startlån via kommunen: behovsprøvd lån til nødvendig tilpasning"},
     "schemerule.own_money": {"en": "", "nb": "Husstanden betaler resten"},
-    "caprule.ramp_small": {"en": "", "nb": "NAVs sats for rampe, høydeforskjell til og med 400 mm: 29 700 kr + 25 % mva"},
-    "caprule.ramp_large": {"en": "", "nb": "NAVs sats for rampe, høydeforskjell over 400 mm: 53 000 kr + 25 % mva"},
-    "caprule.lift": {"en": "", "nb": "Løfterens pris med mva, uten montering (NAVs rammeavtale, ikke offentlig)"},
-    "caprule.user": {"en": "", "nb": "Prisen på det alternative hjelpemidlet, oppgitt av brukeren"},
     "report.conf.user": {"en": "given by the user", "nb": "oppgitt av brukeren"},
     "report.yes": {"en": "yes", "nb": "ja"}, "report.no": {"en": "no", "nb": "nei"},
     "report.unknown": {"en": "not known", "nb": "ukjent"},
@@ -90,16 +85,16 @@ def _barrier_title(barrier, lang: str) -> str:
     return t("barrier." + barrier.finding.code, lang, element=barrier.finding.element)
 
 
-def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) -> str:
-    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist."""
-    fp = build_plan(plan, findings, state)
+def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str, rules: Rules | None = None) -> str:
+    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist.
+    rules: the standard the findings were made by."""
+    fp = build_plan(plan, findings, state, rules)
     if not fp.chosen:
         return f"<p>{escape(t('report.fund.none', lang))}</p>"
     table = funding_table(fp, lang)
     rows = "".join(_row(row) for row in table.rows[:-1])
     rows += "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in table.rows[-1]) + "</tr>"
-    included = [f"<p>{escape(t('fund.included', lang, barrier=_barrier_title(b, lang)))}</p>"
-                for b in fp.barriers if b.key in fp.included]
+    included = [f"<p>{escape(t(why, lang, barrier=_barrier_title(b, lang)))}</p>" for b, why in fp.left_out()]
     done = checklist_state(state)
     checklist = "".join(f"<li>{'☑' if done.get(k) else '☐'} {escape(t(k, lang))}</li>" for k in CHECKLIST)
     return ("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr>" + rows + "</table>"
@@ -142,16 +137,16 @@ def grant_lines(fp: FundingPlan, lang: str) -> tuple[str, ...]:
         out.append(t("report.grant", lang, barrier=_barrier_title(by_remedy[s.remedy_id], lang),
                      grant=fmt_nok(s.amounts["nav_grant"]), cap=fmt_nok(grant["cap_nok"]),
                      alt=t("remedy.ramp_lent" if alt == "ramp" else f"remedy.{alt}", lang),
-                     rule=cap_rule(grant["cap_rule"], lang), cost=fmt_nok(s.total_nok),
+                     rule=cap_rule(grant, lang), cost=fmt_nok(s.total_nok),
                      conf=t(f"confidence.{grant['cap_confidence']}" if grant["cap_confidence"] in "CSUA"
                             else "report.conf.user", lang)))
     return tuple(out)
 
 
-def cap_rule(rule: str, lang: str) -> str:
-    """The rule behind the cap of NAV's grant (costing.grants.CAP_RULES, in English), in lang."""
-    key = next((k for k, v in CAP_RULES.items() if v == rule), None)
-    return rule if lang == "en" or key is None else t(f"caprule.{key}", lang)
+def cap_rule(grant: dict, lang: str) -> str:
+    """The rule behind the cap of NAV's grant, in lang (costing.grants: its text key and numbers)."""
+    key = grant.get("cap_rule_key")
+    return t(key, lang, **grant.get("cap_params", {})) if key else grant.get("cap_rule", "")
 
 
 def scheme_rule(name: str, lang: str) -> str:
@@ -166,8 +161,7 @@ def funding_section(fp: FundingPlan, lang: str) -> Section:
     rules = Table((t("report.col.scheme", lang), t("report.col.amount", lang), t("report.col.rule", lang)),
                   tuple((t(f"scheme.{n}", lang), fmt_nok(fp.total(n)), scheme_rule(n, lang))
                         for n in NAMES if fp.total(n)), (40, 15, 45))
-    included = tuple(t("fund.included", lang, barrier=_barrier_title(b, lang))
-                     for b in fp.barriers if b.key in fp.included)
+    included = tuple(t(why, lang, barrier=_barrier_title(b, lang)) for b, why in fp.left_out())
     return Section(title, paragraphs=grant_lines(fp, lang) + included, tables=(funding_table(fp, lang), rules),
                    notes=(t("report.fund.estimates", lang),))
 
@@ -191,27 +185,31 @@ def checklist_section(state: dict, lang: str) -> Section:
 
 
 def application_sections(plan: Plan, findings: list[Finding], state: dict, household: Household,
-                         lang: str) -> list[Section]:
+                         lang: str, rules: Rules | None = None) -> list[Section]:
     """The costing parts of the application PDF, in the order a case officer reads them."""
-    fp = build_plan(plan, findings, state)
+    fp = build_plan(plan, findings, state, rules)
     return [options_section(fp, lang), funding_section(fp, lang), steps_section(household.case_step, lang),
             checklist_section(state, lang)]
 
 
-def entrance_works(plan: Plan, findings: list[Finding], state: dict) -> EntranceWorks | None:
+def entrance_works(plan: Plan, findings: list[Finding], state: dict,
+                   rules: Rules | None = None) -> EntranceWorks | None:
     """The ramp or raised ground chosen at the entrance, sized per TEK17 § 12-16, for the sketch; None when the
     entrance needs none or another remedy (a lift) was chosen."""
-    fp = build_plan(plan, findings, state)
+    fp = build_plan(plan, findings, state, rules)
     for b in fp.barriers:
         remedy = b.remedy(b.chosen) if b.chosen else None
         if remedy is None or remedy.ramp is None or remedy.option not in ENTRANCE_WORKS:
             continue
         ramp = remedy.ramp
         kind = ENTRANCE_WORKS[remedy.option]
+        width = contexts(state, rules)[0].rates["regrade_width_mm"].value if kind == "raised_ground" else ramp.width_mm
         return EntranceWorks(kind=kind, rise_mm=ramp.rise_mm, slope=ramp.slope, run_mm=ramp.run_mm,
-                             landings=ramp.landings, landing_mm=RAMP_LANDING_MM, top_landing_mm=ENTRANCE_LANDING_MM,
-                             width_mm=REGRADE_WIDTH_MM if kind == "raised_ground" else ramp.width_mm)
+                             landings=ramp.landings, landing_mm=ramp.landing_mm,
+                             top_landing_mm=ramp.entrance_landing_mm, width_mm=width)
     return None
+
+
 def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> str:
     """An escaped HTML fragment: the renovation plan of the rooms marked for renovation (empty when none is)."""
     from costing.plan import contexts

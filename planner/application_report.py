@@ -18,6 +18,7 @@ from planner.project import Project
 from planner.report_pdf import element_name, local_stamp
 from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
+from planner.status import TEXT_COLOURS, worst_first
 from planner.visit import PHOTO_TYPES
 
 register({
@@ -50,8 +51,8 @@ register({
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#1f2328}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 6px;
-text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{color:#cf222e;font-weight:600}.unknown{color:#9a6700}
-.pass{color:#1a7f37}img{max-width:100%}"""
+text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{font-weight:600}img{max-width:100%}""" + "".join(
+    f".{status}{{color:{colour}}}" for status, colour in TEXT_COLOURS.items())
 
 
 def _table(headers: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
@@ -75,8 +76,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     if png:
         parts.append(f"<img alt='plan' src='data:image/png;base64,{b64encode(png).decode()}'>")
     parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")
-    order = {"fail": 0, "unknown": 1, "pass": 2}
-    ordered = sorted(findings, key=lambda f: order[f.status])
+    ordered = worst_first(findings)
     parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                          t("col.rule", lang)],
                         [[t("status." + f.status, lang), element_name(f.element, lang), t("check." + f.check, lang),

@@ -31,6 +31,7 @@ from planner.model import Plan
 from planner.project import Project
 from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
+from planner.status import TEXT_COLOURS
 from planner.visit import measured
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -43,7 +44,7 @@ LABEL_MM = 82
 # A large building has hundreds of elements in order; the report lists this many of them and says how many more
 # there are (every finding is in the app and in `python -m planner check`), so it stays readable and quick
 MAX_PASSED_ROWS = 120
-STATUS_RGB = {FAIL: (207, 34, 46), UNKNOWN: (154, 103, 0), PASS: (26, 127, 55)}
+STATUS_RGB = {status: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for status, colour in TEXT_COLOURS.items()}
 # the measurement behind each check's number (planner/measurements.py field names)
 CHECK_FIELD = {"door_clear_width": "clear_width_mm", "threshold": "threshold_mm", "step_free_shower": "lip_mm",
                "step_free_entrance": "rise_mm"}

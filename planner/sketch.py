@@ -18,7 +18,8 @@ from shapely.affinity import rotate
 from shapely.affinity import translate
 from shapely.geometry import LineString, Point, Polygon, box
 
-from planner.drawing import COLOURS, ROOM_FILL, _bounds_mm, _polys, _worst
+from planner.drawing import ROOM_FILL, _bounds_mm, _polys
+from planner.status import COLOURS, worst
 from planner.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.i18n import fmt_mm, register, t
 from planner.model import Door, Plan
@@ -250,7 +251,7 @@ def draw_sketch(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
         statuses = [f.status for f in by_element.get(door.id, [])]
         width_status = next((f.status for f in by_element.get(door.id, []) if f.check == "door_clear_width"),
                             UNKNOWN)
-        colour = COLOURS[_worst(statuses) if statuses else UNKNOWN]
+        colour = COLOURS[worst(statuses)]
         for poly in _polys(door.swing):
             ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, facecolor="none", edgecolor=colour,
                                     linewidth=0.5, linestyle=":", zorder=7))

@@ -119,14 +119,14 @@ def render_files(project: Project, plan, findings, rules, name: str, lang: str) 
     st.markdown(f"**{t('app.files', lang)}**")
     state = dict(project.costing)
     try:
-        ctx, fctx = contexts(state)
+        ctx, fctx = contexts(state, rules)
     except ValueError as exc:   # a saved price or rate that cannot be used: say so instead of a broken file
         st.warning(t("app.file.blocked", lang, reason=exc.message(lang) if hasattr(exc, "message") else str(exc)))
     else:
         st.download_button(t("app.file.pdf", lang), lambda: application_pdf(project, rules, lang),
                            file_name=f"{name}-soknad.pdf", mime="application/pdf", key="save_pdf")
         st.download_button(t("app.file.xlsx", lang),
-                           lambda: quote_xlsx(build_plan(plan, findings, state), ctx.prices, fctx.rates["vat"].value,
+                           lambda: quote_xlsx(build_plan(plan, findings, state, rules), ctx.prices, fctx.rates["vat"].value,
                                               name, lang),
                            file_name=f"{name}-tilbud.xlsx", key="save_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -135,5 +135,6 @@ def render_files(project: Project, plan, findings, rules, name: str, lang: str) 
         st.download_button(t("app.file.sketch_png", lang), lambda: project_sketch(project, rules, lang, "png"),
                            file_name=f"{name}-skisse.png", mime="image/png", key="save_sketch_png")
         st.download_button(t("app.file.dxf", lang),
-                           lambda: plan_to_dxf_bytes(plan, findings, lang, entrance_works(plan, findings, state)),
+                           lambda: plan_to_dxf_bytes(plan, findings, lang,
+                                                     entrance_works(plan, findings, state, rules)),
                            file_name=f"{name}-funn.dxf", mime="application/dxf", key="save_dxf_findings")
