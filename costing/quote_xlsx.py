@@ -22,6 +22,7 @@ from planner.i18n import register, t
 # small_aids the small aids); the other schemes pay whatever is still unpaid, line by line.
 SCHEME_ROUTES = {"nav_loan": (NAV_AID,), "nav_grant": (PERMANENT,), "small_aids": (SMALL_AID,)}
 NOK_FORMAT = '#,##0" kr"'
+SHEET_LAYOUT = {"title_pt": 13, "widths": (26, 30, 36, 9, 10, 14, 14, 11, 14, 34), "scheme_width": 16}
 
 register({
     "xlsx.sheet": {"en": "Quote", "nb": "Tilbud"},
@@ -164,7 +165,7 @@ def quote_xlsx(fp: FundingPlan, prices: dict[str, Price], vat: float, name: str,
     ws = wb.active
     ws.title = t("xlsx.sheet", lang)
     ws.append([t("xlsx.title", lang, name=name)])
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = Font(bold=True, size=SHEET_LAYOUT["title_pt"])
     ws.append([t("xlsx.note", lang)])
     ws.append([])
     used = [n for n in NAMES if fp.total(n)]
@@ -212,7 +213,8 @@ def quote_xlsx(fp: FundingPlan, prices: dict[str, Price], vat: float, name: str,
         for cell in row:
             if cell.column != 10:
                 cell.number_format = NOK_FORMAT
-    for i, width in enumerate([26, 30, 36, 9, 10, 14, 14, 11, 14, 34] + [16] * len(used), start=1):
+    widths = [*SHEET_LAYOUT["widths"], *[SHEET_LAYOUT["scheme_width"]] * len(used)]
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[_col(i)].width = width
     buf = io.BytesIO()
     wb.save(buf)

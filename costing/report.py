@@ -57,6 +57,9 @@ register({
     "report.unknown": {"en": "not known", "nb": "ukjent"},
 })
 
+# Column shares of the report's tables (layout, not rule values): barrier, option, total, each scheme, now …
+TABLE_COLUMNS = {"funding": (20, 22, 11, 13, 11), "options": (15, 21, 10, 10, 10, 8, 7, 8, 10, 7),
+                 "schemes": (40, 15, 45), "steps": (6, 60, 22, 12)}
 ENTRANCE_WORKS = {"ramp_built": "ramp", "ramp_lent": "ramp", "regrade": "raised_ground"}
 
 
@@ -74,7 +77,8 @@ def funding_table(fp: FundingPlan, lang: str) -> Table:
                      fmt_nok(s.household_now_nok)))
     rows.append(("", "", fmt_nok(fp.total("total")), *[fmt_nok(fp.total(n)) for n in used],
                  fmt_nok(fp.total("household_now"))))
-    return Table(head, tuple(rows), (20, 22, 11, *[13] * len(used), 11), last_bold=True, size=7)
+    bar, option, total, scheme, now = TABLE_COLUMNS["funding"]
+    return Table(head, tuple(rows), (bar, option, total, *[scheme] * len(used), now), last_bold=True, size=7)
 
 
 def _row(cells: list[str]) -> str:
@@ -122,7 +126,7 @@ def options_section(fp: FundingPlan, lang: str) -> Section:
                          "✔" if r.id == b.chosen else ""))
     if not rows:
         return Section(t("report.h.options", lang), paragraphs=(t("report.fund.none", lang),))
-    return Section(t("report.h.options", lang), tables=(Table(head, tuple(rows), (15, 21, 10, 10, 10, 8, 7, 8, 10, 7), size=7),))
+    return Section(t("report.h.options", lang), tables=(Table(head, tuple(rows), TABLE_COLUMNS["options"], size=7),))
 
 
 def grant_lines(fp: FundingPlan, lang: str) -> tuple[str, ...]:
@@ -160,7 +164,7 @@ def funding_section(fp: FundingPlan, lang: str) -> Section:
         return Section(title, paragraphs=(t("report.fund.none", lang),))
     rules = Table((t("report.col.scheme", lang), t("report.col.amount", lang), t("report.col.rule", lang)),
                   tuple((t(f"scheme.{n}", lang), fmt_nok(fp.total(n)), scheme_rule(n, lang))
-                        for n in NAMES if fp.total(n)), (40, 15, 45))
+                        for n in NAMES if fp.total(n)), TABLE_COLUMNS["schemes"])
     included = tuple(t(why, lang, barrier=_barrier_title(b, lang)) for b, why in fp.left_out())
     return Section(title, paragraphs=grant_lines(fp, lang) + included, tables=(funding_table(fp, lang), rules),
                    notes=(t("report.fund.estimates", lang),))
@@ -174,7 +178,7 @@ def steps_section(case_step: int | None, lang: str) -> Section:
             if i <= case_step else ""
         rows.append((str(i), t(key, lang), t(who, lang), state))
     table = Table((t("report.col.step", lang), "", t("report.col.who", lang), t("report.col.state", lang)),
-                  tuple(rows), (6, 60, 22, 12))
+                  tuple(rows), TABLE_COLUMNS["steps"])
     return Section(t("report.h.steps", lang), tables=(table,),
                    notes=() if case_step is not None else (t("report.step.unknown", lang),))
 
