@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
+from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
@@ -292,6 +293,8 @@ def render_refused(refused: dict, lang: str) -> None:
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
+    from ui.application import render_application, render_files
+    project = render_application(project, lang)
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
@@ -300,7 +303,7 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     def report() -> bytes:
         extra = funding_html(plan, findings, dict(project.costing), lang, rules) + \
             renovation_html(plan, findings, dict(project.costing), rules, lang)
-        html = build_html(project, findings, rules, lang, plan_png(plan, findings, lang), extra)
+        html = build_html(project, findings, rules, lang, project_sketch(project, rules, lang, "png"), extra)
         return text_only(html).encode("utf-8")
     st.download_button(t("project.report", lang), safe_file(report, "the report", lang),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
@@ -308,6 +311,7 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        mime="image/png", key="save_png")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf")
+    render_files(project, plan, findings, rules, name, lang)
 
 with guard("page"):
     main()
