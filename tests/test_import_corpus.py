@@ -54,7 +54,7 @@ REFUSALS = {
     "house-ceco-net-tm53-r2000-metres-door-blocks": (None, "the 3 doors found (block PUERTA), so the walls around"),
     # the office's big rooms (G01-02, G03, G04) do not close; the 24 faces found were desks, WCs and stairs
     "uk-office-ground-floor-r2010-metres-door-blocks-spline-walls": (
-        None, "enclose 24 shapes with no room name inside, and only 9 of them lie beside one of the 9 doors"),
+        None, "enclose 24 shapes with no room name inside, and only 7 of them lie beside one of the 7 doors"),
     # was ~98 faces of the elevations' panels (plan and elevations were one region); now the plan is a region of
     # its own and is refused as the r2013 copy of it is: one 6 m² fragment
     "barcelona-pavilion-r2000-inches-header-odd-scale": (None, "close into only 1 unnamed space(s) of "),

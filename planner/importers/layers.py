@@ -51,7 +51,13 @@ _COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYE
 _DOOR_BLOCK = re.compile(r"door|d[øo]r|tür|tuer|porte?\b|porte[-_ ]|puerta|porta|dörr|ovi|deur|"
                          r"^d\d|[-_ ]d\d|a-door|slid|sldr|bifold|^bf\d|skyve|pocket|schiebe", re.IGNORECASE)
 _NOT_DOOR_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|garage|wardrobe|"
-                             r"cabinet|skap|cupboard|handle", re.IGNORECASE)
+                             r"cabinet|skap|cupboard|handle|knob|hinge|hengsel|lever|pull|vrider|stopper|closer",
+                             re.IGNORECASE)
+# blocks that are furniture: their arcs are desk curves and chair backs, their lines no walls
+_FURNITURE_BLOCK = re.compile(r"desk|table|\bbord|skrivebord|chair|stol\b|sofa|couch|settee|armchair|lenestol|"
+                              r"workstation|work[-_ ]?station|furn|møbel|mobel|shelf|shelv|hylle|bookcase|"
+                              r"wardrobe|garderobe|dresser|kommode|locker|piano|plant|conference|meeting",
+                              re.IGNORECASE)
 _WINDOW_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|^win\d|^w\d+$|^vin\d",
                            re.IGNORECASE)
 _SLIDING_BLOCK = re.compile(r"slid|sldr|skyve|pocket|schiebe|coulissant|corredera|scorrevole", re.IGNORECASE)
@@ -87,6 +93,12 @@ def guess_role(layer: str) -> tuple[str, list]:
 def is_door_block(name: str) -> bool:
     base = name.split("$")[-1]
     return bool(_DOOR_BLOCK.search(base)) and not _NOT_DOOR_BLOCK.search(base)
+
+
+def is_furniture_block(name: str) -> bool:
+    """A block whose name says it is furniture (a desk, a table, a wardrobe): kept as a footprint only."""
+    base = name.split("$")[-1]
+    return bool(_FURNITURE_BLOCK.search(base)) and not is_door_block(base)
 
 
 def is_window_block(name: str) -> bool:
