@@ -22,7 +22,7 @@ from planner.importers.regions import find_regions, subset
 from planner.importers.swings import drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, name_rooms, outline_polygons)
-from planner.importers.unitguess import infer_unit
+from planner.importers.unitguess import header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
@@ -185,7 +185,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     header_unit = INSUNITS_TO_UNIT.get(code)
     extent = drawing_extent(raw)
     swings = sort_swings(raw, roles, extent)
-    guess = infer_unit(swings.radii, _room_areas(raw, roles), extent)
+    room_areas = _room_areas(raw, roles)
+    guess = infer_unit(swings.radii, room_areas, extent)
     warnings = list(notes)   # texts to render
     unit_unknown = False
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
@@ -196,7 +197,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         if header_unit:
             why = said("imp.unit.header_but", header=unit_name(header_unit), why=labelled_why)
             warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
-    elif header_unit and (guess.unit is None or guess.plausible(header_unit)):
+    elif header_unit and (guess.unit is None or guess.unit == header_unit or
+                          not header_contradicted(header_unit, swings.radii, room_areas, extent)):
         used, why = header_unit, said("imp.unit.header_agrees", code=code, header=unit_name(header_unit))
     elif header_unit:
         used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
