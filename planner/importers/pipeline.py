@@ -15,12 +15,13 @@ from planner.importers.doors import find_doors, find_passages, kind_name, long_a
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
+from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
 from planner.importers.outside import outside
 from planner.importers.regions import find_regions, subset
 from planner.importers.swings import drawing_extent, sort_swings
-from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
+from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, name_rooms, outline_polygons)
 from planner.importers.unitguess import header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
@@ -38,6 +39,7 @@ Progress = Callable[[float, str], None]
 
 DROP_LINES, DROP_OUTLINE_SIZE, DROP_FURNITURE = "imp.dropped.lines", "imp.dropped.outline_size", "imp.dropped.furniture"
 DROP_DOOR_ALONE, DROP_OUTER_OPENING = "imp.dropped.door_alone", "imp.dropped.outer_opening"
+DROP_AREA_OUTLINE = "imp.dropped.area_outline"
 FRAGMENT_SHARE = 0.05          # unnamed spaces covering less than this share of the walls' extent are a fragment
 FRAGMENT_MIN_EXTENT_M2 = 200.0  # ...in a drawing at least this large (a small flat may well be one space)
 
@@ -56,6 +58,10 @@ register({
                         "nb": "lukkede omriss på romlag som er for små eller for store til å være rom"},
     DROP_FURNITURE: {"en": "closed outlines on room layers labelled only with furniture names",
                      "nb": "lukkede omriss på romlag som bare er merket med møbelnavn"},
+    DROP_AREA_OUTLINE: {"en": "closed outlines on room layers around other rooms or across walls: the outline of a flat "
+                               "or of a gross or net area, not of a room",
+                         "nb": "lukkede omriss på romlag rundt andre rom eller på tvers av vegger: omrisset av en "
+                               "leilighet eller et brutto- eller nettoareal, ikke av et rom"},
     DROP_DOOR_ALONE: {"en": "door shapes not next to any room", "nb": "dørsymboler som ikke ligger ved noe rom"},
     DROP_OUTER_OPENING: {"en": "openings in an outer wall (a door or a window: the plan does not tell)",
                          "nb": "åpninger i yttervegg (dør eller vindu: planen viser ikke hvilken)"},
@@ -212,6 +218,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
                     "why_t": why, "inference_t": guess.why_t}
 
     p = raw.scaled(MM_PER_UNIT[used])
+    roles, role_why = refine_roles(p, roles, role_why, fixed=set(layer_roles or {}),
+                                   linetypes=doc.layer_linetypes, extent_mm=drawing_extent(p))
     say(0.65, "finding separate plans")
     counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
     regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
@@ -235,6 +243,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
     report["swings"] = plan_parts.swings
+    report["dropped"] = {key: n for key, n in sorted(plan_parts.dropped.items()) if n}   # text key -> count
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
@@ -340,6 +349,10 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         if len(missing) > len(outlines):
             parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
             return parts
+    areas = area_outlines([poly for poly, _ in outlines], wall_seg)
+    if any(areas):
+        parts.dropped[DROP_AREA_OUTLINE] = sum(areas)
+        outlines = [o for o, a in zip(outlines, areas) if not a]
     if outlines:
         polys = [poly for poly, _ in outlines]
         layers = [lay for _, lay in outlines]

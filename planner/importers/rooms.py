@@ -178,6 +178,43 @@ def outline_polygons(outlines: list[tuple[np.ndarray, str | None]], roles: dict[
     return out, rejected
 
 
+WALLS_INSIDE_SHARE = 0.3    # an outline with wall lines inside it this long (share of its perimeter) is no room
+WALL_CLEARANCE_MM = 200.0   # ...counting only wall lines farther than this inside its edge
+NESTED_SHARE = 0.5          # ...nor one whose area is at least half covered by two or more outlines inside it
+
+
+def area_outlines(polygons: list[Polygon], wall_seg: np.ndarray) -> list[bool]:
+    """For each closed outline (mm): is it the outline of an area — a flat, a building's gross or net area, an
+    area scheme — rather than of a room? It is when wall lines run through its inside (at least 0.3 of its
+    perimeter's length of them, farther than 200 mm from its edge: a room has walls only at its edge), or when two or more of the
+    other outlines lie inside it and cover at least half of it."""
+    if not polygons:
+        return []
+    out = [False] * len(polygons)
+    inner = [p.buffer(-WALL_CLEARANCE_MM) for p in polygons]
+    if len(wall_seg):
+        walls = shapely.linestrings(wall_seg.reshape(-1, 2, 2))
+        tree = shapely.STRtree(walls)
+        pi, wi = tree.query(inner, predicate="intersects")
+        inside = np.zeros(len(polygons))
+        if len(pi):
+            np.add.at(inside, pi, shapely.length(shapely.intersection(walls[wi], np.array(inner, dtype=object)[pi])))
+        for k, poly in enumerate(polygons):
+            out[k] = bool(inside[k] >= WALLS_INSIDE_SHARE * poly.length)
+    tree = shapely.STRtree(polygons)
+    a, b = tree.query(polygons, predicate="contains")
+    areas = shapely.area(np.array(polygons, dtype=object))
+    keep = (a != b) & (areas[b] < 0.95 * areas[a])      # not the same outline drawn twice
+    covered = np.zeros(len(polygons))
+    count = np.zeros(len(polygons), dtype=int)
+    np.add.at(covered, a[keep], areas[b[keep]])
+    np.add.at(count, a[keep], 1)
+    for k in range(len(polygons)):
+        if count[k] >= 2 and covered[k] >= NESTED_SHARE * areas[k]:
+            out[k] = True
+    return out
+
+
 # door/window size codes, grid bubbles, and a flat's type in a schedule ("TYPE 'B1'", "Type C")
 _TAG = re.compile(r"^\d{4}(\s|$)|^[a-z]\d$|^\d{1,2}$|^[a-z]-[a-z]$|^\d+\s*[\"']|^type(\s+|\s*['\"])[a-z0-9]{1,3}['\"]?$",
                   re.IGNORECASE)
