@@ -25,7 +25,7 @@ def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_m
                      gap_mm: float = 60.0) -> list[Polygon]:
     """Room-sized faces enclosed by the wall segments (mm) with the door openings drawn shut.
 
-    snap_mm: coordinates are rounded to this grid first; gap_mm: gaps up to this size at wall ends close.
+    snap_mm: the lines are snap-rounded to this grid; gap_mm: gaps up to this size at wall ends close.
     """
     parts = [wall_seg]
     if openings:
@@ -33,10 +33,13 @@ def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_m
     seg = np.vstack(parts) if len(parts) > 1 else wall_seg
     if not len(seg):
         return []
-    seg = extend_segments(np.round(seg / snap_mm) * snap_mm, gap_mm / 2)
+    seg = extend_segments(seg, gap_mm / 2)
     lines = shapely.linestrings(seg.reshape(-1, 2, 2))
-    # the union nodes the lines and drops duplicates in one sweep (several times faster than shapely.node)
-    noded = shapely.union_all(lines)
+    # the union nodes the lines and drops duplicates in one sweep (several times faster than shapely.node); on a
+    # grid of snap_mm it snap-rounds them: every vertex and crossing goes to the grid and a line passing within half
+    # a cell of one goes through it, so two pieces of one wall drawn at an angle join as they do on the axes
+    # (rounding each end on its own left them parallel a few millimetres apart)
+    noded = shapely.union_all(lines, grid_size=snap_mm)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     rooms = [f for f in faces if isinstance(f, Polygon) and shape_ok(f)]
     # a face whose hole is filled by other faces is the ring of an outer wall: keep only faces that are
