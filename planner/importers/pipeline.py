@@ -19,6 +19,7 @@ from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
 from planner.importers.outside import outside
+from planner.importers.proxies import proxy_count, proxy_warning
 from planner.importers.regions import find_regions, subset
 from planner.importers.swings import drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
@@ -220,6 +221,9 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     p = raw.scaled(MM_PER_UNIT[used])
     roles, role_why = refine_roles(p, roles, role_why, fixed=set(layer_roles or {}),
                                    linetypes=doc.layer_linetypes, extent_mm=drawing_extent(p))
+    proxies = proxy_count(raw.ignored)
+    if proxies:
+        warnings.append(proxy_warning(proxies))
     say(0.65, "finding separate plans")
     counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
     regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
@@ -243,6 +247,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
     report["swings"] = plan_parts.swings
+    report["proxy_entities"] = proxies
     report["dropped"] = {key: n for key, n in sorted(plan_parts.dropped.items()) if n}   # text key -> count
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"

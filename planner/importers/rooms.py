@@ -290,12 +290,17 @@ def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str
     return result
 
 
-def shape_ok(poly: Polygon, *, min_area_m2: float = 1.0, min_width_mm: float = 450.0) -> bool:
-    """A face of the wall drawing that can be a room: big enough and not a wall-thickness sliver.
+def shape_ok(poly: Polygon, *, min_area_m2: float = 1.0, min_width_mm: float = 550.0) -> bool:
+    """A face of the wall drawing that can be a room: big enough and wider than a wall.
 
-    The mean width 2·area/perimeter is about the short side of a long thin face.
+    The width is the diameter of the largest circle inside the face: a strip between the two lines of a wall (or
+    between wall lines of an AutoCAD Architecture drawing whose walls are proxy objects) is at most a wall thick,
+    500 mm for old masonry, where the narrowest closet is 600 mm. The mean width 2·area/perimeter (about the short
+    side of a long thin face) is a cheap first test.
     """
     area = poly.area
     if not (min_area_m2 * 1e6 <= area <= MAX_ROOM_M2 * 1e6):
         return False
-    return 2 * area / poly.length >= min_width_mm / 2
+    if 2 * area / poly.length < min_width_mm / 2:
+        return False
+    return 2 * shapely.maximum_inscribed_circle(poly, tolerance=5.0).length >= min_width_mm
