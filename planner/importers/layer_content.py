@@ -38,8 +38,9 @@ WALL_PAIRED_SHARE = 0.5     # ...with at least half its long lines in such pairs
 PARALLEL_SIN = 0.02         # about 1°
 
 register({
-    "imp.layer.content_axis_linetype": {"en": "its lines are drawn in the centre-line linetype {linetype}: axis lines",
-                                        "nb": "linjene er tegnet med senterlinjetypen {linetype}: aksene"},
+    "imp.layer.content_axis_linetype": {
+        "en": "its lines are drawn in the centre-line linetype {linetype}: axis lines, no walls",
+        "nb": "linjene er tegnet med senterlinjetypen {linetype}: akselinjer, ikke vegger"},
     "imp.layer.content_axis": {
         "en": "its {count} lines span the drawing in at most two directions at regular spacing: axis or grid lines, "
               "no walls",

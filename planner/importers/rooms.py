@@ -301,6 +301,11 @@ def shape_ok(poly: Polygon, *, min_area_m2: float = 1.0, min_width_mm: float = 5
     area = poly.area
     if not (min_area_m2 * 1e6 <= area <= MAX_ROOM_M2 * 1e6):
         return False
-    if 2 * area / poly.length < min_width_mm / 2:
+    mean = area / poly.length
+    if 2 * mean < min_width_mm / 2:
         return False
-    return 2 * shapely.maximum_inscribed_circle(poly, tolerance=5.0).length >= min_width_mm
+    if mean >= min_width_mm / 2:
+        # every point of a face whose inscribed circle had radius r lies within r of its edge, so its area is at
+        # most r·perimeter: r is at least area/perimeter, and the circle need not be found
+        return True
+    return 2 * shapely.maximum_inscribed_circle(poly, tolerance=10.0).length >= min_width_mm
