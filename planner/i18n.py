@@ -32,14 +32,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
     # template uses are resolved (a report's texts carry their nested texts' parameters too)
     nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
-    if nested:
+    numbers = [k for k in _fields(template) if isinstance(params.get(k), float)]
+    if nested or numbers:
         params = dict(params)
         for k in nested:
             params[k] = t(params[k][1:], lang, **{n: w for n, w in params.items() if n != k})
+        for k in numbers:   # a number as the language writes it: 759,6 in Norwegian; 760.0 as 760
+            params[k] = _number_text(params[k], lang)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _number_text(value: float, lang: str) -> str:
+    text = f"{value:.10g}"
+    return text.replace(".", ",") if lang == "nb" else text
 
 
 @lru_cache(maxsize=4096)
