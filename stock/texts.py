@@ -12,6 +12,7 @@ register({
                              "`python -m planner check FILE`.",
                        "nb": "Lesingen av denne filen stoppet arbeidsprosessen; den er utelatt. Prøv den alene med "
                              "`python -m planner check FIL`."},
+    "screen.workers": {"en": "--workers must be at least 1, not {n}.", "nb": "--workers må være minst 1, ikke {n}."},
     "screen.no_sources": {"en": "No DXF, IFC or project files were found in {sources}.",
                           "nb": "Fant ingen DXF-, IFC- eller prosjektfiler i {sources}."},
     "screen.bad_out": {"en": "The register must end in .xlsx, .csv or .parquet, not {name}.",

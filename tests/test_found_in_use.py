@@ -73,3 +73,37 @@ def test_a_renovation_measure_already_met_costs_nothing():
     advice = renovation_plan(plan, assess(plan, RULES), RULES, ctx.prices, rooms=["R2"], ctx=ctx)
     met = [a for a in advice if a.status == MET]
     assert met and all(a.during_nok is None and a.after_nok is None for a in met)
+
+
+def test_an_entrance_with_steps_but_no_rise_is_not_called_step_free():
+    from planner.checks.entrance import check_entrance
+    from tests.plans import with_entrance
+    (finding,) = check_entrance(with_entrance(bathroom(), 0, steps=3), RULES)
+    assert finding.status == "unknown" and finding.code == "ENTRANCE_CONTRADICTS"
+    (stepped,) = check_entrance(with_entrance(bathroom(), 350, steps=2), RULES)
+    assert "(2 trinn)" in stepped.message("nb") and "(2 steps)" in stepped.message("en")
+
+
+def test_a_ramp_of_five_and_a_quarter_metres_is_not_written_five_point_two():
+    from planner.i18n import fmt_decimal
+    assert fmt_decimal(5.25, "nb") == "5,3" and fmt_decimal(5.25, "en") == "5.3"
+
+
+def test_the_norwegian_unit_question_names_the_unit_in_norwegian():
+    from planner.importers.report import units_unknown
+    text = units_unknown("cm").message("nb")
+    assert "centimeter" in text and "centimetres" not in text and "centimetres" in units_unknown("cm").message("en")
+
+
+def test_the_day_points_only_to_rooms_the_home_has():
+    from planner import daily
+    rooms, _ = daily.focus({"toilet": {"answer": "hard"}}, present={"bathroom", "hall", "entrance"})
+    assert rooms == ["bathroom"]
+
+
+def test_screen_refuses_no_workers_and_a_source_that_is_not_there(tmp_path, capsys):
+    from planner.__main__ import main
+    assert main(["screen", str(ROOT / "examples"), "--out", str(tmp_path / "r.csv"), "--workers", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().err
+    assert main(["screen", str(tmp_path / "nonexist"), "--out", str(tmp_path / "r.csv")]) == 2
+    assert "nonexist" in capsys.readouterr().err
