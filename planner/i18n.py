@@ -32,7 +32,7 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
     # template uses are resolved (a report's texts carry their nested texts' parameters too)
     nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
-    numbers = [k for k in _fields(template) if isinstance(params.get(k), float)]
+    numbers = [k for k in _bare_fields(template) if isinstance(params.get(k), float)]
     if nested or numbers:
         params = dict(params)
         for k in nested:
@@ -48,6 +48,17 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
 def _number_text(value: float, lang: str) -> str:
     text = f"{value:.10g}"
     return text.replace(".", ",") if lang == "nb" else text
+
+
+@lru_cache(maxsize=4096)
+def _bare_fields(template: str) -> tuple[str, ...]:
+    """The fields a template writes without a format of its own ({w} but not {w:.0f}): a float there is written as
+    the language writes numbers."""
+    try:
+        return tuple({name for _, name, spec, conv in string.Formatter().parse(template) if name and not spec
+                      and not conv})
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=4096)

@@ -107,3 +107,9 @@ def test_screen_refuses_no_workers_and_a_source_that_is_not_there(tmp_path, caps
     assert "at least 1" in capsys.readouterr().err
     assert main(["screen", str(tmp_path / "nonexist"), "--out", str(tmp_path / "r.csv")]) == 2
     assert "nonexist" in capsys.readouterr().err
+
+
+def test_a_text_that_formats_its_own_numbers_still_formats_them():
+    from planner.i18n import register, t
+    register({"test.own_format": {"en": "{w:.0f} m and {x} m", "nb": "{w:.0f} m og {x} m"}})
+    assert t("test.own_format", "nb", w=12.4, x=1.5) == "12 m og 1,5 m"

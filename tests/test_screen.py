@@ -131,7 +131,9 @@ def test_the_process_pool_and_a_dask_cluster_give_the_same_register(stock, tmp_p
 
 
 def test_bad_sources_and_registers_are_one_sentence(tmp_path, capsys):
-    assert planner_main(["screen", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "r.csv")]) == 2
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    assert planner_main(["screen", str(empty), "--out", str(tmp_path / "r.csv")]) == 2
     assert "No DXF, IFC or project files" in capsys.readouterr().err
     assert planner_main(["screen", str(EXAMPLES), "--out", str(tmp_path / "r.txt"), "--lang", "nb"]) == 2
     assert "Registeret må ende på .xlsx, .csv eller .parquet" in capsys.readouterr().err
