@@ -101,8 +101,8 @@ def build_accessible_flat() -> Project:
     ]
     fixtures = [
         fixture("F1", "shower", 4200, 1600, 1100, 1100, rooms),
-        fixture("F2", "wc", 4800, 100, 450, 700, rooms),
-        fixture("F3", "sink", 3700, 2150, 600, 500, rooms),
+        fixture("F2", "wc", 3600, 0, 450, 700, rooms),     # 1 000 mm free to the west, 1 250 mm to the east
+        fixture("F3", "sink", 2700, 2200, 600, 500, rooms),
         fixture("F4", "bed", 4400, 4100, 1600, 2000, rooms),
         fixture("F5", "kitchen", -4900, 5600, 3000, 600, rooms),
     ]

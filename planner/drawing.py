@@ -16,6 +16,8 @@ ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "livi
              "kitchen": "#fde68a", "hall": "#e5e7eb", "storage": "#f3f4f6", "common": "#e5e7eb",
              "other": "#f9fafb"}
 FIXTURE_FILL = "#94a3b8"
+# checks whose finding is an area of floor, drawn shaded: the turning space, the space at the WC, ...
+AREA_CHECKS = {"turning_circle", "wc_side_space"}
 
 
 # A label is drawn when the element's smaller side is at least this share of the plan's larger side, so a
@@ -90,7 +92,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
             ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center",
                     zorder=5, color="#0f172a")
     for f in findings:
-        if f.check != "turning_circle" or f.geometry is None:
+        if f.check not in AREA_CHECKS or f.geometry is None:
             continue
         colour = COLOURS[f.status]
         for poly in _polys(f.geometry):
