@@ -4,7 +4,7 @@ from __future__ import annotations
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Polygon as MplPolygon
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.findings import FAIL, PASS, UNKNOWN, Finding
@@ -98,6 +98,10 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
         for poly in _polys(f.geometry):
             _add_poly(ax, poly, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.4,
                       linestyle="-" if f.status == PASS else "--", zorder=6)
+    for f in findings:   # a route that breaks, through the doors it passes
+        if f.check == "step_free_route" and f.status != PASS and isinstance(f.geometry, LineString):
+            xs, ys = f.geometry.xy
+            ax.plot(xs, ys, color=COLOURS[f.status], linewidth=1.2, linestyle="--", zorder=6)
     for door in plan.doors:
         status = _worst([f.status for f in by_element.get(door.id, [])]) if door.id in by_element else UNKNOWN
         colour = COLOURS[status]

@@ -8,6 +8,7 @@ from planner.builder import door_from_opening, fixture, plan_from_parts
 from planner.checks.wc import check_wc_side_space
 from planner.model import Room
 from planner.rules import load_rules
+from tests.corpus import corpus_plan, needs_corpus
 
 RULES = load_rules("no-tek17")
 WC_W, WC_D = 400, 650
@@ -136,14 +137,9 @@ def test_a_standard_without_side_space_values_does_not_apply():
     assert check_wc_side_space(wc_bathroom(50, 300), load_rules("uk-adm4")) == []
 
 
-CORPUS = __import__("pathlib").Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dxf"
-
-
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="DXF corpus not found")
-def test_real_drawing_us_house_bath_has_side_space_but_no_turning_space_in_front():
-    from planner.loading import open_path
-    plan, _ = open_path(str(CORPUS / "us-house-bishop-overland-r2004-inches-content-mm-header.dxf")).measured_plan()
+@pytest.mark.parametrize("stem", [pytest.param("us-house-bishop-overland-r2004-inches-content-mm-header", marks=needs_corpus)])
+def test_real_drawing_us_house_bath_has_side_space_but_no_turning_space_in_front(stem):
+    plan = corpus_plan(stem)
     found = check_wc_side_space(plan, RULES)
     # the 3.8 m² BATH with a tub: about 1 m beside the WC on one side, 0.28 m on the other, and no free 1.5 m
     # circle ahead of it; the TOIL. room's WC is not the one checked (the bathroom holds a WC)

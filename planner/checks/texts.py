@@ -44,4 +44,58 @@ register({
     "wc_side.NO_WC_ROOM": {
         "en": "No bathroom or WC found in the plan: the space at the WC could not be checked.",
         "nb": "Fant ikke bad eller WC i planen: plassen ved WC kunne ikke sjekkes."},
+
+    "check.step_free_route": {"en": "Route on one level", "nb": "Vei på ett plan"},
+    "function.living": {"en": "the living room", "nb": "stuen"},
+    "function.kitchen": {"en": "the kitchen", "nb": "kjøkkenet"},
+    "function.bedroom": {"en": "a bedroom", "nb": "et soverom"},
+    "function.bathroom": {"en": "a bathroom", "nb": "et bad"},
+    "route.ROUTE_OK": {
+        "en": "A wheelchair reaches {function} ({room}) from the entrance step-free: {path}.",
+        "nb": "En rullestol kommer trinnfritt fra inngangen til {function} ({room}): {path}."},
+    "route.ROUTE_BLOCKED": {
+        "en": "No step-free route from the entrance to {function} ({room}): door {door} stops it ({why}); "
+              "route {path}.",
+        "nb": "Ingen trinnfri vei fra inngangen til {function} ({room}): dør {door} stanser den ({why}); "
+              "vei {path}."},
+    "route.ROUTE_UNMEASURED": {
+        "en": "The route from the entrance to {function} ({room}) passes door {door}, which is not known to pass "
+              "({why}): measure it. Route {path}.",
+        "nb": "Veien fra inngangen til {function} ({room}) går gjennom dør {door}, som ikke er kjent å være "
+              "passerbar ({why}): mål den. Vei {path}."},
+    "route.door.DOOR_TOO_NARROW": {"en": "too narrow", "nb": "for smal"},
+    "route.door.THRESHOLD_TOO_HIGH": {"en": "threshold too high", "nb": "for høy terskel"},
+    "route.door.THRESHOLD_NOT_MEASURED": {"en": "threshold not measured", "nb": "terskelen er ikke målt"},
+    "route.door.DOOR_WIDTH_DEPENDS_ON_FAR_SIDE": {"en": "width depends on what is behind it",
+                                                  "nb": "bredden avhenger av hva som er bak den"},
+    "route.NOT_CONNECTED": {
+        "en": "{room} ({function}) is joined to the entrance by no door or opening in the plan: check the plan.",
+        "nb": "{room} ({function}) er ikke forbundet med inngangen med noen dør eller åpning i planen: sjekk "
+              "planen."},
+    "route.NO_ENTRANCE": {
+        "en": "No entrance door found in the plan, so the route to {function} ({room}) could not be checked: "
+              "mark the entrance door.",
+        "nb": "Fant ingen inngangsdør i planen, så veien til {function} ({room}) kunne ikke sjekkes: merk "
+              "inngangsdøren."},
+    "route.NO_ROOM_FOR_FUNCTION": {
+        "en": "No room for {function} found in the plan: check the room names.",
+        "nb": "Fant ikke rom for {function} i planen: sjekk romnavnene."},
+    "route.NOT_ON_ENTRANCE_LEVEL": {
+        "en": "Not on the entrance level: {function} ({why}). TEK17 asks for every main function on the "
+              "entrance level, and NAV can fund rebuilding onto one level.",
+        "nb": "Ikke på inngangsplanet: {function} ({why}). TEK17 krever alle hovedfunksjoner på "
+              "inngangsplanet, og NAV kan gi tilskudd til å bygge om til ett plan."},
+    "route.why.stair": {"en": "the plan has a stair to another storey", "nb": "planen har trapp til en annen etasje"},
+    "route.NOT_ON_THIS_PLAN": {
+        "en": "No room for {function} on this plan; the drawing holds other plans: if it is on another storey, the "
+              "home does not have its main functions on the entrance level (TEK17), which NAV can fund rebuilding "
+              "for. Check the other plans (--region).",
+        "nb": "Ingen rom for {function} på denne planen; tegningen har flere planer: ligger det i en annen etasje, "
+              "har ikke boligen hovedfunksjonene på inngangsplanet (TEK17), og NAV kan gi tilskudd til ombygging. "
+              "Sjekk de andre planene (--region)."},
+    "route.NO_MAIN_FUNCTIONS": {
+        "en": "No living room, kitchen, bedroom or bathroom found in the plan: the route on one level could not be "
+              "checked; check the room names.",
+        "nb": "Fant ikke stue, kjøkken, soverom eller bad i planen: veien på ett plan kunne ikke sjekkes; sjekk "
+              "romnavnene."},
 })
