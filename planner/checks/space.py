@@ -95,6 +95,14 @@ def free_floor(room: Room, blocked: list[BaseGeometry]) -> BaseGeometry:
     return floor
 
 
+def door_way(door, room: Room) -> BaseGeometry:
+    """Where a wheelchair passes a door into a room: its opening, or where none is drawn its clear width about its
+    middle; brought out to the room's floor where the door is drawn in the middle of a thick wall."""
+    way = door.opening if door.opening is not None else door.position.buffer(door.clear_width_mm / 2)
+    gap = way.distance(room.polygon)
+    return way if gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
+
+
 def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None = None,
                       basins_may_be_passed_under: bool = False) -> tuple[list, list]:
     """The footprints in a room that take its floor, and apart those that may not: a shower nobody has measured

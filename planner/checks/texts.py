@@ -98,4 +98,26 @@ register({
               "checked; check the room names.",
         "nb": "Fant ikke stue, kjøkken, soverom eller bad i planen: veien på ett plan kunne ikke sjekkes; sjekk "
               "romnavnene."},
+
+    "check.free_passage": {"en": "Free passage", "nb": "Fri passasje"},
+    "passage.PASSAGE_OK": {
+        "en": "{room}: a free passage of {measured} mm outside the furniture reaches every door (needs {required} mm).",
+        "nb": "{room}: en fri passasje på {measured} mm utenom møblene når alle dørene (krav {required} mm)."},
+    "passage.PASSAGE_TOO_NARROW": {
+        "en": "{room}: the free passage outside the furniture to the doors is only {measured} mm wide, less than "
+              "{required} mm.",
+        "nb": "{room}: den frie passasjen utenom møblene til dørene er bare {measured} mm bred, mindre enn "
+              "{required} mm."},
+    "passage.PASSAGE_NO_DOOR": {
+        "en": "{room}: no door in the plan, so the passage to it could not be checked: draw the door.",
+        "nb": "{room}: ingen dør i planen, så passasjen til den kunne ikke sjekkes: tegn inn døren."},
+    "passage.SHOWER_PASSAGE_OK": {
+        "en": "{room}: a free passage of {measured} mm leads from the door to the shower zone (needs {required} mm).",
+        "nb": "{room}: en fri passasje på {measured} mm fører fra døren til dusjsonen (krav {required} mm)."},
+    "passage.SHOWER_PASSAGE_TOO_NARROW": {
+        "en": "{room}: the passage from the door to the shower zone is only {measured} mm wide, less than {required} mm.",
+        "nb": "{room}: passasjen fra døren til dusjsonen er bare {measured} mm bred, mindre enn {required} mm."},
+    "passage.SHOWER_PASSAGE_NO_DOOR": {
+        "en": "{room}: no door in the plan, so the passage to the shower could not be checked: draw the door.",
+        "nb": "{room}: ingen dør i planen, så passasjen til dusjen kunne ikke sjekkes: tegn inn døren."},
 })

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.checks.space import (REACH_MM, clear_width_beside, fits_circle_in, fixture_obstacles, free_floor,
+from planner.checks.space import (REACH_MM, clear_width_beside, door_way, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -87,7 +87,7 @@ def _judge(plan: Plan, rules: Rules, wc: Fixture, room: Room, frame: WcFrame, bl
         turning = free_rectangle(turning_floor.intersection(ahead), *rect)
     if turning is None:
         return "WC_NO_TURNING_IN_FRONT", numbers, side_space
-    doors = [d.position for d in plan.doors if room.id in d.rooms]
+    doors = [door_way(d, room) for d in plan.doors if room.id in d.rooms]
     if not doors:
         return "WC_PASSAGE_NO_DOOR", numbers, side_space
     moving_floor = free_floor(room, [*blocked, wc.footprint])
