@@ -79,7 +79,8 @@ def build_stepped_entrance_house() -> Project:
                                              rise_source="measured"))
     measurements = (_measured("entrance", "rise_mm", 350, "To trinn à 175 mm"),
                     _measured("D1", "threshold_mm", 30), _measured("D3", "threshold_mm", 15),
-                    _measured("F1", "lip_mm", 60, "Dusjkabinett med kant"))
+                    _measured("F1", "lip_mm", 60, "Dusjkabinett med kant"),
+                    _measured("entrance", "landing_mm", 1100, "Trappeavsats 1,1 x 1,4 m"))
     return Project(plan=plan, measurements=measurements, source={"kind": "example", "dxf": "house-stepped-entrance.dxf"})
 
 
@@ -109,7 +110,8 @@ def build_accessible_flat() -> Project:
     plan = plan_from_parts("Tilgjengelig referanseleilighet", rooms, doors, fixtures,
                            entrance=Entrance(rise_mm=0, door="D1", rise_source="measured"))
     measurements = tuple(_measured(d.id, "threshold_mm", 0) for d in doors) + (
-        _measured("F1", "lip_mm", 0), _measured("entrance", "rise_mm", 0), _measured("D1", "threshold_mm", 20))
+        _measured("F1", "lip_mm", 0), _measured("entrance", "rise_mm", 0), _measured("D1", "threshold_mm", 20),
+        _measured("entrance", "landing_mm", 1800, "Flatt felt foran døren, utenfor slagområdet"))
     return Project(plan=plan, measurements=measurements, source={"kind": "example", "dxf": "accessible-flat.dxf"})
 
 

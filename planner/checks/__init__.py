@@ -7,6 +7,7 @@ from planner.checks.doors import check_door_widths, check_thresholds
 from planner.checks.entrance import check_entrance
 from planner.checks.shower import check_step_free_shower
 from planner.checks.turning import check_turning_circles
+from planner.checks.landing import check_entrance_landing
 from planner.checks.passage import check_free_passage
 from planner.checks.route import check_step_free_route
 from planner.checks.wc import check_wc_side_space
@@ -26,6 +27,7 @@ CHECKS: dict[str, Check] = {
     "wc_side_space": check_wc_side_space,
     "step_free_route": check_step_free_route,
     "free_passage": check_free_passage,
+    "entrance_landing": check_entrance_landing,
 }
 
 

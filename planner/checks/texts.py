@@ -120,4 +120,24 @@ register({
     "passage.SHOWER_PASSAGE_NO_DOOR": {
         "en": "{room}: no door in the plan, so the passage to the shower could not be checked: draw the door.",
         "nb": "{room}: ingen dør i planen, så passasjen til dusjen kunne ikke sjekkes: tegn inn døren."},
+
+    "check.entrance_landing": {"en": "Landing outside the entrance", "nb": "Flatt felt utenfor inngangen"},
+    "landing.LANDING_OK": {
+        "en": "Outside door {door}: a level field of {measured} mm, measured (needs {required} × {required} mm).",
+        "nb": "Utenfor dør {door}: et flatt felt på {measured} mm, målt (krav {required} × {required} mm)."},
+    "landing.LANDING_TOO_SMALL": {
+        "en": "Outside door {door}: the level field is {measured} mm, less than {required} × {required} mm "
+              "outside the door's swing.",
+        "nb": "Utenfor dør {door}: det flate feltet er {measured} mm, mindre enn {required} × {required} mm "
+              "utenfor dørens slagområde."},
+    "landing.LANDING_NO_ROOM": {
+        "en": "Outside door {door}: the drawing leaves no {required} × {required} mm field outside the door and "
+              "its swing.",
+        "nb": "Utenfor dør {door}: tegningen gir ikke plass til et felt på {required} × {required} mm utenfor "
+              "døren og slagområdet."},
+    "landing.LANDING_NOT_MEASURED": {
+        "en": "Outside door {door}: whether there is a level {required} × {required} mm field outside the door "
+              "and its swing is not known: measure it (Site visit, entrance).",
+        "nb": "Utenfor dør {door}: det er ikke kjent om det er et flatt felt på {required} × {required} mm utenfor "
+              "døren og slagområdet: mål det (Hjemmebesøk, inngang)."},
 })
