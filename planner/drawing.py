@@ -17,7 +17,7 @@ ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "livi
              "other": "#f9fafb"}
 FIXTURE_FILL = "#94a3b8"
 # checks whose finding is an area of floor, drawn shaded: the turning space, the space at the WC, ...
-AREA_CHECKS = {"turning_circle", "wc_side_space", "free_passage", "entrance_landing"}
+AREA_CHECKS = {"turning_circle", "wc_side_space", "free_passage", "entrance_landing", "door_side_space"}
 
 
 # A label is drawn when the element's smaller side is at least this share of the plan's larger side, so a

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from planner.checks.door_side import check_door_side_space
 from planner.checks.doors import check_door_widths, check_thresholds
 from planner.checks.entrance import check_entrance
 from planner.checks.shower import check_step_free_shower
@@ -28,6 +29,7 @@ CHECKS: dict[str, Check] = {
     "step_free_route": check_step_free_route,
     "free_passage": check_free_passage,
     "entrance_landing": check_entrance_landing,
+    "door_side_space": check_door_side_space,
 }
 
 

@@ -8,7 +8,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
 from planner.checks.route import entrance_doors
-from planner.checks.space import TOLERANCE_MM, unit
+from planner.checks.space import TOLERANCE_MM, unit, valid
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model import Door, Plan
 from planner.rules import Rules
@@ -36,7 +36,7 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     ux, uy = unit(x2 - x1, y2 - y1)
     nx, ny = -uy, ux
     px, py = door.position.x, door.position.y
-    inside = unary_union([r.polygon for r in plan.rooms if r.id in door.rooms])
+    inside = unary_union([valid(r.polygon) for r in plan.rooms if r.id in door.rooms])
     ahead = inside.distance(shapely.Point(px + nx * PROBE_MM, py + ny * PROBE_MM))
     behind = inside.distance(shapely.Point(px - nx * PROBE_MM, py - ny * PROBE_MM))
     if abs(ahead - behind) < 1.0:      # rooms on both sides, or on neither: no outside to look at
@@ -46,7 +46,8 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     half, reach = side_mm / 2, door.leaf_width_mm + OUT_BEYOND_LEAF_MM
     around = door.position.buffer(reach + 2 * side_mm)
     taken = unary_union([parts[i] for i in near.query(around)]).intersection(around)
-    swing = door.swing if door.swing is not None and door.swing.difference(inside).area > 1.0 else Polygon()
+    swing = Polygon() if door.swing is None else valid(door.swing)
+    swing = swing if swing.difference(inside).area > 1.0 else Polygon()
     w = door.opening.length / 2 - TOLERANCE_MM
     reveal = Polygon([(px - ux * w, py - uy * w), (px + ux * w, py + uy * w),
                       (px + ux * w + nx * REVEAL_MM, py + uy * w + ny * REVEAL_MM),

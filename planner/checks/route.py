@@ -109,13 +109,13 @@ def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
     def finding(function, code, state, element, geometry=None, **params):
         findings.append(Finding(
             check=CHECK, code=code, element=element, status=state, measured=None, required=0.0, rule=clause,
-            message_key=f"route.{code}", params={"function": f"@function.{function}", **params}, unit="",
+            message_key=f"route.{code}", params={"function": f"@function.{function}", **params},
             geometry=geometry, confidence=confidence))
 
     holding = {function: rooms_for(plan, function) for function in MAIN_FUNCTIONS}
     if not any(holding.values()):   # not a home, or its rooms are not named: one finding, not four
         return [Finding(check=CHECK, code="NO_MAIN_FUNCTIONS", element="plan", status=UNKNOWN, measured=None,
-                        required=0.0, rule=clause, message_key="route.NO_MAIN_FUNCTIONS", unit="",
+                        required=0.0, rule=clause, message_key="route.NO_MAIN_FUNCTIONS",
                         confidence=confidence)]
     for function, rooms in holding.items():
         if not rooms:

@@ -140,4 +140,14 @@ register({
               "and its swing is not known: measure it (Site visit, entrance).",
         "nb": "Utenfor dør {door}: det er ikke kjent om det er et flatt felt på {required} × {required} mm utenfor "
               "døren og slagområdet: mål det (Hjemmebesøk, inngang)."},
+
+    "check.door_side_space": {"en": "Side space at the latch", "nb": "Sideplass ved låsen"},
+    "door_side.pass": {
+        "en": "Door {door}: {measured} mm free beside the latch in {room}, where it opens (needs {required} mm).",
+        "nb": "Dør {door}: {measured} mm fritt ved siden av låsen i {room}, der den åpner (krav {required} mm)."},
+    "door_side.fail": {
+        "en": "Door {door}: only {measured} mm free beside the latch in {room}, less than the {required} mm a "
+              "wheelchair user needs to reach the handle and pull the door open.",
+        "nb": "Dør {door}: bare {measured} mm fritt ved siden av låsen i {room}, mindre enn de {required} mm en "
+              "rullestolbruker trenger for å nå håndtaket og trekke døren opp."},
 })
