@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
-from costing.report import funding_html
+from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
@@ -20,11 +20,14 @@ from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
+from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
+# The tabs in the order a household meets them; each is drawn below in the order its data flows.
+TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
@@ -142,14 +145,16 @@ def main() -> None:
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
-    tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
-                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang), t("tab.stock", lang)])
-    with tabs[4]:
+    tabs = dict(zip(TABS, st.tabs([t(f"tab.{name}", lang) for name in TABS])))
+    with tabs["draw"]:
         render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs[2]:
+    with tabs["visit"]:
         project = render_site_visit(project, lang)
-    with tabs[1]:
+        project = render_falls(project, project.measured_plan()[0], lang)
+    with tabs["day"]:
+        project = render_day(project, lang)
+    with tabs["measure"]:
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
@@ -166,17 +171,20 @@ def main() -> None:
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
-    with tabs[0]:
+    with tabs["plan"]:
         render_plan(plan, findings, lang)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs[3]:
+    with tabs["renovate"]:
+        project = render_renovation(plan, findings, rules, project, lang)
+        st.session_state.project = project
+    with tabs["funding"]:
         project = render_costs(plan, findings, project, lang)
-    with tabs[5]:
+    with tabs["import"]:
         render_import(plan, lang)
-    with tabs[6]:
+    with tabs["project"]:
         render_save(project, plan, findings, rules, lang)
-    with tabs[7]:
+    with tabs["stock"]:
         render_stock(lang, open_dwelling)
 
 
@@ -259,7 +267,9 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                          funding_html(plan, findings, dict(project.costing), lang)).encode("utf-8"),
+                                          funding_html(plan, findings, dict(project.costing), lang)
+                                          + renovation_html(plan, findings, dict(project.costing), rules, lang)
+                                          ).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png")

@@ -46,6 +46,8 @@ register({
     "tab.import": {"en": "Import report", "nb": "Importrapport"},
     "tab.project": {"en": "Save and report", "nb": "Lagre og rapport"},
     "tab.stock": {"en": "Housing stock", "nb": "Boligmasse"},
+    "tab.renovate": {"en": "Renovating?", "nb": "Pusse opp?"},
+    "tab.day": {"en": "The day in the home", "nb": "Hverdagen"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
     "import.none": {"en": "This plan was not imported from a DXF, so there is no import report.",
                     "nb": "Denne planen er ikke importert fra en DXF, så det finnes ingen importrapport."},
