@@ -222,7 +222,8 @@ def _turning(b: _Builder, finding: Finding, plan: Plan) -> None:
         rect = finding.params.get("rect_width"), finding.params.get("rect_length")
         enough = turning_space_fits(plan, room, finding.required or 0,
                                     (float(rect[0]), float(rect[1])) if None not in rect else None, without_swings=True,
-                                    under="height" in finding.params)
+                                    under="height" in finding.params,
+                                    shower_lip_max_mm=float(finding.params["shower_lip"]) if "shower_lip" in finding.params else None)
         b.add("sliding_door", [b.line("sliding_door", len(hinged), OWNER)], lasting=True, fixed=True,
               adequate=enough, notes=("note.sliding_door_check",) if enough else ("note.sliding_door_not_enough",))
     if room is not None and room.type != "bathroom":

@@ -150,4 +150,10 @@ register({
               "wheelchair user needs to reach the handle and pull the door open.",
         "nb": "Dør {door}: bare {measured} mm fritt ved siden av låsen i {room}, mindre enn de {required} mm en "
               "rullestolbruker trenger for å nå håndtaket og trekke døren opp."},
+
+    "turning.if_shower_step_free": {
+        "en": "{room}: the largest free circle is {measured} mm with the shower counted as an obstacle, but there is "
+              "room to turn if the shower zone is step-free floor a wheelchair may use: measure its kerb.",
+        "nb": "{room}: den største frie sirkelen er {measured} mm når dusjen regnes som hindring, men det er plass "
+              "til å snu hvis dusjsonen er trinnfritt gulv en rullestol kan bruke: mål dusjkanten."},
 })

@@ -25,14 +25,23 @@ def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     return floor
 
 
-def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True) -> tuple[dict[str, list], dict[str, list]]:
+def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True, shower_lip_max_mm: float | None = None
+                     ) -> tuple[dict[str, list], dict[str, list]]:
     """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
     (looking them up per room would cost rooms x doors); and, where the standard lets the turning space pass
     under a basin (under), the basins nobody has yet said have free floor under them, apart. A basin seen to
-    have free floor under it takes no turning space. swings=False: as if every door were a sliding door."""
+    have free floor under it takes no turning space. swings=False: as if every door were a sliding door.
+    With shower_lip_max_mm, a shower zone whose kerb is within it is floor a wheelchair may use (TEK17 § 12-9
+    guidance), a kerbed one takes floor, and one whose kerb nobody has measured is apart with the unsure."""
     blocked: dict[str, list] = {}
     unsure: dict[str, list] = {}
     for f in plan.fixtures:
+        if shower_lip_max_mm is not None and f.type == "shower":
+            if f.lip_mm is None:
+                unsure.setdefault(f.room, []).append(f.footprint)
+            elif f.lip_mm > shower_lip_max_mm:
+                blocked.setdefault(f.room, []).append(f.footprint)
+            continue
         if under and f.type == "sink":
             if f.space_under is None:
                 unsure.setdefault(f.room, []).append(f.footprint)
@@ -133,10 +142,12 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
 
 
 def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
-                       without_swings: bool = False, under: bool = False) -> bool:
+                       without_swings: bool = False, under: bool = False, shower_lip_max_mm: float | None = None) -> bool:
     """True when the room's free floor holds the circle, or the rectangle where the standard accepts it; a basin
-    nobody has looked at counts (with under, one seen to be wall-hung does not)."""
-    blocked, unsure = _blocked_by_room(plan, under=under, swings=not without_swings)
+    nobody has looked at counts (with under, one seen to be wall-hung does not), and so does a shower (with
+    shower_lip_max_mm, a step-free one does not)."""
+    blocked, unsure = _blocked_by_room(plan, under=under, swings=not without_swings,
+                                       shower_lip_max_mm=shower_lip_max_mm)
     circle, rect = _space(room, blocked.get(room.id, []) + unsure.get(room.id, []), required_mm, rectangle)
     return (circle is not None and round(circle[1]) >= required_mm) or rect is not None
 
@@ -160,6 +171,16 @@ def _moved(geom, dx: float, dy: float):
     return None if geom is None else affinity.translate(geom, dx, dy)
 
 
+def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
+    """Ids of separate WC rooms holding a toilet when no bathroom holds one: that WC is the one TEK17 § 12-9 asks
+    to be accessible, with room to turn in front of the toilet."""
+    types = {r.id: r.type for r in plan.rooms}
+    with_toilet = {f.room for f in plan.fixtures if f.type == "wc"}
+    if any(types.get(rid) == "bathroom" for rid in with_toilet):
+        return set()
+    return {rid for rid in with_toilet if types.get(rid) == "wc"}
+
+
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
 
@@ -169,7 +190,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     under a basin mounted high enough, a basin seen to have free floor under it does not count, and one not yet
     looked at makes the result `unknown` when the room passes only without it. A room that is a translated copy
     of one already searched (same outline, fixtures and door swings: the flats of a block) takes its result,
-    moved by the translation.
+    moved by the translation. A separate WC holding the only toilet is checked as well. A step-free shower zone
+    is floor the turning space may use (TEK17 § 12-9 guidance); a kerbed one is an obstacle, and an unmeasured
+    one makes the result `unknown` when the room passes only with it.
     """
     key = "turning_circle_diameter_mm"
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
@@ -177,13 +200,17 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
     if UNDER_KEY in rules.values:     # what a remedy's check needs to judge the room the same way
         rect_params["height"] = f"{rules.value(UNDER_KEY):.0f}"
+    shower_lip = rules.value("shower_lip_max_mm")
+    rect_params["shower_lip"] = f"{shower_lip:.0f}"
     room_types = set(rules.setting("turning_circle", "room_types", []))
-    blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values)
+    blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values, shower_lip_max_mm=shower_lip)
+    unmeasured_showers = {f.room for f in plan.fixtures if f.type == "shower" and f.lip_mm is None}
+    only_toilet = separate_wc_with_the_only_toilet(plan)
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
     seen: dict[bytes, tuple] = {}
     findings = []
     for room in plan.rooms:
-        if room.type not in room_types:
+        if room.type not in room_types and room.id not in only_toilet:
             continue
         blocked, unsure = blocked_in.get(room.id, []), unsure_in.get(room.id, [])
         shape, origin = _shape_key(room, blocked + unsure)
@@ -224,12 +251,14 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
         if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
             fits = _moved(clear_circle[0], dx, dy).buffer(required / 2, quad_segs=32) \
                 if clear_circle is not None and round(clear_circle[1]) >= required else _moved(clear_rect, dx, dy)
+            shower = room.id in unmeasured_showers   # an unmeasured shower decides, or a basin, or both
+            under_key = "shower_lip_max_mm" if shower else UNDER_KEY
             findings.append(Finding(
-                check="turning_circle", code="TURNING_IF_SPACE_UNDER", element=room.id, status=UNKNOWN,
-                measured=diameter, required=required, rule=rules.clause(UNDER_KEY),
-                message_key="turning.if_space_under",
+                check="turning_circle", code="TURNING_IF_SHOWER_STEP_FREE" if shower else "TURNING_IF_SPACE_UNDER",
+                element=room.id, status=UNKNOWN, measured=diameter, required=required, rule=rules.clause(under_key),
+                message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
                 params=params, geometry=fits,
-                confidence=rules[UNDER_KEY].confidence))
+                confidence=rules[under_key].confidence))
             continue
         findings.append(Finding(
             check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL, measured=diameter,
