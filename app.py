@@ -8,18 +8,20 @@ import streamlit as st
 import ui.texts  # noqa: F401  (registers the app's texts)
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
-from planner.checks import assess, summary
+from planner.checks import summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, t
 from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
+from planner.profile import assess_for, rules_for
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
+from ui.profile import render_profile
 from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
@@ -158,9 +160,11 @@ def main() -> None:
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
+    project = render_profile(project, lang)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
-    findings = assess(plan, rules)
+    findings = assess_for(plan, rules, project.person)
+    rules = rules_for(rules, project.person)   # the values used, this person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")

@@ -11,6 +11,7 @@ from planner.drawing import plan_png
 from planner.findings import Finding
 from planner.i18n import fmt_mm, t
 from planner.model import Plan
+import planner.profile  # noqa: F401  (registers the words for an overridden value)
 from planner.rules import Rules
 
 STATUS_ICON = {"fail": "✘", "unknown": "?", "pass": "✔"}  # glyphs every text font has
@@ -57,6 +58,7 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str) -> None:
 
 
 def rules_table(rules: Rules, lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{t("rules.col.what", lang): v.note or k, t("rules.col.value", lang): f"{v.value:g}",
+    return pd.DataFrame([{t("rules.col.what", lang): (v.note or k) + (t("rules.overridden", lang) if v.overridden else ""),
+                          t("rules.col.value", lang): f"{v.value:g}",
                           t("col.rule", lang): v.clause, t("col.confidence", lang): t(f"confidence.{v.confidence}", lang)}
                          for k, v in rules.values.items()])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 RULES_DIR = Path(__file__).parent
 DEFAULT_STANDARD = "no-tek17"
+OVERRIDDEN = "overridden by the user"
 CONFIDENCE_MARKS = {"C": "confirmed in the source", "S": "secondary source only",
                     "U": "unconfirmed", "A": "assumption of this tool"}
 
@@ -27,6 +28,11 @@ class RuleValue:
     @property
     def uncertain(self) -> bool:
         return self.confidence != "C"
+
+    @property
+    def overridden(self) -> bool:
+        """True for a value the user (or the person's profile) set in place of the standard's."""
+        return self.source.startswith(OVERRIDDEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +66,7 @@ class Rules:
             if key not in values:
                 raise KeyError(f"{key} is not a rule value of {self.id}")
             old = values[key]
-            values[key] = RuleValue(key, float(new), old.clause, f"overridden by the user (was {old.value:g})",
+            values[key] = RuleValue(key, float(new), old.clause, f"{OVERRIDDEN} (was {old.value:g})",
                                     old.edition, "A", old.note)
         return Rules(self.id, self.name, self.name_nb, self.country, self.edition, values, self.lists)
 
