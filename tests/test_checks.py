@@ -15,7 +15,9 @@ from tests.plans import bathroom, single_room, with_entrance
 RULES = load_rules("no-tek17")
 # values of checks that do not apply where a standard gives no number
 NOT_IN_EVERY_STANDARD = {"wc_side_space_wide_mm", "wc_side_space_narrow_mm", "wc_passage_mm", "free_passage_mm",
-                         "shower_passage_mm", "entrance_landing_mm", "door_side_space_mm"}
+                         "shower_passage_mm", "entrance_landing_mm", "door_side_space_mm", "turning_square_mm",
+                         "turning_square_bedroom_mm", "turning_ellipse_length_mm", "turning_ellipse_width_mm",
+                         "turning_t_size_mm", "turning_t_arm_mm", "threshold_existing_max_mm"}
 
 
 def _one(findings, element):

@@ -156,4 +156,34 @@ register({
               "room to turn if the shower zone is step-free floor a wheelchair may use: measure its kerb.",
         "nb": "{room}: den største frie sirkelen er {measured} mm når dusjen regnes som hindring, men det er plass "
               "til å snu hvis dusjsonen er trinnfritt gulv en rullestol kan bruke: mål dusjkanten."},
+
+    "turning.pass_square": {
+        "en": "{room}: a {side} × {side} mm square of free floor fits, the turning space the standard asks for.",
+        "nb": "{room}: et kvadrat på {side} × {side} mm fritt gulv får plass, snuarealet regelverket krever."},
+    "turning.fail_square": {
+        "en": "{room}: the largest square of free floor is {measured} × {measured} mm, less than the {side} × {side} mm "
+              "turning space the standard asks for.",
+        "nb": "{room}: det største kvadratet med fritt gulv er {measured} × {measured} mm, mindre enn snuarealet på "
+              "{side} × {side} mm regelverket krever."},
+    "turning.pass_ellipse": {
+        "en": "{room}: a {ellipse_length} × {ellipse_width} mm ellipse of free floor fits, which the standard accepts "
+              "instead of the {required} mm circle (the largest free circle is {measured} mm).",
+        "nb": "{room}: en ellipse på {ellipse_length} × {ellipse_width} mm fritt gulv får plass, som regelverket "
+              "godtar i stedet for sirkelen på {required} mm (den største frie sirkelen er {measured} mm)."},
+    "turning.fail_ellipse": {
+        "en": "{room}: the largest free circle is {measured} mm, less than the {required} mm turning circle, and no "
+              "{ellipse_length} × {ellipse_width} mm ellipse fits either.",
+        "nb": "{room}: den største frie sirkelen er {measured} mm, mindre enn snusirkelen på {required} mm, og en "
+              "ellipse på {ellipse_length} × {ellipse_width} mm får heller ikke plass."},
+    "turning.pass_t": {
+        "en": "{room}: a T-shaped turning space ({t_arm} mm arms within a {t_size} mm square) of free floor fits, which "
+              "the standard accepts instead of the {required} mm circle (the largest free circle is {measured} mm).",
+        "nb": "{room}: et T-formet snuareal ({t_arm} mm brede armer i et kvadrat på {t_size} mm) med fritt gulv får "
+              "plass, som regelverket godtar i stedet for sirkelen på {required} mm (den største frie sirkelen er "
+              "{measured} mm)."},
+    "turning.fail_t": {
+        "en": "{room}: the largest free circle is {measured} mm, less than the {required} mm turning circle, and no "
+              "T-shaped turning space ({t_arm} mm arms within a {t_size} mm square) fits either.",
+        "nb": "{room}: den største frie sirkelen er {measured} mm, mindre enn snusirkelen på {required} mm, og et "
+              "T-formet snuareal ({t_arm} mm brede armer i et kvadrat på {t_size} mm) får heller ikke plass."},
 })
