@@ -130,6 +130,8 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
                   "diameter": f"{rules.value('turning_circle_diameter_mm'):.0f}"}
         narrow_decides = code == "WC_OTHER_SIDE_TOO_NARROW"
         measured, required = (numbers["narrow"], narrow_req) if narrow_decides else (numbers["wide"], wide_req)
+        if geometry.area < 1.0:   # no side space at all: mark the WC itself
+            geometry = wc.footprint.buffer(100.0)
         findings.append(Finding(
             check=CHECK, code=code, element=wc.id, status=status, measured=float(measured), required=required,
             rule=rules.clause(NARROW if narrow_decides else WIDE), message_key=f"wc_side.{code}", params=params,
