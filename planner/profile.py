@@ -41,7 +41,8 @@ register({
     "err.profile.size": {"en": "The {what} {value} is not a size in millimetres between {low} and {high}.",
                          "nb": "{what} {value} er ikke et mål i millimeter mellom {low} og {high}."},
     "err.profile.arg": {"en": "--profile {text} is not KIND or KIND:width=MM,length=MM,turning=MM.",
-                        "nb": "--profile {text} er ikke TYPE eller TYPE:width=MM,length=MM,turning=MM."},
+                        "nb": "--profile {text} er ikke en gyldig profil: skriv typen, eventuelt med målene i "
+                              "millimeter slik --help viser."},
     "profile.rule.turning_circle_diameter_mm": {"en": "turning circle", "nb": "snusirkel"},
     "profile.rule.door_clear_width_internal_mm": {"en": "clear width of doors inside the dwelling",
                                                   "nb": "fri bredde for dører inne i boligen"},

@@ -52,7 +52,7 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(KEY), rules.value("remeasure_margin_mm")
     fixtures_of: dict[str, list] = {}
     for f in plan.fixtures:
-        fixtures_of.setdefault(f.room, []).append(f.footprint)
+        fixtures_of.setdefault(f.room, []).append(valid(f.footprint))
     findings = []
     for door in plan.doors:
         room = swing_room(door, plan)

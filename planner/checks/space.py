@@ -116,9 +116,9 @@ def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None =
             continue
         if f.type == "shower":
             status = shower_floor_status(f, rules)
-            (unsure if status == UNKNOWN else sure if status == FAIL else []).append(f.footprint)
+            (unsure if status == UNKNOWN else sure if status == FAIL else []).append(valid(f.footprint))
         elif under and f.type == "sink" and f.space_under is not False:
-            (unsure if f.space_under is None else []).append(f.footprint)
+            (unsure if f.space_under is None else []).append(valid(f.footprint))
         else:
-            sure.append(f.footprint)
+            sure.append(valid(f.footprint))
     return sure, unsure

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.checks.space import (REACH_MM, clear_width_beside, door_way, fits_circle_in, fixture_obstacles, free_floor,
+from planner.checks.space import (REACH_MM, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -117,7 +117,7 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     findings = []
     checked = wcs_to_check(plan)
     for wc, room in checked:
-        frame = WcFrame(wc.footprint, room)
+        frame = WcFrame(valid(wc.footprint), room)
         sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id)
         swings = swings_of.get(room.id, [])
         code, numbers, geometry = _judge(plan, rules, wc, room, frame, sure + unsure, swings)
