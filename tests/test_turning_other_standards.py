@@ -8,7 +8,6 @@ import pytest
 
 from planner.checks.doors import check_thresholds
 from planner.checks.turning import check_turning_circles, free_ellipse, free_t_shape
-from planner.model import Room
 from planner.rules import load_rules
 from tests.plans import bathroom, single_room
 

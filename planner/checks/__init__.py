@@ -6,11 +6,11 @@ from typing import Callable
 from planner.checks.door_side import check_door_side_space
 from planner.checks.doors import check_door_widths, check_thresholds
 from planner.checks.entrance import check_entrance
-from planner.checks.shower import check_step_free_shower
-from planner.checks.turning import check_turning_circles
 from planner.checks.landing import check_entrance_landing
 from planner.checks.passage import check_free_passage
 from planner.checks.route import check_step_free_route
+from planner.checks.shower import check_step_free_shower
+from planner.checks.turning import check_turning_circles
 from planner.checks.wc import check_wc_side_space
 import planner.checks.texts  # noqa: F401  (registers the new checks' words)
 from planner.findings import Finding

@@ -7,7 +7,7 @@ from shapely.ops import unary_union
 
 from planner.checks.space import TOLERANCE_MM, door_way, free_floor, passage_joins, valid
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Plan, Room
+from planner.model import Plan
 from planner.rules import Rules
 
 CHECK = "free_passage"
