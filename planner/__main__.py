@@ -13,9 +13,9 @@ from planner.i18n import register, render, t
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
-from planner.profile import Profile, assess_for, rules_for
+from planner.profile import Profile, assess_for, person_rules
 from planner.report import plan_json
-from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -49,15 +49,17 @@ def _layer_role(text: str) -> tuple[str, str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="Check a floor plan for wheelchair accessibility.")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="read a DXF or project file and check it")
-    check.add_argument("plan", help="a .dxf drawing or a Tilpass project .json")
-    check.add_argument("--standard", default=DEFAULT_STANDARD, choices=available_standards())
+    check = sub.add_parser("check", help="read a DXF, IFC, RoomPlan scan or project file and check it")
+    check.add_argument("plan", help="a .dxf drawing, an .ifc model, a RoomPlan scan (.json) or a Tilpass project .json")
+    check.add_argument("--standard", default=None, choices=available_standards(),
+                       help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
     check.add_argument("--units", choices=UNITS, help="the drawing unit, when the file does not say or says wrong")
     check.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                        help="a site measurement in mm, e.g. D2.threshold_mm=40 (repeatable)")
     check.add_argument("--layer-role", action="append", default=[], metavar="LAYER=ROLE",
                        help="say what a layer holds: walls, doors, rooms, labels, fixtures or ignore (repeatable)")
-    check.add_argument("--region", type=int, help="which plan to read when the file holds several (see the import report)")
+    check.add_argument("--region", type=int, help="which plan to read when the file holds several: a drawing on a DXF sheet, an IFC storey "
+                            "or a scanned storey (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
     check.add_argument("--profile", metavar="KIND[:width=MM,length=MM,turning=MM]",
@@ -80,8 +82,8 @@ def run_check(args: argparse.Namespace) -> int:
         m = unknown[0]
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
     person = Profile.parse(args.profile) if args.profile else project.person
-    standard = load_rules(args.standard)
-    rules = rules_for(standard, person)
+    standard = rules_for(args.standard, project.standard)
+    rules = person_rules(standard, person)
     findings = assess_for(plan, standard, person)
     overridden = {} if person is None else person.overrides(standard)
     if args.json:

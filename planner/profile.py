@@ -133,8 +133,8 @@ class Profile:
         return out
 
 
-def rules_for(rules: Rules, profile: Profile | None) -> Rules:
-    """The standard's rules with this person's overrides (each marked as the user's own, confidence A)."""
+def person_rules(rules: Rules, profile: Profile | None) -> Rules:
+    """The standard's rules with this person's overrides (each marked as the user's own)."""
     overrides = {} if profile is None else profile.overrides(rules)
     return rules.with_overrides(overrides) if overrides else rules
 
@@ -144,5 +144,5 @@ def assess_for(plan: Plan, rules: Rules, profile: Profile | None) -> list[Findin
     from planner.checks import CHECKS, assess
     if profile is None:
         return assess(plan, rules)
-    person = rules_for(rules, profile)
+    person = person_rules(rules, profile)
     return [f for name, check in CHECKS.items() if profile.applies(name) for f in check(plan, person)]

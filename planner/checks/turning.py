@@ -141,17 +141,6 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
     return None
 
 
-def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
-                       without_swings: bool = False, under: bool = False, shower_lip_max_mm: float | None = None) -> bool:
-    """True when the room's free floor holds the circle, or the rectangle where the standard accepts it; a basin
-    nobody has looked at counts (with under, one seen to be wall-hung does not), and so does a shower (with
-    shower_lip_max_mm, a step-free one does not)."""
-    blocked, unsure = _blocked_by_room(plan, under=under, swings=not without_swings,
-                                       shower_lip_max_mm=shower_lip_max_mm)
-    circle, rect = _space(room, blocked.get(room.id, []) + unsure.get(room.id, []), required_mm, rectangle)
-    return (circle is not None and round(circle[1]) >= required_mm) or rect is not None
-
-
 UNDER_KEY = "turning_space_under_fixture_mm"
 RECT_KEY = "turning_rectangle_width_mm"
 
@@ -278,7 +267,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
     rectangle = rectangle_sizes(rules)
     rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
-    if UNDER_KEY in rules.values:     # what a remedy's check needs to judge the room the same way
+    used = rules.refs(key, "turning_rectangle_width_mm", "turning_rectangle_length_mm", UNDER_KEY,
+                      "remeasure_margin_mm")
+    if UNDER_KEY in rules.values:     # the message of a room that passes only if the basin is wall-hung
         rect_params["height"] = f"{rules.value(UNDER_KEY):.0f}"
     shower_lip = rules.value("shower_lip_max_mm")
     rect_params["shower_lip"] = f"{shower_lip:.0f}"
@@ -317,7 +308,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             findings.append(Finding(
                 check="turning_circle", code="NO_FREE_FLOOR", element=room.id, status=FAIL, measured=0.0,
                 required=required, rule=rules.clause(key), message_key="turning.no_floor", params={"room": name},
-                geometry=room.polygon, confidence=rules[key].confidence))
+                geometry=room.polygon, confidence=rules[key].confidence, rule_values=used))
             continue
         diameter = 0.0 if circle is None else float(round(circle[1]))
         params = {"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params,
@@ -331,13 +322,13 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 check="turning_circle", code="TURNING_OK", element=room.id, status=PASS, measured=diameter,
                 required=required, rule=rules.clause(key), message_key="turning.pass", params=params,
                 remeasure=near_limit(diameter, required, margin),
-                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence))
+                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence, rule_values=used))
             continue
         if rect is not None:
             findings.append(Finding(
                 check="turning_circle", code=f"TURNING_OK_{kind.upper()}", element=room.id, status=PASS,
                 measured=diameter, required=required, rule=rules.clause(alt_key), message_key=f"turning.pass_{kind}",
-                params=params, geometry=_moved(rect, dx, dy), confidence=rules[alt_key].confidence))
+                params=params, geometry=_moved(rect, dx, dy), confidence=rules[alt_key].confidence, rule_values=used))
             continue
         clear_circle, clear_rect = clear if clear is not None else (None, None)
         if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
@@ -350,7 +341,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 element=room.id, status=UNKNOWN, measured=diameter, required=required, rule=rules.clause(under_key),
                 message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
                 params=params, geometry=fits,
-                confidence=rules[under_key].confidence))
+                confidence=rules[under_key].confidence, rule_values=used))
             continue
         findings.append(Finding(
             check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL, measured=diameter,
@@ -358,7 +349,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             message_key=f"turning.fail_{kind}" if kind else "turning.fail", params=params,
             remeasure=near_limit(diameter, required, margin),
             geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
-            confidence=rules[key].confidence))
+            confidence=rules[key].confidence, rule_values=used))
     return findings
 
 
@@ -371,15 +362,17 @@ def _square_finding(room: Room, blocked: list, rules: Rules, key: str, square, c
         return Finding(check="turning_circle", code="TURNING_OK_SQUARE", element=room.id, status=PASS,
                        measured=side, required=side, rule=rules.clause(key), message_key="turning.pass_square",
                        params={**params, "measured": f"{side:.0f}"}, geometry=_moved(square, *offset),
-                       confidence=rules[key].confidence)
+                       confidence=rules[key].confidence, rule_values=rules.refs(key, "remeasure_margin_mm"))
     if clear is not None and clear[1] is not None:
         under_key = "shower_lip_max_mm" if shower else UNDER_KEY
         return Finding(check="turning_circle", code="TURNING_IF_SHOWER_STEP_FREE" if shower else "TURNING_IF_SPACE_UNDER",
                        element=room.id, status=UNKNOWN, measured=None, required=side, rule=rules.clause(under_key),
                        message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
-                       params=params, geometry=_moved(clear[1], *offset), confidence=rules[under_key].confidence)
+                       params=params, geometry=_moved(clear[1], *offset), confidence=rules[under_key].confidence,
+                       rule_values=rules.refs(key, under_key))
     largest, found = largest_free_square(_free_floor(room, blocked), side)
     return Finding(check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL,
                    measured=float(largest), required=side, rule=rules.clause(key), message_key="turning.fail_square",
                    params={**params, "measured": f"{largest:.0f}"}, remeasure=near_limit(largest, side, margin),
-                   geometry=found if found is not None else room.polygon, confidence=rules[key].confidence)
+                   geometry=found if found is not None else room.polygon, confidence=rules[key].confidence,
+                   rule_values=rules.refs(key, "remeasure_margin_mm"))
