@@ -130,9 +130,9 @@ register({
                           "nb": "Fra bakken der en rampe ville starte til gulvet innenfor døren."},
     "visit.how.steps": {"en": "Count the steps up to the door.", "nb": "Tell trinnene opp til døren."},
     "visit.how.landing_mm": {"en": "The level area right outside the door, beyond the swing of a door that opens "
-                                   "outwards: the shorter of its width and depth (1500 is needed).",
+                                   "outwards: the shorter of its width and depth.",
                              "nb": "Det flate feltet rett utenfor døren, utenfor slagområdet til en dør som slår "
-                                   "utover: den korteste av bredden og dybden (1500 kreves)."},
+                                   "utover: den korteste av bredden og dybden."},
     "visit.how.space_length_mm": {"en": "How far the level ground reaches from the door (for a ramp).",
                                   "nb": "Hvor langt det flate terrenget når fra døren (for en rampe)."},
     "visit.plan_says": {"en": "Plan: {value}", "nb": "Planen: {value}"},

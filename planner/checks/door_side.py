@@ -76,6 +76,7 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
             message_key="door_side.pass" if ok else "door_side.fail",
             params={"door": door.id, "room": room.name or room.id, "measured": f"{width:.0f}",
                     "required": f"{required:.0f}"},
-            remeasure=near_limit(width, required, margin), geometry=geometry, confidence=rules[KEY].confidence))
+            remeasure=near_limit(width, required, margin), geometry=geometry, confidence=rules[KEY].confidence,
+            rule_values=rules.refs(KEY, "remeasure_margin_mm")))
     return findings
 

@@ -86,7 +86,8 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
             check=CHECK, code=code, element=door.id, status=status, measured=value, required=side,
             rule=rules.clause(KEY), message_key=f"landing.{code}",
             params={"door": door.id, "measured": "" if value is None else f"{value:.0f}", "required": f"{side:.0f}"},
-            remeasure=near_limit(value, side, margin), geometry=geometry, confidence=rules[KEY].confidence))
+            remeasure=near_limit(value, side, margin), geometry=geometry, confidence=rules[KEY].confidence,
+            rule_values=rules.refs(KEY, "remeasure_margin_mm")))
 
     for door in doors[:1] if measured is not None else doors:
         if measured is not None:

@@ -7,12 +7,17 @@ from shapely.ops import unary_union
 
 from planner.checks.space import TOLERANCE_MM, door_way, free_floor, passage_joins, valid
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Plan
+from planner.model import Plan, Room
 from planner.rules import Rules
 
 CHECK = "free_passage"
 ROOM_KEY, SHOWER_KEY = "free_passage_mm", "shower_passage_mm"
-SEARCH_UP_TO_MM = 3000   # a wider passage is reported as this
+
+
+def _across(room: Room) -> int:
+    """No passage in a room is wider than the larger side of its bounding box [mm]."""
+    minx, miny, maxx, maxy = room.polygon.bounds
+    return int(max(maxx - minx, maxy - miny)) + 1
 
 
 def _main_floor(floor: BaseGeometry, width_mm: float) -> BaseGeometry | None:
@@ -28,9 +33,9 @@ def _reaches_every_door(floor: BaseGeometry, width_mm: float, doors: list) -> bo
     return main is not None and all(main.distance(d) <= reach for d in doors)
 
 
-def widest(ok, up_to_mm: int = SEARCH_UP_TO_MM) -> int:
-    """The widest whole-millimetre passage for which ok(width_mm) holds (0 when none does); ok must hold for
-    every width below one for which it holds."""
+def widest(ok, up_to_mm: int) -> int:
+    """The widest whole-millimetre passage up to up_to_mm for which ok(width_mm) holds (0 when none does); ok
+    must hold for every width below one for which it holds."""
     if ok(up_to_mm):
         return up_to_mm
     low, high = 0, up_to_mm
@@ -66,9 +71,9 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
             check=CHECK, code=code, element=element, status=status, measured=measured, required=rules.value(key),
             rule=rules.clause(key), message_key=f"passage.{code}",
             params={"required": f"{rules.value(key):.0f}", "measured": "" if measured is None else
-                    f"≥ {measured:.0f}" if measured >= SEARCH_UP_TO_MM else f"{measured:.0f}", **params},
+                    f"{measured:.0f}", **params},
             remeasure=near_limit(measured, rules.value(key), margin), geometry=geometry,
-            confidence=rules[key].confidence))
+            confidence=rules[key].confidence, rule_values=rules.refs(key, "remeasure_margin_mm")))
 
     for room in plan.rooms:
         name = room.name or room.id
@@ -79,7 +84,7 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
                 finding(room.id, "PASSAGE_NO_DOOR", UNKNOWN, None, ROOM_KEY, room.polygon, room=name)
                 continue
             floor = free_floor(room, [f.footprint for f in fixtures])
-            width = widest(lambda w: _reaches_every_door(floor, w, doors))
+            width = widest(lambda w: _reaches_every_door(floor, w, doors), _across(room))
             ok = width >= required
             finding(room.id, "PASSAGE_OK" if ok else "PASSAGE_TOO_NARROW", PASS if ok else FAIL, width, ROOM_KEY,
                     None if ok else room.polygon, room=name)
@@ -90,7 +95,7 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
                     continue
                 floor = free_floor(room, [f.footprint for f in fixtures if f.id != shower.id])
                 entry = unary_union(doors)
-                width = widest(lambda w: passage_joins(floor, w, shower.footprint, entry))
+                width = widest(lambda w: passage_joins(floor, w, shower.footprint, entry), _across(room))
                 ok = width >= rules.value(SHOWER_KEY)
                 finding(shower.id, "SHOWER_PASSAGE_OK" if ok else "SHOWER_PASSAGE_TOO_NARROW", PASS if ok else FAIL,
                         width, SHOWER_KEY, None if ok else shower.footprint, room=name)

@@ -100,6 +100,8 @@ def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
     if not clause or not plan.rooms:
         return []
     confidence = rules.setting(CHECK, "confidence", "C")
+    used = rules.refs("door_clear_width_entrance_mm", "door_clear_width_internal_mm", "threshold_max_mm",
+                      "threshold_existing_max_mm")
     status = door_status(plan, rules)
     starts = entrance_doors(plan)
     routes = _routes(plan, starts, status) if starts else {}
@@ -110,13 +112,13 @@ def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
         findings.append(Finding(
             check=CHECK, code=code, element=element, status=state, measured=None, required=0.0, rule=clause,
             message_key=f"route.{code}", params={"function": f"@function.{function}", **params},
-            geometry=geometry, confidence=confidence))
+            geometry=geometry, confidence=confidence, rule_values=used))
 
     holding = {function: rooms_for(plan, function) for function in MAIN_FUNCTIONS}
     if not any(holding.values()):   # not a home, or its rooms are not named: one finding, not four
         return [Finding(check=CHECK, code="NO_MAIN_FUNCTIONS", element="plan", status=UNKNOWN, measured=None,
                         required=0.0, rule=clause, message_key="route.NO_MAIN_FUNCTIONS",
-                        confidence=confidence)]
+                        confidence=confidence, rule_values=used)]
     for function, rooms in holding.items():
         if not rooms:
             if levels == "stair":
@@ -127,7 +129,7 @@ def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
                 finding(function, "NO_ROOM_FOR_FUNCTION", UNKNOWN, "plan")
             continue
         if not starts:
-            finding(function, "NO_ENTRANCE", UNKNOWN, rooms[0].id, room=rooms[0].name or rooms[0].id)
+            finding(function, "NO_ENTRANCE", UNKNOWN, "plan", room=rooms[0].name or rooms[0].id)   # the plan's doubt
             continue
         reached = [(routes[r.id], r) for r in rooms if r.id in routes]
         if not reached:

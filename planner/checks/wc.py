@@ -109,6 +109,8 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
         return []
     wide_req, narrow_req = rules.value(WIDE), rules.value(NARROW)
     margin = rules.value("remeasure_margin_mm")
+    used = rules.refs(WIDE, NARROW, PASSAGE, "turning_circle_diameter_mm", "turning_rectangle_width_mm",
+                      "turning_rectangle_length_mm", "shower_lip_max_mm", "remeasure_margin_mm")
     swings_of: dict[str, list] = {}
     for d in plan.doors:
         for rid in d.rooms:
@@ -136,13 +138,12 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
             check=CHECK, code=code, element=wc.id, status=status, measured=float(measured), required=required,
             rule=rules.clause(NARROW if narrow_decides else WIDE), message_key=f"wc_side.{code}", params=params,
             remeasure=near_limit(numbers["wide"], wide_req, margin) or near_limit(numbers["narrow"], narrow_req, margin),
-            geometry=geometry, confidence=rules[WIDE].confidence))
-    if not checked:
-        for room in [r for r in plan.rooms if r.type in ("bathroom", "wc")] or ([None] if plan.rooms else []):
-            findings.append(Finding(
-                check=CHECK, code="NO_WC_FOUND", element="plan" if room is None else room.id, status=UNKNOWN,
-                measured=None, required=wide_req, rule=rules.clause(WIDE),
-                message_key="wc_side.NO_WC_FOUND" if room else "wc_side.NO_WC_ROOM",
-                params={"room": "" if room is None else room.name or room.id},
-                geometry=None if room is None else room.polygon, confidence=rules[WIDE].confidence))
+            geometry=geometry, confidence=rules[WIDE].confidence, rule_values=used))
+    if not checked and plan.rooms:   # one doubt about the plan, not one per bathroom (the WC may be anywhere)
+        rooms = [r for r in plan.rooms if r.type in ("bathroom", "wc")]
+        findings.append(Finding(
+            check=CHECK, code="NO_WC_FOUND", element="plan", status=UNKNOWN, measured=None, required=wide_req,
+            rule=rules.clause(WIDE), message_key="wc_side.NO_WC_FOUND" if rooms else "wc_side.NO_WC_ROOM",
+            params={"room": ", ".join(r.name or r.id for r in rooms)}, confidence=rules[WIDE].confidence,
+            rule_values=used))
     return findings
