@@ -6,7 +6,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
-from planner.checks.space import clear_width_beside, outside_of, unit, valid
+from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
 from planner.findings import FAIL, PASS, Finding, near_limit
 from planner.model import Door, Plan, Room
 from planner.rules import Rules
@@ -18,7 +18,7 @@ KEY = "door_side_space_mm"
 def latch_side(door: Door, room: Room) -> tuple[Point, tuple[float, float], tuple[float, float]] | None:
     """(The latch end of the opening, the unit vector along the wall away from the hinge, the unit vector into
     the room), or None for a door that is not side-hung or has no swing or opening drawn."""
-    if door.swing is None or door.opening is None or door.kind != "hinged":
+    if door.swing is None or not has_opening(door) or door.swing.is_empty or door.kind != "hinged":
         return None
     a, b = Point(door.opening.coords[0]), Point(door.opening.coords[-1])
     pivot = Point(door.swing.exterior.coords[0])   # swings are drawn from the hinge

@@ -8,7 +8,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
 from planner.checks.route import entrance_doors
-from planner.checks.space import TOLERANCE_MM, unit, valid
+from planner.checks.space import TOLERANCE_MM, has_opening, unit, valid
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model import Door, Plan
 from planner.rules import Rules
@@ -30,7 +30,7 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     leaf that opens outwards, to TOLERANCE_MM (it may touch a wall, not cross it); the straight way out to it
     from the door must clear the rooms and walls, except within the door's own wall (REVEAL_MM deep), whose
     face lines a drawing may run across the opening."""
-    if door.opening is None or not door.rooms:
+    if not has_opening(door) or not door.rooms:
         return False
     (x1, y1), (x2, y2) = door.opening.coords[0], door.opening.coords[-1]
     ux, uy = unit(x2 - x1, y2 - y1)

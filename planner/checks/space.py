@@ -98,9 +98,15 @@ def free_floor(room: Room, blocked: list[BaseGeometry]) -> BaseGeometry:
 def door_way(door, room: Room) -> BaseGeometry:
     """Where a wheelchair passes a door into a room: its opening, or where none is drawn its clear width about its
     middle; brought out to the room's floor where the door is drawn in the middle of a thick wall."""
-    way = door.opening if door.opening is not None else door.position.buffer(door.clear_width_mm / 2)
-    gap = way.distance(room.polygon)
-    return way if gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
+    way = door.opening if has_opening(door) else door.position.buffer(door.clear_width_mm / 2)
+    gap = way.distance(valid(room.polygon))
+    return way if not math.isfinite(gap) or gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
+
+
+def has_opening(door) -> bool:
+    """True when the door's opening is drawn as a line of two distinct ends (a damaged file may say otherwise)."""
+    o = door.opening
+    return o is not None and not o.is_empty and len(o.coords) >= 2 and o.length > 0
 
 
 def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None = None,
