@@ -147,3 +147,13 @@ def test_real_drawing_us_house_bath_has_side_space_but_no_turning_space_in_front
     bath = plan.room(plan.fixture(f.element).room)
     assert bath.type == "bathroom" and (f.status, f.code) == ("fail", "WC_NO_TURNING_IN_FRONT")
     assert 950 <= f.measured <= 1030 and 250 <= int(f.params["narrow"]) <= 310
+
+
+def test_regression_a_wc_with_a_flat_outline_in_a_damaged_file_is_unknown_not_an_error():
+    from dataclasses import replace
+    from shapely.geometry import Polygon
+    plan = wc_bathroom(1000, 300)
+    plan = plan.replace(fixtures=tuple(replace(f, footprint=Polygon([(0, 0), (500, 0), (1000, 0)]))
+                                       for f in plan.fixtures))
+    (f,) = check_wc_side_space(plan, RULES)
+    assert (f.status, f.code) == ("unknown", "WC_NO_FOOTPRINT")

@@ -41,6 +41,9 @@ register({
     "wc_side.NO_WC_FOUND": {
         "en": "{room}: no WC found in the plan: the space beside it could not be checked; check on site.",
         "nb": "{room}: ingen WC funnet i planen: plassen ved siden av kunne ikke sjekkes; sjekk på stedet."},
+    "wc_side.WC_NO_FOOTPRINT": {
+        "en": "{room}: WC {wc} has no outline in the plan to measure from: draw it again or check on site.",
+        "nb": "{room}: WC {wc} har ingen omriss i planen å måle fra: tegn det på nytt eller sjekk på stedet."},
     "wc_side.NO_WC_ROOM": {
         "en": "No bathroom or WC found in the plan: the space at the WC could not be checked.",
         "nb": "Fant ikke bad eller WC i planen: plassen ved WC kunne ikke sjekkes."},

@@ -119,6 +119,13 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     findings = []
     checked = wcs_to_check(plan)
     for wc, room in checked:
+        if valid(wc.footprint).area < 1.0:   # a damaged outline: nothing to measure from
+            findings.append(Finding(
+                check=CHECK, code="WC_NO_FOOTPRINT", element=wc.id, status=UNKNOWN, measured=None,
+                required=wide_req, rule=rules.clause(WIDE), message_key="wc_side.WC_NO_FOOTPRINT",
+                params={"room": room.name or room.id, "wc": wc.id}, confidence=rules[WIDE].confidence,
+                rule_values=used))
+            continue
         frame = WcFrame(valid(wc.footprint), room)
         sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id)
         swings = swings_of.get(room.id, [])
