@@ -13,6 +13,7 @@ from shapely.errors import ShapelyError
 
 from planner import daily, falls
 from planner.profile import Profile
+from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 from planner.rules import DEFAULT_STANDARD
@@ -44,6 +45,7 @@ class Project:
     @property
     def person(self) -> Profile | None:
         return Profile.from_dict(self.profile)
+    household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -61,7 +63,8 @@ class Project:
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
                 "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
-                "profile": self.profile}
+                **({} if self.household.is_empty else {"household": self.household.to_dict()}),
+                **({"profile": self.profile} if self.profile else {})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -72,7 +75,7 @@ class Project:
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", DEFAULT_STANDARD),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
-                   daily=daily.validate(data.get("daily")),
+                   daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
                    profile=_profile(data.get("profile")))
 
 
