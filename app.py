@@ -10,13 +10,14 @@ import ui.texts  # noqa: F401  (registers the app's texts)
 from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
-from planner.checks import assess, summary
+from planner.checks import summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.loading import UNITS, open_bytes, read_limited
 from planner.model import PlanError
+from planner.profile import assess_for, person_rules
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.text import text_only
@@ -26,6 +27,7 @@ from ui.measure import render_measurements
 from ui.plain import plain
 from ui.privacy import hold as hold_privacy_settings
 from ui.plan_view import render_plan, rules_table
+from ui.profile import render_profile
 from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
@@ -185,11 +187,13 @@ def main() -> None:
         project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
         for problem in problems:
             st.warning(plain(t("measure.bad", lang, problem=problem)))
+    project = render_profile(project, lang)
     if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
         project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
-    findings = assess(plan, rules)
+    findings = assess_for(plan, rules, project.person)
+    rules = person_rules(rules, project.person)   # the values used, this person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")

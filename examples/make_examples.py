@@ -79,7 +79,8 @@ def build_stepped_entrance_house() -> Project:
                                              rise_source="measured"))
     measurements = (_measured("entrance", "rise_mm", 350, "To trinn à 175 mm"),
                     _measured("D1", "threshold_mm", 30), _measured("D3", "threshold_mm", 15),
-                    _measured("F1", "lip_mm", 60, "Dusjkabinett med kant"))
+                    _measured("F1", "lip_mm", 60, "Dusjkabinett med kant"),
+                    _measured("entrance", "landing_mm", 1100, "Trappeavsats 1,1 x 1,4 m"))
     # The household is renovating the bathroom anyway: the renovation plan says what to do while it is open.
     return Project(plan=plan, measurements=measurements, costing={"renovation": {"rooms": ["R4"], "new_build": False}},
                    source={"kind": "example", "dxf": "house-stepped-entrance.dxf"})
@@ -103,15 +104,16 @@ def build_accessible_flat() -> Project:
     ]
     fixtures = [
         fixture("F1", "shower", 4200, 1600, 1100, 1100, rooms),
-        fixture("F2", "wc", 4800, 100, 450, 700, rooms),
-        fixture("F3", "sink", 3700, 2150, 600, 500, rooms),
+        fixture("F2", "wc", 3600, 0, 450, 700, rooms),     # 1 000 mm free to the west, 1 250 mm to the east
+        fixture("F3", "sink", 2700, 2200, 600, 500, rooms),
         fixture("F4", "bed", 4400, 4100, 1600, 2000, rooms),
         fixture("F5", "kitchen", -4900, 5600, 3000, 600, rooms),
     ]
     plan = plan_from_parts("Tilgjengelig referanseleilighet", rooms, doors, fixtures,
                            entrance=Entrance(rise_mm=0, door="D1", rise_source="measured"))
     measurements = tuple(_measured(d.id, "threshold_mm", 0) for d in doors) + (
-        _measured("F1", "lip_mm", 0), _measured("entrance", "rise_mm", 0), _measured("D1", "threshold_mm", 20))
+        _measured("F1", "lip_mm", 0), _measured("entrance", "rise_mm", 0), _measured("D1", "threshold_mm", 20),
+        _measured("entrance", "landing_mm", 1800, "Flatt felt foran døren, utenfor slagområdet"))
     return Project(plan=plan, measurements=measurements, source={"kind": "example", "dxf": "accessible-flat.dxf"})
 
 

@@ -8,11 +8,12 @@ import argparse
 import json
 import sys
 
-from planner.checks import assess, summary
+from planner.checks import summary
 from planner.i18n import register, render, t
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
+from planner.profile import Profile, assess_for, person_rules
 from planner.report import plan_json
 from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
@@ -25,6 +26,9 @@ register({
     "cli.note": {"en": "  note: {text}", "nb": "  merk: {text}"},
     "cli.counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass", "nb": "{fail} avvik, {unknown} ukjent, {passed} ok"},
     "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
+    "cli.profile": {"en": "  who lives there: {kind}", "nb": "  hvem som bor der: {kind}"},
+    "cli.override": {"en": "  overridden for this person: {what} {value} mm (the standard says {was})",
+                     "nb": "  overstyrt for denne personen: {what} {value} mm (regelverket sier {was})"},
     "cli.report_written": {"en": "Wrote {path} ({kb} kB).", "nb": "Skrev {path} ({kb} kB)."},
     "err.cli.report_costing": {"en": "The project's prices cannot be used: {reason}",
                                "nb": "Prisene i prosjektet kan ikke brukes: {reason}"},
@@ -63,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "or a scanned storey (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
+    check.add_argument("--profile", metavar="KIND[:width=MM,length=MM,turning=MM]",
+                       help="who lives there: manual_wheelchair, electric_wheelchair, rollator, walking_aid or none, "
+                            "with their chair's size (overrides the project's profile)")
     add_report_parser(sub)
     from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
     add_screen_parser(sub)
@@ -114,10 +121,15 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         m = unknown[0]
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
-    rules = rules_for(args.standard, project.standard)
-    findings = assess(plan, rules)
+    person = Profile.parse(args.profile) if args.profile else project.person
+    standard = rules_for(args.standard, project.standard)
+    rules = person_rules(standard, person)
+    findings = assess_for(plan, standard, person)
+    overridden = {} if person is None else person.overrides(standard)
     if args.json:
-        print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))
+        data = plan_json(plan, findings, rules.id, args.lang)
+        data["profile"] = None if person is None else {**person.to_dict(), "overrides": overridden}
+        print(json.dumps(data, ensure_ascii=False, indent=1))
         return EXIT_OK
     counts = summary(findings)
     lang = args.lang
@@ -129,6 +141,11 @@ def run_check(args: argparse.Namespace) -> int:
         print(t("cli.note", lang, text=render(text, lang) if text else warning))
     for notice in project.notices:   # what a project file held that could not be kept
         print(t("cli.note", lang, text=render(notice, lang)))
+    if person is not None:
+        print(t("cli.profile", lang, kind=f"@profile.kind.{person.kind}"))
+        for key, value in overridden.items():
+            print(t("cli.override", lang, what=f"@profile.rule.{key}", value=f"{value:.0f}",
+                    was=f"{standard.value(key):.0f}"))
     print(t("cli.counts", lang, fail=counts["fail"], unknown=counts["unknown"], passed=counts["pass"]))
     for status in ("fail", "unknown", "pass"):
         for f in findings:

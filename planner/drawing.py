@@ -5,7 +5,7 @@ import matplotlib
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Polygon as MplPolygon
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.findings import FAIL, PASS, Finding
@@ -20,6 +20,8 @@ ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "livi
              "kitchen": "#fde68a", "hall": "#e5e7eb", "storage": "#f3f4f6", "common": "#e5e7eb",
              "other": "#f9fafb"}
 FIXTURE_FILL = "#94a3b8"
+# checks whose finding is an area of floor, drawn shaded: the turning space, the space at the WC, ...
+AREA_CHECKS = {"turning_circle", "wc_side_space", "free_passage", "entrance_landing", "door_side_space"}
 
 
 # A label is drawn when the element's smaller side is at least this share of the plan's larger side, so a
@@ -90,12 +92,16 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
             ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center",
                     zorder=5, color="#0f172a")
     for f in findings:
-        if f.check != "turning_circle" or f.geometry is None:
+        if f.check not in AREA_CHECKS or f.geometry is None:
             continue
         colour = COLOURS[f.status]
         for poly in _polys(f.geometry):
             _add_poly(ax, poly, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.4,
                       linestyle="-" if f.status == PASS else "--", zorder=6)
+    for f in findings:   # a route that breaks, through the doors it passes
+        if f.check == "step_free_route" and f.status != PASS and isinstance(f.geometry, LineString):
+            xs, ys = f.geometry.xy
+            ax.plot(xs, ys, color=COLOURS[f.status], linewidth=1.2, linestyle="--", zorder=6)
     for door in plan.doors:
         status = worst(f.status for f in by_element.get(door.id, []))
         colour = COLOURS[status]

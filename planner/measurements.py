@@ -13,11 +13,11 @@ from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanEr
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
 DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
 FIXTURE_FIELDS = ("lip_mm", "space_under")
-ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm")
+ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm", "landing_mm")
 ENTRANCE_ID = "entrance"
 FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip_mm": (0, 500),
                    "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000), "far_side": (1, 2),
-                   "space_under": (0, 1)}
+                   "space_under": (0, 1), "landing_mm": (0, 100000)}
 # far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
@@ -33,6 +33,7 @@ register({
     "measure.field.rise_mm": {"en": "rise", "nb": "høyde"},
     "measure.field.steps": {"en": "steps", "nb": "trinn"},
     "measure.field.space_length_mm": {"en": "level ground", "nb": "flatt terreng"},
+    "measure.field.landing_mm": {"en": "level landing outside the door", "nb": "flatt felt utenfor døren"},
     "measure.far_side.dwelling": {"en": "inside the dwelling", "nb": "inne i boligen"},
     "measure.far_side.outside": {"en": "outside or shared corridor", "nb": "ute eller felles gang"},
     "measure.field.far_side": {"en": "behind the door", "nb": "bak døren"},

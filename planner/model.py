@@ -231,6 +231,8 @@ class Entrance:
 
     rise_mm: total rise, None until known. steps: number of steps. door: the id of the entrance door.
     space_length_mm: the length of ground available in front of the entrance for a ramp, if known.
+    landing_mm: the side of the level field outside the door, outside a side-hung door's swing (the smaller of
+    its width and depth), as measured on site.
     """
 
     rise_mm: float | None = None
@@ -238,17 +240,19 @@ class Entrance:
     door: str | None = None
     space_length_mm: float | None = None
     rise_source: str | None = None
+    landing_mm: float | None = None
 
     def to_dict(self) -> dict:
         return {"rise_mm": _round(self.rise_mm), "steps": self.steps, "door": self.door,
-                "space_length_mm": _round(self.space_length_mm), "rise_source": self.rise_source}
+                "space_length_mm": _round(self.space_length_mm), "rise_source": self.rise_source,
+                "landing_mm": _round(self.landing_mm)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Entrance":
         steps = _opt_num(data.get("steps"))
         return cls(rise_mm=_opt_num(data.get("rise_mm")), steps=None if steps is None else int(steps),
                    door=_opt_text(data.get("door")), space_length_mm=_opt_num(data.get("space_length_mm")),
-                   rise_source=_opt_text(data.get("rise_source")))
+                   rise_source=_opt_text(data.get("rise_source")), landing_mm=_opt_num(data.get("landing_mm")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import Any
 from shapely.errors import ShapelyError
 
 from planner import daily, falls
+from planner.profile import Profile
 from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
@@ -40,6 +41,11 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
     daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
+    profile: dict[str, Any] = field(default_factory=dict)  # who lives there (planner/profile.py); {}: not said
+
+    @property
+    def person(self) -> Profile | None:
+        return Profile.from_dict(self.profile)
     household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
     notices: tuple = field(default=(), compare=False)
 
@@ -59,7 +65,8 @@ class Project:
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
                 "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
-                **({} if self.household.is_empty else {"household": self.household.to_dict()})}
+                **({} if self.household.is_empty else {"household": self.household.to_dict()}),
+                **({"profile": self.profile} if self.profile else {})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -72,7 +79,13 @@ class Project:
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", DEFAULT_STANDARD),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
-                   daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")))
+                   daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
+                   profile=_profile(data.get("profile")))
+
+
+def _profile(data: Any) -> dict[str, Any]:
+    person = Profile.from_dict(data)
+    return {} if person is None else person.to_dict()
 
 
 def upgrade(data: dict) -> dict:

@@ -26,7 +26,7 @@ def visit_items(plan: Plan) -> list[VisitItem]:
     """The entrance first (when the plan has one or an exterior door), then the doors, the showers and the basins."""
     items = []
     if plan.entrance is not None or any(d.exterior for d in plan.doors):
-        items.append(VisitItem(ENTRANCE_ID, "entrance", ("rise_mm", "steps", "space_length_mm")))
+        items.append(VisitItem(ENTRANCE_ID, "entrance", ("rise_mm", "steps", "space_length_mm", "landing_mm")))
     items += [VisitItem(d.id, "door", ("clear_width_mm", "threshold_mm")) for d in plan.doors]
     items += [VisitItem(f.id, "shower", ("lip_mm",)) for f in plan.fixtures if f.type == "shower"]
     items += [VisitItem(f.id, "basin", ("space_under",)) for f in plan.fixtures if f.type == "sink"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from planner.model import PlanError
+from stock.grading import COLUMNS
 from stock import texts  # noqa: F401  (registers the texts)
 from stock.screen import columns
 
@@ -63,6 +64,10 @@ def write(rows: list[dict], out: Path) -> None:
         raise RegisterError.text("screen.cannot_write", name=str(out), reason=exc.strerror or str(exc)) from None
 
 
+# grades are texts ("1", "1–3", "–"): a register whose grades are all whole numbers must not read them as floats
+GRADE_TEXT = {"grade": str, **{f"grade_{c}": str for c in COLUMNS}}
+
+
 def read(path: Path | str, data: bytes | None = None) -> list[dict]:
     """The rows of a register written by `write` (from its path, or its bytes named by path); a file that is not
     one is a RegisterError sentence."""
@@ -71,9 +76,9 @@ def read(path: Path | str, data: bytes | None = None) -> list[dict]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            df = pd.read_csv(source, dtype={"sha256": str}, keep_default_na=False, na_values=[""])
+            df = pd.read_csv(source, dtype={"sha256": str, **GRADE_TEXT}, keep_default_na=False, na_values=[""])
         elif suffix == ".xlsx":
-            df = pd.read_excel(source, dtype={"sha256": str})
+            df = pd.read_excel(source, dtype={"sha256": str, **GRADE_TEXT})
         elif suffix == ".parquet":
             df = pd.read_parquet(source)
         else:

@@ -29,6 +29,7 @@ NOT_RULES = {
 KNOWN_TEXTS = {
     "edit.door_width": "the range a drawn door may have (200–3000 mm), not a rule value",
     "imp.guess.door_enclosed_why": "importer text (planner/importers/pipeline.py), being reworked into stages",
+    "rp.ign.door_narrow": "the narrowest door a scan may hold (200 mm), not a rule value",
 }
 # The text modules that register what the user reads.
 TEXT_MODULES = ("ui.texts", "ui.draw_texts", "costing.texts", "costing.errors", "costing.report", "planner.error_texts",

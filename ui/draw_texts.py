@@ -119,6 +119,7 @@ register({
     "visit.field.rise_mm": {"en": "Rise, ground to entrance floor (mm)", "nb": "Høyde, bakke til gulv innenfor (mm)"},
     "visit.field.steps": {"en": "Number of steps", "nb": "Antall trinn"},
     "visit.field.space_length_mm": {"en": "Level ground in front (mm)", "nb": "Flatt terreng foran (mm)"},
+    "visit.field.landing_mm": {"en": "Level landing outside the door (mm)", "nb": "Flatt felt utenfor døren (mm)"},
     "visit.how.clear_width_mm": {"en": "Open the door 90°; measure from the door leaf to the stop on the other side.",
                                  "nb": "Åpne døren 90°; mål fra dørbladet til anslaget på motsatt side."},
     "visit.how.threshold_mm": {"en": "The highest point of the threshold above the floor on the lower side.",
@@ -128,6 +129,10 @@ register({
     "visit.how.rise_mm": {"en": "From the ground where a ramp would start to the floor inside the door.",
                           "nb": "Fra bakken der en rampe ville starte til gulvet innenfor døren."},
     "visit.how.steps": {"en": "Count the steps up to the door.", "nb": "Tell trinnene opp til døren."},
+    "visit.how.landing_mm": {"en": "The level area right outside the door, beyond the swing of a door that opens "
+                                   "outwards: the shorter of its width and depth.",
+                             "nb": "Det flate feltet rett utenfor døren, utenfor slagområdet til en dør som slår "
+                                   "utover: den korteste av bredden og dybden."},
     "visit.how.space_length_mm": {"en": "How far the level ground reaches from the door (for a ramp).",
                                   "nb": "Hvor langt det flate terrenget når fra døren (for en rampe)."},
     "visit.plan_says": {"en": "Plan: {value}", "nb": "Planen: {value}"},

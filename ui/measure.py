@@ -143,11 +143,13 @@ def render_measurements(project: Project, base: Plan, lang: str,
         changes += _choice_changes(basins, edited, "under", "space_under", lang)
     st.subheader(t("measure.entrance", lang))
     entrance = base.entrance
-    cols = st.columns(3)
+    cols = st.columns(4)
     fields = (("rise_mm", "measure_rise", "measure.rise", None if entrance is None else entrance.rise_mm, 10000),
               ("steps", "measure_steps", "measure.steps", None if entrance is None else entrance.steps, 60),
               ("space_length_mm", "measure_space", "measure.space",
-               None if entrance is None else entrance.space_length_mm, 100000))
+               None if entrance is None else entrance.space_length_mm, 100000),
+              ("landing_mm", "measure_landing", "visit.field.landing_mm",
+               None if entrance is None else entrance.landing_mm, 100000))
     for col, (field, key, label, current, top) in zip(cols, fields):
         value = col.number_input(t(label, lang), min_value=0, max_value=top, step=1 if field == "steps" else 10,
                                  value=None if current is None else int(current), key=project_key(key),

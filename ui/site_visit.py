@@ -18,7 +18,7 @@ from ui.measure import door_between
 from ui.plain import plain
 
 FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
-             "space_length_mm": 100000}
+             "space_length_mm": 100000, "landing_mm": 100000}
 
 
 def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
@@ -66,7 +66,7 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
         value = col.number_input(
             t(f"visit.field.{field}", lang), min_value=0 if whole else 0.0,
             max_value=FIELD_TOP[field] if whole else float(FIELD_TOP[field]),
-            step=1 if whole else (100.0 if field == "space_length_mm" else 1.0), format="%d" if whole else "%.0f",
+            step=1 if whole else (100.0 if field in ("space_length_mm", "landing_mm") else 1.0), format="%d" if whole else "%.0f",
             value=None if current is None else (int(current.value) if whole else float(current.value)),
             key=f"{key}_{field}", placeholder="–", help=t(f"visit.how.{field}", lang))
         col.caption(t("visit.plan_says", lang, value=_plan_value(project.plan, item.element, field, lang)))

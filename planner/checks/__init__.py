@@ -3,10 +3,16 @@ from __future__ import annotations
 
 from typing import Callable
 
+from planner.checks.door_side import check_door_side_space
 from planner.checks.doors import check_door_widths, check_thresholds
 from planner.checks.entrance import check_entrance
+from planner.checks.landing import check_entrance_landing
+from planner.checks.passage import check_free_passage
+from planner.checks.route import check_step_free_route
 from planner.checks.shower import check_step_free_shower
 from planner.checks.turning import check_turning_circles
+from planner.checks.wc import check_wc_side_space
+import planner.checks.texts  # noqa: F401  (registers the new checks' words)
 from planner.findings import Finding
 from planner.model import Plan
 from planner.rules import Rules
@@ -19,6 +25,11 @@ CHECKS: dict[str, Check] = {
     "step_free_shower": check_step_free_shower,
     "turning_circle": check_turning_circles,
     "step_free_entrance": check_entrance,
+    "wc_side_space": check_wc_side_space,
+    "step_free_route": check_step_free_route,
+    "free_passage": check_free_passage,
+    "entrance_landing": check_entrance_landing,
+    "door_side_space": check_door_side_space,
 }
 
 

@@ -84,8 +84,11 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
 
 
 def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
-    """Every door's threshold against the step-free limit; an unmeasured threshold is unknown."""
-    limit = rules.value("threshold_max_mm")
+    """Every door's threshold against the step-free limit; an unmeasured threshold is unknown. Where the standard
+    allows a higher threshold in an existing building (ADA's 3/4 in), that limit applies: a home being adapted
+    has existing thresholds."""
+    threshold_key = "threshold_existing_max_mm" if "threshold_existing_max_mm" in rules.values else "threshold_max_mm"
+    limit = rules.value(threshold_key)
     margin = rules.value("remeasure_margin_mm")
     findings = []
     for door in plan.doors:
@@ -94,8 +97,8 @@ def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
         code, key = THRESHOLD_OUTCOMES[status]
         findings.append(Finding(
             check="threshold", code=code, element=door.id, status=status, measured=height, required=limit,
-            rule=rules.clause("threshold_max_mm"), message_key=key,
+            rule=rules.clause(threshold_key), message_key=key,
             params={"measured": "" if height is None else round(float(height), 1), "required": f"{limit:.0f}"},
             remeasure=near_limit(height, limit, margin), geometry=door.position,
-            confidence=rules["threshold_max_mm"].confidence, rule_values=rules.refs("threshold_max_mm", "remeasure_margin_mm")))
+            confidence=rules[threshold_key].confidence, rule_values=rules.refs(threshold_key, "remeasure_margin_mm")))
     return findings

@@ -25,14 +25,23 @@ def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     return floor
 
 
-def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], dict[str, list]]:
+def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True, shower_lip_max_mm: float | None = None
+                     ) -> tuple[dict[str, list], dict[str, list]]:
     """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
     (looking them up per room would cost rooms x doors); and, where the standard lets the turning space pass
     under a basin (under), the basins nobody has yet said have free floor under them, apart. A basin seen to
-    have free floor under it takes no turning space."""
+    have free floor under it takes no turning space. swings=False: as if every door were a sliding door.
+    With shower_lip_max_mm, a shower zone whose kerb is within it is floor a wheelchair may use (TEK17 § 12-9
+    guidance), a kerbed one takes floor, and one whose kerb nobody has measured is apart with the unsure."""
     blocked: dict[str, list] = {}
     unsure: dict[str, list] = {}
     for f in plan.fixtures:
+        if shower_lip_max_mm is not None and f.type == "shower":
+            if f.lip_mm is None:
+                unsure.setdefault(f.room, []).append(f.footprint)
+            elif f.lip_mm > shower_lip_max_mm:
+                blocked.setdefault(f.room, []).append(f.footprint)
+            continue
         if under and f.type == "sink":
             if f.space_under is None:
                 unsure.setdefault(f.room, []).append(f.footprint)
@@ -41,7 +50,7 @@ def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], 
             continue
         blocked.setdefault(f.room, []).append(f.footprint)
     for d in plan.doors:
-        if d.swing is not None:
+        if swings and d.swing is not None:
             for rid in d.rooms:
                 blocked.setdefault(rid, []).append(d.swing)
     return blocked, unsure
@@ -136,19 +145,109 @@ UNDER_KEY = "turning_space_under_fixture_mm"
 RECT_KEY = "turning_rectangle_width_mm"
 
 
-def _space(room: Room, blocked: list, required: float, rectangle: tuple[float, float] | None
+def _space(room: Room, blocked: list, required: float, other, circle_counts: bool = True
            ) -> tuple[tuple[Point, float] | None, Polygon | None]:
-    """The largest free circle, and where it is too small the rectangle the standard accepts (or None)."""
+    """The largest free circle, and where it is too small (or does not count: a square is required) the other
+    shape the standard accepts, where it fits (or None). other: (width, length) of a rectangle, a function of the
+    free floor giving the shape that fits or None, or None."""
     floor = _free_floor(room, blocked)
     circle = _circle(floor, required)
     rect = None
-    if rectangle is not None and (circle is None or round(circle[1]) < required):
-        rect = free_rectangle(floor, *rectangle)
+    if other is not None and (not circle_counts or circle is None or round(circle[1]) < required):
+        rect = other(floor) if callable(other) else free_rectangle(floor, *other)
     return circle, rect
+
+
+def free_ellipse(floor: BaseGeometry, length: float, width: float) -> Polygon | None:
+    """A length x width ellipse of free floor (UK M4(3) living spaces), with its long axis along or across the
+    longest wall of the part it is in, or None. The floor is squeezed along that axis so that the ellipse becomes
+    a circle of the width, and the largest free circle is compared to it."""
+    for part in [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]:
+        e = _edges(Polygon(part.exterior))
+        longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
+        angle = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
+        for a in (angle, angle + 90):
+            squeezed = affinity.scale(affinity.rotate(part, -a, origin=(0, 0)), width / length, 1, origin=(0, 0))
+            circle = largest_free_circle(squeezed, FINE_TOLERANCE_MM)
+            if circle is not None and round(circle[1]) >= width:
+                ellipse = affinity.scale(circle[0].buffer(width / 2, quad_segs=32), length / width, 1, origin=(0, 0))
+                return affinity.rotate(ellipse, a, origin=(0, 0))
+    return None
+
+
+def free_t_shape(floor: BaseGeometry, size: float, arm: float) -> Polygon | None:
+    """A T-shaped turning space of free floor (ADA 304.3.2): within a size x size square, a bar `arm` wide across
+    the top and a stem `arm` wide down the middle, pointing any of four ways along or across the longest wall of
+    the part it is in; or None."""
+    stem = size - arm
+    for part in [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]:
+        if part.area < size * arm + arm * stem:
+            continue
+        e = _edges(Polygon(part.exterior))
+        longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
+        base = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
+        for a in (base, base + 90, base + 180, base + 270):
+            turned = affinity.rotate(part, -a, origin=(0, 0))
+            # the T as a whole may be FINE_TOLERANCE_MM short at each end: bar and stem share it along the stem
+            bars = _box_centres(turned, size / 2 - FINE_TOLERANCE_MM, arm / 2 - FINE_TOLERANCE_MM / 2)
+            stems = _box_centres(turned, arm / 2 - FINE_TOLERANCE_MM, stem / 2 - FINE_TOLERANCE_MM / 2)
+            both = bars.intersection(affinity.translate(stems, 0, size / 2))   # the bar's centre is size/2 above
+            if not both.is_empty:
+                c = both.representative_point()
+                t = shapely.box(c.x - size / 2, c.y - arm / 2, c.x + size / 2, c.y + arm / 2).union(
+                    shapely.box(c.x - arm / 2, c.y - arm / 2 - stem, c.x + arm / 2, c.y - arm / 2))
+                return affinity.rotate(t, a, origin=(0, 0))
+    return None
+
+
+def largest_free_square(floor: BaseGeometry, up_to_mm: float) -> tuple[int, Polygon | None]:
+    """The side [whole mm] of the largest square of free floor, searched up to up_to_mm, and the square."""
+    low, high, best = 0, int(up_to_mm) + 1, None
+    while high - low > 1:
+        mid = (low + high) // 2
+        found = free_rectangle(floor, mid, mid)
+        low, high, best = (mid, high, found) if found is not None else (low, mid, best)
+    return low, best
+
+
+def alternative_shape(rules: Rules, room_type: str):
+    """The shape this standard asks for in a room of this type instead of, or besides, the circle:
+    (kind, fits(floor) or (width, length), rule key, message params, whether the circle counts too) or None.
+    kind: 'square' (DIN 18040-2; UK M4(3) bedrooms: the circle does not count), 'ellipse' (UK M4(3) living
+    spaces), 't' (ADA's T-shape) or 'rectangle' (TEK17's 1.3 x 1.8 m)."""
+    values = rules.values
+    for key in (f"turning_square_{room_type}_mm", "turning_square_mm"):
+        if key in values:
+            side = rules.value(key)
+            return "square", lambda floor: free_rectangle(floor, side, side), key, {"side": f"{side:.0f}"}, False
+    ellipse = ("turning_ellipse_length_mm", "turning_ellipse_width_mm")
+    if all(k in values for k in ellipse) and room_type in rules.setting("turning_circle", "ellipse_room_types", []):
+        length, width = rules.value(ellipse[0]), rules.value(ellipse[1])
+        return "ellipse", lambda floor: free_ellipse(floor, length, width), ellipse[0], \
+            {"ellipse_length": f"{length:.0f}", "ellipse_width": f"{width:.0f}"}, True
+    t_keys = ("turning_t_size_mm", "turning_t_arm_mm")
+    if all(k in values for k in t_keys):
+        size, arm = rules.value(t_keys[0]), rules.value(t_keys[1])
+        return "t", lambda floor: free_t_shape(floor, size, arm), t_keys[0], \
+            {"t_size": f"{size:.0f}", "t_arm": f"{arm:.0f}"}, True
+    rectangle = rectangle_sizes(rules)
+    if rectangle is not None:
+        return "rectangle", rectangle, RECT_KEY, {}, True
+    return None
 
 
 def _moved(geom, dx: float, dy: float):
     return None if geom is None else affinity.translate(geom, dx, dy)
+
+
+def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
+    """Ids of separate WC rooms holding a toilet when no bathroom holds one: that WC is the one TEK17 § 12-9 asks
+    to be accessible, with room to turn in front of the toilet."""
+    types = {r.id: r.type for r in plan.rooms}
+    with_toilet = {f.room for f in plan.fixtures if f.type == "wc"}
+    if any(types.get(rid) == "bathroom" for rid in with_toilet):
+        return set()
+    return {rid for rid in with_toilet if types.get(rid) == "wc"}
 
 
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
@@ -160,7 +259,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     under a basin mounted high enough, a basin seen to have free floor under it does not count, and one not yet
     looked at makes the result `unknown` when the room passes only without it. A room that is a translated copy
     of one already searched (same outline, fixtures and door swings: the flats of a block) takes its result,
-    moved by the translation.
+    moved by the translation. A separate WC holding the only toilet is checked as well. A step-free shower zone
+    is floor the turning space may use (TEK17 § 12-9 guidance); a kerbed one is an obstacle, and an unmeasured
+    one makes the result `unknown` when the room passes only with it.
     """
     key = "turning_circle_diameter_mm"
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
@@ -170,21 +271,32 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                       "remeasure_margin_mm")
     if UNDER_KEY in rules.values:     # the message of a room that passes only if the basin is wall-hung
         rect_params["height"] = f"{rules.value(UNDER_KEY):.0f}"
+    shower_lip = rules.value("shower_lip_max_mm")
+    rect_params["shower_lip"] = f"{shower_lip:.0f}"
     room_types = set(rules.setting("turning_circle", "room_types", []))
-    blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values)
+    door_closed = set(rules.setting("turning_circle", "door_closed_room_types", []))
+    blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values, shower_lip_max_mm=shower_lip)
+    if door_closed:   # UK M4(3): the bathroom's circle is measured with the door closed
+        closed_in, _ = _blocked_by_room(plan, under=UNDER_KEY in rules.values, swings=False,
+                                        shower_lip_max_mm=shower_lip)
+    unmeasured_showers = {f.room for f in plan.fixtures if f.type == "shower" and f.lip_mm is None}
+    only_toilet = separate_wc_with_the_only_toilet(plan)
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
     seen: dict[bytes, tuple] = {}
     findings = []
     for room in plan.rooms:
-        if room.type not in room_types:
+        if room.type not in room_types and room.id not in only_toilet:
             continue
-        blocked, unsure = blocked_in.get(room.id, []), unsure_in.get(room.id, [])
+        blocked = (closed_in if room.type in door_closed else blocked_in).get(room.id, [])
+        unsure = unsure_in.get(room.id, [])
+        alt = alternative_shape(rules, room.type)
+        kind, other, alt_key, alt_params, circle_counts = alt if alt is not None else (None, None, key, {}, True)
         shape, origin = _shape_key(room, blocked + unsure)
-        shape += b"|%d" % len(unsure)
+        shape += b"|%d|%s" % (len(unsure), (kind or "").encode())
         if shape not in seen:
-            circle, rect = _space(room, blocked + unsure, required, rectangle)
-            passes = (circle is not None and round(circle[1]) >= required) or rect is not None
-            clear = _space(room, blocked, required, rectangle) if unsure and not passes else None
+            circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
+            passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
+            clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
             dx, dy = -origin[0], -origin[1]
             seen[shape] = (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
                            None if clear is None else (None if clear[0] is None else
@@ -199,7 +311,12 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 geometry=room.polygon, confidence=rules[key].confidence, rule_values=used))
             continue
         diameter = 0.0 if circle is None else float(round(circle[1]))
-        params = {"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params}
+        params = {"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params,
+                  **alt_params}
+        if kind == "square":
+            findings.append(_square_finding(room, blocked + unsure, rules, alt_key, rect, clear, params, margin,
+                                            room.id in unmeasured_showers, (dx, dy)))
+            continue
         if diameter >= required:
             findings.append(Finding(
                 check="turning_circle", code="TURNING_OK", element=room.id, status=PASS, measured=diameter,
@@ -209,26 +326,53 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             continue
         if rect is not None:
             findings.append(Finding(
-                check="turning_circle", code="TURNING_OK_RECTANGLE", element=room.id, status=PASS, measured=diameter,
-                required=required, rule=rules.clause(RECT_KEY), message_key="turning.pass_rectangle", params=params,
-                geometry=_moved(rect, dx, dy), confidence=rules[RECT_KEY].confidence, rule_values=used))
+                check="turning_circle", code=f"TURNING_OK_{kind.upper()}", element=room.id, status=PASS,
+                measured=diameter, required=required, rule=rules.clause(alt_key), message_key=f"turning.pass_{kind}",
+                params=params, geometry=_moved(rect, dx, dy), confidence=rules[alt_key].confidence, rule_values=used))
             continue
         clear_circle, clear_rect = clear if clear is not None else (None, None)
         if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
             fits = _moved(clear_circle[0], dx, dy).buffer(required / 2, quad_segs=32) \
                 if clear_circle is not None and round(clear_circle[1]) >= required else _moved(clear_rect, dx, dy)
+            shower = room.id in unmeasured_showers   # an unmeasured shower decides, or a basin, or both
+            under_key = "shower_lip_max_mm" if shower else UNDER_KEY
             findings.append(Finding(
-                check="turning_circle", code="TURNING_IF_SPACE_UNDER", element=room.id, status=UNKNOWN,
-                measured=diameter, required=required, rule=rules.clause(UNDER_KEY),
-                message_key="turning.if_space_under",
+                check="turning_circle", code="TURNING_IF_SHOWER_STEP_FREE" if shower else "TURNING_IF_SPACE_UNDER",
+                element=room.id, status=UNKNOWN, measured=diameter, required=required, rule=rules.clause(under_key),
+                message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
                 params=params, geometry=fits,
-                confidence=rules[UNDER_KEY].confidence, rule_values=used))
+                confidence=rules[under_key].confidence, rule_values=used))
             continue
         findings.append(Finding(
             check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL, measured=diameter,
             required=required, rule=rules.clause(key),
-            message_key="turning.fail_rectangle" if rectangle else "turning.fail", params=params,
+            message_key=f"turning.fail_{kind}" if kind else "turning.fail", params=params,
             remeasure=near_limit(diameter, required, margin),
             geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
             confidence=rules[key].confidence, rule_values=used))
     return findings
+
+
+def _square_finding(room: Room, blocked: list, rules: Rules, key: str, square, clear, params: dict, margin: float,
+                    shower: bool, offset: tuple[float, float]) -> Finding:
+    """A room where the standard asks for a square of free floor (DIN 18040-2's 1500 x 1500 mm, UK M4(3)'s
+    bedroom 1200 x 1200 mm): the side of the largest free square, against the side asked for."""
+    side = rules.value(key)
+    if square is not None:
+        return Finding(check="turning_circle", code="TURNING_OK_SQUARE", element=room.id, status=PASS,
+                       measured=side, required=side, rule=rules.clause(key), message_key="turning.pass_square",
+                       params={**params, "measured": f"{side:.0f}"}, geometry=_moved(square, *offset),
+                       confidence=rules[key].confidence, rule_values=rules.refs(key, "remeasure_margin_mm"))
+    if clear is not None and clear[1] is not None:
+        under_key = "shower_lip_max_mm" if shower else UNDER_KEY
+        return Finding(check="turning_circle", code="TURNING_IF_SHOWER_STEP_FREE" if shower else "TURNING_IF_SPACE_UNDER",
+                       element=room.id, status=UNKNOWN, measured=None, required=side, rule=rules.clause(under_key),
+                       message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
+                       params=params, geometry=_moved(clear[1], *offset), confidence=rules[under_key].confidence,
+                       rule_values=rules.refs(key, under_key))
+    largest, found = largest_free_square(_free_floor(room, blocked), side)
+    return Finding(check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL,
+                   measured=float(largest), required=side, rule=rules.clause(key), message_key="turning.fail_square",
+                   params={**params, "measured": f"{largest:.0f}"}, remeasure=near_limit(largest, side, margin),
+                   geometry=found if found is not None else room.polygon, confidence=rules[key].confidence,
+                   rule_values=rules.refs(key, "remeasure_margin_mm"))

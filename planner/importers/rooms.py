@@ -29,7 +29,7 @@ _TYPE_WORDS: list[tuple[str, tuple[str, ...]]] = [
             "^gjeste-wc", "^servizi", "^aseo", "^bagno di servizio")),
     ("bathroom", ("=bad", "baderom", "bathroom", "=bath", "badeværelse", "salle de bain", "salle d'eau",
                   "^bagno", "^baño", "badezimmer", "^ensuite", "^en-suite", "^en suite", "^shower", "=dusj",
-                  "våtrom", "^vatrom")),
+                  "våtrom", "^vatrom", "^badrum", "^dusche", "=dusch", "^duschrum", "^bruserum")),
     ("kitchen", ("kjøkken", "kjokken", "kitchen", "køkken", "cuisine", "cucina", "küche", "kuche", "cocina",
                  "kitchenette", "^pantry kitchen")),
     ("bedroom", ("soverom", "bedroom", "=bed", "sovevær", "soveværelse", "^chambre", "^camera",
@@ -46,6 +46,7 @@ _TYPE_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("common", ("trapperom", "^stair", "^felles", "fællesrum", "^lobby", "^escalier", "^trappe", "=lift",
                 "^elevator", "=heis", "^oppgang", "^treppe", "^scala", "^escalera")),
 ]
+_BATHROOM_WORDS = next(fragments for kind, fragments in _TYPE_WORDS if kind == "bathroom")
 _MEASURE = re.compile(r"^[\s\d.,=:x×'\"/+-]*(m2|m²|mq|sq\.?\s*ft\.?|sf|ft|m|cm|mm)?[\s\d.,=:x×'\"/+-]*$|"
                       r"^(h|mq|a|bra|p-rom|s-rom)\s*[=:]", re.IGNORECASE)
 
@@ -54,25 +55,48 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower().strip()
 
 
+def _matches(fragments: tuple[str, ...], text: str, words: list[str]) -> bool:
+    for frag in fragments:
+        if frag.startswith("="):
+            if frag[1:] in words:
+                return True
+        elif frag.startswith("^"):
+            f = frag[1:]
+            if text.startswith(f) or any(w.startswith(f) for w in words) or f" {f}" in text:
+                return True
+        elif frag in text:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def room_type(name: str) -> str:
-    """The room type (planner.model.ROOM_TYPES) a room name stands for; "other" when unknown."""
-    text = _normal(name)
+    """The room type (planner.model.ROOM_TYPES) a room name stands for; "other" when unknown.
+
+    A name that says both bathroom and WC ("Bad/WC", "Dusj/WC", "Bathroom/WC", "Bath/Toilet") is a bathroom
+    with a toilet in it, not a separate WC. Areas and sizes in the label ("Gang 7,5 m²") are not part of it."""
+    text = _normal(clean_name(name))
     words = re.findall(r"[\w'.-]+", text)
     for kind, fragments in _TYPE_WORDS:
-        for frag in fragments:
-            if frag.startswith("="):
-                if frag[1:] in words:
-                    return kind
-            elif frag.startswith("^"):
-                f = frag[1:]
-                if text.startswith(f) or any(w.startswith(f) for w in words) or f" {f}" in text:
-                    return kind
-            elif frag in text:
-                return kind
+        if _matches(fragments, text, words):
+            if kind == "wc" and _matches(_BATHROOM_WORDS, text, words):
+                return "bathroom"
+            return kind
     return "other"
 
 
+# an area or a size written into a room's label: "7,5 m²", "BRA 12 m2", "(3,2 x 4,1 m)", "855 SQ. FT."
+_NUMBER = r"\d+(?:[.,]\d+)?(?:\s*'\s*(?:\d+(?:[.,]\d+)?\s*\"?)?|\")?"   # 7,5 · 12'6 · 14' · 30"
+_AREA_OR_SIZE = re.compile(
+    rf"[\s,;:(\[-]*(?:(?:bra|p-rom|s-rom|a|area)\s*[=:]?\s*)?{_NUMBER}\s*"
+    rf"(?:(?:m2|m²|mq|kvm|sq\.?\s*ft\.?|sf)(?!\w)\.?|[x×]\s*{_NUMBER}\s*(?:mm|cm|m(?!\w))?)[)\]]?",
+    re.IGNORECASE)
+
+
+def clean_name(label: str) -> str:
+    """A room label without the area or size written into it ("Gang 7,5 m²" -> "Gang"); a label that is only an
+    area or a size becomes ""."""
+    return re.sub(r"\s{2,}", " ", _AREA_OR_SIZE.sub("", label)).strip(" ,;:-")
 
 
 _FURNITURE = re.compile(r"^(light |work|drafting |dining |coffee )?(table|desk|shelf|shelves|bench|workbench|rack|"
@@ -276,7 +300,7 @@ def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str
         layer = (layer_names or [None] * len(polygons))[k]
         best = min((r for r, _ in labels), default=None)
         if best is not None:
-            names = list(dict.fromkeys(s for r, s in labels if r == best))
+            names = list(dict.fromkeys(clean_name(s) or s for r, s in labels if r == best))
             name = " / ".join(names[:3]) if join and best <= 1 else names[0]
             kind = room_type(names[0])
             why = said("imp.room.named_by_text", text=repr(name))

@@ -1,0 +1,104 @@
+"""The landing outside the entrance: a level field of 1.5 × 1.5 m outside the door, outside the swing of a
+side-hung door (TEK17 § 12-4 (2) d), measured on site or, where the drawing leaves no room for it, failed."""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+from shapely.ops import unary_union
+
+from planner.checks.route import entrance_doors
+from planner.checks.space import TOLERANCE_MM, has_opening, unit, valid
+from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model import Door, Plan
+from planner.rules import Rules
+
+CHECK = "entrance_landing"
+KEY = "entrance_landing_mm"
+STEP_MM = 100.0         # where the field is tried: every 100 mm out from the door and along the façade
+OUT_BEYOND_LEAF_MM = 600.0
+REVEAL_MM = 600.0      # the door's own wall: lines this close in front of the opening do not bar the way out
+PROBE_MM = 300.0       # how far either side of the door to look for its room
+
+
+def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, parts: list) -> Polygon | None | bool:
+    """A side_mm square of open ground outside the door, or None when the drawing leaves none; False when the
+    drawing does not say which side of the door is outside.
+
+    Squares are tried from the door's middle outwards (up to the leaf's width and OUT_BEYOND_LEAF_MM beyond)
+    and sideways while still in front of the door. A square must clear the rooms, the walls and the swing of a
+    leaf that opens outwards, to TOLERANCE_MM (it may touch a wall, not cross it); the straight way out to it
+    from the door must clear the rooms and walls, except within the door's own wall (REVEAL_MM deep), whose
+    face lines a drawing may run across the opening."""
+    if not has_opening(door) or not door.rooms:
+        return False
+    (x1, y1), (x2, y2) = door.opening.coords[0], door.opening.coords[-1]
+    ux, uy = unit(x2 - x1, y2 - y1)
+    nx, ny = -uy, ux
+    px, py = door.position.x, door.position.y
+    inside = unary_union([valid(r.polygon) for r in plan.rooms if r.id in door.rooms])
+    ahead = inside.distance(shapely.Point(px + nx * PROBE_MM, py + ny * PROBE_MM))
+    behind = inside.distance(shapely.Point(px - nx * PROBE_MM, py - ny * PROBE_MM))
+    if abs(ahead - behind) < 1.0:      # rooms on both sides, or on neither: no outside to look at
+        return False
+    if behind > ahead:
+        nx, ny = -nx, -ny
+    half, reach = side_mm / 2, door.leaf_width_mm + OUT_BEYOND_LEAF_MM
+    around = door.position.buffer(reach + 2 * side_mm)
+    taken = unary_union([parts[i] for i in near.query(around)]).intersection(around)
+    swing = Polygon() if door.swing is None else valid(door.swing)
+    swing = swing if swing.difference(inside).area > 1.0 else Polygon()
+    w = door.opening.length / 2 - TOLERANCE_MM
+    reveal = Polygon([(px - ux * w, py - uy * w), (px + ux * w, py + uy * w),
+                      (px + ux * w + nx * REVEAL_MM, py + uy * w + ny * REVEAL_MM),
+                      (px - ux * w + nx * REVEAL_MM, py - uy * w + ny * REVEAL_MM)])
+    beyond_reveal = taken.difference(reveal)
+    squares, ways = [], []
+    for out in np.arange(0.0, reach + 1, STEP_MM):
+        for along in np.arange(-half, half + 1, STEP_MM):
+            cx, cy = px + nx * (out + half) + ux * along, py + ny * (out + half) + uy * along
+            squares.append(Polygon([(cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half)
+                                    for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]))
+            ways.append(LineString([(px + nx, py + ny), (px + nx * (out + 1), py + ny * (out + 1))]))
+    fields = shapely.buffer(np.array(squares, dtype=object), -TOLERANCE_MM, join_style="mitre")
+    shapely.prepare(taken)
+    blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
+        shapely.intersects(np.array(ways, dtype=object), beyond_reveal)
+    return next((sq for sq, hit in zip(squares, blocked) if not hit), None)
+
+
+def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
+    """The entrance door: `pass` or `fail` by the measured landing (entrance.landing_mm) against 1500 mm; where it
+    was not measured, `fail` when the drawing leaves no 1500 × 1500 mm field of open ground outside the door and
+    its outward swing, else `unknown` (the drawing cannot say whether the ground there is level). Does not apply
+    where the standard gives no landing size."""
+    if KEY not in rules.values:
+        return []
+    side, margin = rules.value(KEY), rules.value("remeasure_margin_mm")
+    doors = entrance_doors(plan)
+    parts = [r.polygon for r in plan.rooms] + list(plan.walls)   # what takes the ground, looked up near each door
+    near = shapely.STRtree(parts)
+    measured = None if plan.entrance is None else plan.entrance.landing_mm
+    findings = []
+
+    def finding(door, code, status, value, geometry):
+        findings.append(Finding(
+            check=CHECK, code=code, element=door.id, status=status, measured=value, required=side,
+            rule=rules.clause(KEY), message_key=f"landing.{code}",
+            params={"door": door.id, "measured": "" if value is None else f"{value:.0f}", "required": f"{side:.0f}"},
+            remeasure=near_limit(value, side, margin), geometry=geometry, confidence=rules[KEY].confidence,
+            rule_values=rules.refs(KEY, "remeasure_margin_mm")))
+
+    for door in doors[:1] if measured is not None else doors:
+        if measured is not None:
+            ok = measured >= side
+            finding(door, "LANDING_OK" if ok else "LANDING_TOO_SMALL", PASS if ok else FAIL, measured, door.position)
+            continue
+        field = free_field(door, plan, side, near, parts)
+        if field is False:
+            finding(door, "LANDING_NOT_MEASURED", UNKNOWN, None, door.position)
+        elif field is None:
+            finding(door, "LANDING_NO_ROOM", FAIL, None, door.position.buffer(side / 2))
+        else:
+            finding(door, "LANDING_NOT_MEASURED", UNKNOWN, None, field)
+    return findings

@@ -1,0 +1,130 @@
+"""Free floor measured the way an occupational therapist measures it: the clear width beside an edge, and
+whether a passage of a given width joins two places. Lengths in millimetres."""
+from __future__ import annotations
+
+import math
+
+from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from planner.findings import FAIL, PASS, UNKNOWN
+from planner.model import Fixture, Plan, Room
+from planner.rules import Rules
+
+TOLERANCE_MM = 0.5   # a width that equals its limit to 0.5 mm passes
+REACH_MM = 20_000.0  # how far a clear width is looked for: farther than any room
+
+
+def valid(geom: BaseGeometry) -> BaseGeometry:
+    return geom if geom.is_valid else geom.buffer(0)
+
+
+def shower_floor_status(shower: Fixture, rules: Rules) -> str:
+    """PASS when a shower zone is step-free floor a wheelchair may use (its kerb within the standard's limit),
+    FAIL when it is kerbed (an obstacle), UNKNOWN when its kerb was never measured."""
+    if shower.lip_mm is None:
+        return UNKNOWN
+    return PASS if shower.lip_mm <= rules.value("shower_lip_max_mm") else FAIL
+
+
+def outside_of(room: Room) -> BaseGeometry:
+    """Everything around the room that is not its floor (walls and beyond), within REACH_MM."""
+    minx, miny, maxx, maxy = room.polygon.bounds
+    return box(minx - REACH_MM, miny - REACH_MM, maxx + REACH_MM, maxy + REACH_MM).difference(valid(room.polygon))
+
+
+def clear_width_beside(edge: LineString, outward: tuple[float, float], obstacles: BaseGeometry) -> float:
+    """The free distance [mm] from an edge, straight out along the unit vector `outward`, over the edge's whole
+    length, to the nearest obstacle (REACH_MM when nothing is in the way)."""
+    (x1, y1), (x2, y2) = edge.coords[0], edge.coords[-1]
+    ex, ey = unit(x2 - x1, y2 - y1)   # the band stops 1 mm short of each end: a wall the edge ends on is not in it
+    x1, y1, x2, y2 = x1 + ex, y1 + ey, x2 - ex, y2 - ey
+    ox, oy = outward[0] * REACH_MM, outward[1] * REACH_MM
+    band = Polygon([(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)])
+    inside = band.intersection(obstacles)
+    hit = [g for g in getattr(inside, "geoms", [inside])
+           if isinstance(g, Polygon) and g.area > 1e-3]   # an obstacle only touching the band's sides is not in it
+    return REACH_MM if not hit else float(min(edge.distance(g) for g in hit))
+
+
+def oriented_box(footprint: BaseGeometry) -> list[tuple[float, float]]:
+    """The four corners of the smallest rectangle around a footprint, in order."""
+    rect = footprint.minimum_rotated_rectangle
+    coords = list(rect.exterior.coords)[:4] if isinstance(rect, Polygon) else []
+    if len(coords) < 4:
+        minx, miny, maxx, maxy = footprint.bounds
+        coords = [(minx, miny), (maxx, miny), (maxx, maxy), (minx, maxy)]
+    return coords
+
+
+def unit(dx: float, dy: float) -> tuple[float, float]:
+    length = math.hypot(dx, dy) or 1.0
+    return dx / length, dy / length
+
+
+def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: BaseGeometry,
+                  reach_mm: float | None = None) -> bool:
+    """True when a passage `width_mm` wide runs through the free floor from a to b.
+
+    The floor is shrunk by half the width: a point left is a place the middle of a `width_mm` wide wheelchair
+    can be. The passage exists when one piece of what is left comes within reach_mm (default half the width,
+    plus TOLERANCE_MM) of both a and b."""
+    half = width_mm / 2 - TOLERANCE_MM
+    reach = (width_mm / 2 + TOLERANCE_MM) if reach_mm is None else reach_mm
+    core = valid(floor).buffer(-half, quad_segs=8)
+    for part in getattr(core, "geoms", [core]):
+        if part.is_empty:
+            continue
+        if part.distance(a) <= reach and part.distance(b) <= reach:
+            return True
+    return False
+
+
+def fits_circle_in(floor: BaseGeometry, diameter_mm: float, zone: BaseGeometry) -> Point | None:
+    """A centre inside `zone` for a circle of diameter_mm wholly on the free floor, or None."""
+    core = valid(floor).buffer(-(diameter_mm / 2 - TOLERANCE_MM), quad_segs=16)
+    hit = core.intersection(zone)
+    return None if hit.is_empty else hit.representative_point()
+
+
+def free_floor(room: Room, blocked: list[BaseGeometry]) -> BaseGeometry:
+    floor = valid(room.polygon)
+    if blocked:
+        floor = floor.difference(unary_union([valid(b) for b in blocked]))
+    return floor
+
+
+def door_way(door, room: Room) -> BaseGeometry:
+    """Where a wheelchair passes a door into a room: its opening, or where none is drawn its clear width about its
+    middle; brought out to the room's floor where the door is drawn in the middle of a thick wall."""
+    way = door.opening if has_opening(door) else door.position.buffer(door.clear_width_mm / 2)
+    gap = way.distance(valid(room.polygon))
+    return way if not math.isfinite(gap) or gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
+
+
+def has_opening(door) -> bool:
+    """True when the door's opening is drawn as a line of two distinct ends (a damaged file may say otherwise)."""
+    o = door.opening
+    return o is not None and not o.is_empty and len(o.coords) >= 2 and o.length > 0
+
+
+def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None = None,
+                      basins_may_be_passed_under: bool = False) -> tuple[list, list]:
+    """The footprints in a room that take its floor, and apart those that may not: a shower nobody has measured
+    (a step-free one is floor, TEK17 § 12-9 guidance), and where basins_may_be_passed_under (the turning space,
+    where the standard allows it) a basin nobody has looked under. skip: a fixture id left out (the one measured
+    from)."""
+    sure, unsure = [], []
+    under = basins_may_be_passed_under and "turning_space_under_fixture_mm" in rules.values
+    for f in plan.fixtures:
+        if f.room != room_id or f.id == skip:
+            continue
+        if f.type == "shower":
+            status = shower_floor_status(f, rules)
+            (unsure if status == UNKNOWN else sure if status == FAIL else []).append(valid(f.footprint))
+        elif under and f.type == "sink" and f.space_under is not False:
+            (unsure if f.space_under is None else []).append(valid(f.footprint))
+        else:
+            sure.append(valid(f.footprint))
+    return sure, unsure
