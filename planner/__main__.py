@@ -10,6 +10,7 @@ import sys
 
 from planner.checks import assess, summary
 from planner.i18n import register, render, t
+from planner.importers.doubts import CONFIRMED, plan_doubts
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
@@ -24,6 +25,9 @@ register({
         "nb": "{plan}: {rooms} rom, {doors} dører, {fixtures} innredningsdeler (enhet: {units}; regelverk: {standard})"},
     "cli.note": {"en": "  note: {text}", "nb": "  merk: {text}"},
     "cli.counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass", "nb": "{fail} avvik, {unknown} ukjent, {passed} ok"},
+    "cli.doubt": {"en": "  doubt {code}: {text}", "nb": "  tvil {code}: {text}"},
+    "cli.provisional": {"en": "  the findings are provisional until the doubts are resolved",
+                        "nb": "  funnene er foreløpige til tvilen er løst"},
     "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
     "cli.too_large": {"en": "{plan} is too large or too deeply nested to read.",
                       "nb": "{plan} er for stor eller for dypt nøstet til å leses."},
@@ -72,8 +76,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
     rules = load_rules(args.standard)
     findings = assess(plan, rules)
+    doubts = plan_doubts(plan, project.source.get(CONFIRMED, ()))
     if args.json:
-        print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))
+        out = plan_json(plan, findings, rules.id, args.lang)
+        out["doubts"] = [{"code": d.code, "message": d.message(args.lang), "elements": list(d.elements)}
+                         for d in doubts]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
         return EXIT_OK
     counts = summary(findings)
     lang = args.lang
@@ -83,6 +91,10 @@ def run_check(args: argparse.Namespace) -> int:
     texts = report.get("warnings_t") or [None] * len(report.get("warnings", []))
     for warning, text in zip(report.get("warnings", []), texts):
         print(t("cli.note", lang, text=render(text, lang) if text else warning))
+    for d in doubts:
+        print(t("cli.doubt", lang, code=d.code, text=d.message(lang)))
+    if doubts:
+        print(t("cli.provisional", lang))
     print(t("cli.counts", lang, fail=counts["fail"], unknown=counts["unknown"], passed=counts["pass"]))
     for status in ("fail", "unknown", "pass"):
         for f in findings:
@@ -93,7 +105,15 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _utf8_output() -> None:
+    """Every output in UTF-8, whatever the locale says (names from a drawing may be in any script)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     args = build_parser().parse_args(argv)
     try:
         return run_check(args)

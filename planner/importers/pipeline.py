@@ -12,6 +12,8 @@ from shapely.geometry import LineString, Point
 from planner.i18n import register, render, said
 from planner.importers import report as rep
 from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_passages, kind_name, long_axis
+from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
+                                      FACT_PROXIES, find_doubts, is_proxy_type)
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
@@ -20,7 +22,7 @@ from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFA
 from planner.importers.outside import outside
 from planner.importers.regions import find_regions, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
-                                     is_measure, name_rooms, outline_polygons)
+                                     is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
@@ -257,8 +259,22 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     plan = Plan(rooms=plan_parts.rooms, doors=plan_parts.doors, fixtures=plan_parts.fixtures,
                 walls=plan_parts.walls, ignored=ignored_lines[:MAX_IGNORED_LINES], units=used, name=name,
                 import_report=report)
+    report["facts"] = import_facts(raw, p, plan_parts, regions, chosen)
+    report["doubts"] = [d.to_dict() for d in find_doubts(plan, report["facts"])]
     say(1.0, "done")
     return ImportResult(plan=plan, report=report, issues=rep.issues(report))
+
+
+def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", regions: list, chosen: int | None) -> dict:
+    """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
+    proxies = Counter()
+    for (kind, _), n in raw.ignored.items():
+        if is_proxy_type(kind):
+            proxies[kind] += n
+    labels = [[round(x, 1), round(y, 1), area] for x, y, text, _ in p.texts
+              if (area := label_area_m2(text)) is not None]
+    return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
+            FACT_AREA_LABELS: labels, FACT_DRAWINGS: [r.to_dict() for r in regions], FACT_DRAWING_READ: chosen}
 
 
 @dataclass(slots=True)
