@@ -11,12 +11,14 @@ from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
+from planner.importers.doubts import open_doubts
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, t
 from planner.loading import UNITS, open_bytes
 from planner.model import PlanError
 from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
@@ -158,15 +160,17 @@ def main() -> None:
     counts = summary(findings)
 
     header.markdown(f"**{t('loaded', lang, name=plan.name or st.session_state.project_name)}**")
+    doubts = open_doubts(plan, project.source)
+    project = render_doubts(header, project, doubts, lang)
     cols = header.columns(4)
-    cols[0].metric(t("metric.fail", lang), counts["fail"])
-    cols[1].metric(t("metric.unknown", lang), counts["unknown"])
-    cols[2].metric(t("metric.pass", lang), counts["pass"])
+    cols[0].metric(provisional(t("metric.fail", lang), doubts, lang), counts["fail"])
+    cols[1].metric(provisional(t("metric.unknown", lang), doubts, lang), counts["unknown"])
+    cols[2].metric(provisional(t("metric.pass", lang), doubts, lang), counts["pass"])
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
     with tabs[0]:
-        render_plan(plan, findings, lang)
+        render_plan(plan, findings, lang, note=t("doubts.provisional_note", lang) if doubts else None)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs[3]:

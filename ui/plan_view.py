@@ -44,14 +44,17 @@ def plan_image(plan: Plan, findings: list[Finding], lang: str) -> bytes:
     return _cached_png(hashlib.sha256(content.encode()).hexdigest(), plan, findings, lang)
 
 
-def render_plan(plan: Plan, findings: list[Finding], lang: str) -> None:
+def render_plan(plan: Plan, findings: list[Finding], lang: str, note: str | None = None) -> None:
+    """The drawing and the findings; note (the findings are provisional) goes under the drawing and over the list."""
     if not plan.rooms and not plan.doors:
         st.info(t("plan.no_rooms", lang))
     else:
         st.image(plan_image(plan, findings, lang), width="stretch")
-        st.caption(t("plan.legend", lang))
+        st.caption(f"{note} {t('plan.legend', lang)}" if note else t("plan.legend", lang))
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
                       format_func=lambda v: t(f"findings.{v}", lang))
+    if note:
+        st.caption(note)
     table = findings_table(findings, lang, problems_only=choice == "problems")
     st.dataframe(table, hide_index=True, width="stretch")
 

@@ -314,3 +314,16 @@ def plan_doubts(plan: Plan, confirmed: list[str] | tuple[str, ...] = ()) -> list
     stored = plan.import_report.get("doubts") or [] if plan.import_report else []
     doubts = [Doubt.from_dict(d) for d in stored if isinstance(d, dict)]
     return [d for d in doubts if d.code not in set(confirmed)]
+
+
+def open_doubts(plan: Plan, source: dict) -> list[Doubt]:
+    """The doubts of a project's plan (source: Project.source) that the user has not confirmed."""
+    confirmed = source.get(CONFIRMED)
+    return plan_doubts(plan, confirmed if isinstance(confirmed, (list, tuple)) else ())
+
+
+def confirmed_source(source: dict, doubts: list[Doubt]) -> dict:
+    """source with the codes of doubts added to what the user confirmed ("this is the plan")."""
+    before = source.get(CONFIRMED)
+    before = list(before) if isinstance(before, (list, tuple)) else []
+    return {**source, CONFIRMED: sorted({*before, *(d.code for d in doubts)})}

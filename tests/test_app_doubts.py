@@ -1,0 +1,57 @@
+"""The app with a doubted plan: doubts above the findings, findings provisional until the user confirms the plan."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.project import dumps_project, loads_project
+from tests.dxf_factory import flat, to_bytes
+from tests.test_import_doubts import _with_entity
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def labels(at) -> list[str]:
+    return [m.label for m in at.metric]
+
+
+def test_a_doubted_drawing_shows_its_doubts_and_provisional_findings_until_confirmed(at):
+    assert "Hindringer" in labels(at)            # the example: no doubts, nothing provisional
+    data = _with_entity(to_bytes(flat()), "AEC_WALL")
+    at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
+    assert not at.exception
+    texts = [x.value for x in at.text]
+    assert any(x.startswith("PROXY_ENTITIES: ") and "Eksporter" in x for x in texts)
+    assert "Hindringer (foreløpig)" in labels(at)
+    assert any("Foreløpig" in c.value for c in at.caption)
+    at.button(key="confirm_doubts").click().run()
+    assert not at.exception
+    project = at.session_state["project"]
+    assert project.source["confirmed_doubts"] == ["PROXY_ENTITIES"]
+    assert "Hindringer" in labels(at) and not any(x.startswith("PROXY_ENTITIES") for x in (y.value for y in at.text))
+    saved = loads_project(dumps_project(project).encode("utf-8"))
+    assert saved.source["confirmed_doubts"] == ["PROXY_ENTITIES"]
+
+
+def test_the_html_report_of_a_doubted_plan_says_its_findings_are_provisional():
+    from planner.application_report import build_html
+    from planner.checks import assess
+    from planner.importers.doubts import confirmed_source, open_doubts
+    from planner.loading import open_bytes
+    from planner.rules import load_rules
+    project = open_bytes(_with_entity(to_bytes(flat()), "AEC_WALL"), "flat.dxf")
+    rules = load_rules()
+    findings = assess(project.plan, rules)
+    html = build_html(project, findings, rules, "nb")
+    assert "Funnene er foreløpige" in html and "Eksporter" in html
+    confirmed = project.replace(source=confirmed_source(project.source, open_doubts(project.plan, project.source)))
+    assert "foreløpige" not in build_html(confirmed, findings, rules, "nb")
