@@ -1,24 +1,9 @@
 """The app with a doubted plan: doubts above the findings, findings provisional until the user confirms the plan."""
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
 
 from planner.project import dumps_project, loads_project
 from tests.dxf_factory import flat, to_bytes
+from tests.test_app import at  # noqa: F401  (the fixture: the app run once)
 from tests.test_import_doubts import _with_entity
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
 
 def labels(at) -> list[str]:
     return [m.label for m in at.metric]
