@@ -5,6 +5,7 @@ from tests.dxf_factory import flat, to_bytes
 from tests.test_app import at  # noqa: F401  (the fixture: the app run once)
 from tests.test_import_doubts import _with_entity
 
+
 def labels(at) -> list[str]:
     return [m.label for m in at.metric]
 
