@@ -109,6 +109,7 @@ register({
               "(CLI: --region N), eller bekreft at dette er planen."},
     "doubt.what.section": {"en": "a section", "nb": "et snitt"},
     "doubt.what.elevation": {"en": "an elevation", "nb": "en fasade"},
+    "doubt.what.section_or_elevation": {"en": "a section or an elevation", "nb": "et snitt eller en fasade"},
     "doubt.what.structural": {"en": "a structural or framing plan", "nb": "en konstruksjonsplan"},
     "doubt.two_names": {
         "en": "Room(s) {ids} hold more than one room name ({names}): an open plan, or a wall that did not close. "
@@ -283,7 +284,7 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
     if len(drawings) > 1:
         out.append(Doubt("SEVERAL_DRAWINGS", said("doubt.several_drawings", count=len(drawings), chosen=read)))
     chosen = next((d for d in drawings if d.get("index") == read), None)
-    if chosen and chosen.get("kind") in ("section", "elevation", "structural"):
+    if chosen and chosen.get("kind") in ("section", "elevation", "section_or_elevation", "structural"):
         why = chosen.get("why_t") or ["doubt.unknown", {"message": ""}]
         out.append(Doubt("NOT_A_FLOOR_PLAN", said("doubt.not_floor_plan", what=said(f"doubt.what.{chosen['kind']}"),
                                                   evidence=why)))

@@ -20,7 +20,7 @@ from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_window_block)
 from planner.importers.outside import outside
-from planner.importers.regions import find_regions, subset
+from planner.importers.regions import default_region, drawing_kinds, find_regions, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
@@ -224,12 +224,14 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     say(0.65, "finding separate plans")
     counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
     regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
+    room_outline = np.array([roles.get(lay or "0") == "rooms" for _, lay in p.outlines], dtype=bool)
+    kinds = drawing_kinds(p, member, regions, candidate_arcs(p, roles), room_outline)
     chosen = None
     if regions:
         if region is not None and not any(r.index == region for r in regions):
             raise PlanError.text("imp.region_unknown", region=region,
                                  choices=", ".join(str(r.index) for r in regions))
-        chosen = region if region is not None else max(regions, key=lambda r: r.entity_count).index
+        chosen = region if region is not None else default_region(kinds)
         if len(regions) > 1 and region is None:
             warnings.append(rep.several_regions(len(regions), chosen))
         outside = p
@@ -241,7 +243,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     plan_parts = build_plan(p, roles, rules, tolerance_mm=tolerance_mm)
     report = rep.build_report(
         name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
-        regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
+        regions=kinds, chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
@@ -259,13 +261,13 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     plan = Plan(rooms=plan_parts.rooms, doors=plan_parts.doors, fixtures=plan_parts.fixtures,
                 walls=plan_parts.walls, ignored=ignored_lines[:MAX_IGNORED_LINES], units=used, name=name,
                 import_report=report)
-    report["facts"] = import_facts(raw, p, plan_parts, regions, chosen)
+    report["facts"] = import_facts(raw, p, plan_parts, kinds, chosen)
     report["doubts"] = [d.to_dict() for d in find_doubts(plan, report["facts"])]
     say(1.0, "done")
     return ImportResult(plan=plan, report=report, issues=rep.issues(report))
 
 
-def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", regions: list, chosen: int | None) -> dict:
+def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list[dict], chosen: int | None) -> dict:
     """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
     proxies = Counter()
     for (kind, _), n in raw.ignored.items():
@@ -274,7 +276,7 @@ def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", regions: li
     labels = [[round(x, 1), round(y, 1), area] for x, y, text, _ in p.texts
               if (area := label_area_m2(text)) is not None]
     return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
-            FACT_AREA_LABELS: labels, FACT_DRAWINGS: [r.to_dict() for r in regions], FACT_DRAWING_READ: chosen}
+            FACT_AREA_LABELS: labels, FACT_DRAWINGS: kinds, FACT_DRAWING_READ: chosen}
 
 
 @dataclass(slots=True)

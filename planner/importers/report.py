@@ -113,10 +113,10 @@ register({
         "nb": "Tegningen oppgir enheten {header}, men {why}; den ble lest i {used} — kontroller et mål du kjenner, "
               "og endre enheten hvis det er feil (CLI: --units)."},
     "imp.warn.several_regions": {
-        "en": "The file holds {count} separate drawings side by side; region {chosen} (the largest) was read "
-              "— pick another with --region N (or in the app).",
-        "nb": "Filen inneholder {count} separate tegninger ved siden av hverandre; område {chosen} (det største) ble "
-              "lest — velg et annet med --region N (eller i appen)."},
+        "en": "The file holds {count} separate drawings side by side; region {chosen} (the largest floor plan) was "
+              "read — pick another with --region N (or in the app).",
+        "nb": "Filen inneholder {count} separate tegninger ved siden av hverandre; område {chosen} (den største "
+              "plantegningen) ble lest — velg et annet med --region N (eller i appen)."},
     "imp.issue.no_doors": {
         "en": "No doors were recognised; door checks need them — give the door layer the role 'doors' or add doors "
               "by hand.",
