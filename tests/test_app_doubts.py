@@ -2,7 +2,7 @@
 
 from planner.project import dumps_project, loads_project
 from tests.dxf_factory import flat, to_bytes
-from tests.test_app import at  # noqa: F401  (the fixture: the app run once)
+from tests.test_app import _count, at  # noqa: F401  (at: the fixture, the app run once)
 from tests.test_import_doubts import _with_entity
 
 
@@ -41,3 +41,16 @@ def test_the_html_report_of_a_doubted_plan_says_its_findings_are_provisional():
     assert "Funnene er foreløpige" in html and "Eksporter" in html
     confirmed = project.replace(source=confirmed_source(project.source, open_doubts(project.plan, project.source)))
     assert "foreløpige" not in build_html(confirmed, findings, rules, "nb")
+
+
+def test_a_sheet_of_drawings_offers_a_thumbnail_of_each_and_reads_the_floor_plan(at):
+    from tests.test_import_sheets import sheet
+    images_before = _count(at._tree, "Image")
+    at.file_uploader(key="upload").upload("sheet.dxf", sheet(title="FASADE"), "application/dxf").run()
+    assert not at.exception
+    assert at.session_state["project"].plan.import_report["region"] == 1
+    radio = next(r for r in at.radio if r.key and r.key.startswith("import_region"))
+    assert [str(o).split(",")[0] for o in radio.options] == ["1: plantegning", "2: fasade"]
+    assert _count(at._tree, "Image") >= images_before + 2      # the two thumbnails
+    assert any(x.value.startswith("SEVERAL_DRAWINGS: ") for x in at.text)
+

@@ -20,7 +20,7 @@ from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_window_block)
 from planner.importers.outside import outside
-from planner.importers.regions import default_region, drawing_kinds, find_regions, subset
+from planner.importers.regions import default_region, drawing_kinds, find_regions, previews, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
@@ -245,6 +245,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
         regions=kinds, chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
+    if len(regions) > 1:
+        report["region_previews"] = previews(outside, member, regions)
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)

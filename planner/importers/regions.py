@@ -411,3 +411,19 @@ def default_region(kinds: list[dict]) -> int | None:
         return None
     plans = [k for k in kinds if k["kind"] == PLAN] or kinds
     return max(plans, key=lambda k: k["entity_count"])["index"]
+
+
+PREVIEW_LINES = 400   # the longest lines of a drawing are enough to recognise it in a thumbnail
+
+
+def previews(p: Primitives, member: dict[str, np.ndarray], regions: list[Region]) -> dict[str, list]:
+    """For each region (by index, as a string: JSON keys), its longest lines rounded to 10 mm, for a thumbnail."""
+    out = {}
+    if not len(p.seg):
+        return out
+    length = np.hypot(p.seg[:, 2] - p.seg[:, 0], p.seg[:, 3] - p.seg[:, 1])
+    for r in regions:
+        idx = np.nonzero(member["seg"] == r.index)[0]
+        idx = idx[np.argsort(-length[idx], kind="stable")[:PREVIEW_LINES]]
+        out[str(r.index)] = (np.round(p.seg[idx] / 10) * 10).astype(int).tolist()
+    return out
