@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from planner.checks import assess, summary
 from planner.i18n import register, render, t
 from planner.importers.doubts import CONFIRMED, plan_doubts
+from planner.importers.report import refusal_code
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
@@ -105,6 +107,20 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def refusal_json(exc: PlanError, lang: str) -> dict:
+    """A refusal as one object: its code and sentence, the unit assumed, the layer roles guessed, the drawings."""
+    report = getattr(exc, "report", None) or {}
+    units = report.get("units") or {}
+    guess = getattr(exc, "guess", None)
+    return {"refused": True, "code": getattr(exc, "code", None) or refusal_code(exc.key),
+            "message": exc.message(lang),
+            "units": units.get("used") if units else guess, "units_inferred": units.get("inferred", guess),
+            "layer_roles": report.get("layers", {}),
+            "drawings": [{k: d[k] for k in ("index", "kind", "bbox_mm", "entity_count") if k in d}
+                         for d in report.get("regions", [])],
+            "region": report.get("region")}
+
+
 def _utf8_output() -> None:
     """Every output in UTF-8, whatever the locale says (names from a drawing may be in any script)."""
     for stream in (sys.stdout, sys.stderr):
@@ -115,9 +131,13 @@ def _utf8_output() -> None:
 def main(argv: list[str] | None = None) -> int:
     _utf8_output()
     args = build_parser().parse_args(argv)
+    # names typed under a locale that is not UTF-8 arrive as surrogate escapes: they are UTF-8 all the same
+    args.layer_role = [os.fsencode(x).decode("utf-8", errors="replace") for x in args.layer_role]
     try:
         return run_check(args)
     except PlanError as exc:
+        if args.json:
+            print(json.dumps(refusal_json(exc, args.lang), ensure_ascii=False, indent=1))
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader (e.g. `head`) stopped early

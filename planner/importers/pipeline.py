@@ -106,10 +106,30 @@ class ImportResult:
     issues: list[str] = field(default_factory=list)
 
 
+def _used_layers(p: Primitives) -> set[str]:
+    return {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
+           {lay or "0" for *_, lay in p.texts}
+
+
+def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
+    """The user's layer roles keyed by the file's own layer names (layer names in DXF ignore case); a layer the
+    file does not have is an error that names the layers it has."""
+    names = sorted(_used_layers(p) | set(doc.layers))
+    by_fold = {name.casefold(): name for name in names}
+    out = {}
+    for name, role in overrides.items():
+        found = name if name in names else by_fold.get(name.casefold())
+        if found is None:
+            holding = sorted(_used_layers(p)) or names       # the layers that hold something come first
+            shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
+            raise PlanError.text("imp.role_no_layer", layer=repr(name), layers=shown or "–")
+        out[found] = role
+    return out
+
+
 def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, list]]:
     """Each layer's role and why (a text to render, planner.i18n.said)."""
-    used = {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
-           {lay or "0" for *_, lay in p.texts}
+    used = _used_layers(p)
     names = sorted(used | set(doc.layers))
     roles, why = {}, {}
     for name in names:
@@ -190,8 +210,9 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     say(0.4, "expanding blocks")
     flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None, is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
-    roles, role_why = _roles(doc, raw, layer_roles or {})
-    raw = without_layers(raw, {name for name, role in (layer_roles or {}).items() if role == "ignore"})
+    layer_roles = _matched(doc, raw, layer_roles or {})
+    roles, role_why = _roles(doc, raw, layer_roles)
+    raw = without_layers(raw, {name for name, role in layer_roles.items() if role == "ignore"})
 
     say(0.6, "working out the units")
     code = _int_or_none(doc.header.get("$INSUNITS"))
@@ -251,11 +272,15 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
     if plan_parts.error:
-        plan_parts.error.report = report    # what was guessed, so that the user can correct it and read again
-        raise plan_parts.error
+        refusal = rep.refusal_tried(plan_parts.error, used, why, plan_parts.wall_layers, roles, raw,
+                                    guess.unit if guess.unit != used and not forced else None)
+        refusal.report = report    # what was guessed, so that the user can correct it and read again
+        raise refusal
     if unit_unknown:
         sentence = rep.units_unknown(guess.unit)
-        raise UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
+        refusal = UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
+        refusal.code, refusal.report = "UNITS_UNKNOWN", report
+        raise refusal
     ignored_lines = plan_parts.ignored
     if outside is not None and len(regions) > 1:
         others = outside.seg[member["seg"] != chosen][:MAX_IGNORED_LINES]

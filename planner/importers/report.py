@@ -99,6 +99,54 @@ register({
 })
 
 
+register({
+    "imp.refused_tried": {
+        "en": "{reason} Tried: {unit_tried} ({unit_source}); walls on {walls_tried}; doors on {doors_tried}.{unit_hint}"
+              "{layer_hint}",
+        "nb": "{reason} Prøvd: {unit_tried} ({unit_source}); vegger på {walls_tried}; dører på {doors_tried}."
+              "{unit_hint}{layer_hint}"},
+    "imp.refused.none": {"en": "no layer", "nb": "ingen lag"},
+    "imp.refused.unit_hint": {
+        "en": " The geometry suggests {unit_guess}: try it (CLI: --units {unit_code}).",
+        "nb": " Geometrien tyder på {unit_guess}: prøv det (CLI: --units {unit_code})."},
+    "imp.refused.layer_hint": {
+        "en": " Layers with lines that were not read as walls or doors: {other_layers} — if one holds the walls, "
+              "give it that role (CLI: --layer-role {other_first}=walls).",
+        "nb": " Lag med linjer som ikke ble lest som vegger eller dører: {other_layers} — hvis ett av dem har "
+              "veggene, gi det den rollen (CLI: --layer-role {other_first}=walls)."},
+    "imp.role_no_layer": {
+        "en": "The drawing has no layer {layer}; its layers are: {layers}.",
+        "nb": "Tegningen har ikke noe lag {layer}; lagene den har er: {layers}."},
+})
+
+
+def refusal_code(key: str | None) -> str:
+    """A refusal's stable code from its text key: "imp.no_rooms" -> "NO_ROOMS"."""
+    return (key or "refused").rsplit(".", 1)[-1].upper()
+
+
+def refusal_tried(error: PlanError, unit: str, unit_why: list, wall_layers: list[str], roles: dict[str, str],
+                  raw, unit_guess: str | None) -> PlanError:
+    """The refusal with what was tried (the unit and why, the wall and door layers) and only corrections that
+    could work: another unit when the geometry suggests one, layers holding lines whose role nothing guessed (a layer ignored by its name, a grid or dimensions, is
+    not offered)."""
+    door_layers = sorted(lay for lay, role in roles.items() if role == "doors")
+    lines_on = Counter(lay or "0" for lay in raw.seg_layer)
+    other = [lay for lay, _ in lines_on.most_common() if roles.get(lay) == "unknown" and lay not in wall_layers][:4]
+    unit_hint = "@imp.refused.unit_hint" if unit_guess else ""
+    layer_hint = "@imp.refused.layer_hint" if other else ""
+    text = said("imp.refused_tried", reason=[error.key, error.params] if error.key else
+                ["doubt.unknown", {"message": str(error)}], unit_tried=unit_name(unit), unit_source=unit_why,
+                walls_tried=_layers(wall_layers) if wall_layers else "@imp.refused.none",
+                doors_tried=_layers(door_layers) if door_layers else "@imp.refused.none",
+                unit_hint=unit_hint, unit_guess=unit_name(unit_guess) if unit_guess else "", unit_code=unit_guess or "",
+                layer_hint=layer_hint, other_layers=", ".join(repr(x) for x in other),
+                other_first=other[0] if other else "")
+    refusal = PlanError.text(text[0], **text[1])
+    refusal.code = refusal_code(error.key)
+    return refusal
+
+
 def units_unknown(guess: str | None) -> PlanError:
     if guess:
         return PlanError.text("imp.units_unknown", unit=UNIT_NAMES[guess], code=guess)
