@@ -23,6 +23,7 @@ from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
 from ui.site_visit import render_site_visit
+from ui.stock import render_stock
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
@@ -144,7 +145,7 @@ def main() -> None:
 
     header = st.container()
     tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
-                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
+                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang), t("tab.stock", lang)])
     with tabs[4]:
         render_drawing(lang)
     project: Project = st.session_state.project
@@ -179,6 +180,20 @@ def main() -> None:
         render_import(plan, lang)
     with tabs[6]:
         render_save(project, plan, findings, rules, lang)
+    with tabs[7]:
+        render_stock(lang, open_dwelling)
+
+
+def open_dwelling(path: str, region: int | None) -> None:
+    """Open one dwelling of a screening register in the plan view (its file is on this machine)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        st.session_state.open_error = (Path(path).name, PlanError.text("err.path.unreadable", path=path,
+                                                                       reason=str(exc.strerror or exc)))
+        return
+    open_upload(data, Path(path).name, region=region)
+    st.rerun()
 
 
 def render_drawing(lang: str) -> None:

@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--region", type=int, help="which plan to read when the file holds several (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
+    from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
+    add_screen_parser(sub)
     return parser
 
 
@@ -134,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     # names typed under a locale that is not UTF-8 arrive as surrogate escapes: they are UTF-8 all the same
     args.layer_role = [os.fsencode(x).decode("utf-8", errors="replace") for x in args.layer_role]
     try:
+        if args.command == "screen":
+            from stock.cli import run_screen
+            return run_screen(args)
         return run_check(args)
     except PlanError as exc:
         if args.json:

@@ -45,6 +45,7 @@ register({
     "tab.visit": {"en": "Site visit", "nb": "Hjemmebesøk"},
     "tab.import": {"en": "Import report", "nb": "Importrapport"},
     "tab.project": {"en": "Save and report", "nb": "Lagre og rapport"},
+    "tab.stock": {"en": "Housing stock", "nb": "Boligmasse"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
     "import.none": {"en": "This plan was not imported from a DXF, so there is no import report.",
                     "nb": "Denne planen er ikke importert fra en DXF, så det finnes ingen importrapport."},
