@@ -134,14 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_output()
     args = build_parser().parse_args(argv)
     # names typed under a locale that is not UTF-8 arrive as surrogate escapes: they are UTF-8 all the same
-    args.layer_role = [os.fsencode(x).decode("utf-8", errors="replace") for x in args.layer_role]
+    if args.command == "check":
+        args.layer_role = [os.fsencode(x).decode("utf-8", errors="replace") for x in args.layer_role]
     try:
         if args.command == "screen":
             from stock.cli import run_screen
             return run_screen(args)
         return run_check(args)
     except PlanError as exc:
-        if args.json:
+        if args.command == "check" and args.json:
             print(json.dumps(refusal_json(exc, args.lang), ensure_ascii=False, indent=1))
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
