@@ -20,6 +20,7 @@ from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
+from ui.overlay_view import render_overlay
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
 from ui.site_visit import render_site_visit
@@ -224,6 +225,7 @@ def render_import(plan, lang: str) -> None:
     if source is None:
         st.caption(t("imp.reupload", lang))
         return
+    render_overlay(plan, plan.import_report, lang, lambda roles: reread_roles(source, plan.import_report, roles))
     reread(source, plan.import_report, keys=("import_layers", "import_region", "import_units", "import_reread"),
            lang=lang)
 
@@ -244,6 +246,14 @@ def reread(source: dict, report: dict, keys: tuple[str, str, str, str], lang: st
         units = unit if unit != read_in else source.get("units")
         open_upload(source["data"], source["name"], units=units, roles=roles, region=region)
         st.rerun()
+
+
+def reread_roles(source: dict, report: dict, roles: dict[str, str]) -> None:
+    """Read the kept bytes again at once with these layer roles (a line pointed at in the drawing)."""
+    region = report.get("region") if len(report.get("regions", [])) > 1 else None
+    open_upload(source["data"], source["name"], units=source.get("units"), roles={**source.get("roles", {}), **roles},
+                region=region)
+    st.rerun()
 
 
 def render_refused(refused: dict, lang: str) -> None:

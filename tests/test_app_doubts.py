@@ -54,3 +54,35 @@ def test_a_sheet_of_drawings_offers_a_thumbnail_of_each_and_reads_the_floor_plan
     assert _count(at._tree, "Image") >= images_before + 2      # the two thumbnails
     assert any(x.value.startswith("SEVERAL_DRAWINGS: ") for x in at.text)
 
+
+
+def test_pointing_at_a_line_says_what_its_layer_holds_and_reads_the_drawing_again(at):
+    at.file_uploader(key="upload").upload("flat.dxf", to_bytes(flat()), "application/dxf").run()
+    assert len(at.session_state["project"].plan.doors) == 3
+    key = f"overlay__p{at.session_state['generation']}"
+    # what the browser sends when a line on A-DOOR is tapped (the chart's point selection "line", by layer)
+    at.session_state[key] = {"selection": {"line": [{"layer": "A-DOOR"}]}}
+    at.run()
+    assert "Laget A-DOOR (lest som: Dører). Hva inneholder det?" in [x.value for x in at.text]
+    at.button(key=f"overlay_role_ignore__p{at.session_state['generation']}").click().run()
+    assert not at.exception
+    project = at.session_state["project"]
+    assert len(project.plan.doors) == 0 and project.source["layer_roles"] == {"A-DOOR": "ignore"}
+    overlay = project.plan.import_report["overlay"]   # the ignored layer's lines are still there to point at
+    assert any(overlay["layers"][k] == "A-DOOR" for *_, k in overlay["lines"])
+
+
+def test_the_overlay_fills_rooms_marks_doors_fades_ignored_layers_and_picks_lines_by_layer():
+    from planner.importers import read_dxf
+    from ui.overlay_view import SELECTION, overlay_chart
+    doc = flat()
+    doc.modelspace().add_line((0, -2000), (4000, -2000), dxfattribs={"layer": "DIMENSIONS"})
+    plan = read_dxf(to_bytes(doc)).plan
+    spec = overlay_chart(plan, plan.import_report).to_dict()
+    rooms, seen, target, doors = spec["layer"]
+    assert len(rooms["data"]["values"]["features"]) == 3 and rooms["mark"]["type"] == "geoshape"
+    assert len(doors["data"]["values"]["features"]) == 3
+    lines = {f["layer"]: f["faded"] for f in seen["data"]["values"]["features"]}
+    assert lines["DIMENSIONS"] is True and lines["A-WALL"] is False
+    param = spec["params"][0]     # altair lifts a layer's selection to the top, naming the layer it is on
+    assert param["name"] == SELECTION and param["select"]["fields"] == ["layer"] and param["views"] == [target["name"]]

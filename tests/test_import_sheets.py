@@ -87,3 +87,14 @@ def test_a_framing_plan_of_joists_is_structural():
         msp.add_line((x, -300), (x, 9500), dxfattribs={"layer": "A-WALL"})
     kinds = [d["kind"] for d in read_dxf(to_bytes(doc)).report["regions"]]
     assert kinds == [PLAN, STRUCTURAL]
+
+
+@pytest.mark.parametrize("mid, end", [((707.1, 707.1), (0.0, 1000.0)), ((707.1, -707.1), (0.0, -1000.0))])
+def test_an_arc_in_the_overlay_follows_the_arc_through_its_middle(mid, end):
+    import numpy as np
+    from planner.importers.regions import _arc_polylines
+    arc = np.array([[0.0, 0.0, 1000.0, 0.0, *mid, *end]])
+    pts = _arc_polylines(arc).reshape(-1, 2)
+    assert np.allclose(np.hypot(pts[:, 0], pts[:, 1]), 1000.0)
+    assert np.allclose(pts[0], (1000, 0)) and np.allclose(pts[-1], end, atol=0.1)
+    assert (np.sign(pts[1:-1, 1]) == np.sign(mid[1])).all()      # the short way, through the middle

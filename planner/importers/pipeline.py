@@ -20,7 +20,7 @@ from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_window_block)
 from planner.importers.outside import outside
-from planner.importers.regions import default_region, drawing_kinds, find_regions, previews, subset
+from planner.importers.regions import default_region, drawing_kinds, find_regions, overlay, previews, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
@@ -212,7 +212,9 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
     layer_roles = _matched(doc, raw, layer_roles or {})
     roles, role_why = _roles(doc, raw, layer_roles)
-    raw = without_layers(raw, {name for name, role in layer_roles.items() if role == "ignore"})
+    user_ignored = {name for name, role in layer_roles.items() if role == "ignore"}
+    left_out = raw
+    raw = without_layers(raw, user_ignored)
 
     say(0.6, "working out the units")
     code = _int_or_none(doc.header.get("$INSUNITS"))
@@ -268,6 +270,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         warnings=warnings)
     if len(regions) > 1:
         report["region_previews"] = previews(outside, member, regions)
+    report["overlay"] = overlay(p, _lines_left_out(left_out, user_ignored, MM_PER_UNIT[used], regions, chosen))
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
@@ -292,6 +295,24 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     report["doubts"] = [d.to_dict() for d in find_doubts(plan, report["facts"])]
     say(1.0, "done")
     return ImportResult(plan=plan, report=report, issues=rep.issues(report))
+
+
+def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regions: list, chosen: int | None
+                    ) -> Primitives | None:
+    """The lines on the layers the user set to ignore, in mm, within the drawing read: to show them faded."""
+    if not layers or not len(raw.seg):
+        return None
+    keep = np.array([(lay or "0") in layers for lay in raw.seg_layer], dtype=bool)
+    seg = raw.seg[keep] * mm_per_unit
+    box = next((r.bbox_mm for r in regions if r.index == chosen), None)
+    if box is not None and len(seg):
+        x0, y0, x1, y1 = box
+        inside = (seg[:, [0, 2]].max(axis=1) >= x0) & (seg[:, [0, 2]].min(axis=1) <= x1) & \
+                 (seg[:, [1, 3]].max(axis=1) >= y0) & (seg[:, [1, 3]].min(axis=1) <= y1)
+        seg, layer = seg[inside], [lay for lay, k in zip((x for x, m in zip(raw.seg_layer, keep) if m), inside) if k]
+    else:
+        layer = [lay for lay, m in zip(raw.seg_layer, keep) if m]
+    return Primitives(seg=seg, seg_layer=layer, seg_group=[-1] * len(layer))
 
 
 def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list[dict], chosen: int | None) -> dict:

@@ -413,17 +413,57 @@ def default_region(kinds: list[dict]) -> int | None:
     return max(plans, key=lambda k: k["entity_count"])["index"]
 
 
-PREVIEW_LINES = 400   # the longest lines of a drawing are enough to recognise it in a thumbnail
+PREVIEW_LINES = 400    # the longest lines of a drawing are enough to recognise it in a thumbnail
+OVERLAY_LINES = 3000   # ...and enough of them to point at in the drawing read (the rest is short detail)
+
+
+def _longest(seg: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
+    """Of the segments idx, the n longest (their indices), longest first."""
+    length = np.hypot(seg[idx, 2] - seg[idx, 0], seg[idx, 3] - seg[idx, 1])
+    return idx[np.argsort(-length, kind="stable")[:n]]
+
+
+def _rounded(values: np.ndarray) -> list:
+    return (np.round(values / 10) * 10).astype(int).tolist()
 
 
 def previews(p: Primitives, member: dict[str, np.ndarray], regions: list[Region]) -> dict[str, list]:
     """For each region (by index, as a string: JSON keys), its longest lines rounded to 10 mm, for a thumbnail."""
-    out = {}
     if not len(p.seg):
-        return out
-    length = np.hypot(p.seg[:, 2] - p.seg[:, 0], p.seg[:, 3] - p.seg[:, 1])
-    for r in regions:
-        idx = np.nonzero(member["seg"] == r.index)[0]
-        idx = idx[np.argsort(-length[idx], kind="stable")[:PREVIEW_LINES]]
-        out[str(r.index)] = (np.round(p.seg[idx] / 10) * 10).astype(int).tolist()
-    return out
+        return {}
+    return {str(r.index): _rounded(p.seg[_longest(p.seg, np.nonzero(member["seg"] == r.index)[0], PREVIEW_LINES)])
+            for r in regions}
+
+
+ARC_POINTS = 7         # an arc drawn as this many points along it
+
+
+def _arc_polylines(arc: np.ndarray) -> np.ndarray:
+    """Arcs (centre, start, middle, end) as ARC_POINTS points each, (n, ARC_POINTS * 2) x y x y …"""
+    if not len(arc):
+        return np.zeros((0, ARC_POINTS * 2))
+    c = arc[:, 0:2]
+    ang = [np.arctan2(arc[:, k + 1] - c[:, 1], arc[:, k] - c[:, 0]) for k in (2, 4, 6)]
+    start, mid, end = ang
+    sweep = np.mod(end - start, 2 * np.pi)
+    through = np.mod(mid - start, 2 * np.pi) <= sweep           # counter-clockwise start -> end passes mid
+    sweep = np.where(through, sweep, sweep - 2 * np.pi)
+    radius = np.hypot(arc[:, 2] - c[:, 0], arc[:, 3] - c[:, 1])
+    t = start[:, None] + sweep[:, None] * np.linspace(0, 1, ARC_POINTS)[None, :]
+    xy = np.stack([c[:, 0:1] + radius[:, None] * np.cos(t), c[:, 1:2] + radius[:, None] * np.sin(t)], axis=2)
+    return xy.reshape(len(arc), -1)
+
+
+def overlay(p: Primitives, also: Primitives | None = None) -> dict:
+    """The drawing read, to point at: its longest lines and its arcs (as points along them), rounded to 10 mm,
+    each with the index of its layer in "layers". also: lines the reading left out (layers the user set to
+    ignore), shown faded so that they can be pointed at and given a role again."""
+    seg = p.seg if also is None or not len(also.seg) else np.vstack([p.seg.reshape(-1, 4), also.seg])
+    seg_layer = list(p.seg_layer) + (list(also.seg_layer) if also is not None and len(also.seg) else [])
+    layers = sorted({lay or "0" for lay in (*seg_layer, *p.arc_layer)})
+    number = {name: k for k, name in enumerate(layers)}
+    idx = _longest(seg, np.arange(len(seg)), OVERLAY_LINES) if len(seg) else np.zeros(0, dtype=int)
+    lines = [[*row, number[seg_layer[k] or "0"]] for row, k in zip(_rounded(seg[idx]), idx.tolist())]
+    arcs = [[*row, number[lay or "0"]] for row, lay in zip(_rounded(_arc_polylines(p.arc[:OVERLAY_LINES])),
+                                                            p.arc_layer)]
+    return {"layers": layers, "lines": lines, "arcs": arcs}
