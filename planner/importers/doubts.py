@@ -198,14 +198,21 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
     return out
 
 
-def _width_mm(poly) -> float:
-    """The shorter side of the polygon's minimum rotated rectangle."""
-    rect = shapely.minimum_rotated_rectangle(poly)
-    xy = np.asarray(rect.exterior.coords)
-    if len(xy) < 4:
-        return 0.0
-    sides = np.hypot(*(xy[1:3] - xy[0:2]).T)
-    return float(sides.min())
+def _rectangle_sides(polygons: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each polygon, the short and long side of its minimum rotated rectangle and that rectangle's area, in one
+    pass (0 for a polygon whose rectangle is degenerate)."""
+    rects = shapely.minimum_rotated_rectangle(np.array(polygons, dtype=object))
+    short, long_, area = np.zeros(len(polygons)), np.zeros(len(polygons)), shapely.area(rects)
+    coords, which = shapely.get_coordinates(rects, return_index=True)
+    starts = np.searchsorted(which, np.arange(len(polygons)))
+    counts = np.bincount(which, minlength=len(polygons))
+    ok = counts >= 4
+    if ok.any():
+        i = starts[ok]
+        a = np.hypot(*(coords[i + 1] - coords[i]).T)
+        b = np.hypot(*(coords[i + 2] - coords[i + 1]).T)
+        short[ok], long_[ok] = np.minimum(a, b), np.maximum(a, b)
+    return short, long_, area
 
 
 def _shape_doubts(plan: Plan) -> list[Doubt]:
@@ -213,19 +220,15 @@ def _shape_doubts(plan: Plan) -> list[Doubt]:
     rooms = plan.rooms
     if not rooms:
         return out
-    rects = [shapely.minimum_rotated_rectangle(r.polygon) for r in rooms]
-    widths = [_width_mm(r.polygon) for r in rooms]
-    slivers = [r.id for r, w in zip(rooms, widths) if w < SLIVER_WIDTH_MM]
+    short, long_, rect_area = _rectangle_sides([r.polygon for r in rooms])
+    slivers = [r.id for r, w in zip(rooms, short) if w < SLIVER_WIDTH_MM]
     if len(slivers) >= SLIVER_MIN_COUNT and len(slivers) >= SLIVER_SHARE * len(rooms):
         out.append(Doubt("SLIVER_ROOMS", said("doubt.slivers", count=len(slivers), rooms=len(rooms),
                                               width=f"{SLIVER_WIDTH_MM:.0f}", ids=_ids(slivers)), tuple(slivers)))
     sizes = {}
-    for room, rect in zip(rooms, rects):
-        if rect.area <= 0 or room.polygon.area / rect.area < RECTANGLE_FILL:
-            continue
-        xy = np.asarray(rect.exterior.coords)
-        a, b = sorted(np.hypot(*(xy[1:3] - xy[0:2]).T))
-        sizes.setdefault((round(a / GRID_SIZE_MM), round(b / GRID_SIZE_MM)), []).append(room.id)
+    for room, a, b, area in zip(rooms, short, long_, rect_area):
+        if area > 0 and room.polygon.area / area >= RECTANGLE_FILL:
+            sizes.setdefault((round(a / GRID_SIZE_MM), round(b / GRID_SIZE_MM)), []).append(room.id)
     if sizes:
         (a, b), ids = max(sizes.items(), key=lambda kv: len(kv[1]))
         if len(ids) >= GRID_MIN_CELLS and len(ids) >= GRID_SHARE * len(rooms):

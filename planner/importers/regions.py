@@ -463,7 +463,9 @@ def overlay(p: Primitives, also: Primitives | None = None) -> dict:
     layers = sorted({lay or "0" for lay in (*seg_layer, *p.arc_layer)})
     number = {name: k for k, name in enumerate(layers)}
     idx = _longest(seg, np.arange(len(seg)), OVERLAY_LINES) if len(seg) else np.zeros(0, dtype=int)
-    lines = [[*row, number[seg_layer[k] or "0"]] for row, k in zip(_rounded(seg[idx]), idx.tolist())]
-    arcs = [[*row, number[lay or "0"]] for row, lay in zip(_rounded(_arc_polylines(p.arc[:OVERLAY_LINES])),
-                                                            p.arc_layer)]
-    return {"layers": layers, "lines": lines, "arcs": arcs}
+    seg_of = np.array([number[seg_layer[k] or "0"] for k in idx.tolist()], dtype=int).reshape(-1, 1)
+    arcs = p.arc[:OVERLAY_LINES]
+    arc_of = np.array([number[lay or "0"] for lay in p.arc_layer[:OVERLAY_LINES]], dtype=int).reshape(-1, 1)
+    return {"layers": layers,
+            "lines": np.hstack([np.round(seg[idx].reshape(-1, 4) / 10).astype(int) * 10, seg_of]).tolist(),
+            "arcs": np.hstack([np.round(_arc_polylines(arcs) / 10).astype(int) * 10, arc_of]).tolist()}
