@@ -263,6 +263,8 @@ def render_refused(refused: dict, lang: str) -> None:
     with st.expander(t("imp.fix_roles", lang, name=refused["name"]), expanded=True):
         reread(refused, refused["report"], lang=lang,
                keys=(f"refused_layers_{n}", f"refused_region_{n}", f"refused_units_{n}", f"refused_reread_{n}"))
+        render_overlay(None, refused["report"], lang, lambda roles: reread_roles(refused, refused["report"], roles),
+                       key=f"refused_overlay_{n}")
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:

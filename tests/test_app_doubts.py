@@ -86,3 +86,19 @@ def test_the_overlay_fills_rooms_marks_doors_fades_ignored_layers_and_picks_line
     assert lines["DIMENSIONS"] is True and lines["A-WALL"] is False
     param = spec["params"][0]     # altair lifts a layer's selection to the top, naming the layer it is on
     assert param["name"] == SELECTION and param["select"]["fields"] == ["layer"] and param["views"] == [target["name"]]
+
+
+def test_a_refused_drawing_shows_its_lines_to_point_at_and_reads_again_with_the_role_given(at):
+    from tests.test_cli_refusal import lonely_walls
+    at.file_uploader(key="upload").upload("walls.dxf", lonely_walls(), "application/dxf").run()
+    refused = at.session_state["refused_upload"]
+    assert refused["report"]["layers"]["Strek"] == "unknown"
+    key = f"refused_overlay_{refused['n']}__p{at.session_state['generation']}"
+    at.session_state[key] = {"selection": {"line": [{"layer": "Strek"}]}}
+    at.run()
+    assert "Laget Strek (lest som: ukjent). Hva inneholder det?" in [x.value for x in at.text]
+    at.button(key=f"refused_overlay_{refused['n']}_role_walls__p{at.session_state['generation']}").click().run()
+    assert not at.exception
+    again = at.session_state["refused_upload"]       # still no plan, but read with the role the user gave
+    assert again["n"] == refused["n"] + 1 and again["roles"] == {"Strek": "walls"}
+    assert again["report"]["layers"]["Strek"] == "walls"

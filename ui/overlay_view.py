@@ -91,15 +91,18 @@ def picked_layer(event) -> str | None:
     return None
 
 
-def render_overlay(plan: Plan, report: dict, lang: str, reread: Callable[[dict[str, str]], None]) -> None:
-    """The chart, and for the layer pointed at the roles to give it; choosing one reads the drawing again."""
+def render_overlay(plan: Plan | None, report: dict, lang: str, reread: Callable[[dict[str, str]], None], *,
+                   key: str = "overlay") -> None:
+    """The chart, and for the layer pointed at the roles to give it; choosing one reads the drawing again.
+    plan: None for a refused drawing (its lines only)."""
+    plan = plan or Plan()
     st.markdown(f"**{t('overlay.title', lang)}**")
     chart = overlay_chart(plan, report)
     if chart is None:
         st.caption(t("overlay.none", lang))
         return
     st.caption(t("overlay.help", lang))
-    event = st.altair_chart(chart, on_select="rerun", selection_mode=SELECTION, key=project_key("overlay"),
+    event = st.altair_chart(chart, on_select="rerun", selection_mode=SELECTION, key=project_key(key),
                             width="stretch")
     layer = picked_layer(event)
     if layer is None:
@@ -108,5 +111,5 @@ def render_overlay(plan: Plan, report: dict, lang: str, reread: Callable[[dict[s
     st.text(t("overlay.picked", lang, layer=layer, role=t(f"overlay.role.{role}", lang)))
     cols = st.columns(len(POINT_ROLES))
     for col, new in zip(cols, POINT_ROLES):
-        if col.button(t(f"overlay.role.{new}", lang), key=project_key(f"overlay_role_{new}"), disabled=new == role):
+        if col.button(t(f"overlay.role.{new}", lang), key=project_key(f"{key}_role_{new}"), disabled=new == role):
             reread({layer: new})
