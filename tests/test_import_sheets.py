@@ -98,3 +98,27 @@ def test_an_arc_in_the_overlay_follows_the_arc_through_its_middle(mid, end):
     assert np.allclose(np.hypot(pts[:, 0], pts[:, 1]), 1000.0)
     assert np.allclose(pts[0], (1000, 0)) and np.allclose(pts[-1], end, atol=0.1)
     assert (np.sign(pts[1:-1, 1]) == np.sign(mid[1])).all()      # the short way, through the middle
+
+
+def test_a_small_flat_with_one_door_beside_a_larger_section_is_a_plan_of_its_own():
+    """Was: the flat's 14 pieces were a stray mark, the section the only drawing, and the sheet was refused."""
+    from tests.dxf_factory import new_doc
+    doc = new_doc("mm")
+    msp = doc.modelspace()
+    wall = lambda a, b: msp.add_line(a, b, dxfattribs={"layer": "A-WALL"})  # noqa: E731
+    for off in (0, 200):
+        x0, y0, x1, y1 = off, off, 9000 - off, 6000 - off
+        for a, b in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))):
+            wall(a, b)
+    for x in (4950, 5050):
+        wall((x, 200), (x, 1000))
+        wall((x, 1900), (x, 5800))
+    msp.add_arc((5050, 1000), 900, 0, 90, dxfattribs={"layer": "A-DOOR"})
+    msp.add_line((5050, 1000), (5050, 1900), dxfattribs={"layer": "A-DOOR"})
+    for x, name in ((2000, "Stue"), (6500, "Soverom")):
+        msp.add_text(name, height=200, dxfattribs={"layer": "A-AREA-IDEN", "insert": (x, 3000)})
+    add_elevation(msp, 30_000, title="SNITT A-A")
+    result = read_dxf(to_bytes(doc))
+    assert [d["kind"] for d in result.report["regions"]] == [PLAN, SECTION]
+    assert result.report["region"] == 1
+    assert sorted(r.name for r in result.plan.rooms) == ["Soverom", "Stue"]

@@ -20,7 +20,7 @@ from planner.importers.fixtures import find_fixtures
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_window_block)
 from planner.importers.outside import outside
-from planner.importers.regions import default_region, drawing_kinds, find_regions, overlay, previews, subset
+from planner.importers.regions import DOOR_SWING_WEIGHT, default_region, swing_arcs, drawing_kinds, find_regions, overlay, previews, subset
 from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import infer_unit
@@ -245,10 +245,13 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
 
     p = raw.scaled(MM_PER_UNIT[used])
     say(0.65, "finding separate plans")
-    counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
-    regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
+    counted = np.array([roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms")
+                        for lay in (*p.seg_layer, *p.arc_layer)], dtype=float)
+    swings = swing_arcs(p, candidate_arcs(p, roles))
+    counted[len(p.seg) + swings] = DOOR_SWING_WEIGHT
+    regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=counted)
     room_outline = np.array([roles.get(lay or "0") == "rooms" for _, lay in p.outlines], dtype=bool)
-    kinds = drawing_kinds(p, member, regions, candidate_arcs(p, roles), room_outline)
+    kinds = drawing_kinds(p, member, regions, swings, room_outline)
     chosen = None
     if regions:
         if region is not None and not any(r.index == region for r in regions):
@@ -276,7 +279,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         raise PlanError.text("file.repaired_no_plan", reason=why)
     if plan_parts.error:
         refusal = rep.refusal_tried(plan_parts.error, used, why, plan_parts.wall_layers, roles, raw,
-                                    guess.unit if guess.unit != used and not forced else None)
+                                    guess.unit if guess.unit != used and not forced else None, kinds, chosen)
         refusal.report = report    # what was guessed, so that the user can correct it and read again
         raise refusal
     if unit_unknown:

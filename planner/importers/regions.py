@@ -368,19 +368,31 @@ def _members(seg: np.ndarray, bbox) -> bool:
     return False
 
 
+# A door swing weighs as much as half a region's minimum of wall pieces: a small flat with a door or two is a
+# plan of its own beside a larger section, while a lone door symbol in a legend stays a stray mark.
+DOOR_SWING_WEIGHT = MIN_REGION_PIECES // 2
+
+
+def swing_arcs(p: Primitives, candidates: np.ndarray) -> np.ndarray:
+    """Of the candidate arcs (by layer and sweep; p in mm), those of a door swing's radius."""
+    if not len(candidates):
+        return np.zeros(0, dtype=int)
+    arc = p.arc[candidates]
+    radii = np.hypot(arc[:, 2] - arc[:, 0], arc[:, 3] - arc[:, 1])
+    return candidates[(radii >= SWING_MM[0]) & (radii <= SWING_MM[1])]
+
+
 def drawing_kinds(p: Primitives, member: dict[str, np.ndarray], regions: list[Region], swing_arcs: np.ndarray,
                   room_outline: np.ndarray) -> list[dict]:
     """What each region is — floor plan, section, elevation or structural plan — with why (a text to render).
 
-    p in millimetres; swing_arcs: indices of arcs that may be door swings (by layer and sweep); room_outline: a
+    p in millimetres; swing_arcs: indices of the arcs that are door swings (swing_arcs()); room_outline: a
     bool per outline, True on a room layer. Plan evidence is door swings, door blocks and room outlines; a ground
     line with no plan evidence makes a section or an elevation, regular parallel members a structural plan;
     titles (SNITT, SECTION, FASADE, ELEVATION, FRAMING …) only say which, never overrule the geometry.
     """
-    radii = np.hypot(p.arc[:, 2] - p.arc[:, 0], p.arc[:, 3] - p.arc[:, 1]) if len(p.arc) else np.zeros(0)
     is_swing = np.zeros(len(p.arc), dtype=bool)
     is_swing[swing_arcs] = True
-    is_swing &= (radii >= SWING_MM[0]) & (radii <= SWING_MM[1])
     door_block = np.array([g >= 0 for *_, g in p.refs], dtype=bool)
     out = []
     for r in regions:

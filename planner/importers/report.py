@@ -101,10 +101,14 @@ register({
 
 register({
     "imp.refused_tried": {
-        "en": "{reason} Tried: {unit_tried} ({unit_source}); walls on {walls_tried}; doors on {doors_tried}.{unit_hint}"
-              "{layer_hint}",
+        "en": "{reason} Tried: {unit_tried} ({unit_source}); walls on {walls_tried}; doors on {doors_tried}.{kind_hint}"
+              "{unit_hint}{layer_hint}",
         "nb": "{reason} Prøvd: {unit_tried} ({unit_source}); vegger på {walls_tried}; dører på {doors_tried}."
-              "{unit_hint}{layer_hint}"},
+              "{kind_hint}{unit_hint}{layer_hint}"},
+    "imp.refused.kind_hint": {
+        "en": " The drawing read looks like {kind_what} ({kind_why}), not a floor plan{kind_others}.",
+        "nb": " Tegningen som ble lest ser ut som {kind_what} ({kind_why}), ikke en plantegning{kind_others}."},
+    "imp.refused.kind_others": {"en": ": pick another (CLI: --region N)", "nb": ": velg en annen (CLI: --region N)"},
     "imp.refused.none": {"en": "no layer", "nb": "ingen lag"},
     "imp.refused.unit_hint": {
         "en": " The geometry suggests {unit_guess}: try it (CLI: --units {unit_code}).",
@@ -126,16 +130,21 @@ def refusal_code(key: str | None) -> str:
 
 
 def refusal_tried(error: PlanError, unit: str, unit_why: list, wall_layers: list[str], roles: dict[str, str],
-                  raw, unit_guess: str | None) -> PlanError:
+                  raw, unit_guess: str | None, drawings: list[dict] = (), read: int | None = None) -> PlanError:
     """The refusal with what was tried (the unit and why, the wall and door layers) and only corrections that
-    could work: another unit when the geometry suggests one, layers holding lines whose role nothing guessed (a layer ignored by its name, a grid or dimensions, is
+    could work: another drawing when the one read is not a floor plan, another unit when the geometry suggests one, layers holding lines whose role nothing guessed (a layer ignored by its name, a grid or dimensions, is
     not offered)."""
     door_layers = sorted(lay for lay, role in roles.items() if role == "doors")
     lines_on = Counter(lay or "0" for lay in raw.seg_layer)
     other = [lay for lay, _ in lines_on.most_common() if roles.get(lay) == "unknown" and lay not in wall_layers][:4]
     unit_hint = "@imp.refused.unit_hint" if unit_guess else ""
     layer_hint = "@imp.refused.layer_hint" if other else ""
-    text = said("imp.refused_tried", reason=[error.key, error.params] if error.key else
+    kind = next((d for d in drawings if d.get("index") == read and d.get("kind") != "plan"), None)
+    text = said("imp.refused_tried",
+                kind_hint="@imp.refused.kind_hint" if kind else "",
+                kind_what=said(f"doubt.what.{kind['kind']}") if kind else "",
+                kind_why=kind["why_t"] if kind else "",
+                kind_others="@imp.refused.kind_others" if kind and len(drawings) > 1 else "", reason=[error.key, error.params] if error.key else
                 ["doubt.unknown", {"message": str(error)}], unit_tried=unit_name(unit), unit_source=unit_why,
                 walls_tried=_layers(wall_layers) if wall_layers else "@imp.refused.none",
                 doors_tried=_layers(door_layers) if door_layers else "@imp.refused.none",
