@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
-from costing.report import funding_html
+from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
@@ -23,11 +23,14 @@ from ui.funding import render_funding
 from ui.overlay_view import render_overlay
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
+from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
+# The tabs in the order a household meets them; each is drawn below in the order its data flows.
+TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
@@ -58,6 +61,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.project_name = name
     st.session_state.base_plan = project.measured_plan()[0]
     st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
+    st.session_state.pending_standard = project.standard   # the sidebar shows it from the next draw on
 
 
 def open_example(name: str) -> None:
@@ -91,9 +95,9 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
-    is_dxf = project.source.get("kind") == "dxf"
+    is_drawing = project.source.get("kind") in ("dxf", "ifc", "roomplan")
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
-                                      if is_dxf else None)
+                                      if is_drawing else None)
 
 
 def sidebar(lang_default: str) -> str:
@@ -106,7 +110,7 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json", "ifc"], key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)
@@ -123,6 +127,8 @@ def sidebar(lang_default: str) -> str:
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
     standards = available_standards()
+    if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
+        st.session_state.standard = st.session_state.pop("pending_standard")
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
                          index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
@@ -145,17 +151,21 @@ def main() -> None:
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
-    tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
-                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang), t("tab.stock", lang)])
-    with tabs[4]:
+    tabs = dict(zip(TABS, st.tabs([t(f"tab.{name}", lang) for name in TABS])))
+    with tabs["draw"]:
         render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs[2]:
+    with tabs["visit"]:
         project = render_site_visit(project, lang)
-    with tabs[1]:
-        project, problems = render_measurements(project, st.session_state.base_plan, lang)
+        project = render_falls(project, project.measured_plan()[0], lang)
+    with tabs["day"]:
+        project = render_day(project, lang)
+    with tabs["measure"]:
+        project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
+    if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
+        project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
     findings = assess(plan, rules)
@@ -171,17 +181,20 @@ def main() -> None:
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
-    with tabs[0]:
-        render_plan(plan, findings, lang, note=t("doubts.provisional_note", lang) if doubts else None)
+    with tabs["plan"]:
+        render_plan(plan, findings, lang, rules, note=t("doubts.provisional_note", lang) if doubts else None)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs[3]:
-        project = render_costs(plan, findings, project, lang)
-    with tabs[5]:
+    with tabs["renovate"]:
+        project = render_renovation(plan, findings, rules, project, lang)
+        st.session_state.project = project
+    with tabs["funding"]:
+        project = render_costs(plan, findings, project, rules, lang)
+    with tabs["import"]:
         render_import(plan, lang)
-    with tabs[6]:
+    with tabs["project"]:
         render_save(project, plan, findings, rules, lang)
-    with tabs[7]:
+    with tabs["stock"]:
         render_stock(lang, open_dwelling)
 
 
@@ -201,13 +214,13 @@ def render_drawing(lang: str) -> None:
     """A plan drawn in the browser or built from numbers replaces the open one when the user says so."""
     from ui.draw import render_draw  # imported here: the canvas component registers only inside a running app
     drawn = render_draw(st.session_state.project, lang)
-    if drawn is not None:
-        set_project(drawn, drawn.plan.name or "plan")
+    if drawn is not None:   # a plan drawn here is checked by the standard already chosen
+        set_project(drawn.replace(standard=st.session_state.get("standard", drawn.standard)), drawn.plan.name or "plan")
 
 
-def render_costs(plan, findings, project: Project, lang: str) -> Project:
+def render_costs(plan, findings, project: Project, rules, lang: str) -> Project:
     """The funding tab; returns the project with the user's costing choices."""
-    state = render_funding(plan, findings, dict(project.costing), lang)
+    state = render_funding(plan, findings, dict(project.costing), lang, rules)
     if state != project.costing:
         project = project.replace(costing=state)
         st.session_state.project = project
@@ -275,7 +288,9 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                          funding_html(plan, findings, dict(project.costing), lang)).encode("utf-8"),
+                                          funding_html(plan, findings, dict(project.costing), lang, rules)
+                                          + renovation_html(plan, findings, dict(project.costing), rules, lang)
+                                          ).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png")

@@ -9,6 +9,7 @@ import base64
 from datetime import date, datetime, timezone
 from html import escape
 
+from planner import daily, falls
 from planner.checks import summary
 from planner.findings import Finding
 from planner.i18n import register, t
@@ -16,11 +17,17 @@ from planner.importers.doubts import open_doubts
 from planner.measurements import describe
 from planner.project import Project
 from planner.rules import Rules
+from planner.status import TEXT_COLOURS, worst_first
 
 register({
     "report.col.field": {"en": "Measured", "nb": "Målt"},
     "report.col.value": {"en": "Value", "nb": "Verdi"},
     "report.col.when": {"en": "When", "nb": "Tid"},
+    "report.col.room": {"en": "Room", "nb": "Rom"},
+    "report.col.item": {"en": "To do", "nb": "Å gjøre"},
+    "report.col.aids": {"en": "Aids", "nb": "Hjelpemidler"},
+    "falls.title": {"en": "Fall prevention", "nb": "Fallforebygging"},
+    "day.title": {"en": "The day in the home", "nb": "Dagen i hjemmet"},
     "report.title": {"en": "Accessibility survey: {name}", "nb": "Tilgjengelighetskartlegging: {name}"},
     "report.provisional": {
         "en": "The findings are provisional: the import doubts this plan, and nobody has confirmed it.",
@@ -44,8 +51,8 @@ register({
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#1f2328}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 6px;
-text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{color:#cf222e;font-weight:600}.unknown{color:#9a6700}
-.pass{color:#1a7f37}img{max-width:100%}"""
+text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{font-weight:600}img{max-width:100%}""" + "".join(
+    f".{status}{{color:{colour}}}" for status, colour in TEXT_COLOURS.items())
 
 
 def _when(iso: str) -> str:
@@ -81,8 +88,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     if png:
         parts.append(f"<img alt='plan' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
     parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")
-    order = {"fail": 0, "unknown": 1, "pass": 2}
-    ordered = sorted(findings, key=lambda f: order[f.status])
+    ordered = worst_first(findings)
     parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                          t("col.rule", lang)],
                         [[t("status." + f.status, lang), f.element, t("check." + f.check, lang), f.message(lang),
@@ -96,6 +102,17 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     if project.notes:
         parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")
         parts.append(_table(["Element", t("report.notes", lang)], [[k, v] for k, v in project.notes.items()]))
+    todo = falls.to_do(plan, project.falls)
+    if todo:
+        parts.append(f"<h2>{escape(t('falls.title', lang))}</h2>")
+        parts.append(_table([t("report.col.room", lang), t("report.col.item", lang), t("report.col.aids", lang)],
+                            [[t("fall.entrance", lang) if room == falls.ENTRANCE else
+                              (plan.room(room).name if plan.room(room) else room), t(f"fall.{item.id}", lang),
+                              ", ".join(t(f"aid.{a}", lang) for a in item.aids)] for room, item in todo]))
+    day = daily.describe(project.daily, lang)
+    if day:
+        parts.append(f"<h2>{escape(t('day.title', lang))}</h2><ul>"
+                     + "".join(f"<li>{escape(line)}</li>" for line in day) + "</ul>")
     if extra_html:
         parts.append(f"<h2>{escape(t('report.extra', lang))}</h2>{extra_html}")
     parts.append(f"<h2>{escape(t('report.rules', lang))}</h2>")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.elements import rooms_of
 from planner.findings import FAIL, UNKNOWN, Finding
 from planner.model import Plan
 
@@ -21,8 +22,6 @@ MINOR_WORKS = frozenset({"threshold_ramp", "threshold_removal", "door_widen", "o
                          "ramp_lent", "ramp_built", "regrade", "sliding_door"})
 MAJOR_WORKS = frozenset({"bath_to_shower", "bath_lift", "room_enlarge", "bathroom_layout", "platformlift",
                          "shaftlift", "stairlift"})
-# Rooms a passage is made through: a door between one of these and another room belongs to the other room.
-CIRCULATION = frozenset({"hall", "common", "other", "storage"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +56,6 @@ def combine(grades: list[tuple[int, int]]) -> Grade:
     if not grades:
         return Grade(1, 1)
     return Grade(max(b for b, _ in grades), max(w for _, w in grades))
-
-
-def rooms_of(finding: Finding, plan: Plan) -> list[str]:
-    """The rooms a finding is about: the room itself, a fixture's room, or the room a door leads into."""
-    if plan.room(finding.element) is not None:
-        return [finding.element]
-    fixture = plan.fixture(finding.element)
-    if fixture is not None:
-        return [fixture.room] if fixture.room else []
-    door = plan.door(finding.element)
-    if door is not None:
-        rooms = [r for r in door.rooms if plan.room(r) is not None]
-        inner = [r for r in rooms if plan.room(r).type not in CIRCULATION]
-        return inner or rooms
-    return []
 
 
 def grade_dwelling(plan: Plan, findings: list[Finding], chosen: dict[str, str]) -> dict[str, Grade]:

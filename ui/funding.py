@@ -12,8 +12,9 @@ from matplotlib.ticker import FuncFormatter
 import pandas as pd
 import streamlit as st
 
-from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.texts import note_text  # (importing it registers the costing texts)
 from costing.eligibility import QUESTIONS
+from costing.money import nok
 from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
@@ -22,8 +23,9 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_mm, fmt_nok, t
+from planner.i18n import TextError, fmt_nok, t
 from planner.model import Plan
+from planner.rules import Rules
 from ui.keys import project_key
 
 PENDING = "funding_pending_state"
@@ -33,8 +35,8 @@ COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec
 
 
 @st.cache_data(show_spinner=False)
-def _read_quote(data: bytes, name: str, vat_included: bool | None):
-    return read_quote(data, name, vat_included)
+def _read_quote(data: bytes, name: str, vat_included: bool | None, vat: float):
+    return read_quote(data, name, vat_included, vat)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -101,22 +103,19 @@ def _barrier(barrier, state: dict, lang: str) -> None:
         state.setdefault("choices", {})[barrier.key] = chosen
     ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
     if ramp is not None:
-        d = ramp.to_dict()
-        st.caption(t("fund.ramp", lang, rise=fmt_mm(d["rise_mm"]), slope=d["slope"],
-                     run=f"{d['run_mm'] / 1000:.1f}", landings=d["landings"],
-                     length=f"{d['total_length_mm'] / 1000:.1f}", width=f"{d['width_mm'] / 1000:.1f}",
-                     area=f"{d['footprint_m2']:.1f}",
+        st.caption(t("fund.ramp", lang, **ramp.text_params(lang),
                      fits=t({True: "fund.fits", False: "fund.fits_not", None: "fund.fits_unknown"}[ramp.fits], lang)))
     if any(r.lasting and r.grant_alternative for r in barrier.remedies):
         st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
     notes = {n for r in barrier.remedies for n in barrier.splits[r.id].notes}
     for n in sorted(notes):
-        st.caption("• " + t(n, lang))
+        st.caption("• " + note_text(n, lang))
     grant = next((barrier.splits[r.id].detail.get("grant") for r in barrier.remedies
                   if barrier.splits[r.id].detail.get("grant")), None)
     if grant:
-        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=grant["alternative"],
-                     rule=grant["cap_rule"], conf=grant["cap_confidence"]))
+        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=t(f"fund.alt.{grant['alternative']}", lang),
+                     rule=t(grant["cap_rule_key"], lang, **grant["cap_params"]),
+                     conf=t(f"confidence.{grant['cap_confidence']}", lang)))
 
 
 def _whole_home(fp, lang: str) -> None:
@@ -135,9 +134,8 @@ def _whole_home(fp, lang: str) -> None:
         row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    for b in fp.barriers:
-        if b.key in fp.included:
-            st.caption(t("fund.included", lang, barrier=_barrier_title(b, lang)))
+    for b, why in fp.left_out():
+        st.caption(t(why, lang, barrier=_barrier_title(b, lang)))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
     c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
@@ -171,7 +169,7 @@ def _inputs(state: dict, lang: str, rates) -> None:
 
 
 def _prices(state: dict, lang: str, prices) -> None:
-    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": p.price_inc_vat_nok, "confidence": p.confidence,
+    rows = [{"item": p.key, "unit": p.unit, "price_inc_vat_nok": nok(p.value), "confidence": t(f"confidence.{p.confidence}", lang),
              "source": p.source} for p in prices.values()]
     edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
                             disabled=["item", "unit", "confidence", "source"],
@@ -183,14 +181,15 @@ def _prices(state: dict, lang: str, prices) -> None:
     st.caption(t("fund.price_legend", lang))
 
 
-def _quote(state: dict, lang: str) -> None:
+def _quote(state: dict, lang: str, vat: float) -> None:
+    """The quote upload and its mapping; vat: the project's VAT rate (the user's override, if any)."""
     upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key=project_key("funding_quote_file"))
     if upload is not None and (state.get("quote") or {}).get("name") != upload.name:
         try:
-            lines, notes = _read_quote(upload.getvalue(), upload.name, None)
+            lines, notes = _read_quote(upload.getvalue(), upload.name, None, vat)
             state["quote"] = quote_state(lines, upload.name)
             for n in notes:
-                st.caption(n)
+                st.caption(note_text(n, lang))
         except QuoteError as exc:
             st.error(exc.message(lang))
     quote = state.get("quote")
@@ -247,14 +246,16 @@ def _office(state: dict, lang: str) -> None:
     st.caption(t("fund.office_note", lang, date=COPIED_ON, phone=NATIONAL_PHONE))
 
 
-def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str) -> dict:
-    """Draw the funding tab into the current container; return the (possibly changed) costing state."""
+def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str,
+                   rules: Rules | None = None) -> dict:
+    """Draw the funding tab into the current container; return the (possibly changed) costing state.
+    rules: the standard the findings were made by (the project's)."""
     pending = st.session_state.pop(project_key(PENDING), None)  # a change made by a widget on the previous run
     state = copy.deepcopy(pending if pending is not None else (costing_state or {}))
     before = copy.deepcopy(state)
     try:
-        _, fctx = contexts(state)
-        fp = build_plan(plan, findings, state)
+        _, fctx = contexts(state, rules)
+        fp = build_plan(plan, findings, state, rules)
     except ValueError as exc:  # a price or rate that cannot be used: one sentence in the user's language
         st.error(exc.message(lang) if isinstance(exc, TextError) else str(exc))
         return state
@@ -279,7 +280,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
     with tabs[2]:
         _prices(state, lang, fctx.prices)
         st.markdown(f"**{t('fund.quote', lang)}**")
-        _quote(state, lang)
+        _quote(state, lang, fctx.rates["vat"].value)
     with tabs[3]:
         _questions(state, lang, fp)
     with tabs[4]:
