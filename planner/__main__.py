@@ -11,7 +11,7 @@ import sys
 
 from planner.checks import assess, summary
 from planner.i18n import register, render, t
-from planner.importers.doubts import CONFIRMED, plan_doubts
+from planner.importers.doubts import open_doubts
 from planner.importers.report import refusal_code
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
@@ -82,7 +82,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
     rules = rules_for(args.standard, project.standard)
     findings = assess(plan, rules)
-    doubts = plan_doubts(plan, project.source.get(CONFIRMED, ()))
+    doubts = open_doubts(plan, project.source)
     if args.json:
         out = plan_json(plan, findings, rules.id, args.lang)
         out["doubts"] = [{"code": d.code, "message": d.message(args.lang), "elements": list(d.elements)}

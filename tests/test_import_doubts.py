@@ -194,3 +194,27 @@ def test_check_json_has_doubts_at_the_top(tmp_path):
     example = subprocess.run([sys.executable, "-m", "planner", "check", "examples/house-stepped-entrance.tilpass.json",
                               "--json"], capture_output=True, cwd=ROOT, timeout=120)
     assert json.loads(example.stdout)["doubts"] == []
+
+
+@pytest.mark.parametrize("stored", [{"doubts": "x"}, {"doubts": [{"code": "A", "elements": 3, "message_t": "x"}]},
+                                    {"doubts": [7, None]}])
+def test_doubts_from_a_damaged_project_file_never_break_the_plan(stored):
+    from planner.importers.doubts import open_doubts
+    doubts = open_doubts(Plan(rooms=HOME, import_report=stored), {"confirmed_doubts": "not a list"})
+    assert all(d.message("nb") is not None and isinstance(d.elements, tuple) for d in doubts)
+
+
+def test_a_project_whose_plan_the_user_confirmed_has_no_doubts_on_the_command_line(tmp_path):
+    from planner.importers.doubts import confirmed_source, open_doubts
+    from planner.loading import open_bytes
+    from planner.project import dumps_project
+    project = open_bytes(_with_entity(to_bytes(flat()), "AEC_WALL"), "flat.dxf")
+    assert [d.code for d in open_doubts(project.plan, project.source)] == ["PROXY_ENTITIES"]
+    path = tmp_path / "flat.tilpass.json"
+    for confirmed, expected in ((project, ["PROXY_ENTITIES"]),
+                                (project.replace(source=confirmed_source(project.source, open_doubts(
+                                    project.plan, project.source))), [])):
+        path.write_text(dumps_project(confirmed), encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "planner", "check", str(path), "--json"], capture_output=True,
+                             cwd=ROOT, timeout=120)
+        assert [d["code"] for d in json.loads(out.stdout)["doubts"]] == expected

@@ -156,8 +156,9 @@ class Doubt:
         text = data.get("message_t")
         if not (isinstance(text, list) and len(text) == 2 and isinstance(text[1], dict)):
             text = ["doubt.unknown", {"message": str(data.get("message", ""))}]
+        elements = data.get("elements")
         return cls(code=str(data.get("code", "")), text=text,
-                   elements=tuple(str(e) for e in data.get("elements", ())))
+                   elements=tuple(str(e) for e in elements) if isinstance(elements, list) else ())
 
 
 register({"doubt.unknown": {"en": "{message}", "nb": "{message}"}})
@@ -315,7 +316,8 @@ def is_proxy_type(entity_type: str) -> bool:
 
 def plan_doubts(plan: Plan, confirmed: list[str] | tuple[str, ...] = ()) -> list[Doubt]:
     """The doubts an import recorded in plan.import_report, less the codes the user confirmed."""
-    stored = plan.import_report.get("doubts") or [] if plan.import_report else []
+    stored = (plan.import_report.get("doubts") or []) if plan.import_report else []
+    stored = stored if isinstance(stored, list) else []
     doubts = [Doubt.from_dict(d) for d in stored if isinstance(d, dict)]
     return [d for d in doubts if d.code not in set(confirmed)]
 
