@@ -1,11 +1,13 @@
 """Tilpass — the Streamlit app. UI only: every rule, geometry and sum comes from planner/ and costing/."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
+from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
@@ -62,6 +64,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.base_plan = project.measured_plan()[0]
     st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
     st.session_state.pending_standard = project.standard   # the sidebar shows it from the next draw on
+    st.session_state.pop("unknown_standard", None)
 
 
 def open_example(name: str) -> None:
@@ -127,10 +130,17 @@ def sidebar(lang_default: str) -> str:
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
     standards = available_standards()
-    if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
-        st.session_state.standard = st.session_state.pop("pending_standard")
+    pending = st.session_state.pop("pending_standard", None)   # the project's own standard, once it is opened
+    if pending in standards:
+        st.session_state.standard = pending
+    elif pending is not None:   # shown as it is written, but only its letters, digits, dots and dashes
+        st.session_state.unknown_standard = re.sub(r"[^\w.-]", "?", str(pending))[:40]
+    if st.session_state.get("unknown_standard"):
+        st.sidebar.warning(t("side.standard_unknown", lang, standard=st.session_state.unknown_standard,
+                             used=standard_name(st.session_state.get("standard", DEFAULT_STANDARD), lang)))
+    if st.session_state.get("standard") not in standards:
+        st.session_state.standard = DEFAULT_STANDARD
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
-                         index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
     return lang
@@ -282,12 +292,14 @@ def render_refused(refused: dict, lang: str) -> None:
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
+    from ui.application import render_application, render_files
+    project = render_application(project, lang)
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
-                       lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
+                       lambda: build_html(project, findings, rules, lang, project_sketch(project, rules, lang, "png"),
                                           funding_html(plan, findings, dict(project.costing), lang, rules)
                                           + renovation_html(plan, findings, dict(project.costing), rules, lang)
                                           ).encode("utf-8"),
@@ -296,5 +308,6 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        mime="image/png", key="save_png")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf")
+    render_files(project, plan, findings, rules, name, lang)
 
 main()

@@ -12,8 +12,10 @@ from typing import Any
 from shapely.errors import ShapelyError
 
 from planner import daily, falls
+from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
+from planner.rules import DEFAULT_STANDARD
 
 FORMAT = "tilpass-project"
 FORMAT_VERSION = 1
@@ -31,12 +33,13 @@ class Project:
     measurements: tuple[Measurement, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)
     photos: tuple[dict, ...] = ()
-    standard: str = "no-tek17"
+    standard: str = DEFAULT_STANDARD
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
     daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
+    household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -53,7 +56,8 @@ class Project:
         return {"format": FORMAT, "version": FORMAT_VERSION, "standard": self.standard,
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
-                "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily}
+                "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
+                **({} if self.household.is_empty else {"household": self.household.to_dict()})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -61,10 +65,10 @@ class Project:
         return cls(plan=Plan.from_dict(data["plan"]),
                    measurements=tuple(Measurement.from_dict(m) for m in data.get("measurements", [])),
                    notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
-                   photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
+                   photos=tuple(data.get("photos", [])), standard=data.get("standard", DEFAULT_STANDARD),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
-                   daily=daily.validate(data.get("daily")))
+                   daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")))
 
 
 def upgrade(data: dict) -> dict:

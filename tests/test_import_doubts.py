@@ -11,7 +11,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planner.importers import read_dxf
 from planner.importers.doubts import (AREA_LABEL_SHARE, FAMILY_RATIO, GRID_MIN_CELLS, LEAF_MAX_MM, ROOM_MAX_M2,
-                                      ROOM_MIN_M2, SLIVER_WIDTH_MM, Doubt, find_doubts, is_proxy_type, plan_doubts)
+                                      ROOM_MIN_M2, SLIVER_WIDTH_MM, Doubt, find_doubts, plan_doubts)
 from planner.model import Door, Plan, Room
 from tests.dxf_factory import flat, to_bytes
 
@@ -129,7 +129,6 @@ def test_proxy_entities_say_how_to_export():
     assert [d.code for d in found] == ["PROXY_ENTITIES"]
     assert "Export to AutoCAD" in found[0].message("en") and "43" in found[0].message("en")
     assert "Eksporter" in found[0].message("nb")
-    assert is_proxy_type("AEC_DOOR") and is_proxy_type("ACAD_PROXY_ENTITY") and not is_proxy_type("LINE")
 
 
 def test_every_doubt_reads_in_both_languages_without_raw_keys():

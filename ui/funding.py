@@ -168,14 +168,14 @@ def _inputs(state: dict, lang: str, rates) -> None:
         state["alternative_price_nok"] = None  # 0 means "not given": the rate or the estimate applies
 
 
-def _prices(state: dict, lang: str, prices) -> None:
+def _prices(state: dict, lang: str, prices, vat: float) -> None:
     rows = [{"item": p.key, "unit": p.unit, "price_inc_vat_nok": nok(p.value), "confidence": t(f"confidence.{p.confidence}", lang),
              "source": p.source} for p in prices.values()]
     edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
                             disabled=["item", "unit", "confidence", "source"],
                             column_config={"price_inc_vat_nok": st.column_config.NumberColumn(
                                 t("fund.price_inc", lang), min_value=0, step=100)})
-    overrides = overrides_from_table(edited.to_dict("records"), state.get("prices") or {})
+    overrides = overrides_from_table(edited.to_dict("records"), state.get("prices") or {}, vat)
     if overrides != (state.get("prices") or {}):
         state["prices"] = overrides
     st.caption(t("fund.price_legend", lang))
@@ -278,7 +278,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         _whole_home(fp, lang)
         _inputs(state, lang, fctx.rates)
     with tabs[2]:
-        _prices(state, lang, fctx.prices)
+        _prices(state, lang, fctx.prices, fctx.rates["vat"].value)
         st.markdown(f"**{t('fund.quote', lang)}**")
         _quote(state, lang, fctx.rates["vat"].value)
     with tabs[3]:

@@ -5,7 +5,6 @@ importer — DXF, IFC, a phone scan — gets them the same way. They never chang
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -304,14 +303,6 @@ def find_doubts(plan: Plan, facts: dict | None = None) -> list[Doubt]:
     """What about this imported plan is implausible for a home, most telling first; [] when nothing is."""
     facts = facts or {}
     return [*_drawing_doubts(facts), *_room_doubts(plan, facts), *_shape_doubts(plan), *_door_doubts(plan, facts)]
-
-
-_PROXY = re.compile(r"^(ACAD_PROXY_ENTITY|AEC_|AECC_|AECB_|AECS_|AD_MEP|ACAD_PROXY)", re.IGNORECASE)
-
-
-def is_proxy_type(entity_type: str) -> bool:
-    """An entity type whose geometry the reader cannot see: a proxy, or an AutoCAD Architecture/Civil object."""
-    return bool(_PROXY.match(entity_type or ""))
 
 
 def plan_doubts(plan: Plan, confirmed: list[str] | tuple[str, ...] = ()) -> list[Doubt]:
