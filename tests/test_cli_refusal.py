@@ -22,11 +22,13 @@ def check(path, *args, env=None):
 
 
 def lonely_walls() -> bytes:
-    """Three lines on a wall layer that close nothing, and a layer of loose lines nothing named."""
+    """Walls on a wall layer that close nothing, and a layer of loose lines nothing named."""
     doc = new_doc("mm")
     msp = doc.modelspace()
-    for a, b in (((0, 0), (4000, 0)), ((4000, 0), (4000, 3000)), ((0, 0), (0, 3000))):
-        msp.add_line(a, b, dxfattribs={"layer": "A-WALL"})
+    for off in (0, 200):     # a U of walls drawn as pairs of lines: walls by name and by content
+        for a, b in (((off, off), (4000 - off, off)), ((4000 - off, off), (4000 - off, 3000)),
+                     ((off, off), (off, 3000))):
+            msp.add_line(a, b, dxfattribs={"layer": "A-WALL"})
     for k in range(3):
         msp.add_line((k * 100, 5000), (k * 100 + 3000, 5000), dxfattribs={"layer": "Strek"})
     return to_bytes(doc)
@@ -40,11 +42,9 @@ def test_a_refusal_with_json_prints_one_object_with_what_was_tried(tmp_path):
     data = json.loads(out.stdout.decode("utf-8"))
     assert data["refused"] is True and data["code"] == "NO_ROOMS"
     assert data["units"] == "mm" and data["layer_roles"]["A-WALL"] == "walls"
-    assert data["layer_roles"]["Strek"] == "unknown"
+    assert "Strek" in data["layer_roles"]
     assert [d["index"] for d in data["drawings"]] == [1] and data["drawings"][0]["kind"]
     assert "Tried: millimetres" in data["message"] and "walls on A-WALL" in data["message"]
-    # the one layer of lines nothing read is offered, by name
-    assert "--layer-role Strek=walls" in data["message"]
     assert out.stderr.decode("utf-8").startswith("tilpass: ")
 
 
@@ -102,3 +102,17 @@ def test_output_is_utf8_whatever_the_locale(tmp_path):
         out.stderr.decode("utf-8")
         assert b"\\u" not in out.stdout
     assert "Kjøkken 厨房".encode("utf-8") in check(path, "--json", env=env).stdout
+
+
+@pytest.mark.parametrize("role, offered", [("unknown", True), ("ignore", False), ("walls", False)])
+def test_a_refusal_offers_a_layer_of_lines_only_when_nothing_guessed_its_role(role, offered):
+    from planner.importers import report as rep
+    from planner.importers.extract import Primitives
+    import numpy as np
+    raw = Primitives(seg=np.zeros((3, 4)), seg_layer=["A-WALL", "Strek", "Strek"], seg_group=[-1, -1, -1])
+    error = rep.no_rooms(["A-WALL"], 1, 0)
+    refusal = rep.refusal_tried(error, "mm", ["imp.unit.by_user", {}], ["A-WALL"],
+                                {"A-WALL": "walls", "Strek": role}, raw, None)
+    assert ("--layer-role Strek=walls" in str(refusal)) is offered
+    assert refusal.code == "NO_ROOMS" and "Tried: millimetres (chosen by the user)" in str(refusal)
+    assert "Prøvd: millimeter (valgt av brukeren)" in refusal.message("nb")
