@@ -92,11 +92,11 @@ def test_a_refused_drawing_shows_its_lines_to_point_at_and_reads_again_with_the_
     from tests.test_cli_refusal import lonely_walls
     at.file_uploader(key="upload").upload("walls.dxf", lonely_walls(), "application/dxf").run()
     refused = at.session_state["refused_upload"]
-    assert refused["report"]["layers"]["Strek"] == "unknown"
+    assert refused["report"]["layers"]["Strek"] == "ignore"     # loose lines, read as nothing
     key = f"refused_overlay_{refused['n']}__p{at.session_state['generation']}"
     at.session_state[key] = {"selection": {"line": [{"layer": "Strek"}]}}
     at.run()
-    assert "Laget Strek (lest som: ukjent). Hva inneholder det?" in [x.value for x in at.text]
+    assert "Laget Strek (lest som: Overse). Hva inneholder det?" in [x.value for x in at.text]
     at.button(key=f"refused_overlay_{refused['n']}_role_walls__p{at.session_state['generation']}").click().run()
     assert not at.exception
     again = at.session_state["refused_upload"]       # still no plan, but read with the role the user gave
