@@ -25,8 +25,8 @@ register({
     "imp.col.layer": {"en": "Layer", "nb": "Lag"}, "imp.col.role": {"en": "Role", "nb": "Rolle"},
     "imp.region": {"en": "This file holds several plans; which one to read?",
                    "nb": "Filen inneholder flere planer; hvilken skal leses?"},
-    "imp.region_label": {"en": "{index}: {kind}, {count} elements, {w:.0f} × {h:.0f} m",
-                         "nb": "{index}: {kind}, {count} elementer, {w:.0f} × {h:.0f} m"},
+    "imp.region_label": {"en": "{index}: {kind}, {count} elements, {w} × {h} m",
+                         "nb": "{index}: {kind}, {count} elementer, {w} × {h} m"},
     "imp.kind.plan": {"en": "floor plan", "nb": "plantegning"},
     "imp.kind.section": {"en": "section", "nb": "snitt"},
     "imp.kind.elevation": {"en": "elevation", "nb": "fasade"},
@@ -110,7 +110,8 @@ def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int
     if len(regions) < 2:
         return None
     labels = {r["index"]: t("imp.region_label", lang, index=r["index"], count=r["entity_count"],
-                            w=(r["bbox_mm"][2] - r["bbox_mm"][0]) / 1000, h=(r["bbox_mm"][3] - r["bbox_mm"][1]) / 1000,
+                            w=f"{(r['bbox_mm'][2] - r['bbox_mm'][0]) / 1000:.0f}",
+                            h=f"{(r['bbox_mm'][3] - r['bbox_mm'][1]) / 1000:.0f}",
                             kind=t(f"imp.kind.{r.get('kind', 'plan')}", lang))
               for r in regions}
     current = report.get("region") or regions[0]["index"]

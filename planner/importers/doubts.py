@@ -60,10 +60,12 @@ register({
         "nb": "Rom {ids} er mindre enn {min_m2} m²: trolig en sjakt, en veggstripe eller et symbol, ikke et rom. "
               "Kontroller lagrollene, eller bekreft at dette er planen."},
     "doubt.area_label": {
-        "en": "The area label inside room(s) {ids} does not match the room's area ({pairs}): the outline is not the "
-              "room that was labelled, or the unit is wrong. Check the unit and the layer roles.",
-        "nb": "Arealteksten inne i rom {ids} stemmer ikke med rommets areal ({pairs}): omrisset er ikke rommet "
-              "som ble merket, eller enheten er feil. Kontroller enheten og lagrollene."},
+        "en": "The area label inside room(s) {ids} does not match the room's area ({first}: {area_m2} m² drawn, "
+              "{label_m2} m² on the label): the outline is not the room that was labelled, or the unit is wrong. "
+              "Check the unit and the layer roles.",
+        "nb": "Arealteksten inne i rom {ids} stemmer ikke med rommets areal ({first}: {area_m2} m² tegnet, "
+              "{label_m2} m² på teksten): omrisset er ikke rommet som ble merket, eller enheten er feil. "
+              "Kontroller enheten og lagrollene."},
     "doubt.slivers": {
         "en": "{count} of the {rooms} rooms are narrower than {width} mm ({ids}): strips between two wall lines, "
               "not rooms. Walls drawn as objects the reader cannot see into often do this; check the layer roles.",
@@ -167,8 +169,9 @@ def _ids(ids: list[str], most: int = 6) -> str:
     return ", ".join(ids[:most]) + (" …" if len(ids) > most else "")
 
 
-def _m2(value: float) -> str:
-    return f"{value:.1f}"
+def _m2(value: float) -> float:
+    """An area to one decimal, as a float: the text writes it as the language does (12,5 in Norwegian)."""
+    return round(float(value), 1)
 
 
 def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
@@ -180,7 +183,7 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
     small = [r.id for r in plan.rooms if r.area_m2 < ROOM_MIN_M2]
     if small:
         out.append(Doubt("ROOM_TOO_SMALL", said("doubt.room_too_small", ids=_ids(small),
-                                                min_m2=f"{ROOM_MIN_M2:.1f}"), tuple(small)))
+                                                min_m2=_m2(ROOM_MIN_M2)), tuple(small)))
     labels = facts.get(FACT_AREA_LABELS) or []
     if labels and plan.rooms:
         tree = shapely.STRtree([r.polygon for r in plan.rooms])
@@ -192,9 +195,9 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
             if abs(room.area_m2 - stated) > max(AREA_LABEL_SHARE * stated, AREA_LABEL_SLACK_M2):
                 off.setdefault(room.id, (room.area_m2, stated))
         if off:
-            pairs = "; ".join(f"{rid}: {_m2(a)} / {_m2(s)} m²" for rid, (a, s) in list(off.items())[:4])
-            out.append(Doubt("AREA_LABEL_MISMATCH", said("doubt.area_label", ids=_ids(list(off)), pairs=pairs),
-                             tuple(off)))
+            first, (area, stated) = next(iter(off.items()))
+            out.append(Doubt("AREA_LABEL_MISMATCH", said("doubt.area_label", ids=_ids(list(off)), first=first,
+                                                         area_m2=_m2(area), label_m2=_m2(stated)), tuple(off)))
     return out
 
 
@@ -233,8 +236,8 @@ def _shape_doubts(plan: Plan) -> list[Doubt]:
         (a, b), ids = max(sizes.items(), key=lambda kv: len(kv[1]))
         if len(ids) >= GRID_MIN_CELLS and len(ids) >= GRID_SHARE * len(rooms):
             out.append(Doubt("GRID_OF_CELLS", said("doubt.grid", count=len(ids), rooms=len(rooms),
-                                                   w=f"{a * GRID_SIZE_MM / 1000:.1f}",
-                                                   h=f"{b * GRID_SIZE_MM / 1000:.1f}"), tuple(ids)))
+                                                   w=_m2(a * GRID_SIZE_MM / 1000),
+                                                   h=_m2(b * GRID_SIZE_MM / 1000)), tuple(ids)))
     names = [(r.id, r.name) for r in rooms if NAME_JOIN in r.name]
     if names:
         out.append(Doubt("TWO_NAMES_IN_ROOM", said("doubt.two_names", ids=_ids([i for i, _ in names]),
