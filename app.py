@@ -13,6 +13,7 @@ from planner.application_report import build_html
 from planner.checks import summary
 from planner.drawing import plan_png
 from planner.importers import UnitsUnknownError
+from planner.importers.doubts import open_doubts
 from planner.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.loading import UNITS, open_bytes, read_limited
@@ -22,7 +23,9 @@ from planner.project import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.text import text_only
 from ui.boundary import guard, logged, safe_file
+from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
+from ui.overlay_view import render_overlay
 from ui.measure import render_measurements
 from ui.plain import plain
 from ui.privacy import hold as hold_privacy_settings
@@ -197,15 +200,17 @@ def main() -> None:
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")
+    doubts = open_doubts(plan, project.source)
+    project = render_doubts(header, project, doubts, lang)
     cols = header.columns(4)
-    cols[0].metric(t("metric.fail", lang), counts["fail"])
-    cols[1].metric(t("metric.unknown", lang), counts["unknown"])
-    cols[2].metric(t("metric.pass", lang), counts["pass"])
+    cols[0].metric(provisional(t("metric.fail", lang), doubts, lang), counts["fail"])
+    cols[1].metric(provisional(t("metric.unknown", lang), doubts, lang), counts["unknown"])
+    cols[2].metric(provisional(t("metric.pass", lang), doubts, lang), counts["pass"])
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(plain(t("measure.bad", lang, problem=problem)))
     with tabs["plan"], guard("plan", lang):
-        render_plan(plan, findings, lang, rules)
+        render_plan(plan, findings, lang, rules, note=t("doubts.provisional_note", lang) if doubts else None)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs["renovate"], guard("renovation", lang):
@@ -264,6 +269,7 @@ def render_import(plan, lang: str) -> None:
     if source is None:
         st.caption(t("imp.reupload", lang))
         return
+    render_overlay(plan, plan.import_report, lang, lambda roles: reread_roles(source, plan.import_report, roles))
     reread(source, plan.import_report, keys=("import_layers", "import_region", "import_units", "import_reread"),
            lang=lang)
 
@@ -286,6 +292,14 @@ def reread(source: dict, report: dict, keys: tuple[str, str, str, str], lang: st
         st.rerun()
 
 
+def reread_roles(source: dict, report: dict, roles: dict[str, str]) -> None:
+    """Read the kept bytes again at once with these layer roles (a line pointed at in the drawing)."""
+    region = report.get("region") if len(report.get("regions", [])) > 1 else None
+    open_upload(source["data"], source["name"], units=source.get("units"), roles={**source.get("roles", {}), **roles},
+                region=region)
+    st.rerun()
+
+
 def render_refused(refused: dict, lang: str) -> None:
     """A drawing that gave no plan: what each layer was taken to hold (and which plan in the file), to correct and
     read again without uploading it again."""
@@ -293,6 +307,8 @@ def render_refused(refused: dict, lang: str) -> None:
     with st.expander(plain(t("imp.fix_roles", lang, name=refused["name"])), expanded=True):
         reread(refused, refused["report"], lang=lang,
                keys=(f"refused_layers_{n}", f"refused_region_{n}", f"refused_units_{n}", f"refused_reread_{n}"))
+        render_overlay(None, refused["report"], lang, lambda roles: reread_roles(refused, refused["report"], roles),
+                       key=f"refused_overlay_{n}")
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from planner.checks import summary
 from planner.i18n import register, render, t
+from planner.importers.doubts import open_doubts
+from planner.importers.report import refusal_code
 from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
@@ -25,6 +28,9 @@ register({
         "nb": "{plan}: {rooms} rom, {doors} dører, {fixtures} innredningsdeler (enhet: {units}; regelverk: {standard})"},
     "cli.note": {"en": "  note: {text}", "nb": "  merk: {text}"},
     "cli.counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass", "nb": "{fail} avvik, {unknown} ukjent, {passed} ok"},
+    "cli.doubt": {"en": "  doubt {code}: {text}", "nb": "  tvil {code}: {text}"},
+    "cli.provisional": {"en": "  the findings are provisional until the doubts are resolved",
+                        "nb": "  funnene er foreløpige til tvilen er løst"},
     "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
     "cli.profile": {"en": "  who lives there: {kind}", "nb": "  hvem som bor der: {kind}"},
     "cli.override": {"en": "  overridden for this person: {what} {value} mm (the standard says {was})",
@@ -126,9 +132,12 @@ def run_check(args: argparse.Namespace) -> int:
     rules = person_rules(standard, person)
     findings = assess_for(plan, standard, person)
     overridden = {} if person is None else person.overrides(standard)
+    doubts = open_doubts(plan, project.source)
     if args.json:
         data = plan_json(plan, findings, rules.id, args.lang)
         data["profile"] = None if person is None else {**person.to_dict(), "overrides": overridden}
+        data["doubts"] = [{"code": d.code, "message": d.message(args.lang), "elements": list(d.elements)}
+                          for d in doubts]
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return EXIT_OK
     counts = summary(findings)
@@ -146,6 +155,10 @@ def run_check(args: argparse.Namespace) -> int:
         for key, value in overridden.items():
             print(t("cli.override", lang, what=f"@profile.rule.{key}", value=f"{value:.0f}",
                     was=f"{standard.value(key):.0f}"))
+    for d in doubts:
+        print(t("cli.doubt", lang, code=d.code, text=d.message(lang)))
+    if doubts:
+        print(t("cli.provisional", lang))
     print(t("cli.counts", lang, fail=counts["fail"], unknown=counts["unknown"], passed=counts["pass"]))
     for status in ("fail", "unknown", "pass"):
         for f in findings:
@@ -156,8 +169,33 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def refusal_json(exc: PlanError, lang: str) -> dict:
+    """A refusal as one object: its code and sentence, the unit assumed, the layer roles guessed, the drawings."""
+    report = getattr(exc, "report", None) or {}
+    units = report.get("units") or {}
+    guess = getattr(exc, "guess", None)
+    return {"refused": True, "code": getattr(exc, "code", None) or refusal_code(exc.key),
+            "message": exc.message(lang),
+            "units": units.get("used") if units else guess, "units_inferred": units.get("inferred", guess),
+            "layer_roles": report.get("layers", {}),
+            "drawings": [{k: d[k] for k in ("index", "kind", "bbox_mm", "entity_count") if k in d}
+                         for d in report.get("regions", [])],
+            "region": report.get("region")}
+
+
+def _utf8_output() -> None:
+    """Every output in UTF-8, whatever the locale says (names from a drawing may be in any script)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     args = build_parser().parse_args(argv)
+    # names typed under a locale that is not UTF-8 arrive as surrogate escapes: they are UTF-8 all the same
+    if args.command == "check":
+        args.layer_role = [os.fsencode(x).decode("utf-8", errors="replace") for x in args.layer_role]
     try:
         if args.command == "screen":
             from stock.cli import run_screen
@@ -166,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_report(args)
         return run_check(args)
     except PlanError as exc:
+        if args.command == "check" and args.json:
+            print(json.dumps(refusal_json(exc, args.lang), ensure_ascii=False, indent=1))
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader (e.g. `head`) stopped early

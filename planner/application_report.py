@@ -13,6 +13,7 @@ from planner import daily, falls
 from planner.checks import summary
 from planner.findings import Finding
 from planner.i18n import register, t
+from planner.importers.doubts import open_doubts
 from planner.measurements import describe, latest
 from planner.project import Project
 from planner.report_pdf import element_name, local_stamp
@@ -31,6 +32,9 @@ register({
     "falls.title": {"en": "Fall prevention", "nb": "Fallforebygging"},
     "day.title": {"en": "The day in the home", "nb": "Dagen i hjemmet"},
     "report.title": {"en": "Accessibility survey: {name}", "nb": "Tilgjengelighetskartlegging: {name}"},
+    "report.provisional": {
+        "en": "The findings are provisional: the import doubts this plan, and nobody has confirmed it.",
+        "nb": "Funnene er foreløpige: importen tviler på denne planen, og ingen har bekreftet den."},
     "report.made": {"en": "Made with Tilpass on {day}, against {standard}.",
                     "nb": "Laget med Tilpass {day}, mot {standard}."},
     "report.summary": {"en": "{fail} barriers, {unknown} to measure, {passed} in order.",
@@ -73,6 +77,10 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
              f"<h1>{escape(t('report.title', lang, name=name))}</h1>",
              f"<p>{escape(t('report.made', lang, day=local_stamp(datetime.now(timezone.utc).isoformat(), lang), standard=rules.name_nb if lang == 'nb' else rules.name))}</p>",
              f"<p><b>{escape(t('report.summary', lang, fail=counts['fail'], unknown=counts['unknown'], passed=counts['pass']))}</b></p>"]
+    doubts = open_doubts(plan, project.source)
+    if doubts:   # the findings on a plan the importer doubts are provisional, and the report says why
+        parts.append(f"<p><b>{escape(t('report.provisional', lang))}</b></p><ul>"
+                     + "".join(f"<li>{escape(d.message(lang))}</li>" for d in doubts) + "</ul>")
     if png:
         parts.append(f"<img alt='plan' src='data:image/png;base64,{b64encode(png).decode()}'>")
     parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")

@@ -8,6 +8,7 @@ from planner.i18n import register, render, t
 from planner.importers.layers import ROLES
 from ui.keys import project_key
 from ui.plain import plain
+from ui.region_pick import show_thumbnails
 
 register({
     "imp.found": {"en": "Found", "nb": "Funnet"},
@@ -25,8 +26,13 @@ register({
     "imp.col.layer": {"en": "Layer", "nb": "Lag"}, "imp.col.role": {"en": "Role", "nb": "Rolle"},
     "imp.region": {"en": "This file holds several plans; which one to read?",
                    "nb": "Filen inneholder flere planer; hvilken skal leses?"},
-    "imp.region_label": {"en": "{index}: {count} elements, {w:.0f} × {h:.0f} m",
-                         "nb": "{index}: {count} elementer, {w:.0f} × {h:.0f} m"},
+    "imp.region_label": {"en": "{index}: {kind}, {count} elements, {w} × {h} m",
+                         "nb": "{index}: {kind}, {count} elementer, {w} × {h} m"},
+    "imp.kind.plan": {"en": "floor plan", "nb": "plantegning"},
+    "imp.kind.section": {"en": "section", "nb": "snitt"},
+    "imp.kind.elevation": {"en": "elevation", "nb": "fasade"},
+    "imp.kind.section_or_elevation": {"en": "section or elevation", "nb": "snitt eller fasade"},
+    "imp.kind.structural": {"en": "structural plan", "nb": "konstruksjonsplan"},
     "imp.unit_help": {"en": "Change it if a width you know comes out wrong, then read the drawing again.",
                       "nb": "Endre den hvis en bredde du kjenner blir feil, og les tegningen på nytt."},
     "imp.fix_roles": {"en": "Correct what the layers of {name} hold, and read it again",
@@ -106,8 +112,11 @@ def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int
     if len(regions) < 2:
         return None
     labels = {r["index"]: t("imp.region_label", lang, index=r["index"], count=r["entity_count"],
-                            w=(r["bbox_mm"][2] - r["bbox_mm"][0]) / 1000, h=(r["bbox_mm"][3] - r["bbox_mm"][1]) / 1000)
+                            w=f"{(r['bbox_mm'][2] - r['bbox_mm'][0]) / 1000:.0f}",
+                            h=f"{(r['bbox_mm'][3] - r['bbox_mm'][1]) / 1000:.0f}",
+                            kind=t(f"imp.kind.{r.get('kind', 'plan')}", lang))
               for r in regions}
     current = report.get("region") or regions[0]["index"]
+    show_thumbnails(report, labels, current)
     return st.radio(t("imp.region", lang), list(labels), index=list(labels).index(current),
                     format_func=lambda index: plain(labels[index]), key=key)

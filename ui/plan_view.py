@@ -47,17 +47,21 @@ def plan_image(plan: Plan, findings: list[Finding], lang: str) -> bytes:
     return _cached_png(hashlib.sha256(content.encode()).hexdigest(), plan, findings, lang)
 
 
-def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | None = None) -> None:
-    """The plan drawing with its legend (in the numbers of `rules`, the standard in use), and the findings."""
+def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | None = None,
+                note: str | None = None) -> None:
+    """The plan drawing with its legend (in the numbers of `rules`, the standard in use), and the findings; note
+    (the findings are provisional) goes under the drawing and over the list."""
     rules = rules or load_rules()
     if not plan.rooms and not plan.doors:
         st.info(t("plan.no_rooms", lang))
     else:
         st.image(plan_image(plan, findings, lang), width="stretch")
-        legend = "plan.legend" if rectangle_sizes(rules) else "plan.legend_circle"
-        st.caption(t(legend, lang, **rules.text_params()))
+        legend = t("plan.legend" if rectangle_sizes(rules) else "plan.legend_circle", lang, **rules.text_params())
+        st.caption(f"{note} {legend}" if note else legend)
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
                       format_func=lambda v: t(f"findings.{v}", lang))
+    if note:
+        st.caption(note)
     table = findings_table(findings, lang, problems_only=choice == "problems")
     st.dataframe(table, hide_index=True, width="stretch")
 

@@ -12,6 +12,8 @@ from shapely.geometry import LineString, Point
 from planner.i18n import register, render, said
 from planner.importers import report as rep
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
+from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
+                                      FACT_PROXIES, find_doubts)
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
@@ -19,11 +21,12 @@ from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
 from planner.importers.outside import outside
-from planner.importers.proxies import proxy_count, proxy_warning
-from planner.importers.regions import find_regions, subset
+from planner.importers.proxies import is_proxy, proxy_count, proxy_warning
+from planner.importers.regions import (DOOR_SWING_WEIGHT, default_region, drawing_kinds, find_regions, overlay,
+                                       previews, subset, swing_arcs)
 from planner.importers.swings import drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
-                                     is_measure, name_rooms, outline_polygons)
+                                     is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
@@ -112,10 +115,30 @@ class ImportResult:
     issues: list[str] = field(default_factory=list)
 
 
+def _used_layers(p: Primitives) -> set[str]:
+    return {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
+           {lay or "0" for *_, lay in p.texts}
+
+
+def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
+    """The user's layer roles keyed by the file's own layer names (layer names in DXF ignore case); a layer the
+    file does not have is an error that names the layers it has."""
+    names = sorted(_used_layers(p) | set(doc.layers))
+    by_fold = {name.casefold(): name for name in names}
+    out = {}
+    for name, role in overrides.items():
+        found = name if name in names else by_fold.get(name.casefold())
+        if found is None:
+            holding = sorted(_used_layers(p)) or names       # the layers that hold something come first
+            shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
+            raise PlanError.text("imp.role_no_layer", layer=repr(name), layers=shown or "–")
+        out[found] = role
+    return out
+
+
 def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, list]]:
     """Each layer's role and why (a text to render, planner.i18n.said)."""
-    used = {lay or "0" for lay in (*p.seg_layer, *p.arc_layer)} | {lay or "0" for _, lay in p.outlines} | \
-           {lay or "0" for *_, lay in p.texts}
+    used = _used_layers(p)
     names = sorted(used | set(doc.layers))
     roles, why = {}, {}
     for name in names:
@@ -184,8 +207,11 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None or is_furniture_block(n),
                      is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
-    roles, role_why = _roles(doc, raw, layer_roles or {})
-    raw = without_layers(raw, {name for name, role in (layer_roles or {}).items() if role == "ignore"})
+    layer_roles = _matched(doc, raw, layer_roles or {})
+    roles, role_why = _roles(doc, raw, layer_roles)
+    user_ignored = {name for name, role in layer_roles.items() if role == "ignore"}
+    left_out = raw
+    raw = without_layers(raw, user_ignored)
 
     say(0.6, "working out the units")
     code = _int_or_none(doc.header.get("$INSUNITS"))
@@ -225,14 +251,19 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     if proxies:
         warnings.append(proxy_warning(proxies))
     say(0.65, "finding separate plans")
-    counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
-    regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
+    counted = np.array([roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms")
+                        for lay in (*p.seg_layer, *p.arc_layer)], dtype=float)
+    swing_idx = swing_arcs(p, swings.doors)     # the door swings, of a door's radius once in millimetres
+    counted[len(p.seg) + swing_idx] = DOOR_SWING_WEIGHT
+    regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=counted)
+    room_outline = np.array([roles.get(lay or "0") == "rooms" for _, lay in p.outlines], dtype=bool)
+    kinds = drawing_kinds(p, member, regions, swing_idx, room_outline)
     chosen = None
     if regions:
         if region is not None and not any(r.index == region for r in regions):
             raise PlanError.text("imp.region_unknown", region=region,
                                  choices=", ".join(str(r.index) for r in regions))
-        chosen = region if region is not None else max(regions, key=lambda r: r.entity_count).index
+        chosen = region if region is not None else default_region(kinds)
         if len(regions) > 1 and region is None:
             warnings.append(rep.several_regions(len(regions), chosen))
         outside = p
@@ -244,20 +275,27 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     plan_parts = build_plan(p, roles, rules, tolerance_mm=tolerance_mm)
     report = rep.build_report(
         name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
-        regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
+        regions=kinds, chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
     report["swings"] = plan_parts.swings
     report["proxy_entities"] = proxies
     report["dropped"] = {key: n for key, n in sorted(plan_parts.dropped.items()) if n}   # text key -> count
+    if len(regions) > 1:
+        report["region_previews"] = previews(outside, member, regions)
+    report["overlay"] = overlay(p, _lines_left_out(left_out, user_ignored, MM_PER_UNIT[used], regions, chosen))
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
     if plan_parts.error:
-        plan_parts.error.report = report    # what was guessed, so that the user can correct it and read again
-        raise plan_parts.error
+        refusal = rep.refusal_tried(plan_parts.error, used, why, plan_parts.wall_layers, roles, raw,
+                                    guess.unit if guess.unit != used and not forced else None, kinds, chosen)
+        refusal.report = report    # what was guessed, so that the user can correct it and read again
+        raise refusal
     if unit_unknown:
         sentence = rep.units_unknown(guess.unit)
-        raise UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
+        refusal = UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
+        refusal.code, refusal.report = "UNITS_UNKNOWN", report
+        raise refusal
     ignored_lines = plan_parts.ignored
     if outside is not None and len(regions) > 1:
         others = outside.seg[member["seg"] != chosen][:MAX_IGNORED_LINES]
@@ -265,8 +303,40 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     plan = Plan(rooms=plan_parts.rooms, doors=plan_parts.doors, fixtures=plan_parts.fixtures,
                 walls=plan_parts.walls, ignored=ignored_lines[:MAX_IGNORED_LINES], units=used, name=name,
                 import_report=report)
+    report["facts"] = import_facts(raw, p, plan_parts, kinds, chosen)
+    report["doubts"] = [d.to_dict() for d in find_doubts(plan, report["facts"])]
     say(1.0, "done")
     return ImportResult(plan=plan, report=report, issues=rep.issues(report))
+
+
+def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regions: list, chosen: int | None
+                    ) -> Primitives | None:
+    """The lines on the layers the user set to ignore, in mm, within the drawing read: to show them faded."""
+    if not layers or not len(raw.seg):
+        return None
+    keep = np.array([(lay or "0") in layers for lay in raw.seg_layer], dtype=bool)
+    seg = raw.seg[keep] * mm_per_unit
+    box = next((r.bbox_mm for r in regions if r.index == chosen), None)
+    if box is not None and len(seg):
+        x0, y0, x1, y1 = box
+        inside = (seg[:, [0, 2]].max(axis=1) >= x0) & (seg[:, [0, 2]].min(axis=1) <= x1) & \
+                 (seg[:, [1, 3]].max(axis=1) >= y0) & (seg[:, [1, 3]].min(axis=1) <= y1)
+        seg, layer = seg[inside], [lay for lay, k in zip((x for x, m in zip(raw.seg_layer, keep) if m), inside) if k]
+    else:
+        layer = [lay for lay, m in zip(raw.seg_layer, keep) if m]
+    return Primitives(seg=seg, seg_layer=layer, seg_group=[-1] * len(layer))
+
+
+def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list[dict], chosen: int | None) -> dict:
+    """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
+    proxies = Counter()
+    for (kind, _), n in raw.ignored.items():
+        if is_proxy(kind):
+            proxies[kind] += n
+    labels = [[round(x, 1), round(y, 1), area] for x, y, text, _ in p.texts
+              if (area := label_area_m2(text)) is not None]
+    return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
+            FACT_AREA_LABELS: labels, FACT_DRAWINGS: kinds, FACT_DRAWING_READ: chosen}
 
 
 @dataclass(slots=True)

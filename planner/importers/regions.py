@@ -1,11 +1,13 @@
 """Separate plans in one file: clusters of geometry with empty space between them (floors, sheets)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
+from planner.i18n import register, render, said
 from planner.importers.extract import Primitives
 
 MIN_REGION_SHARE = 0.05
@@ -288,3 +290,194 @@ def subset(p: Primitives, member: dict[str, np.ndarray], index: int) -> Primitiv
                       p.arc[a], [x for x, m in zip(p.arc_layer, a) if m], [x for x, m in zip(p.arc_group, a) if m],
                       pick(p.outlines, "outline"), pick(p.texts, "text"), pick(p.refs, "ref"), p.ignored,
                       p.ignored_geom, p.groups)
+
+
+# What kind of drawing a region is. The geometry decides; a title only names which of section or elevation.
+PLAN, SECTION, ELEVATION, SECTION_OR_ELEVATION, STRUCTURAL = "plan", "section", "elevation", "section_or_elevation", \
+    "structural"
+SWING_MM = (450.0, 1400.0)       # the radius of a door swing (docs/dxf.md)
+PLAN_EVIDENCE_MIN = 2            # swings, door blocks or room outlines: one may be a symbol, two make a plan
+GROUND_SPAN = 0.85               # a ground line spans this share of the drawing's width...
+GROUND_BAND = 0.25               # ...reaches into its lowest share of the height...
+WALL_MM = (50.0, 500.0)          # the thickness of a wall: the two lines of an outer wall are this far apart
+GROUND_TILT = 0.27               # ...and is level or slopes as terrain does (up to 15°)
+BELOW_GROUND_SHARE = 0.05        # a share of the lines below it is a foundation or hatch, more is a plan
+MEMBERS_MIN = 10                 # parallel members (joists, studs) at one spacing: a framing plan
+MEMBERS_SPACING_CV = 0.1         # spacings within this coefficient of variation are "one spacing"
+_SECTION_WORDS = re.compile(r"(?<![a-z])(snitt|section|coupe|schnitt|secci[oó]n|sezione|doorsnede|断面)", re.I)
+_ELEVATION_WORDS = re.compile(r"(?<![a-z])(fasade|fa[cç]ade|elevation|ansicht|alzado|prospetto|gevel|立面)", re.I)
+_STRUCTURAL_WORDS = re.compile(r"(?<![a-z])(framing|structural|konstruksjon|bjelkelag|foundation|fundament|joist|"
+                               r"truss|takstol|伏図)", re.I)
+
+
+register({
+    "region.why.plan": {"en": "{swings} door swings, {blocks} door blocks, {outlines} room outlines",
+                        "nb": "{swings} dørslag, {blocks} dørblokker, {outlines} romomriss"},
+    "region.why.ground": {"en": "a ground line across the drawing, and no door swings or room outlines",
+                          "nb": "en bakkelinje tvers over tegningen, og verken dørslag eller romomriss"},
+    "region.why.structural": {"en": "regular parallel members, and no door swings or room outlines",
+                              "nb": "jevnt fordelte parallelle bjelker, og verken dørslag eller romomriss"},
+    "region.why.plan_weak": {"en": "no door swings or room outlines, but no ground line or framing either",
+                             "nb": "verken dørslag eller romomriss, men heller ingen bakkelinje eller bjelkelag"},
+})
+
+
+def _ground_line(seg: np.ndarray, bbox) -> bool:
+    """A line across the drawing near its bottom, level or sloping as terrain does, with little below it: the
+    ground of a section or an elevation (with no plan evidence beside it; a plan's outer wall is told apart by
+    its door swings and room outlines, not here)."""
+    x0, y0, x1, y1 = bbox
+    w, h = x1 - x0, y1 - y0
+    if not len(seg) or w <= 0 or h <= 0:
+        return False
+    dx, dy = seg[:, 2] - seg[:, 0], seg[:, 3] - seg[:, 1]
+    ymid = (seg[:, 1] + seg[:, 3]) / 2
+    across = (np.abs(dx) >= GROUND_SPAN * w) & (np.abs(dy) <= GROUND_TILT * np.abs(dx))
+    low = across & (np.minimum(seg[:, 1], seg[:, 3]) <= y0 + GROUND_BAND * h)
+    if not low.any():
+        return False
+    k = int(np.nonzero(low)[0][np.argmax(np.abs(dx[low]))])
+    slope = dy[k] / dx[k]
+    xmid = (seg[:, 0] + seg[:, 2]) / 2
+    ground_at = seg[k, 1] + slope * (xmid - seg[k, 0])
+    below = np.mean(ymid < ground_at - 0.01 * h)
+    # a plan's outer wall is two lines a wall's thickness apart; a ground line has no such twin
+    offset = (ymid - ground_at) / np.sqrt(1 + slope ** 2)
+    twin = (np.abs(dx) >= 0.7 * abs(dx[k])) & (np.abs(dy - slope * dx) <= 0.01 * np.abs(dx)) & \
+        (np.abs(offset) >= WALL_MM[0]) & (np.abs(offset) <= WALL_MM[1])
+    return bool(below <= BELOW_GROUND_SHARE and not twin.any())
+
+
+def _members(seg: np.ndarray, bbox) -> bool:
+    """Many long parallel lines at one spacing (joists, rafters, studs): what a framing plan is made of."""
+    x0, y0, x1, y1 = bbox
+    for along, across, extent in ((0, 1, x1 - x0), (1, 0, y1 - y0)):
+        d_along = np.abs(seg[:, 2 + along] - seg[:, along])
+        d_across = np.abs(seg[:, 2 + across] - seg[:, across])
+        straight = (d_along >= 0.3 * extent) & (d_across <= 0.01 * np.maximum(d_along, 1e-9))
+        offsets = np.unique(np.round(seg[straight, across], -1))
+        if len(offsets) < MEMBERS_MIN:
+            continue
+        gaps = np.diff(offsets)
+        gaps = gaps[gaps > 0]
+        if len(gaps) >= MEMBERS_MIN - 1:
+            common = np.median(gaps)
+            near = np.abs(gaps - common) <= MEMBERS_SPACING_CV * common
+            if near.sum() >= MEMBERS_MIN - 1 and near.mean() >= 0.6:
+                return True
+    return False
+
+
+# A door swing weighs as much as half a region's minimum of wall pieces: a small flat with a door or two is a
+# plan of its own beside a larger section, while a lone door symbol in a legend stays a stray mark.
+DOOR_SWING_WEIGHT = MIN_REGION_PIECES // 2
+
+
+def swing_arcs(p: Primitives, candidates: np.ndarray) -> np.ndarray:
+    """Of the candidate arcs (by layer and sweep; p in mm), those of a door swing's radius."""
+    if not len(candidates):
+        return np.zeros(0, dtype=int)
+    arc = p.arc[candidates]
+    radii = np.hypot(arc[:, 2] - arc[:, 0], arc[:, 3] - arc[:, 1])
+    return candidates[(radii >= SWING_MM[0]) & (radii <= SWING_MM[1])]
+
+
+def drawing_kinds(p: Primitives, member: dict[str, np.ndarray], regions: list[Region], swing_arcs: np.ndarray,
+                  room_outline: np.ndarray) -> list[dict]:
+    """What each region is — floor plan, section, elevation or structural plan — with why (a text to render).
+
+    p in millimetres; swing_arcs: indices of the arcs that are door swings (swing_arcs()); room_outline: a
+    bool per outline, True on a room layer. Plan evidence is door swings, door blocks and room outlines; a ground
+    line with no plan evidence makes a section or an elevation, regular parallel members a structural plan;
+    titles (SNITT, SECTION, FASADE, ELEVATION, FRAMING …) only say which, never overrule the geometry.
+    """
+    is_swing = np.zeros(len(p.arc), dtype=bool)
+    is_swing[swing_arcs] = True
+    door_block = np.array([g >= 0 for *_, g in p.refs], dtype=bool)
+    out = []
+    for r in regions:
+        swings = int(np.sum(is_swing & (member["arc"] == r.index)))
+        blocks = int(np.sum(door_block & (member["ref"] == r.index))) if len(door_block) else 0
+        outlines = int(np.sum(room_outline & (member["outline"] == r.index))) if len(room_outline) else 0
+        seg = p.seg[member["seg"] == r.index]
+        titles = " ".join(text for (_, _, text, _), m in zip(p.texts, member["text"]) if m == r.index)
+        evidence = dict(swings=swings, blocks=blocks, outlines=outlines)
+        if swings + blocks >= PLAN_EVIDENCE_MIN or outlines >= PLAN_EVIDENCE_MIN:
+            kind, why = PLAN, said("region.why.plan", **evidence)
+        elif _ground_line(seg, r.bbox_mm):
+            kind = (SECTION if _SECTION_WORDS.search(titles) else ELEVATION if _ELEVATION_WORDS.search(titles)
+                    else SECTION_OR_ELEVATION)
+            why = said("region.why.ground", **evidence)
+        elif _members(seg, r.bbox_mm) or _STRUCTURAL_WORDS.search(titles):
+            kind, why = STRUCTURAL, said("region.why.structural", **evidence)
+        else:
+            kind, why = PLAN, said("region.why.plan_weak", **evidence)
+        out.append({"index": r.index, "kind": kind, "why": render(why), "why_t": why,
+                    "evidence": evidence, "bbox_mm": r.to_dict()["bbox_mm"], "entity_count": r.entity_count})
+    return out
+
+
+def default_region(kinds: list[dict]) -> int | None:
+    """The largest floor plan, else the largest drawing."""
+    if not kinds:
+        return None
+    plans = [k for k in kinds if k["kind"] == PLAN] or kinds
+    return max(plans, key=lambda k: k["entity_count"])["index"]
+
+
+PREVIEW_LINES = 400    # the longest lines of a drawing are enough to recognise it in a thumbnail
+OVERLAY_LINES = 3000   # ...and enough of them to point at in the drawing read (the rest is short detail)
+
+
+def _longest(seg: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
+    """Of the segments idx, the n longest (their indices), longest first."""
+    length = np.hypot(seg[idx, 2] - seg[idx, 0], seg[idx, 3] - seg[idx, 1])
+    return idx[np.argsort(-length, kind="stable")[:n]]
+
+
+def _rounded(values: np.ndarray) -> list:
+    return (np.round(values / 10) * 10).astype(int).tolist()
+
+
+def previews(p: Primitives, member: dict[str, np.ndarray], regions: list[Region]) -> dict[str, list]:
+    """For each region (by index, as a string: JSON keys), its longest lines rounded to 10 mm, for a thumbnail."""
+    if not len(p.seg):
+        return {}
+    return {str(r.index): _rounded(p.seg[_longest(p.seg, np.nonzero(member["seg"] == r.index)[0], PREVIEW_LINES)])
+            for r in regions}
+
+
+ARC_POINTS = 7         # an arc drawn as this many points along it
+
+
+def _arc_polylines(arc: np.ndarray) -> np.ndarray:
+    """Arcs (centre, start, middle, end) as ARC_POINTS points each, (n, ARC_POINTS * 2) x y x y …"""
+    if not len(arc):
+        return np.zeros((0, ARC_POINTS * 2))
+    c = arc[:, 0:2]
+    ang = [np.arctan2(arc[:, k + 1] - c[:, 1], arc[:, k] - c[:, 0]) for k in (2, 4, 6)]
+    start, mid, end = ang
+    sweep = np.mod(end - start, 2 * np.pi)
+    through = np.mod(mid - start, 2 * np.pi) <= sweep           # counter-clockwise start -> end passes mid
+    sweep = np.where(through, sweep, sweep - 2 * np.pi)
+    radius = np.hypot(arc[:, 2] - c[:, 0], arc[:, 3] - c[:, 1])
+    t = start[:, None] + sweep[:, None] * np.linspace(0, 1, ARC_POINTS)[None, :]
+    xy = np.stack([c[:, 0:1] + radius[:, None] * np.cos(t), c[:, 1:2] + radius[:, None] * np.sin(t)], axis=2)
+    return xy.reshape(len(arc), -1)
+
+
+def overlay(p: Primitives, also: Primitives | None = None) -> dict:
+    """The drawing read, to point at: its longest lines and its arcs (as points along them), rounded to 10 mm,
+    each with the index of its layer in "layers". also: lines the reading left out (layers the user set to
+    ignore), shown faded so that they can be pointed at and given a role again."""
+    seg = p.seg if also is None or not len(also.seg) else np.vstack([p.seg.reshape(-1, 4), also.seg])
+    seg_layer = list(p.seg_layer) + (list(also.seg_layer) if also is not None and len(also.seg) else [])
+    layers = sorted({lay or "0" for lay in (*seg_layer, *p.arc_layer)})
+    number = {name: k for k, name in enumerate(layers)}
+    idx = _longest(seg, np.arange(len(seg)), OVERLAY_LINES) if len(seg) else np.zeros(0, dtype=int)
+    seg_of = np.array([number[seg_layer[k] or "0"] for k in idx.tolist()], dtype=int).reshape(-1, 1)
+    arcs = p.arc[:OVERLAY_LINES]
+    arc_of = np.array([number[lay or "0"] for lay in p.arc_layer[:OVERLAY_LINES]], dtype=int).reshape(-1, 1)
+    return {"layers": layers,
+            "lines": np.hstack([np.round(seg[idx].reshape(-1, 4) / 10).astype(int) * 10, seg_of]).tolist(),
+            "arcs": np.hstack([np.round(_arc_polylines(arcs) / 10).astype(int) * 10, arc_of]).tolist()}

@@ -99,6 +99,63 @@ register({
 })
 
 
+register({
+    "imp.refused_tried": {
+        "en": "{reason} Tried: {unit_tried} ({unit_source}); walls on {walls_tried}; doors on {doors_tried}.{kind_hint}"
+              "{unit_hint}{layer_hint}",
+        "nb": "{reason} Prøvd: {unit_tried} ({unit_source}); vegger på {walls_tried}; dører på {doors_tried}."
+              "{kind_hint}{unit_hint}{layer_hint}"},
+    "imp.refused.kind_hint": {
+        "en": " The drawing read looks like {kind_what} ({kind_why}), not a floor plan{kind_others}.",
+        "nb": " Tegningen som ble lest ser ut som {kind_what} ({kind_why}), ikke en plantegning{kind_others}."},
+    "imp.refused.kind_others": {"en": ": pick another (CLI: --region N)", "nb": ": velg en annen (CLI: --region N)"},
+    "imp.refused.none": {"en": "no layer", "nb": "ingen lag"},
+    "imp.refused.unit_hint": {
+        "en": " The geometry suggests {unit_guess}: try it (CLI: --units {unit_code}).",
+        "nb": " Geometrien tyder på {unit_guess}: prøv det (CLI: --units {unit_code})."},
+    "imp.refused.layer_hint": {
+        "en": " Layers with lines that were not read as walls or doors: {other_layers} — if one holds the walls, "
+              "give it that role (CLI: --layer-role {other_first}=walls).",
+        "nb": " Lag med linjer som ikke ble lest som vegger eller dører: {other_layers} — hvis ett av dem har "
+              "veggene, gi det den rollen (CLI: --layer-role {other_first}=walls)."},
+    "imp.role_no_layer": {
+        "en": "The drawing has no layer {layer}; its layers are: {layers}.",
+        "nb": "Tegningen har ikke noe lag {layer}; lagene den har er: {layers}."},
+})
+
+
+def refusal_code(key: str | None) -> str:
+    """A refusal's stable code from its text key: "imp.no_rooms" -> "NO_ROOMS"."""
+    return (key or "refused").rsplit(".", 1)[-1].upper()
+
+
+def refusal_tried(error: PlanError, unit: str, unit_why: list, wall_layers: list[str], roles: dict[str, str],
+                  raw, unit_guess: str | None, drawings: list[dict] = (), read: int | None = None) -> PlanError:
+    """The refusal with what was tried (the unit and why, the wall and door layers) and only corrections that
+    could work: another drawing when the one read is not a floor plan, another unit when the geometry suggests one, layers holding lines whose role nothing guessed (a layer ignored by its name, a grid or dimensions, is
+    not offered)."""
+    door_layers = sorted(lay for lay, role in roles.items() if role == "doors")
+    lines_on = Counter(lay or "0" for lay in raw.seg_layer)
+    other = [lay for lay, _ in lines_on.most_common() if roles.get(lay) == "unknown" and lay not in wall_layers][:4]
+    unit_hint = "@imp.refused.unit_hint" if unit_guess else ""
+    layer_hint = "@imp.refused.layer_hint" if other else ""
+    kind = next((d for d in drawings if d.get("index") == read and d.get("kind") != "plan"), None)
+    text = said("imp.refused_tried",
+                kind_hint="@imp.refused.kind_hint" if kind else "",
+                kind_what=said(f"doubt.what.{kind['kind']}") if kind else "",
+                kind_why=kind["why_t"] if kind else "",
+                kind_others="@imp.refused.kind_others" if kind and len(drawings) > 1 else "", reason=[error.key, error.params] if error.key else
+                ["doubt.unknown", {"message": str(error)}], unit_tried=unit_name(unit), unit_source=unit_why,
+                walls_tried=_layers(wall_layers) if wall_layers else "@imp.refused.none",
+                doors_tried=_layers(door_layers) if door_layers else "@imp.refused.none",
+                unit_hint=unit_hint, unit_guess=unit_name(unit_guess) if unit_guess else "", unit_code=unit_guess or "",
+                layer_hint=layer_hint, other_layers=", ".join(repr(x) for x in other),
+                other_first=other[0] if other else "")
+    refusal = PlanError.text(text[0], **text[1])
+    refusal.code = refusal_code(error.key)
+    return refusal
+
+
 def units_unknown(guess: str | None) -> PlanError:
     if guess:
         return PlanError.text("imp.units_unknown", unit=f"@units.{guess}", code=guess)
@@ -113,10 +170,10 @@ register({
         "nb": "Tegningen oppgir enheten {header}, men {why}; den ble lest i {used} — kontroller et mål du kjenner, "
               "og endre enheten hvis det er feil (CLI: --units)."},
     "imp.warn.several_regions": {
-        "en": "The file holds {count} separate drawings side by side; region {chosen} (the largest) was read "
-              "— pick another with --region N (or in the app).",
-        "nb": "Filen inneholder {count} separate tegninger ved siden av hverandre; område {chosen} (det største) ble "
-              "lest — velg et annet med --region N (eller i appen)."},
+        "en": "The file holds {count} separate drawings side by side; region {chosen} (the largest floor plan) was "
+              "read — pick another with --region N (or in the app).",
+        "nb": "Filen inneholder {count} separate tegninger ved siden av hverandre; område {chosen} (den største "
+              "plantegningen) ble lest — velg et annet med --region N (eller i appen)."},
     "imp.issue.no_doors": {
         "en": "No doors were recognised; door checks need them — give the door layer the role 'doors' or add doors "
               "by hand.",
