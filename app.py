@@ -21,6 +21,7 @@ from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
 from ui.site_visit import render_site_visit
+from ui.tablet_layout import viewport_width
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
@@ -123,6 +124,8 @@ def sidebar(lang_default: str) -> str:
                          index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
+    with st.sidebar:
+        st.session_state.viewport_px = viewport_width()   # a narrow screen closes the sidebar; sizes follow it
     return lang
 
 

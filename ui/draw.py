@@ -15,6 +15,7 @@ from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import Rules, load_rules
 from ui.plan_view import STATUS_ICON
+from ui.tablet_layout import content_width
 
 CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
 GRIDS_MM = (10, 50, 100, 250, 500)
@@ -84,7 +85,12 @@ def _tool(lang: str) -> Tool:
 
 def _frame_controls(lang: str) -> tuple[CanvasFrame, int]:
     cols = st.columns([1, 1, 1])
+    ss = st.session_state
+    room = content_width(ss.get("viewport_px"))
+    if room is not None and not ss.get("draw_size_by_user"):   # the largest that fits the screen, until chosen
+        ss.draw_size = next((k for k, (w, _) in CANVAS_SIZES.items() if w <= room), tuple(CANVAS_SIZES)[-1])
     size = cols[2].selectbox(t("draw.size", lang), tuple(CANVAS_SIZES), key="draw_size",
+                             on_change=lambda: ss.__setitem__("draw_size_by_user", True),
                              format_func=lambda k: t(f"draw.size.{k}", lang))
     width_px, height_px = CANVAS_SIZES[size]
     view_m = cols[0].number_input(t("draw.view", lang), 2, 200, 12, 1, key="draw_view_m",
@@ -107,15 +113,14 @@ def _apply_pending_view() -> None:
 
 
 def _canvas(plan: Plan, frame: CanvasFrame, tool: Tool, rules: Rules, findings, lang: str) -> None:
-    from streamlit_drawable_canvas import st_canvas  # only inside a Streamlit run (see docs: import gotcha)
+    from ui.vendor.drawable_canvas import st_canvas  # only inside a Streamlit run (the component needs it)
 
     svg = plan_svg(plan, frame, tool.grid_mm, findings, _labels(plan, lang))
-    result = st_canvas(fill_color="rgba(21, 101, 192, 0.12)", stroke_width=2, stroke_color="#1565c0",
-                       background_image=svg_data_url(svg), update_streamlit=True, width=frame.width_px,
-                       height=frame.height_px,
-                       drawing_mode=DRAWING_MODE[tool.kind], point_display_radius=5,
-                       key=f"draw_canvas_{st.session_state.draw_gen}")
-    drawn = shapes(result.json_data)
+    json_data = st_canvas(fill_color="rgba(21, 101, 192, 0.12)", stroke_width=2, stroke_color="#1565c0",
+                          background_image_url=svg_data_url(svg), update_streamlit=True, width=frame.width_px,
+                          height=frame.height_px, drawing_mode=DRAWING_MODE[tool.kind], point_display_radius=5,
+                          key=f"draw_canvas_{st.session_state.draw_gen}")
+    drawn = shapes(json_data)
     if not drawn:
         return
     new, added, problems = apply_shapes(plan, drawn, tool, frame, rules)
