@@ -94,12 +94,17 @@ class NumberError(PlanError):
         return self._sentence(self.key, lang, self.params)
 
 
-def _plain(number: float) -> str:
-    """A number as this module reads it back: thousands spaced, a decimal comma only when there is a fraction."""
-    whole, frac = f"{number:.6f}".rstrip("0").rstrip(".").partition(".")[::2]
-    sign = "-" if whole.startswith("-") else ""
+def fmt_number(number: float, lang: str = "nb", decimals: int = 6) -> str:
+    """A number as it is written in lang and read back by this module: thousands spaced, a decimal comma in
+    Norwegian (a point in English), and a fraction only when there is one (at most `decimals` places)."""
+    whole, frac = f"{number:.{decimals}f}".rstrip("0").rstrip(".").partition(".")[::2]
+    sign = "-" if whole.startswith("-") and (whole.strip("-0") or frac) else ""
     whole = f"{int(whole.lstrip('-') or 0):,}".replace(",", " ")
-    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+    return f"{sign}{whole}{',' if lang == 'nb' else '.'}{frac}" if frac else f"{sign}{whole}"
+
+
+def _plain(number: float) -> str:
+    return fmt_number(number, "nb")
 
 
 def _read(body: str) -> float | tuple[float, float] | None:

@@ -17,16 +17,21 @@ from costing.eligibility import QUESTIONS
 from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
-from costing.prices import default_prices, overrides_from_table
+from costing.errors import CostingError
+from costing.prices import default_prices, overrides_from_table, price_number
 from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_mm, fmt_nok, t
+from planner.i18n import TextError, fmt_mm, fmt_nok, register, t
 from planner.model import Plan
+from planner.numbers import fmt_number
 from ui.keys import project_key
 
 PENDING = "funding_pending_state"
+register({"fund.col.item": {"en": "item", "nb": "post"}, "fund.col.unit": {"en": "unit", "nb": "enhet"},
+          "fund.col.confidence": {"en": "confidence", "nb": "sikkerhet"},
+          "fund.col.source": {"en": "source", "nb": "kilde"}})
 MAX_BARRIERS_SHOWN = 8  # more than this, and the tab shows one barrier at a time (each has a chart)
 COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec", "husbanken": "#4caf50",
            "startlan": "#f0b429", "own_money": "#d9534f"}
@@ -171,13 +176,33 @@ def _inputs(state: dict, lang: str, rates) -> None:
 
 
 def _prices(state: dict, lang: str, prices) -> None:
-    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": p.price_inc_vat_nok, "confidence": p.confidence,
-             "source": p.source} for p in prices.values()]
-    edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
-                            disabled=["item", "unit", "confidence", "source"],
-                            column_config={"price_inc_vat_nok": st.column_config.NumberColumn(
-                                t("fund.price_inc", lang), min_value=0, step=100)})
-    overrides = overrides_from_table(edited.to_dict("records"), state.get("prices") or {})
+    """The price list; a price typed over is read by the one number parser ("22 000", "22 000 kr"). A price that
+    cannot be read is said in one sentence and the price before it is kept."""
+    items = list(prices)
+    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": fmt_number(p.price_inc_vat_nok, lang),
+             "confidence": p.confidence, "source": p.source} for p in prices.values()]
+    key = project_key("funding_prices")
+    st.data_editor(pd.DataFrame(rows), hide_index=True, key=key, width="stretch",
+                   disabled=["item", "unit", "confidence", "source"],
+                   column_config={"item": st.column_config.TextColumn(t("fund.col.item", lang)),
+                                  "unit": st.column_config.TextColumn(t("fund.col.unit", lang)),
+                                  "price_inc_vat_nok": st.column_config.TextColumn(t("fund.price_inc", lang)),
+                                  "confidence": st.column_config.TextColumn(t("fund.col.confidence", lang)),
+                                  "source": st.column_config.TextColumn(t("fund.col.source", lang))})
+    typed = {}
+    for row, cells in ((st.session_state.get(key) or {}).get("edited_rows") or {}).items():
+        if "price_inc_vat_nok" in cells and int(row) < len(items):
+            typed[items[int(row)]] = cells["price_inc_vat_nok"]
+    good = {}
+    for item, value in typed.items():
+        try:
+            good[item] = None if value in (None, "") else price_number(value, item)
+        except CostingError as exc:
+            st.warning(f"{exc.message(lang)} {t('num.kept', lang)}")
+    listed = default_prices()       # an emptied cell goes back to the list price
+    rows = [{"item": item, "price_inc_vat_nok": value if value is not None else
+             (listed[item] if item in listed else prices[item]).price_inc_vat_nok} for item, value in good.items()]
+    overrides = overrides_from_table(rows, state.get("prices") or {})
     if overrides != (state.get("prices") or {}):
         state["prices"] = overrides
     st.caption(t("fund.price_legend", lang))
