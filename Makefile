@@ -2,10 +2,11 @@
 PY      ?= python3
 VENV    ?= .venv
 STAMP   := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
+CLUSTER := $(VENV)/.cluster-$(shell sha256sum requirements-cluster.txt | cut -c1-16)
 PORT    ?= 8501
 ADDRESS ?= localhost
 
-.PHONY: run test test-fast bench venv browser clean
+.PHONY: run test test-fast bench bench-screen venv browser clean
 
 venv: $(STAMP)
 
@@ -15,6 +16,11 @@ $(STAMP):
 	@if ! [ -x $(VENV)/bin/python ]; then $(PY) -m venv $(VENV) && touch $(VENV)/.made-by-tilpass; fi
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# The optional cluster extra (Dask), for screening on a cluster; the tests use it, the app never does.
+$(CLUSTER): | $(STAMP)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-cluster.txt
+	touch $(CLUSTER)
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
@@ -26,7 +32,7 @@ browser:
 	  else echo "Browser tests need /usr/bin/chromium: sudo apt-get install chromium"; fi; \
 	fi
 
-test: $(STAMP) browser
+test: $(STAMP) $(CLUSTER) browser
 	$(VENV)/bin/python -m pytest -q -ra
 
 test-fast: $(STAMP)
@@ -34,6 +40,9 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python -m bench
+
+bench-screen: $(STAMP) $(CLUSTER)
+	$(VENV)/bin/python -m bench.screen
 
 clean:
 	@if [ -f $(VENV)/.made-by-tilpass ]; then rm -rf $(VENV); fi

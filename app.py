@@ -20,11 +20,15 @@ from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from ui.funding import render_funding
 from ui.measure import render_measurements
 from ui.plan_view import render_plan, rules_table
+from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
+from ui.stock import render_stock
 from ui.tablet_layout import viewport_width
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
+# The tabs in the order a household meets them; each is drawn below in the order its data flows.
+TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
 
@@ -144,14 +148,16 @@ def main() -> None:
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
-    tabs = st.tabs([t("tab.plan", lang), t("tab.measure", lang), t("tab.visit", lang), t("tab.funding", lang),
-                    t("tab.draw", lang), t("tab.import", lang), t("tab.project", lang)])
-    with tabs[4]:
+    tabs = dict(zip(TABS, st.tabs([t(f"tab.{name}", lang) for name in TABS])))
+    with tabs["draw"]:
         render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs[2]:
+    with tabs["visit"]:
         project = render_site_visit(project, lang)
-    with tabs[1]:
+        project = render_falls(project, project.measured_plan()[0], lang)
+    with tabs["day"]:
+        project = render_day(project, lang)
+    with tabs["measure"]:
         project, problems = render_measurements(project, st.session_state.base_plan, lang)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
@@ -168,16 +174,33 @@ def main() -> None:
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
-    with tabs[0]:
+    with tabs["plan"]:
         render_plan(plan, findings, lang)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs[3]:
+    with tabs["renovate"]:
+        project = render_renovation(plan, findings, rules, project, lang)
+        st.session_state.project = project
+    with tabs["funding"]:
         project = render_costs(plan, findings, project, lang)
-    with tabs[5]:
+    with tabs["import"]:
         render_import(plan, lang)
-    with tabs[6]:
+    with tabs["project"]:
         render_save(project, plan, findings, rules, lang)
+    with tabs["stock"]:
+        render_stock(lang, open_dwelling)
+
+
+def open_dwelling(path: str, region: int | None) -> None:
+    """Open one dwelling of a screening register in the plan view (its file is on this machine)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        st.session_state.open_error = (Path(path).name, PlanError.text("err.path.unreadable", path=path,
+                                                                       reason=str(exc.strerror or exc)))
+        return
+    open_upload(data, Path(path).name, region=region)
+    st.rerun()
 
 
 def render_drawing(lang: str) -> None:

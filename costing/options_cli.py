@@ -67,13 +67,43 @@ def run_options(args: argparse.Namespace) -> int:
     from planner.checks import assess
     from planner.model import PlanError
     from planner.rules import load_rules
+    from costing.plan import contexts
+    from costing.renovation import renovation_plan, renovation_state
     plan, state, standard = load_plan_and_state(args.plan, args.units, args.measure)
     try:
         rules = load_rules(standard)
-        result = build_plan(plan, assess(plan, rules), state)
+        findings = assess(plan, rules)
+        result = build_plan(plan, findings, state)
+        rooms, new_build = renovation_state(state)
+        ctx, _ = contexts(state)
+        advice = renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx) if rooms or new_build else []
     except ValueError as exc:
         if isinstance(exc, PlanError):
             raise
         raise PlanError(str(exc)) from None
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) if args.json else _text(result, args.lang))
+    if args.json:
+        print(json.dumps({**result.to_dict(), "renovation": [a.to_dict() for a in advice]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        print(_text(result, args.lang) + ("\n" + _renovation_text(plan, advice, args.lang) if advice else ""))
     return 0
+
+
+def _renovation_text(plan, advice, lang: str) -> str:
+    """The renovation plan: per room, each measure with its status, cost during and after the work."""
+    from costing import texts  # noqa: F401  (registers the texts)
+    from costing.renovation import ENTRANCE
+    from planner.i18n import fmt_nok, t
+    out = [t("cli.renovation", lang)]
+    for a in advice:
+        during = "–" if a.during_nok is None else fmt_nok(a.during_nok)
+        after = "–" if a.after_nok is None else fmt_nok(a.after_nok)
+        name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
+        out.append(f"  {name}: {t('measure.' + a.measure.id, lang)} [{t('reno.status.' + a.status, lang)}] "
+                   + t("cli.renovation.cost", lang, during=during, after=after))
+        if a.enlarge is not None:
+            out.append("    " + t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
+                                  by=f"{a.enlarge.by_mm}"))
+        elif a.cannot_fit:
+            out.append("    " + t("reno.cannot_fit", lang, room=name))
+    return "\n".join(out)

@@ -80,7 +80,9 @@ def build_stepped_entrance_house() -> Project:
     measurements = (_measured("entrance", "rise_mm", 350, "To trinn à 175 mm"),
                     _measured("D1", "threshold_mm", 30), _measured("D3", "threshold_mm", 15),
                     _measured("F1", "lip_mm", 60, "Dusjkabinett med kant"))
-    return Project(plan=plan, measurements=measurements, source={"kind": "example", "dxf": "house-stepped-entrance.dxf"})
+    # The household is renovating the bathroom anyway: the renovation plan says what to do while it is open.
+    return Project(plan=plan, measurements=measurements, costing={"renovation": {"rooms": ["R4"], "new_build": False}},
+                   source={"kind": "example", "dxf": "house-stepped-entrance.dxf"})
 
 
 def build_accessible_flat() -> Project:

@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--region", type=int, help="which plan to read when the file holds several (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
+    from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
+    add_screen_parser(sub)
     return parser
 
 
@@ -96,6 +98,9 @@ def run_check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "screen":
+            from stock.cli import run_screen
+            return run_screen(args)
         return run_check(args)
     except PlanError as exc:
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)

@@ -11,6 +11,7 @@ from typing import Any
 
 from shapely.errors import ShapelyError
 
+from planner import daily, falls
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 
@@ -34,6 +35,8 @@ class Project:
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
+    daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -50,7 +53,7 @@ class Project:
         return {"format": FORMAT, "version": FORMAT_VERSION, "standard": self.standard,
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
-                "source": self.source, "extra": self.extra}
+                "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -60,7 +63,8 @@ class Project:
                    notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
-                   extra=dict(data.get("extra", {})))
+                   extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
+                   daily=daily.validate(data.get("daily")))
 
 
 def upgrade(data: dict) -> dict:
