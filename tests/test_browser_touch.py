@@ -44,7 +44,7 @@ def tablet(request, browser, st_url):
     context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(st_url)
-    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)   # a loaded machine is slow
     settle(page)
     try:
         yield request.param, page, Finger(page)
@@ -73,3 +73,30 @@ def test_a_finger_draws_a_room_and_a_door(tablet):
     settle(page)
     canvas_box(page)
     shot(page, f"touch-{name}-room-and-door")
+
+
+def test_every_tab_is_reachable_by_finger_and_nothing_is_wider_than_the_screen(tablet):
+    from playwright.sync_api import expect
+    name, page, finger = tablet
+    sidebar_open = page.get_by_test_id("stSidebarCollapseButton").locator("button[aria-expanded=true]")
+    if page.viewport_size["width"] <= 1024:
+        expect(sidebar_open).to_have_count(0)                   # a narrow screen starts with the sidebar closed
+    tabs = page.get_by_role("tab")
+    labels = [tabs.nth(i).inner_text() for i in range(tabs.count())]
+    assert len(labels) >= 7
+    for label in labels:
+        tab = page.get_by_role("tab", name=label, exact=True)
+        finger.tap_on(tab)
+        expect(tab).to_have_attribute("aria-selected", "true")
+        box = tab.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= page.viewport_size["width"] + 1, label
+        settle(page)
+        wide = page.evaluate('document.querySelector("[data-testid=stMain]").scrollWidth')
+        assert wide <= page.viewport_size["width"], f"{label}: the page scrolls sideways ({wide} px)"
+    finger.tap_on(page.get_by_role("tab", name="Kostnader og tilskudd", exact=True))
+    settle(page)
+    chart = page.get_by_test_id("stImage").filter(visible=True).first
+    expect(chart).to_be_visible()
+    chart.scroll_into_view_if_needed()
+    assert chart.bounding_box()["width"] <= page.viewport_size["width"]
+    shot(page, f"touch-{name}-costs")

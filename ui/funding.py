@@ -8,7 +8,7 @@ import copy
 import io
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 import pandas as pd
 import streamlit as st
 
@@ -63,10 +63,13 @@ def _chart(rows: list[tuple[str, dict[str, int]]], lang: str) -> Figure:
         ax.barh(labels, values, left=left, color=COLOURS[name], label=t(f"scheme.{name}", lang))
         left = [a + b for a, b in zip(left, values)]  # stacking bars: drawing, not money arithmetic
     ax.invert_yaxis()
-    ax.tick_params(labelsize=8)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_nok(v)))
+    ax.tick_params(labelsize=9)
+    # at most five ticks, the unit once on the axis: "150 000 kr" on every tick ran together above 100 000 kr
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_mm(v)))
+    ax.set_xlabel("kr", fontsize=9, loc="right")
     ax.grid(True, axis="x", linewidth=0.3)
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=3, frameon=False)
     fig.tight_layout()
     return fig
 
