@@ -107,7 +107,9 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json"], key="upload")
+    # Any file is taken in and the app says itself what it cannot open (Streamlit's own refusal of a .dwg was an
+    # English "image/vnd.dwg files are not allowed"); planner.loading reads the bytes, whatever the name says.
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=None, key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)
@@ -263,18 +265,20 @@ def render_refused(refused: dict, lang: str) -> None:
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
-    """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
+    """Each file is built only when its button is pressed: a large plan takes seconds to draw. A tap downloads
+    without running the app again (on_click="ignore"): a rerun replaced every button's file, so a second tap
+    within a second of the first found its file gone ("Deferred file not found") and gave nothing."""
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
-                       file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
+                       file_name=f"{name}.tilpass.json", mime="application/json", key="save_project", on_click="ignore",
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
                                           funding_html(plan, findings, dict(project.costing), lang)).encode("utf-8"),
-                       file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
+                       file_name=f"{name}-rapport.html", mime="text/html", key="save_report", on_click="ignore")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
-                       mime="image/png", key="save_png")
+                       mime="image/png", key="save_png", on_click="ignore")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
-                       mime="application/dxf", key="save_dxf")
+                       mime="application/dxf", key="save_dxf", on_click="ignore")
 
 main()

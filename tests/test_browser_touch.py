@@ -100,3 +100,35 @@ def test_every_tab_is_reachable_by_finger_and_nothing_is_wider_than_the_screen(t
     chart.scroll_into_view_if_needed()
     assert chart.bounding_box()["width"] <= page.viewport_size["width"]
     shot(page, f"touch-{name}-costs")
+
+
+def test_downloads_tapped_in_quick_succession_all_arrive_and_a_dwg_gets_the_apps_own_sentence(tablet, tmp_path):
+    from playwright.sync_api import expect
+    name, page, finger = tablet
+    if name != "portrait":
+        pytest.skip("once is enough: neither depends on the screen")
+    finger.tap_on(page.get_by_role("tab", name="Lagre og rapport", exact=True))
+    settle(page)
+    arrived = []
+    page.on("download", lambda download: arrived.append(download))
+    buttons = [page.get_by_role("button", name=label) for label in ("Lagre prosjekt (.json)", "Last ned tegningen (PNG)")]
+    for button in buttons:
+        button.scroll_into_view_if_needed()
+    for button in buttons:                                    # two taps, no waiting in between
+        box = button.bounding_box()
+        finger.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(600):                                      # wait for both (a loaded machine is slow)
+        if len(arrived) == 2:
+            break
+        page.wait_for_timeout(100)
+    assert sorted(d.suggested_filename.rsplit(".", 1)[-1] for d in arrived) == ["json", "png"]
+    for download in arrived:
+        assert download.failure() is None
+        download.save_as(tmp_path / download.suggested_filename)
+        assert (tmp_path / download.suggested_filename).stat().st_size > 100
+
+    dwg = tmp_path / "tegning.dwg"
+    dwg.write_bytes(b"AC1032\x00\x00binary")
+    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(dwg))
+    expect(page.get_by_text("Dette er en DWG-fil").first).to_be_visible()
+    expect(page.get_by_text("files are not allowed")).to_have_count(0)
