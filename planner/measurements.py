@@ -25,7 +25,8 @@ FIELD_RANGES = {"clear_width_mm": FieldRange(100, 3000, "mm"), "threshold_mm": F
                 "price_nok": FieldRange(0, 10_000_000, "nok"),
                 "quote_line_nok": FieldRange(-10_000_000, 10_000_000, "nok"),    # a discount line is negative
                 "permanent_cost_nok": FieldRange(0, 10_000_000, "nok"),
-                "alternative_price_nok": FieldRange(0, 10_000_000, "nok")}
+                "alternative_price_nok": FieldRange(0, 10_000_000, "nok"),
+                "scale_length_mm": FieldRange(100, 200_000, "mm")}   # a known length on a plan image
 MEASURED_FIELDS = ("clear_width_mm", "threshold_mm", "lip_mm", "rise_mm", "steps", "space_length_mm", "far_side",
                    "space_under")
 FIELD_LIMITS_MM = {f: (FIELD_RANGES[f].low, FIELD_RANGES[f].high) for f in MEASURED_FIELDS}

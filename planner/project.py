@@ -14,6 +14,7 @@ from shapely.errors import ShapelyError
 from planner import daily, falls
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
+from planner.underlay import Underlay
 
 FORMAT = "tilpass-project"
 FORMAT_VERSION = 1
@@ -37,6 +38,7 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
     daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
+    underlay: Underlay | None = None   # the plan image the plan was traced over (planner/underlay.py)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -53,7 +55,8 @@ class Project:
         return {"format": FORMAT, "version": FORMAT_VERSION, "standard": self.standard,
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
-                "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily}
+                "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
+                **({"underlay": self.underlay.to_dict()} if self.underlay is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -64,7 +67,8 @@ class Project:
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
-                   daily=daily.validate(data.get("daily")))
+                   daily=daily.validate(data.get("daily")),
+                   underlay=None if data.get("underlay") is None else Underlay.from_dict(data["underlay"]))
 
 
 def upgrade(data: dict) -> dict:
