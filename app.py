@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
-from costing.report import funding_html
+from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
 from planner.drawing import plan_png
@@ -274,7 +274,9 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                          funding_html(plan, findings, dict(project.costing), lang)).encode("utf-8"),
+                                          funding_html(plan, findings, dict(project.costing), lang)
+                                          + renovation_html(plan, findings, dict(project.costing), rules, lang)
+                                          ).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report", on_click="ignore")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
                        mime="image/png", key="save_png", on_click="ignore")

@@ -21,9 +21,15 @@ SECTION = "## Screening a stock"
 
 
 def dwelling(seed: int) -> bytes | None:
-    """One generated dwelling as DXF bytes: hall, living room, kitchen, one to three bedrooms, a bathroom, sometimes
-    a WC; sizes, door widths and door walls drawn at random. None when the draw does not fit together."""
+    """One generated dwelling as DXF bytes (see dwelling_plan); None when the draw does not fit together."""
     from planner.dxf_export import plan_to_dxf_bytes
+    plan = dwelling_plan(seed)
+    return None if plan is None else plan_to_dxf_bytes(plan)
+
+
+def dwelling_plan(seed: int):
+    """One generated dwelling: hall, living room, kitchen, one to three bedrooms, a bathroom, sometimes a WC; sizes,
+    door widths and door walls drawn at random. None when the draw does not fit together."""
     from planner.model import Plan, PlanError
     from planner.rooms_by_numbers import RoomRequest, add_room
     from planner.rules import load_rules
@@ -39,7 +45,7 @@ def dwelling(seed: int) -> bytes | None:
                            depth_mm=round(base.depth_mm * rng.uniform(0.9, 1.25), -1),
                            door_width_mm=rng.choice((700, 800, 900, 1000)), door_wall="west" if k else "south")
             plan, _ = add_room(plan, RoomRequest.from_template(kind, name=kind.capitalize(), **changes), rules)
-        return plan_to_dxf_bytes(plan)
+        return plan
     except PlanError:
         return None
 

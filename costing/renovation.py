@@ -233,6 +233,12 @@ register({
                                "nb": "Takhøyde og forsterkning for takheis"},
     "measure.step_free_entrance": {"en": "Step-free entrance (ground raised to the door)",
                                    "nb": "Trinnfri inngang (terrenget hevet til døren)"},
+    "reno.col.room": {"en": "Room", "nb": "Rom"}, "reno.col.measure": {"en": "Measure", "nb": "Tiltak"},
+    "reno.col.status": {"en": "Now", "nb": "Nå"},
+    "reno.col.during": {"en": "Extra during the work", "nb": "Merkostnad under arbeidet"},
+    "reno.col.after": {"en": "Cost afterwards", "nb": "Kostnad etterpå"},
+    "reno.col.grants": {"en": "Grants that may help", "nb": "Tilskudd som kan hjelpe"},
+    "reno.col.source": {"en": "Why (source, confidence)", "nb": "Hvorfor (kilde, sikkerhet)"},
     "cli.renovation": {"en": "Renovating anyway: what to do while the work is on", "nb": "Pusse opp likevel: hva bør gjøres mens arbeidet pågår"},
     "cli.renovation.cost": {"en": "extra now {during}, afterwards {after}", "nb": "ekstra nå {during}, etterpå {after}"},
 })

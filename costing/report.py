@@ -51,3 +51,28 @@ def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) ->
     return ("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
             + "".join(included) + f"<p><i>{escape(t('report.fund.estimates', lang))}</i></p>"
             + f"<h3>{escape(t('report.fund.checklist', lang))}</h3><ul>{checklist}</ul>")
+
+
+def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> str:
+    """An escaped HTML fragment: the renovation plan of the rooms marked for renovation (empty when none is)."""
+    from costing.plan import contexts
+    from costing.renovation import ENTRANCE, renovation_plan, renovation_state
+    rooms, new_build = renovation_state(state)
+    if not rooms and not new_build:
+        return ""
+    ctx, _ = contexts(state)
+    advice = renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx)
+    head = [t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
+            t("reno.col.during", lang), t("reno.col.after", lang), t("reno.col.source", lang)]
+    rows = []
+    for a in advice:
+        name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
+        rows.append(_row([name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
+                          "–" if a.during_nok is None else fmt_nok(a.during_nok),
+                          "–" if a.after_nok is None else fmt_nok(a.after_nok),
+                          f"{a.measure.source} ({a.measure.confidence})"]))
+        if a.enlarge is not None:
+            rows.append(_row(["", t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
+                                    by=f"{a.enlarge.by_mm}"), "", "", "", ""]))
+    return (f"<h3>{escape(t('cli.renovation', lang))}</h3><table><tr>"
+            + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>")

@@ -9,6 +9,7 @@ import base64
 from datetime import date, datetime, timezone
 from html import escape
 
+from planner import daily, falls
 from planner.checks import summary
 from planner.findings import Finding
 from planner.i18n import register, t
@@ -20,6 +21,11 @@ register({
     "report.col.field": {"en": "Measured", "nb": "Målt"},
     "report.col.value": {"en": "Value", "nb": "Verdi"},
     "report.col.when": {"en": "When", "nb": "Tid"},
+    "report.col.room": {"en": "Room", "nb": "Rom"},
+    "report.col.item": {"en": "To do", "nb": "Å gjøre"},
+    "report.col.aids": {"en": "Aids", "nb": "Hjelpemidler"},
+    "falls.title": {"en": "Fall prevention", "nb": "Fallforebygging"},
+    "day.title": {"en": "The day in the home", "nb": "Dagen i hjemmet"},
     "report.title": {"en": "Accessibility survey: {name}", "nb": "Tilgjengelighetskartlegging: {name}"},
     "report.made": {"en": "Made with Tilpass on {day}, against {standard}.",
                     "nb": "Laget med Tilpass {day}, mot {standard}."},
@@ -88,6 +94,17 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     if project.notes:
         parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")
         parts.append(_table(["Element", t("report.notes", lang)], [[k, v] for k, v in project.notes.items()]))
+    todo = falls.to_do(plan, project.falls)
+    if todo:
+        parts.append(f"<h2>{escape(t('falls.title', lang))}</h2>")
+        parts.append(_table([t("report.col.room", lang), t("report.col.item", lang), t("report.col.aids", lang)],
+                            [[t("fall.entrance", lang) if room == falls.ENTRANCE else
+                              (plan.room(room).name if plan.room(room) else room), t(f"fall.{item.id}", lang),
+                              ", ".join(t(f"aid.{a}", lang) for a in item.aids)] for room, item in todo]))
+    day = daily.describe(project.daily, lang)
+    if day:
+        parts.append(f"<h2>{escape(t('day.title', lang))}</h2><ul>"
+                     + "".join(f"<li>{escape(line)}</li>" for line in day) + "</ul>")
     if extra_html:
         parts.append(f"<h2>{escape(t('report.extra', lang))}</h2>{extra_html}")
     parts.append(f"<h2>{escape(t('report.rules', lang))}</h2>")

@@ -127,3 +127,18 @@ def test_the_day_in_the_home_points_to_rooms_and_checks_and_describes_daily_life
     assert len(text) == 2 and "![x](http://x)" in text[0]   # the user's words kept verbatim, shown as text
     if lang == "nb":
         assert text[0].startswith("Vaske seg og dusje: klarer det ikke")
+
+
+def test_the_report_shows_the_renovation_plan_the_fall_walk_and_the_day():
+    from costing.report import funding_html, renovation_html
+    from planner.application_report import build_html
+    project = loads_project((ROOT / "examples" / "house-stepped-entrance.tilpass.json").read_bytes())
+    project = project.replace(falls={"R4": {"anti_slip": {"answer": "action", "at": ""}}},
+                              daily={"wash": {"answer": "cannot", "note": "<b>glatt</b>"}})
+    plan, _ = project.measured_plan()
+    findings = assess(plan, RULES)
+    extra = funding_html(plan, findings, project.costing, "nb") + renovation_html(plan, findings, project.costing,
+                                                                                  RULES, "nb")
+    html = build_html(project, findings, RULES, "nb", None, extra)
+    assert "Dusj rett på gulvet" in html and "Fallforebygging" in html and "sklimatte" in html
+    assert "Vaske seg og dusje: klarer det ikke — &lt;b&gt;glatt&lt;/b&gt;" in html   # escaped, never markup

@@ -43,3 +43,14 @@ def test_a_register_opens_filters_and_opens_a_dwelling(tmp_path):
     assert not at.exception, at.exception
     assert at.session_state["project"].plan.name != "Enebolig med trapp"   # the accessible flat is open
     assert "accessible-flat" in at.session_state["project_name"]
+
+
+def test_the_stock_table_has_no_placeholder_text_for_missing_values():
+    import pandas as pd
+    from ui.stock import _text_table
+    df = pd.DataFrame([{"file": "a.json", "region": pd.NA, "status": "read", "grade": "1", "cost_total_nok": 1200.0},
+                       {"file": "b.dxf", "region": 2, "status": "refused", "grade": None, "cost_total_nok": None}])
+    df["region"] = df["region"].astype("Int64")
+    table = _text_table(df, "nb")
+    assert list(table["Tegning"]) == ["", "2"] and list(table["Kostnad"]) == ["1 200 kr", ""]
+    assert "<NA>" not in table.to_string() and "nan" not in table.to_string()

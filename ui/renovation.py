@@ -22,23 +22,16 @@ register({
                          "costs little; afterwards it costs much more. Choose the rooms you are renovating.",
                    "nb": "Skal du pusse opp likevel? Mens vegger og gulv er åpne, koster det lite å gjøre rommet klart "
                          "for framtiden; etterpå koster det mye mer. Velg rommene du skal pusse opp."},
+    "reno.pick": {"en": "Choose rooms", "nb": "Velg rom"},
     "reno.rooms": {"en": "Rooms being renovated", "nb": "Rom som pusses opp"},
     "reno.new_build": {"en": "Building new (every room)", "nb": "Bygger nytt (alle rom)"},
     "reno.none": {"en": "Choose a room to see what to do while the work is on.",
                   "nb": "Velg et rom for å se hva som bør gjøres mens arbeidet pågår."},
-    "reno.col.room": {"en": "Room", "nb": "Rom"}, "reno.col.measure": {"en": "Measure", "nb": "Tiltak"},
-    "reno.col.status": {"en": "Now", "nb": "Nå"},
-    "reno.col.during": {"en": "Extra during the work", "nb": "Merkostnad under arbeidet"},
-    "reno.col.after": {"en": "Cost afterwards", "nb": "Kostnad etterpå"},
-    "reno.col.grants": {"en": "Grants that may help", "nb": "Tilskudd som kan hjelpe"},
-    "reno.col.source": {"en": "Why (source, confidence)", "nb": "Hvorfor (kilde, sikkerhet)"},
     "reno.estimate": {"en": "Prices marked ~ are estimates: get a quote. Prices can be changed under Costs and grants.",
                       "nb": "Priser merket ~ er anslag: hent inn tilbud. Prisene kan endres under Kostnader og tilskudd."},
-    "falls.title": {"en": "Fall prevention", "nb": "Fallforebygging"},
     "falls.intro": {"en": "Walk through the home and mark each item.", "nb": "Gå gjennom boligen og merk hvert punkt."},
     "falls.none": {"en": "The plan has no rooms to walk through.", "nb": "Planen har ingen rom å gå gjennom."},
     "falls.todo": {"en": "To do: {items}", "nb": "Å gjøre: {items}"},
-    "day.title": {"en": "The day in the home", "nb": "Dagen i hjemmet"},
     "day.intro": {"en": "Think through the day from waking to bed: how does each part go? This shows which rooms and "
                         "checks matter most for this person, and feeds the application's description of daily life.",
                   "nb": "Tenk gjennom dagen fra man våkner til man legger seg: hvordan går hver del? Dette viser hvilke "
@@ -67,7 +60,8 @@ def render_renovation(plan: Plan, findings: list[Finding], rules: Rules, project
     rooms, new_build = renovation_state(state)
     options = [ENTRANCE, *(r.id for r in plan.rooms)]
     chosen = st.multiselect(t("reno.rooms", lang), options, default=[r for r in rooms if r in options],
-                            format_func=lambda r: _room_label(plan, r, lang), key=project_key("reno_rooms"))
+                            format_func=lambda r: _room_label(plan, r, lang), key=project_key("reno_rooms"),
+                            placeholder=t("reno.pick", lang))
     new = st.checkbox(t("reno.new_build", lang), value=new_build, key=project_key("reno_new_build"))
     if (chosen, new) != ([r for r in rooms if r in options], new_build):
         state["renovation"] = {"rooms": chosen, "new_build": new}
@@ -88,8 +82,8 @@ def render_renovation(plan: Plan, findings: list[Finding], rules: Rules, project
             t("reno.col.room", lang): _room_label(plan, a.room, lang),
             t("reno.col.measure", lang): t(f"measure.{a.measure.id}", lang),
             t("reno.col.status", lang): t(f"reno.status.{a.status}", lang),
-            t("reno.col.during", lang): "" if a.during_nok is None else mark + fmt_nok(a.during_nok),
-            t("reno.col.after", lang): "" if a.after_nok is None else mark + fmt_nok(a.after_nok),
+            t("reno.col.during", lang): "" if a.during_nok is None else (mark if a.during_nok else "") + fmt_nok(a.during_nok),
+            t("reno.col.after", lang): "" if a.after_nok is None else (mark if a.after_nok else "") + fmt_nok(a.after_nok),
             t("reno.col.grants", lang): "; ".join(t(f"reno.grant.{g}", lang) for g in a.measure.grants),
             t("reno.col.source", lang): f"{a.measure.source} ({a.measure.confidence})",
         })

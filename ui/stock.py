@@ -16,6 +16,7 @@ register({
     "stock.intro": {"en": "A register made with `python -m planner screen` (docs/screening.md): one row per dwelling.",
                     "nb": "Et register laget med `python -m planner screen` (docs/screening.md): én rad per bolig."},
     "stock.upload": {"en": "Open a register (.xlsx, .csv or .parquet)", "nb": "Åpne et register (.xlsx, .csv eller .parquet)"},
+    "stock.any": {"en": "Any", "nb": "Alle"},
     "stock.none": {"en": "No register is open.", "nb": "Ingen register er åpnet."},
     "stock.grades": {"en": "Dwelling grade", "nb": "Boligens karakter"},
     "stock.barriers": {"en": "Fails the check", "nb": "Har avvik på"},
@@ -78,9 +79,21 @@ def _text_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         elif col == "file":
             values = values.map(lambda v: Path(str(v)).name)
         else:
-            values = values.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
+            values = values.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
+                                else str(v))
         out[t(f"stock.col.{col}", lang)] = values
     return out
+
+
+def _bars(summary: pd.DataFrame, column: str, lang: str):
+    """A bar per grade, in grade order, the values written with thousands spaces as in Norwegian."""
+    import altair as alt
+    label = ("replace(format(datum.value, ',.0f'), /,/g, '\u00a0')" if lang == "nb"
+             else "format(datum.value, ',.0f')")
+    return alt.Chart(summary).mark_bar().encode(
+        x=alt.X("grade:N", sort=list(summary["grade"]), title=t("stock.col.grade", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{column}:Q", title=None, axis=alt.Axis(labelExpr=label, tickMinStep=1)),
+    ).properties(height=220)
 
 
 def _open_register(lang: str) -> pd.DataFrame | None:
@@ -105,9 +118,10 @@ def render_stock(lang: str, open_dwelling: Callable[[str, int | None], None]) ->
         st.info(t("stock.none", lang))
         return
     cols = st.columns(4)
-    grades = cols[0].multiselect(t("stock.grades", lang), sorted({g for g in df["grade"].dropna()}), key="stock_grades")
+    grades = cols[0].multiselect(t("stock.grades", lang), sorted({g for g in df["grade"].dropna()}), key="stock_grades",
+                                 placeholder=t("stock.any", lang))
     barriers = cols[1].multiselect(t("stock.barriers", lang), barrier_checks(df), key="stock_barriers",
-                                   format_func=lambda c: t(f"check.{c}", lang))
+                                   format_func=lambda c: t(f"check.{c}", lang), placeholder=t("stock.any", lang))
     cost_text = cols[2].text_input(t("stock.max_cost", lang), key="stock_max_cost")
     sort = cols[3].selectbox(t("stock.sort", lang), SORTS, key="stock_sort",
                              format_func=lambda s: t(f"stock.sort.{s}", lang))
@@ -124,9 +138,9 @@ def render_stock(lang: str, open_dwelling: Callable[[str, int | None], None]) ->
     if not summary.empty:
         charts = st.columns(2)
         charts[0].caption(t("stock.chart.dwellings", lang))
-        charts[0].bar_chart(summary.set_index("grade")["dwellings"], height=220)
+        charts[0].altair_chart(_bars(summary, "dwellings", lang), width="stretch")
         charts[1].caption(t("stock.chart.cost", lang))
-        charts[1].bar_chart(summary.set_index("grade")["cost_nok"], height=220)
+        charts[1].altair_chart(_bars(summary, "cost_nok", lang), width="stretch")
     st.caption(t("stock.count", lang, shown=len(view), total=len(df)))
     table = _text_table(view, lang)
     event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
