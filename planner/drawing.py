@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.i18n import t
 from planner.model import Plan
+from planner.numbers import fmt_number
 
 COLOURS = {PASS: "#1a7f37", FAIL: "#cf222e", UNKNOWN: "#bf8700"}
 ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "living": "#fef3c7",
@@ -114,7 +115,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
         p = room.polygon.representative_point()
         size = _size_mm(room.polygon)
         if size >= LABEL_SHARE["full"] * extent:      # room to spare: name, id and area
-            text, fontsize = f"{room.name or room.id}\n{room.id} · {room.area_m2:.1f} m²", 7.5
+            text, fontsize = f"{room.name or room.id}\n{room.id} · {fmt_number(room.area_m2, lang, 1)} m²", 7.5
         elif size >= LABEL_SHARE["short"] * extent:   # a small room on a large plan: its id (the tables say more)
             text, fontsize = room.id, 6
         else:

@@ -146,7 +146,7 @@ class _Refused(Exception):
 
 
 def _parse(value, limits: FieldRange) -> float:
-    example = {"mm": "860", "nok": "12 500", "count": "2", "code": "1"}.get(limits.unit, "1")
+    example = _example(limits)
     if isinstance(value, bool) or value is None:
         raise _Refused("num.not_number", value=str(value), example=example)
     if isinstance(value, (int, float)):
@@ -182,6 +182,14 @@ def _parse(value, limits: FieldRange) -> float:
                                  decimal_typed=_plain(decimal))
     number = read * factor * (-1 if negative else 1)
     return _in_range(number, limits)
+
+
+def _example(limits: FieldRange) -> str:
+    """A number to show as an example: a usual one for the unit when it fits the field, else the middle."""
+    usual = {"mm": 860, "nok": 12_500, "count": 2, "code": 1}.get(limits.unit, 1)
+    if limits.low <= usual <= limits.high:
+        return fmt_number(usual)
+    return fmt_number(round((limits.low + limits.high) / 2, -1 if limits.high - limits.low >= 100 else 0))
 
 
 def _in_range(number: float, limits: FieldRange) -> float:

@@ -132,3 +132,49 @@ def test_downloads_tapped_in_quick_succession_all_arrive_and_a_dwg_gets_the_apps
     page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(dwg))
     expect(page.get_by_text("Dette er en DWG-fil").first).to_be_visible()
     expect(page.get_by_text("files are not allowed")).to_have_count(0)
+
+
+def test_a_finger_traces_over_a_plan_image(tablet, tmp_path):
+    """Upload a plan image, set its scale with a line along a 3 m wall, draw the hall over the image."""
+    from playwright.sync_api import expect
+
+    from tests.test_underlay import plan_image
+    name, page, finger = tablet
+    image = tmp_path / "prospekt.png"
+    image.write_bytes(plan_image())
+    finger.tap_on(page.get_by_role("tab", name="Tegn en plan", exact=True))
+    settle(page)
+    finger.tap_on(page.get_by_text("Tegn over en plantegning", exact=False).first)
+    page.get_by_test_id("stExpander").filter(has_text="Tegn over en plantegning") \
+        .get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(image))
+    expect(page.get_by_text("målestokken er ikke satt").first).to_be_visible()
+    settle(page)
+    finger.tap_on(page.get_by_text("Målestokk", exact=True))
+    settle(page)
+    box = canvas_box(page)
+    # the image lies over the canvas from its lower-left corner, as wide as the canvas: the hall's south wall
+    # runs 40 px above the image's foot, from 40 px to 40 + 3000 × 0.137 px
+    scale = box["width"] / image_width()
+    y = box["y"] + box["height"] - 40 * scale
+    finger.drag(box["x"] + 40 * scale, y, box["x"] + (40 + 3000 * 0.137) * scale, y)
+    expect(page.get_by_text("Linje tegnet").first).to_be_visible()
+    length = page.get_by_test_id("stTextInput").filter(has_text="Hvor lang er linjen").locator("input")
+    length.fill("3,00 m")
+    finger.tap_on(page.get_by_role("button", name="Sett målestokken"))
+    expect(page.get_by_text("1 piksel i bildet er 7,3 mm").first).to_be_visible()
+    settle(page)
+    finger.tap_on(page.get_by_text("Rom (rektangel)", exact=True))
+    settle(page)
+    box = canvas_box(page)
+    finger.drag(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.3,
+                box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.6)
+    expect(page.get_by_text("La til R1.")).to_be_visible()
+    settle(page)
+    canvas_box(page)
+    shot(page, f"touch-{name}-traced")
+
+
+def image_width() -> int:
+    from tests.test_underlay import MARGIN_PX, PX_PER_MM
+    return int(5000 * PX_PER_MM + 2 * MARGIN_PX)
+

@@ -92,3 +92,10 @@ def test_a_quote_line_that_can_be_read_two_ways_is_left_out_and_said():
 def test_the_ranges_table_covers_every_measured_field():
     from planner.measurements import FIELD_LIMITS_MM
     assert set(FIELD_LIMITS_MM) <= set(FIELD_RANGES)
+
+
+def test_the_price_table_speaks_norwegian_in_the_norwegian_ui(at):
+    table = next(e for e in at.data_editor if "price_inc_vat_nok" in e.value.columns).value
+    first = table.iloc[0]
+    assert (first["item"], first["unit"], first["price_inc_vat_nok"]) == ("Utvide innvendig dør", "per dør", "22 000")
+    assert not table.isna().any().any()

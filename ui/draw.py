@@ -10,6 +10,7 @@ from planner.canvas_adapter import DRAWING_MODE, SCALE_TOOL, TOOLS, CanvasFrame,
 from planner.checks import assess, summary
 from planner.i18n import t
 from planner.model import DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, Plan, PlanError
+from planner.numbers import fmt_number
 from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
@@ -177,7 +178,8 @@ def _tables(plan: Plan, rules: Rules, lang: str) -> None:
 
     if plan.rooms:
         st.markdown(f"**{t('draw.rooms', lang)}**")
-        rows = pd.DataFrame([{**plan_edit.room_row(r), "type": room_names[r.type]} for r in plan.rooms])
+        rows = pd.DataFrame([{**plan_edit.room_row(r), "type": room_names[r.type],
+                              "area_m2": fmt_number(r.area_m2, lang, 2)} for r in plan.rooms])   # 7,8 in nb
         key = f"draw_rooms_{gen}"
         st.data_editor(rows, key=key, hide_index=True, width="stretch", num_rows="delete",
                        disabled=["id", "area_m2"], column_config={
@@ -187,7 +189,7 @@ def _tables(plan: Plan, rules: Rules, lang: str) -> None:
                                                                     options=list(room_names.values())),
                            "x_mm": num("draw.col.x"), "y_mm": num("draw.col.y"),
                            "width_mm": num("draw.col.width", min_value=300), "depth_mm": num("draw.col.depth", min_value=300),
-                           "area_m2": st.column_config.NumberColumn(t("draw.col.area", lang), format="%.2f")})
+                           "area_m2": st.column_config.TextColumn(t("draw.col.area", lang))})
         _apply_edits(key, rows, plan_edit.edit_room, plan, rules, {"type": {v: k for k, v in room_names.items()}})
     if plan.doors:
         st.markdown(f"**{t('draw.doors', lang)}**")

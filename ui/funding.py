@@ -18,6 +18,7 @@ from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
 from costing.errors import CostingError
+from costing.item_texts import item_name, unit_name
 from costing.prices import default_prices, overrides_from_table, price_number
 from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
@@ -111,9 +112,9 @@ def _barrier(barrier, state: dict, lang: str) -> None:
     if ramp is not None:
         d = ramp.to_dict()
         st.caption(t("fund.ramp", lang, rise=fmt_mm(d["rise_mm"]), slope=d["slope"],
-                     run=f"{d['run_mm'] / 1000:.1f}", landings=d["landings"],
-                     length=f"{d['total_length_mm'] / 1000:.1f}", width=f"{d['width_mm'] / 1000:.1f}",
-                     area=f"{d['footprint_m2']:.1f}",
+                     run=fmt_number(d['run_mm'] / 1000, lang, 1), landings=d["landings"],
+                     length=fmt_number(d['total_length_mm'] / 1000, lang, 1),
+                     width=fmt_number(d['width_mm'] / 1000, lang, 1), area=fmt_number(d['footprint_m2'], lang, 1),
                      fits=t({True: "fund.fits", False: "fund.fits_not", None: "fund.fits_unknown"}[ramp.fits], lang)))
     if any(r.lasting and r.grant_alternative for r in barrier.remedies):
         st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
@@ -182,7 +183,8 @@ def _prices(state: dict, lang: str, prices) -> None:
     """The price list; a price typed over is read by the one number parser ("22 000", "22 000 kr"). A price that
     cannot be read is said in one sentence and the price before it is kept."""
     items = list(prices)
-    rows = [{"item": p.item, "unit": p.unit, "price_inc_vat_nok": fmt_number(p.price_inc_vat_nok, lang),
+    rows = [{"item": item_name(p.item, lang), "unit": unit_name(p.unit, lang),
+             "price_inc_vat_nok": fmt_number(p.price_inc_vat_nok, lang),
              "confidence": p.confidence, "source": p.source} for p in prices.values()]
     key = project_key("funding_prices")
     st.data_editor(pd.DataFrame(rows), hide_index=True, key=key, width="stretch",
@@ -199,7 +201,7 @@ def _prices(state: dict, lang: str, prices) -> None:
     good = {}
     for item, value in typed.items():
         try:
-            good[item] = None if value in (None, "") else price_number(value, item)
+            good[item] = None if value in (None, "") else price_number(value, item_name(item, lang))
         except CostingError as exc:
             st.warning(f"{exc.message(lang)} {t('num.kept', lang)}")
     listed = default_prices()       # an emptied cell goes back to the list price

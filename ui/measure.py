@@ -36,9 +36,10 @@ def _changes(key: str, base: pd.DataFrame, id_col: str, fields: dict[str, str]) 
     return out
 
 
-def _shown(value: float | None, lang: str) -> str | None:
-    """A millimetre value as the table shows it for typing over: whole, thousands spaced; None when unknown."""
-    return None if value is None else fmt_number(value, lang, decimals=1)
+def _shown(value: float | None, lang: str) -> str:
+    """A millimetre value as the table shows it for typing over: thousands spaced, a decimal comma in Norwegian;
+    an empty cell when unknown (never "None")."""
+    return "" if value is None else fmt_number(value, lang, decimals=1)
 
 
 def door_between(plan: Plan, door, lang: str) -> str:
@@ -150,7 +151,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
               ("space_length_mm", "measure_space", "measure.space",
                None if entrance is None else entrance.space_length_mm, 100000))
     for col, (field, key, label, current, _) in zip(cols, fields):
-        shown = _shown(current, lang) or ""
+        shown = _shown(current, lang)
         value = col.text_input(t(label, lang), value=shown, key=project_key(key), placeholder="–",
                                help=t("measure.col.typed_help", lang))
         if value.strip() != shown:
