@@ -20,10 +20,10 @@ from planner.rules import Rules
 from planner.underlay import Underlay, underlay_svg
 
 ORIGIN_SHARE = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
-TOOLS = ("room_rect", "room_polygon", "door", "fixture", "entrance")
+TOOLS = ("room_rect", "room_polygon", "door", "fixture", "entrance", "move")
 SCALE_TOOL = "scale"      # a line along a known length over the plan image (planner/underlay.py); no plan change
 DRAWING_MODE = {"room_rect": "rect", "room_polygon": "polygon", "door": "point", "fixture": "point",
-                "entrance": "point", SCALE_TOOL: "line"}
+                "entrance": "point", "move": "line", SCALE_TOOL: "line"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +198,13 @@ def apply_shapes(plan: Plan, drawn: list[Shape], tool: Tool, frame: CanvasFrame,
                 if name and not tool.room_name.strip() and count:
                     name = f"{name} {count + 1}"
                 plan, new_id = plan_edit.add_room(plan, pts, name, tool.room_type, rules, tool.grid_mm, catch_mm)
+            elif tool.kind == "move":               # a drag from an element to where it goes
+                if shape.kind != "line":
+                    continue
+                plan, new_id = plan_edit.move_at(plan, pts[0], pts[-1], rules, tool.grid_mm,
+                                                 reach_mm=max(300.0, 15 * frame.mm_per_px))
+            elif shape.kind == "line":
+                continue
             elif tool.kind == "door":
                 plan, new_id = plan_edit.add_door_at(plan, pts[0], tool.door_width_mm, rules, tool.hinge,
                                                      tool.door_kind, grid_mm=min(tool.grid_mm, 50),

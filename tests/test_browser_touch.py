@@ -74,6 +74,16 @@ def test_a_finger_draws_a_room_and_a_door(tablet):
     canvas_box(page)
     shot(page, f"touch-{name}-room-and-door")
 
+    finger.tap_on(page.get_by_text("Flytt", exact=True))       # select the move tool, then drag the room along
+    settle(page)
+    box = canvas_box(page)
+    cx, cy = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3
+    finger.drag(cx, cy, cx + box["width"] * 0.2, cy)
+    expect(page.get_by_text("Flyttet R1.")).to_be_visible()
+    settle(page)
+    canvas_box(page)
+    shot(page, f"touch-{name}-moved")
+
 
 def test_every_tab_is_reachable_by_finger_and_nothing_is_wider_than_the_screen(tablet):
     from playwright.sync_api import expect

@@ -175,3 +175,31 @@ def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it
     assert not at.exception, at.exception
     scaled = at.session_state["draw_underlay"]
     assert scaled.scaled and scaled.mm_per_px == pytest.approx(1 / PX_PER_MM, rel=0.02)
+
+
+def test_a_drag_moves_the_fixture_the_door_or_the_room_under_the_finger():
+    from planner.canvas_adapter import shapes
+    plan = numbers_plan()
+    frame = CanvasFrame.for_view(12000, 720, 540)
+    move = Tool(kind="move")
+
+    def drag(start_mm, end_mm):
+        (x0, y0), (x1, y1) = frame.to_px(*start_mm), frame.to_px(*end_mm)
+        line = {"type": "Line", "left": (x0 + x1) / 2, "top": (y0 + y1) / 2, "width": abs(x1 - x0),
+                "height": abs(y1 - y0), "x1": x0, "y1": y0, "x2": x1, "y2": y1, "strokeWidth": 2,
+                "originX": "center", "originY": "center"}
+        return shapes({"objects": [line]})
+
+    wc = next(f for f in plan.fixtures if f.type == "wc")
+    moved, added, problems = apply_shapes(plan, drag(wc.footprint.centroid.coords[0], (4200, 2000)), move, frame,
+                                          RULES)
+    assert added == [wc.id] and not problems
+    assert moved.fixture(wc.id).footprint.centroid.x < wc.footprint.centroid.x
+    bath = plan.rooms[1]
+    moved, added, problems = apply_shapes(plan, drag((4000, 1500), (4000, 2500)), move, frame, RULES)
+    assert added == [bath.id] and moved.room(bath.id).polygon.bounds[1] == bath.polygon.bounds[1] + 1000
+    assert all(moved.fixture(f.id).footprint.bounds[1] == f.footprint.bounds[1] + 1000
+               for f in plan.fixtures if f.room == bath.id)              # its fixtures came along
+    assert moved.doors[0].position.equals(plan.doors[0].position)  # the door to the hall stays in their wall
+    _, added, problems = apply_shapes(plan, drag((-5000, -5000), (0, 0)), move, frame, RULES)
+    assert not added and "nothing to move" in str(problems[0])

@@ -133,7 +133,8 @@ def _canvas(plan: Plan, frame: CanvasFrame, tool: Tool, rules: Rules, findings, 
         _commit(plan)
         st.rerun()
     new, added, problems = apply_shapes(plan, drawn, tool, frame, rules)
-    messages = [("success", t("draw.added", lang, ids=", ".join(added)))] if added else []
+    done = "draw.moved" if tool.kind == "move" else "draw.added"
+    messages = [("success", t(done, lang, ids=", ".join(added)))] if added else []
     messages += [("warning", p) for p in problems]
     _commit(new, messages)
     st.rerun()
