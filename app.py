@@ -59,6 +59,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.project_name = name
     st.session_state.base_plan = project.measured_plan()[0]
     st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
+    st.session_state.pending_standard = project.standard   # the sidebar shows it from the next draw on
 
 
 def open_example(name: str) -> None:
@@ -92,9 +93,9 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     project = project.replace(source={**project.source, "file": name})
     set_project(project, name)
     # Keep the drawing's bytes for this session only, so a re-read with other layer roles needs no new upload.
-    is_dxf = project.source.get("kind") == "dxf"
+    is_drawing = project.source.get("kind") in ("dxf", "ifc", "roomplan")
     st.session_state.source_upload = ({"data": data, "name": name, "units": units, "roles": roles or {}}
-                                      if is_dxf else None)
+                                      if is_drawing else None)
 
 
 def sidebar(lang_default: str) -> str:
@@ -126,6 +127,8 @@ def sidebar(lang_default: str) -> str:
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
     standards = available_standards()
+    if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
+        st.session_state.standard = st.session_state.pop("pending_standard")
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
                          index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
@@ -160,9 +163,11 @@ def main() -> None:
     with tabs["day"]:
         project = render_day(project, lang)
     with tabs["measure"]:
-        project, problems = render_measurements(project, st.session_state.base_plan, lang)
+        project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
         for problem in problems:
             st.warning(t("measure.bad", lang, problem=problem))
+    if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
+        project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
     findings = assess(plan, rules)
@@ -177,14 +182,14 @@ def main() -> None:
     for problem in unattached:
         header.warning(t("measure.bad", lang, problem=problem))
     with tabs["plan"]:
-        render_plan(plan, findings, lang)
+        render_plan(plan, findings, lang, rules)
         with st.expander(t("rules.title", lang)):
             st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
     with tabs["renovate"]:
         project = render_renovation(plan, findings, rules, project, lang)
         st.session_state.project = project
     with tabs["funding"]:
-        project = render_costs(plan, findings, project, lang)
+        project = render_costs(plan, findings, project, rules, lang)
     with tabs["import"]:
         render_import(plan, lang)
     with tabs["project"]:
@@ -209,13 +214,13 @@ def render_drawing(lang: str) -> None:
     """A plan drawn in the browser or built from numbers replaces the open one when the user says so."""
     from ui.draw import render_draw  # imported here: the canvas component registers only inside a running app
     drawn = render_draw(st.session_state.project, lang)
-    if drawn is not None:
-        set_project(drawn, drawn.plan.name or "plan")
+    if drawn is not None:   # a plan drawn here is checked by the standard already chosen
+        set_project(drawn.replace(standard=st.session_state.get("standard", drawn.standard)), drawn.plan.name or "plan")
 
 
-def render_costs(plan, findings, project: Project, lang: str) -> Project:
+def render_costs(plan, findings, project: Project, rules, lang: str) -> Project:
     """The funding tab; returns the project with the user's costing choices."""
-    state = render_funding(plan, findings, dict(project.costing), lang)
+    state = render_funding(plan, findings, dict(project.costing), lang, rules)
     if state != project.costing:
         project = project.replace(costing=state)
         st.session_state.project = project
@@ -274,7 +279,7 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
                        lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
-                                          funding_html(plan, findings, dict(project.costing), lang)
+                                          funding_html(plan, findings, dict(project.costing), lang, rules)
                                           + renovation_html(plan, findings, dict(project.costing), rules, lang)
                                           ).encode("utf-8"),
                        file_name=f"{name}-rapport.html", mime="text/html", key="save_report", on_click="ignore")

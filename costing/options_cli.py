@@ -15,10 +15,14 @@ def add_options_parser(sub) -> None:
     opts.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                       help="a site measurement, e.g. entrance.rise_mm=600 (repeatable)")
     opts.add_argument("--lang", choices=("nb", "en"), default="en", help="language of the text output")
+    from planner.rules import DEFAULT_STANDARD, available_standards
+    opts.add_argument("--standard", default=None, choices=available_standards(),
+                      help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
 
 
 def load_plan_and_state(path: str, units: str | None, measures: list[str]):
-    """(plan with measurements applied, costing state, standard) from a project file or a DXF."""
+    """(plan with measurements applied, costing state, the project's standard or None) from a project file, a DXF,
+    an IFC model or a RoomPlan scan."""
     from planner.measurements import apply_measurements, latest, parse_measure_arg
     from planner.model import PlanError
     from planner.project import is_project_bytes, loads_project
@@ -31,8 +35,8 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
         project = loads_project(data)
         plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
     else:
-        from planner.importers import read_dxf
-        plan, measurements, state, standard = read_dxf(data, name=Path(path).name, units=units).plan, [], {}, "no-tek17"
+        from planner.loading import open_bytes
+        plan, measurements, state, standard = open_bytes(data, Path(path).name, units=units).plan, [], {}, None
     plan, _ = apply_measurements(plan, latest(measurements + extra))
     return plan, state, standard
 
@@ -47,45 +51,46 @@ def _text(result, lang: str) -> str:
             s = b.splits[r.id]
             mark = "*" if r.id == b.chosen else " "
             paid = ", ".join(f"{t('scheme.' + k, lang)} {fmt_nok(v)}" for k, v in s.amounts.items() if v)
-            extra = "" if r.ramp is None else ("  " + t("cli.ramp", lang, slope=r.ramp.to_dict()["slope"],
-                                                       length=f"{r.ramp.total_length_mm / 1000:.1f}")
+            extra = "" if r.ramp is None else ("  " + t("cli.ramp", lang, **r.ramp.text_params(lang))
                                                + ("" if r.fits is None else " " + t(f"cli.fits.{r.fits}", lang)))
             if not r.adequate:
                 extra += "  (" + t("cli.not_adequate", lang) + ")"
             out.append(f" {mark} {t('remedy.' + r.option, lang)}: {fmt_nok(r.total_nok)}; "
                        f"{t('cli.you_pay', lang, nok=fmt_nok(s.household_now_nok))}{extra}\n      {paid}")
-    for b in result.barriers:
-        if b.key in result.included:
-            out.append(t("fund.included", lang, barrier=t(f"barrier.{b.finding.code}", lang, element=b.finding.element)))
+    for b, why in result.left_out():
+        out.append(t(why, lang, barrier=t(f"barrier.{b.finding.code}", lang, element=b.finding.element)))
     totals = {k: fmt_nok(v) for k, v in result.to_dict()["plan"]["totals"].items()}
     out.append(t("cli.plan", lang, **totals))
     return "\n".join(out) if result.barriers else t("cli.no_barriers", lang)
 
 
 def run_options(args: argparse.Namespace) -> int:
+    from costing import texts  # noqa: F401  (registers the texts)
     from costing.plan import build_plan
     from planner.checks import assess
+    from planner.i18n import t
     from planner.model import PlanError
-    from planner.rules import load_rules
+    from planner.rules import rules_for
     from costing.plan import contexts
     from costing.renovation import renovation_plan, renovation_state
     plan, state, standard = load_plan_and_state(args.plan, args.units, args.measure)
+    rules = rules_for(args.standard, standard)
     try:
-        rules = load_rules(standard)
         findings = assess(plan, rules)
-        result = build_plan(plan, findings, state)
+        result = build_plan(plan, findings, state, rules)
         rooms, new_build = renovation_state(state)
-        ctx, _ = contexts(state)
+        ctx, _ = contexts(state, rules)
         advice = renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx) if rooms or new_build else []
     except ValueError as exc:
         if isinstance(exc, PlanError):
             raise
         raise PlanError(str(exc)) from None
     if args.json:
-        print(json.dumps({**result.to_dict(), "renovation": [a.to_dict() for a in advice]}, ensure_ascii=False,
-                         indent=1))
+        print(json.dumps({"standard": rules.id, **result.to_dict(), "renovation": [a.to_dict() for a in advice]},
+                         ensure_ascii=False, indent=1))
     else:
-        print(_text(result, args.lang) + ("\n" + _renovation_text(plan, advice, args.lang) if advice else ""))
+        print(t("cli.standard", args.lang, standard=rules.id) + "\n" + _text(result, args.lang)
+              + ("\n" + _renovation_text(plan, advice, args.lang) if advice else ""))
     return 0
 
 

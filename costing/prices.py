@@ -1,51 +1,32 @@
 """Prices as data (costing/data/prices-no.csv): item, unit, price excl. and incl. 25 % VAT, source, date, confidence.
 
 Norwegian contractor prices vary widely; most rows are this tool's estimates (confidence "A") and say so.
-The user overrides any price (confidence "user") or imports a contractor's quote (confidence "quote").
+The user overrides any price or imports a contractor's quote: both are the user's own (confidence "user").
 """
 from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from costing.errors import CostingError
-from costing.rates import DATA_DIR, USER
+from costing.money import nok
+from costing.rates import DATA_DIR
+from planner.sourced import USER, Sourced
 
 PRICES_FILE = DATA_DIR / "prices-no.csv"
-QUOTE = "quote"
-FIELDS = ("item", "unit", "price_ex_vat_nok", "price_inc_vat_nok", "source", "date", "confidence", "note")
-
-
-@dataclass(frozen=True, slots=True)
-class Price:
-    """One price in whole kroner, incl. and excl. VAT, with where it comes from."""
-
-    item: str
-    unit: str
-    price_ex_vat_nok: int
-    price_inc_vat_nok: int
-    source: str
-    date: str
-    confidence: str
-    note: str = ""
-
-    @property
-    def estimate(self) -> bool:
-        return self.confidence not in ("C", USER, QUOTE)
-
-    def to_dict(self) -> dict:
-        return {f: getattr(self, f) for f in FIELDS}
+Price = Sourced   # a price is a value with its source: value is whole kroner incl. VAT per unit
+QUOTE_SOURCE, TYPED_SOURCE = "your quote", "entered by you"
 
 
 @lru_cache(maxsize=1)
 def default_prices() -> dict[str, Price]:
+    """The price list: value = the price incl. VAT [kr] per unit (the file's price excl. VAT is checked against
+    it by the tests, not read)."""
     with PRICES_FILE.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    return {r["item"]: Price(item=r["item"], unit=r["unit"], price_ex_vat_nok=int(r["price_ex_vat_nok"]),
-                             price_inc_vat_nok=int(r["price_inc_vat_nok"]), source=r["source"], date=r["date"],
-                             confidence=r["confidence"], note=r.get("note", "")) for r in rows}
+    return {r["item"]: Price(key=r["item"], value=int(r["price_inc_vat_nok"]), unit=r["unit"], source=r["source"],
+                             edition=r["date"], confidence=r["confidence"], note=r.get("note", "")) for r in rows}
 
 
 def price_number(value, what: str) -> int:
@@ -54,29 +35,28 @@ def price_number(value, what: str) -> int:
     from planner.measurements import FIELD_RANGES
     from planner.numbers import NumberError, parse_number
     try:
-        return round(parse_number(value, "measure.field.price_nok", FIELD_RANGES["price_nok"], element=what))
+        return nok(parse_number(value, "measure.field.price_nok", FIELD_RANGES["price_nok"], element=what))
     except NumberError as exc:
         error = CostingError(str(exc), exc.key, exc.params)
         error.message = exc.message          # the parser's sentence, in the user's language
         raise error from None
 
 
-def load_prices(overrides: dict[str, object] | None = None, quote_prices: dict[str, int] | None = None,
-                vat: float = 0.25) -> dict[str, Price]:
-    """The price list with a quote's prices and then the user's own (both incl. VAT) in place.
+def load_prices(overrides: dict[str, object] | None = None, quote_prices: dict[str, int] | None = None
+                ) -> dict[str, Price]:
+    """The price list with a quote's prices and then the user's own (both incl. VAT) in place, each marked
+    confidence "user" with where it came from.
 
     An override of None removes the price (the item is then priced as missing)."""
     prices = dict(default_prices())
-    for layer, mark in ((quote_prices or {}, QUOTE), (overrides or {}, USER)):
+    for layer, said in ((quote_prices or {}, QUOTE_SOURCE), (overrides or {}, TYPED_SOURCE)):
         for item, value in layer.items():
             if value is None:
                 prices.pop(item, None)
                 continue
             inc = price_number(value, item)
-            base = prices.get(item) or Price(item, "each", 0, 0, "", "", mark)
-            prices[item] = replace(base, price_inc_vat_nok=inc, price_ex_vat_nok=round(inc / (1 + vat)),
-                                   confidence=mark, source=f"{'your quote' if mark == QUOTE else 'entered by you'}"
-                                                           f" (list price {base.price_inc_vat_nok} kr)")
+            base = prices.get(item) or Price(item, 0, "each", "", USER)
+            prices[item] = base.overridden(inc, f"{said} (list price {nok(base.value)} kr)")
     return prices
 
 
@@ -92,6 +72,6 @@ def overrides_from_table(rows: list[dict], previous: dict[str, object]) -> dict[
             continue
         price = price_number(value, row["item"])
         default = defaults.get(row["item"])
-        if default is None or price != default.price_inc_vat_nok:
+        if default is None or price != default.value:
             out[row["item"]] = price
     return out

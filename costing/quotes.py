@@ -1,6 +1,6 @@
 """Import a contractor's quote (CSV or Excel) and map its lines to remedies; mapped totals replace list prices.
 
-A quote line is a description and an amount. Amounts are stored incl. VAT (25 %); a quote whose header says
+A quote line is a description and an amount. Amounts are stored incl. VAT (the project's rate); a quote whose header says
 "eks. mva"/"excl. VAT" is converted. Lines are mapped by keywords in Norwegian and English; the user can
 change each mapping in the app. Only building work is quoted: NAV procures the aids it lends itself.
 """
@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 
 from costing.errors import CostingError
+from costing.money import nok, with_vat_nok
+from costing.rates import load_rates
+from costing.texts import Note
 from planner.numbers import NumberError
 
 QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
@@ -34,6 +37,7 @@ DESCRIPTION_COLUMNS = ("beskrivelse", "description", "tekst", "text", "post", "a
 AMOUNT_COLUMNS = ("sum", "beløp", "belop", "amount", "total", "pris", "price", "kr")
 QUANTITY_COLUMNS = ("antall", "mengde", "qty", "quantity")
 MAX_QUOTE_BYTES = 10 * 1024 * 1024
+HEADER_WITHIN_ROWS = 20   # a quote's header row is looked for among its first rows only
 
 
 class QuoteError(CostingError):
@@ -66,6 +70,11 @@ def _amount(value) -> float | None:
     from planner.measurements import FIELD_RANGES
     from planner.numbers import parse_number
     return parse_number(value, "measure.field.quote_line_nok", FIELD_RANGES["quote_line_nok"])
+
+
+def _unreadable(description: str, exc: NumberError) -> Note:
+    """The note for a line whose amount cannot be read: the parser's sentence in each language."""
+    return Note("quote.unreadable", line=description, en=exc.message("en"), nb=exc.message("nb"))
 
 
 def _column(header: list[str], names: tuple[str, ...], *, besides: int | None = None) -> int | None:
@@ -112,17 +121,21 @@ def _rows(data: bytes, filename: str) -> list[list]:
 
 
 def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None,
-               vat: float = 0.25) -> tuple[list[QuoteLine], list[str]]:
-    """The quote's priced lines (incl. VAT) and sentences about what was skipped or assumed.
+               vat: float | None = None) -> tuple[list[QuoteLine], list[str]]:
+    """The quote's priced lines (incl. VAT) and notes (costing.texts.Note, shown with note_text) about what was
+    skipped or assumed.
 
     vat_included: None reads it from the header ("eks. mva"/"excl" means excluding VAT), else assumes incl.
+    vat: the VAT rate to add to a quote excluding VAT (the user's, from the project's rates); None: the rate file's.
     """
+    if vat is None:
+        vat = load_rates()["vat"].value
     if not data:
         raise QuoteError.text("err.quote.empty")
     if len(data) > MAX_QUOTE_BYTES:
         raise QuoteError.text("err.quote.too_large")
     rows = [r for r in _rows(data, filename) if any(str(c).strip() for c in r)]
-    header_at = next((i for i, r in enumerate(rows[:20])
+    header_at = next((i for i, r in enumerate(rows[:HEADER_WITHIN_ROWS])
                       if None not in _header_columns([str(c) for c in r])), None)
     if header_at is None:
         raise QuoteError.text("err.quote.no_header")
@@ -133,8 +146,7 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
     if vat_included is None:
         head = " ".join(header).lower()
         vat_included = not re.search(r"eks|excl|ex\.? ?vat|ex\.? ?mva|uten mva", head)
-        notes.append("Amounts read as including VAT." if vat_included else
-                     "Amounts read as excluding VAT; 25 % VAT added.")
+        notes.append(Note("quote.vat_included") if vat_included else Note("quote.vat_added", vat=f"{vat * 100:g}"))
     lines, skipped = [], 0
     for row in rows[header_at + 1:]:
         cells = list(row) + [""] * (len(header) - len(row))
@@ -143,7 +155,7 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
             amount = _amount(cells[amount_col])
         except NumberError as exc:
             if description:
-                notes.append(f"{description}: {exc}")    # the line is left out, never read as another amount
+                notes.append(_unreadable(description, exc))   # left out, never read as another amount
             skipped += 1
             continue
         if amount is None or not description:
@@ -155,17 +167,17 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
             try:
                 amount *= _amount(cells[qty_col]) or 1
             except NumberError as exc:
-                notes.append(f"{description}: {exc}")
+                notes.append(_unreadable(description, exc))
                 skipped += 1
                 continue
         if amount < 0:
-            notes.append(f"A negative line ({description}) was kept as a discount.")
-        inc = round(amount if vat_included else amount * (1 + vat))
+            notes.append(Note("quote.discount", line=description))
+        inc = nok(amount) if vat_included else with_vat_nok(amount, vat)
         lines.append(QuoteLine(description, inc, guess_option(description)))
     if not lines:
         raise QuoteError.text("err.quote.no_lines")
     if skipped:
-        notes.append(f"{skipped} line(s) without a description or an amount were skipped.")
+        notes.append(Note("quote.skipped", n=str(skipped)))
     return lines, notes
 
 

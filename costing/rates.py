@@ -3,44 +3,22 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from costing.errors import CostingError
+from planner.sourced import CONFIDENCE, USER, Sourced
 
 DATA_DIR = Path(__file__).parent / "data"
 RATES_FILE = DATA_DIR / "rates-no.toml"
-# C = read in the source named, S = secondary source only, U = unconfirmed, A = assumption of this tool.
-CONFIDENCE = ("C", "S", "U", "A")
-USER = "user"
-
-
-@dataclass(frozen=True, slots=True)
-class Rate:
-    """One rate: value in `unit`, where it comes from, and how sure we are (a user override is marked "user")."""
-
-    key: str
-    value: float
-    unit: str
-    source: str
-    date: str
-    confidence: str
-    note: str = ""
-
-    @property
-    def uncertain(self) -> bool:
-        return self.confidence != "C"
-
-    def to_dict(self) -> dict:
-        return {"key": self.key, "value": self.value, "unit": self.unit, "source": self.source,
-                "date": self.date, "confidence": self.confidence, "note": self.note}
+Rate = Sourced   # a rate is a value with its source; its edition is the date the source gives
+__all__ = ["CONFIDENCE", "DATA_DIR", "RATES_FILE", "Rate", "USER", "load_rates"]
 
 
 @lru_cache(maxsize=1)
 def _default_rates() -> dict[str, Rate]:
     data = tomllib.loads(RATES_FILE.read_text(encoding="utf-8"))
-    return {key: Rate(key=key, value=float(v["value"]), unit=v["unit"], source=v["source"], date=str(v["date"]),
+    return {key: Rate(key=key, value=float(v["value"]), unit=v["unit"], source=v["source"], edition=str(v["date"]),
                       confidence=v["confidence"], note=v.get("note", ""))
             for key, v in data.items()}
 
@@ -58,11 +36,5 @@ def load_rates(overrides: dict[str, float] | None = None) -> dict[str, Rate]:
         if not math.isfinite(number) or number < 0:
             raise CostingError.text("err.rate", rate=key, value=repr(value))
         old = rates[key]
-        rates[key] = replace(old, value=number, confidence=USER,
-                             source=f"entered by the user (default {old.value:g}: {old.source})")
+        rates[key] = old.overridden(number, f"entered by the user (default {old.value:g}: {old.source})")
     return rates
-
-
-def with_vat_nok(price_ex_vat_nok: float, vat: float) -> int:
-    """A price excluding VAT to whole kroner including VAT, rounded half up."""
-    return int(math.floor(price_ex_vat_nok * (1 + vat) + 0.5))

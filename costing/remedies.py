@@ -1,4 +1,5 @@
-"""Remedies for each failing finding, priced line by line, and ramp sizing per TEK17 § 12-16.
+"""Remedies for each failing finding, priced line by line, and ramp sizing by the standard's ramp values
+(TEK17 § 8-5 and § 12-16 with NAV's criteria by default).
 
 A remedy is one way to remove one barrier. Each line item says which route pays it:
   NAV_AID   - part of an aid NAV lends (the aid itself, its installation): the household pays nothing for it;
@@ -11,38 +12,28 @@ Lengths in millimetres, money in whole kroner incl. VAT.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from costing.errors import CostingError
 from costing.grants import PLATFORMLIFT, RAMP
+from costing.money import nok, times_nok
 from costing.prices import Price
 from costing.rates import Rate
-from planner.checks.turning import swings_into, turning_space_fits
-from planner.findings import FAIL, Finding
+from costing.texts import Note
+from planner.checks import CHECKS
+from planner.checks.turning import swings_into
+from planner.findings import FAIL, PASS, Finding
+from planner.i18n import fmt_decimal, fmt_mm
 from planner.model import Plan
+from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 
 NAV_AID, PERMANENT, OWNER, SMALL_AID = "nav_aid", "permanent", "owner", "small_aid"
 ROUTES = (NAV_AID, PERMANENT, OWNER, SMALL_AID)
 
-# TEK17 § 12-16 (1) (dibk.no/.../12/iii/12-16, confidence C): slope at most 1:15, at most 1:12 on stretches
-# shorter than 3.0 m; a level rest landing at least 1.5 m long for every 1.0 m of rise; width at least 0.9 m.
-RAMP_SLOPE = 1 / 15
-RAMP_SLOPE_SHORT = 1 / 12
-RAMP_SHORT_RUN_MM = 3000
-RAMP_LANDING_EVERY_RISE_MM = 1000
-RAMP_LANDING_MM = 1500
-RAMP_WIDTH_MM = 900
-# TEK17 § 12-4 (2) d and NAV's criterion: a level area of 1.5 x 1.5 m outside the entrance door.
-ENTRANCE_LANDING_MM = 1500
-# Tilpass assumption (A): raised ground is made as wide as the entrance landing.
-REGRADE_WIDTH_MM = 1500
-# Tilpass assumption (A): swing-clear hinges gain about the leaf thickness.
-OFFSET_HINGE_GAIN_MM = 40
-
 
 @dataclass(frozen=True, slots=True)
 class RampSize:
-    """A straight ramp for rise_mm per TEK17 § 12-16, with the level landing outside the door."""
+    """A straight ramp for rise_mm at `slope`, with its rest landings and the level landing outside the door."""
 
     rise_mm: float
     slope: float
@@ -53,31 +44,65 @@ class RampSize:
     footprint_m2: float
     space_length_mm: float | None
     fits: bool | None
+    landing_mm: float = 0.0         # the length of one rest landing
+    entrance_landing_mm: float = 0.0   # the side of the level square at the door
+    clause: str = ""                # the clauses the ramp was sized by
+
+    def text_params(self, lang: str) -> dict[str, str]:
+        """The ramp's numbers as a text shows them in lang (metres with the language's decimal comma)."""
+        one_in = 1 / self.slope
+        return {"rise": fmt_mm(self.rise_mm), "slope": "1:" + (f"{one_in:.0f}" if abs(one_in - round(one_in)) < 0.01
+                                                               else fmt_decimal(one_in, lang)),
+                "run": fmt_decimal(self.run_mm / 1000, lang), "landings": str(self.landings),
+                "length": fmt_decimal(self.length_m, lang), "width": fmt_decimal(self.width_mm / 1000, lang),
+                "area": fmt_decimal(self.footprint_m2, lang), "top": fmt_decimal(self.entrance_landing_mm / 1000, lang),
+                "clause": self.clause}
+
+    @property
+    def length_m(self) -> float:
+        """The whole length [m]: the run, the rest landings and the level square at the door."""
+        return self.total_length_mm / 1000
 
     def to_dict(self) -> dict:
-        return {"rise_mm": self.rise_mm, "slope": f"1:{round(1 / self.slope)}", "run_mm": round(self.run_mm),
+        return {"rise_mm": self.rise_mm, "slope": f"1:{1 / self.slope:.3g}", "run_mm": round(self.run_mm),
                 "landings": self.landings, "total_length_mm": round(self.total_length_mm),
                 "width_mm": self.width_mm, "footprint_m2": round(self.footprint_m2, 2),
                 "space_length_mm": self.space_length_mm, "fits": self.fits}
 
 
-def size_ramp(rise_mm: float, space_length_mm: float | None = None, width_mm: float = RAMP_WIDTH_MM) -> RampSize:
-    """The shortest straight ramp TEK17 § 12-16 allows for rise_mm, and whether it fits space_length_mm.
+def _ramp_at(rise_mm: float, one_in: float, stretch_max_mm: float | None, width_mm: float,
+             space_length_mm: float | None, rules: Rules) -> RampSize:
+    run = rise_mm * one_in
+    every, landing = rules.value("ramp_rest_landing_every_rise_mm"), rules.value("ramp_rest_landing_length_mm")
+    top = rules.value("ramp_entrance_landing_mm")
+    landings = max(math.ceil(rise_mm / every) - 1,
+                   0 if stretch_max_mm is None else math.ceil(run / stretch_max_mm) - 1, 0)
+    total = run + landings * landing + top
+    footprint = ((run + landings * landing) * width_mm + top ** 2) / 1e6
+    fits = None if space_length_mm is None else total <= space_length_mm
+    return RampSize(rise_mm=rise_mm, slope=1 / one_in, run_mm=run, landings=landings, total_length_mm=total,
+                    width_mm=width_mm, footprint_m2=footprint, space_length_mm=space_length_mm, fits=fits,
+                    landing_mm=landing, entrance_landing_mm=top, clause=rules.clause("ramp_slope_one_in"))
 
-    1:12 is allowed when the run at 1:12 is under 3.0 m (rise under 250 mm), else 1:15. Rest landings of
-    1.5 m: one per full 1.0 m of rise below the top. The length includes the 1.5 m level area at the door.
+
+def size_ramp(rise_mm: float, space_length_mm: float | None = None, width_mm: float | None = None,
+              rules: Rules | None = None) -> RampSize:
+    """The straight ramp the standard allows for rise_mm [mm], and whether it fits space_length_mm [mm].
+
+    At the preferred slope (TEK17 § 8-5: 1:15) where the ground allows it or its length is not known; at the
+    steepest slope allowed (§ 8-5 and NAV: 1:12, on stretches of at most 5.0 m) where only that fits. Rest
+    landings (1.5 m) one per full 1.0 m of rise below the top and between the steep stretches; the length
+    includes the 1.5 m level square at the door (§ 12-4 (2) d). rules: the standard's (TEK17 when not given).
     """
     if not (math.isfinite(rise_mm) and rise_mm > 0):
         raise CostingError.text("err.ramp_rise", rise=repr(rise_mm))
-    width_mm = max(width_mm, RAMP_WIDTH_MM)
-    slope = RAMP_SLOPE_SHORT if rise_mm / RAMP_SLOPE_SHORT < RAMP_SHORT_RUN_MM else RAMP_SLOPE
-    run_mm = rise_mm / slope
-    landings = math.ceil(rise_mm / RAMP_LANDING_EVERY_RISE_MM) - 1
-    total = run_mm + landings * RAMP_LANDING_MM + ENTRANCE_LANDING_MM
-    footprint = ((run_mm + landings * RAMP_LANDING_MM) * width_mm + ENTRANCE_LANDING_MM ** 2) / 1e6
-    fits = None if space_length_mm is None else total <= space_length_mm
-    return RampSize(rise_mm=rise_mm, slope=slope, run_mm=run_mm, landings=landings, total_length_mm=total,
-                    width_mm=width_mm, footprint_m2=footprint, space_length_mm=space_length_mm, fits=fits)
+    rules = rules or load_rules(DEFAULT_STANDARD)
+    width = max(width_mm or 0, rules.value("ramp_width_min_mm"))
+    gentle = _ramp_at(rise_mm, rules.value("ramp_slope_one_in"), None, width, space_length_mm, rules)
+    if gentle.fits is not False:
+        return gentle
+    return _ramp_at(rise_mm, rules.value("ramp_slope_steep_one_in"), rules.value("ramp_steep_stretch_max_mm"),
+                    width, space_length_mm, rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +117,7 @@ class LineItem:
 
     @property
     def total_nok(self) -> int | None:
-        return None if self.unit_price_nok is None else round(self.quantity * self.unit_price_nok)
+        return None if self.unit_price_nok is None else times_nok(self.quantity, self.unit_price_nok)
 
     def to_dict(self) -> dict:
         return {"item": self.item, "quantity": round(self.quantity, 2), "route": self.route,
@@ -160,6 +185,7 @@ class Context:
     shared_stairwell: bool = False
     grant_alternative: str | None = None  # the user's choice of the alternative aid, else chosen from the plan
     quoted: dict[str, int] = field(default_factory=dict)  # option -> a contractor's quoted total incl. VAT
+    rules: Rules = field(default_factory=lambda: load_rules(DEFAULT_STANDARD))  # the standard the plan is checked by
 
 
 def barrier_key(finding: Finding) -> str:
@@ -174,7 +200,7 @@ class _Builder:
 
     def line(self, item: str, quantity: float, route: str, yearly: bool = False) -> LineItem:
         price = self.ctx.prices.get(item)
-        return LineItem(item, quantity, route, None if price is None else price.price_inc_vat_nok, yearly)
+        return LineItem(item, quantity, route, None if price is None else nok(price.value), yearly)
 
     def add(self, option: str, lines: list[LineItem], *, lasting: bool, fixed: bool, **kw) -> None:
         if option in self.ctx.quoted:  # a contractor's quote replaces the list prices of the one-off work
@@ -190,9 +216,10 @@ def _door(b: _Builder, finding: Finding, plan: Plan) -> None:
     b.add("door_widen", [b.line("door_widen_entrance" if exterior else "door_widen_internal", 1, OWNER)],
           lasting=True, fixed=True)
     shortfall = (finding.required or 0) - (finding.measured or 0)
-    if 0 < shortfall <= OFFSET_HINGE_GAIN_MM:
+    gain = b.ctx.rates["offset_hinge_gain_mm"].value
+    if 0 < shortfall <= gain:
         b.add("offset_hinges", [b.line("door_offset_hinges", 1, OWNER)], lasting=True, fixed=True,
-              notes=("note.offset_hinges",))
+              notes=(Note("note.offset_hinges", gain=f"{gain:.0f}"),))
 
 
 def _threshold(b: _Builder, finding: Finding, plan: Plan) -> None:
@@ -206,7 +233,7 @@ def _bath_only(b: _Builder, finding: Finding, plan: Plan) -> None:
     b.add("bath_to_shower", [b.line("bath_to_shower", 1, OWNER), b.line("wall_reinforcement", 1, OWNER),
                              b.line("grab_rail", 2, SMALL_AID)], lasting=True, fixed=True)
     b.add("bath_lift", [b.line("bath_lift_aid", 1, NAV_AID)], lasting=False, fixed=False, adequate=False,
-          notes=("note.bath_lift_not_step_free", "note.nav_lends"))
+          notes=(Note("note.bath_lift_not_step_free", clause=finding.rule), "note.nav_lends"))
 
 
 def _shower_kerb(b: _Builder, finding: Finding, plan: Plan) -> None:
@@ -214,17 +241,25 @@ def _shower_kerb(b: _Builder, finding: Finding, plan: Plan) -> None:
           lasting=True, fixed=True)
 
 
+def passes_with_sliding_doors(finding: Finding, plan: Plan, room, hinged: list, rules: Rules) -> bool:
+    """True when the check that made the finding passes the room once its hinged doors are sliding doors (their
+    swings gone): the registered check is asked again, on the room alone, never guessed from its numbers."""
+    sliding = {d.id for d in hinged}
+    doors = tuple(replace(d, swing=None) if d.id in sliding else d for d in plan.doors)
+    again = CHECKS[finding.check](plan.replace(rooms=(room,), doors=doors), rules)
+    return any(f.element == room.id and f.status == PASS for f in again)
+
+
 def _turning(b: _Builder, finding: Finding, plan: Plan) -> None:
     """Sliding doors help only where the door swings are what takes the room; that is checked, not assumed."""
     room = plan.room(finding.element)
     hinged = [] if room is None else swings_into(plan, room)
     if hinged:
-        rect = finding.params.get("rect_width"), finding.params.get("rect_length")
-        enough = turning_space_fits(plan, room, finding.required or 0,
-                                    (float(rect[0]), float(rect[1])) if None not in rect else None, without_swings=True,
-                                    under="height" in finding.params)
+        enough = passes_with_sliding_doors(finding, plan, room, hinged, b.ctx.rules)
+        diameter = f"{b.ctx.rules.value('turning_circle_diameter_mm'):.0f}"
         b.add("sliding_door", [b.line("sliding_door", len(hinged), OWNER)], lasting=True, fixed=True,
-              adequate=enough, notes=("note.sliding_door_check",) if enough else ("note.sliding_door_not_enough",))
+              adequate=enough, notes=("note.sliding_door_check",) if enough else
+              (Note("note.sliding_door_not_enough", diameter=diameter),))
     if room is not None and room.type != "bathroom":
         b.add("room_enlarge", [b.line("room_enlarge", 1, OWNER)], lasting=True, fixed=True,
               notes=("note.room_enlarge",))
@@ -253,8 +288,8 @@ def _entrance(b: _Builder, finding: Finding, plan: Plan) -> None:
     if rise is None or rise <= 0:
         return
     space = entrance.space_length_mm if entrance is not None else None
-    ramp = size_ramp(rise, space)
-    length_m = (ramp.run_mm + ramp.landings * RAMP_LANDING_MM + ENTRANCE_LANDING_MM) / 1000
+    ramp = size_ramp(rise, space, rules=b.ctx.rules)
+    length_m = ramp.length_m
     alternative = entrance_alternative(rise, ramp, b.ctx)
     common = dict(rise_mm=rise, ramp=ramp)
     b.add("ramp_lent", [b.line("ramp_aid_per_m", length_m, NAV_AID)], lasting=False, fixed=False,
@@ -262,7 +297,7 @@ def _entrance(b: _Builder, finding: Finding, plan: Plan) -> None:
     b.add("ramp_built", [b.line("ramp_built_per_m", ramp.run_mm / 1000, PERMANENT),
                          b.line("ramp_landing_built", ramp.landings + 1, PERMANENT)],
           lasting=True, fixed=True, fits=ramp.fits, grant_alternative=alternative, **common)
-    area_m2 = length_m * REGRADE_WIDTH_MM / 1000
+    area_m2 = length_m * b.ctx.rates["regrade_width_mm"].value / 1000
     b.add("regrade", [b.line("regrade_base", 1, PERMANENT), b.line("regrade_per_m2", area_m2, PERMANENT)],
           lasting=True, fixed=True, fits=ramp.fits, grant_alternative=alternative, notes=("note.regrade",),
           **common)

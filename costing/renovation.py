@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from shapely.geometry import box
 
+from costing.money import nok
 from costing.prices import Price
 from costing.remedies import Context, remedies_for
 from costing.rates import DATA_DIR
@@ -102,7 +103,7 @@ def _sum(items: tuple[str, ...], prices: dict[str, Price], quantity: int = 1) ->
     missing = tuple(i for i in items if i not in prices)
     if missing:
         return None, True, missing
-    total = sum(prices[i].price_inc_vat_nok for i in items) * quantity
+    total = sum(nok(prices[i].value) for i in items) * quantity
     return total, any(prices[i].estimate for i in items), ()
 
 

@@ -10,6 +10,7 @@ from costing.schemes import NAMES
 from planner.findings import Finding
 from planner.i18n import fmt_nok, register, t
 from planner.model import Plan
+from planner.rules import Rules
 
 register({
     "report.fund.none": {"en": "No barrier needs a remedy.", "nb": "Ingen hindringer trenger tiltak."},
@@ -26,9 +27,10 @@ def _row(cells: list[str]) -> str:
     return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
 
 
-def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) -> str:
-    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist."""
-    fp = build_plan(plan, findings, state)
+def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str, rules: Rules | None = None) -> str:
+    """An escaped HTML fragment: the whole-home funding plan of the chosen remedies, and the checklist.
+    rules: the standard the findings were made by."""
+    fp = build_plan(plan, findings, state, rules)
     if not fp.chosen:
         return f"<p>{escape(t('report.fund.none', lang))}</p>"
     used = [n for n in NAMES if fp.total(n)]
@@ -44,8 +46,8 @@ def funding_html(plan: Plan, findings: list[Finding], state: dict, lang: str) ->
     rows.append("<tr><th colspan='2'></th>" + "".join(
         f"<th>{escape(fmt_nok(v))}</th>" for v in (fp.total("total"), *[fp.total(n) for n in used],
                                                    fp.total("household_now"))) + "</tr>")
-    included = [f"<p>{escape(t('fund.included', lang, barrier=t('barrier.' + b.finding.code, lang, element=b.finding.element)))}</p>"
-                for b in fp.barriers if b.key in fp.included]
+    included = [f"<p>{escape(t(why, lang, barrier=t('barrier.' + b.finding.code, lang, element=b.finding.element)))}</p>"
+                for b, why in fp.left_out()]
     done = checklist_state(state)
     checklist = "".join(f"<li>{'☑' if done.get(k) else '☐'} {escape(t(k, lang))}</li>" for k in CHECKLIST)
     return ("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"

@@ -1,7 +1,24 @@
 """Every user-facing costing text in Norwegian (bokmål) and English, registered with planner.i18n."""
 from __future__ import annotations
 
-from planner.i18n import register
+from planner.i18n import register, t
+
+
+class Note(str):
+    """A note's text key that also carries the values its text shows ("note.offset_hinges" with gain="40"), so
+    every number in a note comes from the rule or rate it is about. Compares and hashes as its key."""
+
+    params: dict[str, str]
+
+    def __new__(cls, key: str, **params: str) -> "Note":
+        note = super().__new__(cls, key)
+        note.params = params
+        return note
+
+
+def note_text(note: str, lang: str) -> str:
+    """A note (a key, or a Note with its values) in the user's language."""
+    return t(note, lang, **getattr(note, "params", {}))
 
 TEXTS = {
     # Barriers (by finding code)
@@ -23,6 +40,10 @@ TEXTS = {
     "fund.county_none": {"en": "– choose your county –", "nb": "– velg fylket ditt –"},
     "fund.included": {"en": "{barrier}: included in the bathroom rebuild, not counted twice.",
                       "nb": "{barrier}: inngår i ombyggingen av badet, telles ikke to ganger."},
+    "fund.spare": {"en": "{barrier}: not counted, as one accessible bathroom is enough and another bathroom is, or is "
+                         "made, accessible (choose a remedy to count it).",
+                   "nb": "{barrier}: telles ikke med, fordi ett tilgjengelig bad er nok og et annet bad er eller blir "
+                         "gjort tilgjengelig (velg et tiltak for å ta det med)."},
     "fund.many": {"en": "{n} barriers: pick one to see its options. The whole-home plan sums them all.",
                   "nb": "{n} hindringer: velg én for å se løsningene. Finansieringsplanen summerer alle."},
     "fund.pick": {"en": "Barrier", "nb": "Hinder"},
@@ -30,6 +51,15 @@ TEXTS = {
     "cli.fits.True": {"en": "fits", "nb": "får plass"},
     "cli.fits.False": {"en": "does NOT fit", "nb": "får IKKE plass"},
     "cli.not_adequate": {"en": "not enough on its own here", "nb": "ikke nok alene her"},
+    "quote.vat_included": {"en": "Amounts read as including VAT.", "nb": "Beløpene er lest som inkludert mva."},
+    "quote.vat_added": {"en": "Amounts read as excluding VAT; {vat} % VAT added.",
+                        "nb": "Beløpene er lest som uten mva; {vat} % mva er lagt til."},
+    "quote.discount": {"en": "A negative line ({line}) was kept as a discount.",
+                       "nb": "En negativ linje ({line}) er beholdt som rabatt."},
+    "quote.unreadable": {"en": "{line}: {en} The line was left out.", "nb": "{line}: {nb} Linjen ble utelatt."},
+    "quote.skipped": {"en": "{n} line(s) without a description or an amount were skipped.",
+                      "nb": "{n} linje(r) uten beskrivelse eller beløp ble hoppet over."},
+    "cli.standard": {"en": "Standard: {standard}", "nb": "Regelverk: {standard}"},
     "cli.no_barriers": {"en": "No failing findings.", "nb": "Ingen avvik."},
     "remedy.room_enlarge": {"en": "Move a wall to enlarge the room", "nb": "Flytte en vegg for å gjøre rommet større"},
     "remedy.sliding_door": {"en": "Sliding door instead of a hinged door", "nb": "Skyvedør i stedet for slagdør"},
@@ -52,13 +82,13 @@ TEXTS = {
                        "nb": "NAV låner ut hjelpemidlet og betaler montering, service og demontering: du betaler ingenting for selve hjelpemidlet."},
     "note.nav_never_pays": {"en": "NAV never pays for removing thresholds or widening doors; ask the municipality about Husbanken's adaptation grant.",
                             "nb": "NAV betaler aldri for å fjerne terskler eller utvide dører; spør kommunen om tilskudd til tilpasning fra Husbanken."},
-    "note.offset_hinges": {"en": "Swing-clear hinges gain about 40 mm (an estimate): measure again after fitting.",
-                           "nb": "Sveivhengsler gir omtrent 40 mm mer (anslag): mål på nytt etterpå."},
-    "note.bath_lift_not_step_free": {"en": "Does not give the step-free shower TEK17 § 12-9 asks for.",
-                                     "nb": "Gir ikke den trinnfrie dusjen TEK17 § 12-9 krever."},
+    "note.offset_hinges": {"en": "Swing-clear hinges gain about {gain} mm (an estimate): measure again after fitting.",
+                           "nb": "Sveivhengsler gir omtrent {gain} mm mer (anslag): mål på nytt etterpå."},
+    "note.bath_lift_not_step_free": {"en": "Does not give the step-free shower {clause} asks for.",
+                                     "nb": "Gir ikke den trinnfrie dusjen {clause} krever."},
     "note.sliding_door_not_enough": {
-        "en": "A sliding door alone does not free a 1500 mm turning circle here: fixtures or furniture take the room.",
-        "nb": "En skyvedør alene gir ikke plass til en snusirkel på 1500 mm her: innredning eller møbler tar plassen."},
+        "en": "A sliding door alone does not free a {diameter} mm turning circle here: fixtures or furniture take the room.",
+        "nb": "En skyvedør alene gir ikke plass til en snusirkel på {diameter} mm her: innredning eller møbler tar plassen."},
     "note.room_enlarge": {
         "en": "Before building: furniture drawn in the plan (a bed, a table) can often be moved instead; check on site.",
         "nb": "Før du bygger om: møbler i planen (seng, bord) kan ofte flyttes i stedet; sjekk på stedet."},
@@ -78,8 +108,8 @@ TEXTS = {
                           "nb": "Heisprisen bak dette tilskuddet er et anslag: spør NAV Hjelpemiddelsentral om den riktige prisen og legg den inn."},
     "note.lift_price_missing": {"en": "No lift price: enter the lift's price to see NAV's grant.",
                                 "nb": "Ingen heispris: legg inn prisen på heisen for å se tilskuddet fra NAV."},
-    "note.small_aids_unconfirmed": {"en": "The small-aids grant of 2 210 kr (January 2025) is unconfirmed: check nav.no.",
-                                    "nb": "Tilskuddet til rimelige hjelpemidler på 2 210 kr (januar 2025) er ikke bekreftet: sjekk nav.no."},
+    "note.small_aids_unconfirmed": {"en": "The small-aids grant of {amount} (as of {date}) is unconfirmed: check nav.no.",
+                                    "nb": "Tilskuddet til rimelige hjelpemidler på {amount} (per {date}) er ikke bekreftet: sjekk nav.no."},
     "note.husbanken_discretionary": {"en": "Husbanken's grant is means-tested and at the municipality's discretion: the amount is your own expectation.",
                                      "nb": "Tilskuddet fra Husbanken er behovsprøvd og etter kommunens skjønn: beløpet er ditt eget anslag."},
     "note.price_missing": {"en": "A price is missing: enter it in the price list.", "nb": "En pris mangler: legg den inn i prislisten."},
@@ -153,12 +183,20 @@ TEXTS = {
     "fund.col.barrier": {"en": "Barrier", "nb": "Hinder"},
     "fund.public": {"en": "NAV and municipality", "nb": "NAV og kommunen"},
     "fund.choose": {"en": "Chosen for the funding plan", "nb": "Valgt i finansieringsplanen"},
-    "fund.ramp": {"en": "Ramp for {rise} mm (TEK17 § 12-16): slope {slope}, run {run} m, {landings} rest landing(s), {length} m long with the 1.5 m level area at the door, {width} m wide, about {area} m². {fits}",
-                  "nb": "Rampe for {rise} mm (TEK17 § 12-16): stigning {slope}, lengde {run} m, {landings} hvilerepos, {length} m lang med 1,5 m flatt areal ved døren, {width} m bred, omtrent {area} m². {fits}"},
+    "fund.ramp": {"en": "Ramp for {rise} mm ({clause}): slope {slope}, run {run} m, {landings} rest landing(s), {length} m long with the {top} m level area at the door, {width} m wide, about {area} m². {fits}",
+                  "nb": "Rampe for {rise} mm ({clause}): stigning {slope}, lengde {run} m, {landings} hvilerepos, {length} m lang med {top} m flatt areal ved døren, {width} m bred, omtrent {area} m². {fits}"},
     "fund.fits": {"en": "It fits the space you gave.", "nb": "Den får plass på arealet du oppga."},
     "fund.fits_not": {"en": "It does NOT fit the space you gave.", "nb": "Den får IKKE plass på arealet du oppga."},
     "fund.fits_unknown": {"en": "Measure the space in front of the entrance (entrance.space_length_mm) to see if it fits.",
                           "nb": "Mål arealet foran inngangen (entrance.space_length_mm) for å se om den får plass."},
+    "cap.ramp_small": {"en": "NAV ramp rate, rise up to and including {rise} mm: {rate} + {vat} % VAT",
+                       "nb": "NAVs sats for rampe, høydeforskjell til og med {rise} mm: {rate} + {vat} % mva"},
+    "cap.ramp_large": {"en": "NAV ramp rate, rise above {rise} mm: {rate} + {vat} % VAT",
+                       "nb": "NAVs sats for rampe, høydeforskjell over {rise} mm: {rate} + {vat} % mva"},
+    "cap.lift": {"en": "Lift price incl. VAT, excl. installation (NAV framework contract, not public)",
+                 "nb": "Heisens pris inkl. mva, uten montering (NAVs rammeavtale, ikke offentlig)"},
+    "cap.user": {"en": "Price of the alternative aid given by the user",
+                 "nb": "Prisen på det alternative hjelpemidlet, oppgitt av deg"},
     "fund.grant_rule": {"en": "NAV grant = the lower of the cap {cap} ({alt}: {rule}; confidence {conf}) and the real cost.",
                         "nb": "Tilskudd fra NAV = det laveste av taket {cap} ({alt}: {rule}; sikkerhet {conf}) og den reelle kostnaden."},
     "fund.plan": {"en": "Whole-home funding plan", "nb": "Finansieringsplan for hele boligen"},
@@ -177,8 +215,8 @@ TEXTS = {
     "fund.alt_price_help": {"en": "NAV's lift prices are not public: ask NAV Hjelpemiddelsentral. Stair lifts cost about 70 000–350 000 kr.",
                             "nb": "NAVs heispriser er ikke offentlige: spør NAV Hjelpemiddelsentral. Trappeheiser koster omtrent 70 000–350 000 kr."},
     "fund.price_inc": {"en": "Price incl. VAT (kr)", "nb": "Pris inkl. mva. (kr)"},
-    "fund.price_legend": {"en": "Confidence: C confirmed, S secondary source, U unconfirmed, A estimate of this tool, user your price, quote from your quote.",
-                          "nb": "Sikkerhet: C bekreftet, S sekundærkilde, U ikke bekreftet, A verktøyets anslag, user din pris, quote fra ditt tilbud."},
+    "fund.price_legend": {"en": "Confidence: confirmed in the source, a secondary source, unconfirmed, an estimate of this tool, or your own value (typed in or from your quote).",
+                          "nb": "Sikkerhet: bekreftet i kilden, sekundærkilde, ikke bekreftet, verktøyets anslag, eller din egen verdi (skrevet inn eller fra tilbudet ditt)."},
     "fund.quote": {"en": "Contractor's quote", "nb": "Tilbud fra entreprenør"},
     "fund.quote_upload": {"en": "Import a quote (CSV or Excel with a description and an amount column)",
                           "nb": "Importer et tilbud (CSV eller Excel med en beskrivelse- og en beløpskolonne)"},

@@ -14,7 +14,7 @@ from planner.loading import UNITS, open_path
 from planner.measurements import parse_measure_arg
 from planner.model import PlanError
 from planner.report import plan_json
-from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
+from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -45,15 +45,17 @@ def _layer_role(text: str) -> tuple[str, str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="Check a floor plan for wheelchair accessibility.")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="read a DXF or project file and check it")
-    check.add_argument("plan", help="a .dxf drawing or a Tilpass project .json")
-    check.add_argument("--standard", default=DEFAULT_STANDARD, choices=available_standards())
+    check = sub.add_parser("check", help="read a DXF, IFC, RoomPlan scan or project file and check it")
+    check.add_argument("plan", help="a .dxf drawing, an .ifc model, a RoomPlan scan (.json) or a Tilpass project .json")
+    check.add_argument("--standard", default=None, choices=available_standards(),
+                       help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
     check.add_argument("--units", choices=UNITS, help="the drawing unit, when the file does not say or says wrong")
     check.add_argument("--measure", action="append", default=[], metavar="ID.FIELD=VALUE",
                        help="a site measurement in mm, e.g. D2.threshold_mm=40 (repeatable)")
     check.add_argument("--layer-role", action="append", default=[], metavar="LAYER=ROLE",
                        help="say what a layer holds: walls, doors, rooms, labels, fixtures or ignore (repeatable)")
-    check.add_argument("--region", type=int, help="which plan to read when the file holds several (see the import report)")
+    check.add_argument("--region", type=int, help="which plan to read when the file holds several: a drawing on a DXF sheet, an IFC storey "
+                            "or a scanned storey (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
     from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
@@ -72,7 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         m = unknown[0]
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
-    rules = load_rules(args.standard)
+    rules = rules_for(args.standard, project.standard)
     findings = assess(plan, rules)
     if args.json:
         print(json.dumps(plan_json(plan, findings, rules.id, args.lang), ensure_ascii=False, indent=1))

@@ -16,6 +16,7 @@ from planner.i18n import register, t
 from planner.measurements import describe
 from planner.project import Project
 from planner.rules import Rules
+from planner.status import TEXT_COLOURS, worst_first
 
 register({
     "report.col.field": {"en": "Measured", "nb": "Målt"},
@@ -46,8 +47,8 @@ register({
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#1f2328}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 6px;
-text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{color:#cf222e;font-weight:600}.unknown{color:#9a6700}
-.pass{color:#1a7f37}img{max-width:100%}"""
+text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{font-weight:600}img{max-width:100%}""" + "".join(
+    f".{status}{{color:{colour}}}" for status, colour in TEXT_COLOURS.items())
 
 
 def _when(iso: str) -> str:
@@ -79,8 +80,7 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     if png:
         parts.append(f"<img alt='plan' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
     parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")
-    order = {"fail": 0, "unknown": 1, "pass": 2}
-    ordered = sorted(findings, key=lambda f: order[f.status])
+    ordered = worst_first(findings)
     parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                          t("col.rule", lang)],
                         [[t("status." + f.status, lang), f.element, t("check." + f.check, lang), f.message(lang),

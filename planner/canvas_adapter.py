@@ -17,6 +17,7 @@ from planner import plan_edit
 from planner.findings import Finding
 from planner.model import Plan, PlanError
 from planner.rules import Rules
+from planner.status import COLOURS, PASS, UNKNOWN, worst_by_element
 from planner.underlay import Underlay, underlay_svg
 
 ORIGIN_SHARE = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
@@ -228,7 +229,6 @@ def apply_shapes(plan: Plan, drawn: list[Shape], tool: Tool, frame: CanvasFrame,
 # ---------------------------------------------------------------------------------------------------------------
 # The plan drawn back in canvas pixels, as SVG, for the canvas's background.
 
-STATUS_COLOUR = {"fail": "#c62828", "unknown": "#e69500", "pass": "#2e7d32"}
 FIXTURE_FILL = {"wc": "#dbe9f6", "shower": "#cde8f0", "bath": "#cde8f0", "sink": "#dbe9f6", "bed": "#eee3d3",
                 "kitchen": "#e9e4d8"}
 
@@ -261,10 +261,7 @@ def plan_svg(plan: Plan, frame: CanvasFrame, grid_mm: float = 100.0, findings: l
             py = frame.to_px(0, y)[1]
             out.append(f'<line x1="0" y1="{py:.1f}" x2="{W}" y2="{py:.1f}" stroke="{colour}" stroke-width="1"/>')
             y += step
-    door_status = {}
-    for f in findings:
-        if f.check in ("door_clear_width", "threshold") and f.status != "pass":
-            door_status[f.element] = "fail" if f.status == "fail" or door_status.get(f.element) == "fail" else "unknown"
+    door_status = worst_by_element(findings)
     for room in plan.rooms:
         out.append(f'<polygon points="{_pts(frame, room.polygon.exterior.coords)}" fill="#f7f4ec" '
                    f'fill-opacity="{0.6 if underlay is not None else 1}" stroke="#333" stroke-width="3" '
@@ -277,12 +274,12 @@ def plan_svg(plan: Plan, frame: CanvasFrame, grid_mm: float = 100.0, findings: l
                    f'{html.escape(labels.get(fx.id, fx.type))}</text>')
     for f in findings:
         if f.check == "turning_circle" and f.geometry is not None and not f.geometry.is_empty:
-            colour = STATUS_COLOUR["pass" if f.status == "pass" else "fail"]
-            dash = '' if f.status == "pass" else ' stroke-dasharray="6 4"'
+            colour = COLOURS[f.status]
+            dash = '' if f.status == PASS else ' stroke-dasharray="6 4"'
             out.append(f'<polygon points="{_pts(frame, f.geometry.exterior.coords)}" fill="{colour}" '
                        f'fill-opacity="0.08" stroke="{colour}" stroke-width="2"{dash}/>')
     for door in plan.doors:
-        colour = STATUS_COLOUR.get(door_status.get(door.id, "pass"))
+        colour = COLOURS[door_status.get(door.id, UNKNOWN)]
         if door.opening is not None:
             (hx, hy), (lx, ly) = door.opening.coords[0], door.opening.coords[-1]
             a, b = frame.to_px(hx, hy), frame.to_px(lx, ly)

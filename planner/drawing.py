@@ -11,8 +11,8 @@ from planner.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.i18n import t
 from planner.model import Plan
 from planner.numbers import fmt_number
+from planner.status import COLOURS, worst
 
-COLOURS = {PASS: "#1a7f37", FAIL: "#cf222e", UNKNOWN: "#bf8700"}
 ROOM_FILL = {"bathroom": "#dbeafe", "wc": "#dbeafe", "bedroom": "#ede9fe", "living": "#fef3c7",
              "kitchen": "#fde68a", "hall": "#e5e7eb", "storage": "#f3f4f6", "common": "#e5e7eb",
              "other": "#f9fafb"}
@@ -56,10 +56,6 @@ def _add_poly(ax, poly: Polygon, **style) -> None:
     ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, **style))
 
 
-def _worst(statuses: list[str]) -> str:
-    return FAIL if FAIL in statuses else UNKNOWN if UNKNOWN in statuses else PASS
-
-
 def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highlight: str | None = None,
               figsize: tuple[float, float] = (9, 7)) -> Figure:
     """A matplotlib Figure of the plan in metres, with each turning circle (green where it fits, red where the
@@ -98,7 +94,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
             _add_poly(ax, poly, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.4,
                       linestyle="-" if f.status == PASS else "--", zorder=6)
     for door in plan.doors:
-        status = _worst([f.status for f in by_element.get(door.id, [])]) if door.id in by_element else UNKNOWN
+        status = worst(f.status for f in by_element.get(door.id, []))
         colour = COLOURS[status]
         for poly in _polys(door.swing):
             _add_poly(ax, poly, facecolor="none", edgecolor=colour, linewidth=0.9, linestyle=":", zorder=7)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from planner.i18n import register
 
 register({
+    # The standard a project or a command asks for (planner/rules/__init__.py)
+    "err.standard_unknown": {"en": "The standard {standard} is not known; choose one of: {known}.",
+                             "nb": "Regelverket {standard} er ukjent; velg ett av: {known}."},
     # Rooms, doors and fixtures (planner/model.py, builder.py, plan_edit.py, rooms_by_numbers.py, canvas_adapter.py)
     "err.room_size": {"en": "Room {name} needs a width and depth above 0 mm.",
                       "nb": "Rommet {name} må ha bredde og dybde over 0 mm."},

@@ -6,15 +6,19 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
-STATUSES = (PASS, FAIL, UNKNOWN)
+from planner.sourced import Sourced
+from planner.status import FAIL, PASS, UNKNOWN
+
+__all__ = ["FAIL", "PASS", "UNKNOWN", "Finding", "at_most", "near_limit"]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     """check: the check's name; code: a stable code for this outcome (e.g. DOOR_NARROW); element: the id
     it is about; measured and required in `unit`; rule: the clause; message_key and params: the message
-    in any language through planner.i18n; geometry: what the drawing highlights."""
+    in any language through planner.i18n (text only: code that needs a rule value reads rule_values or the
+    Rules, never params); geometry: what the drawing highlights; rule_values: the rule values the check used
+    (Rules.refs), each with its clause, source and confidence."""
 
     check: str
     code: str
@@ -29,6 +33,11 @@ class Finding:
     remeasure: bool = False
     geometry: BaseGeometry | None = None
     confidence: str = "C"
+    rule_values: tuple[Sourced, ...] = ()
+
+    def rule_value(self, key: str) -> Sourced | None:
+        """The rule value `key` this finding was judged by, or None."""
+        return next((v for v in self.rule_values if v.key == key), None)
 
     def message(self, lang: str = "en") -> str:
         from planner.i18n import t
@@ -38,7 +47,8 @@ class Finding:
         return {"check": self.check, "code": self.code, "element": self.element, "status": self.status,
                 "measured": None if self.measured is None else round(float(self.measured), 1),
                 "required": self.required, "unit": self.unit, "rule": self.rule,
-                "message": self.message(lang), "remeasure": self.remeasure, "confidence": self.confidence}
+                "message": self.message(lang), "remeasure": self.remeasure, "confidence": self.confidence,
+                "rule_values": {v.key: v.value for v in self.rule_values}}
 
 
 def near_limit(measured: float | None, required: float, margin_mm: float) -> bool:

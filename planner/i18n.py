@@ -105,6 +105,12 @@ def fmt_mm(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}".replace(",", " ")
 
 
+def fmt_decimal(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number as the language writes it: 6,8 in Norwegian, 6.8 in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nb" else text
+
+
 def fmt_nok(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f} kr".replace(",", " ")
 
@@ -232,8 +238,10 @@ register({
     "confidence.S": {"en": "secondary source", "nb": "sekundærkilde"},
     "confidence.U": {"en": "unconfirmed", "nb": "ubekreftet"},
     "confidence.A": {"en": "Tilpass assumption", "nb": "Tilpass-antakelse"},
+    "confidence.user": {"en": "your own value", "nb": "din egen verdi"},
     "source.drawn": {"en": "drawn", "nb": "tegnet"}, "source.measured": {"en": "measured", "nb": "målt"},
     "source.estimated": {"en": "estimated", "nb": "anslått"},
+    "source.scanned": {"en": "scanned", "nb": "skannet"},
     "rules.col.value": {"en": "Value", "nb": "Verdi"}, "rules.col.what": {"en": "What", "nb": "Hva"},
 })
 

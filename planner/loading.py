@@ -1,4 +1,5 @@
-"""Open whatever the user gives: a Tilpass project file or a DXF drawing, as bytes, into a Project."""
+"""Open whatever the user gives — a Tilpass project file, a DXF drawing, an IFC model or a RoomPlan scan — as bytes,
+into a Project. The kind is told by the content, not the file name."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,8 @@ UNITS = ("mm", "cm", "m", "in", "ft")
 def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
                layer_roles: dict[str, str] | None = None, region: int | None = None,
                progress: Callable[[float, str], None] | None = None) -> Project:
-    """A Project from a project file or a DXF. Raises PlanError with one sentence for anything else."""
+    """A Project from a project file, a DXF, an IFC model or a RoomPlan scan. Raises PlanError with one sentence for
+    anything else."""
     if not data:
         raise PlanError.text("err.open.empty_named", name=name) if name else PlanError.text("err.open.empty")
     if len(data) > MAX_FILE_BYTES:
@@ -25,14 +27,31 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
         raise PlanError.text("err.open.unit", unit=repr(units), choices=", ".join(UNITS))
     if is_project_bytes(data):
         return loads_project(data)
+    from planner.importers.ifc import is_ifc
+    from planner.importers.roomplan import is_roomplan
+    if is_roomplan(data):
+        from planner.importers.roomplan import read_roomplan
+        if units not in (None, "m"):
+            raise PlanError.text("rp.unit_fixed", unit=units)
+        plan = read_roomplan(data, name=name, region=region)
+        return Project(plan=plan, source=_source("roomplan", name, plan.units, None, region))
+    if is_ifc(data):
+        from planner.importers.ifc import read_ifc
+        plan = read_ifc(data, name=name, units=units, region=region, progress=progress)
+        return Project(plan=plan, source=_source("ifc", name, plan.units, None, region))
     from planner.importers import read_dxf
     result = read_dxf(data, name=name, units=units, layer_roles=layer_roles, region=region, progress=progress)
-    source = {"kind": "dxf", "file": name, "units": result.plan.units}
+    return Project(plan=result.plan, source=_source("dxf", name, result.plan.units, layer_roles, region))
+
+
+def _source(kind: str, name: str, units: str, layer_roles: dict[str, str] | None, region: int | None) -> dict:
+    """Where a project's plan came from (Project.source): the kind of file, its name, unit and the choices made."""
+    source = {"kind": kind, "file": name, "units": units}
     if layer_roles:
         source["layer_roles"] = dict(layer_roles)
     if region is not None:
         source["region"] = region
-    return Project(plan=result.plan, source=source)
+    return source
 
 
 def open_path(path: str | Path, **options) -> Project:

@@ -21,7 +21,8 @@ from planner.i18n import TextError
 SOURCE_DRAWN = "drawn"
 SOURCE_MEASURED = "measured"
 SOURCE_ESTIMATED = "estimated"
-VALUE_SOURCES = (SOURCE_DRAWN, SOURCE_MEASURED, SOURCE_ESTIMATED)
+SOURCE_SCANNED = "scanned"     # read from a phone scan (Apple RoomPlan): a few centimetres either way
+VALUE_SOURCES = (SOURCE_DRAWN, SOURCE_MEASURED, SOURCE_ESTIMATED, SOURCE_SCANNED)
 
 ROOM_TYPES = (
     "bathroom", "wc", "bedroom", "living", "kitchen", "hall", "storage", "common", "other",

@@ -55,7 +55,7 @@ def dwelling_row(project: Project, *, file: str, digest: str, standard: str | No
     plan, _ = project.measured_plan()
     rules = load_rules(standard or project.standard)
     findings = assess(plan, rules)
-    funding = build_plan(plan, findings, dict(project.costing))
+    funding = build_plan(plan, findings, dict(project.costing), rules)
     chosen = {b.key: b.remedy(b.chosen).option for b in funding.barriers if b.chosen and b.remedy(b.chosen)}
     grades = grade_dwelling(plan, findings, chosen)
     counts = summary(findings)

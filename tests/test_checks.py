@@ -159,7 +159,7 @@ def test_every_rule_value_names_its_source():
 
 def test_user_override_of_a_rule_value_is_marked():
     rules = RULES.with_overrides({"threshold_max_mm": 20})
-    assert rules.value("threshold_max_mm") == 20 and rules["threshold_max_mm"].confidence == "A"
+    assert rules.value("threshold_max_mm") == 20 and rules["threshold_max_mm"].confidence == "user"
     plan = _with_door(bathroom(), "D2", threshold_mm=22)
     assert _one(check_thresholds(plan, rules), "D2").status == "fail"
 

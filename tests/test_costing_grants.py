@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from costing.grants import GrantInputError, alternative_cap, nav_grant
-from costing.rates import load_rates, with_vat_nok
+from costing.money import with_vat_nok
+from costing.rates import load_rates
 
 ROOT = Path(__file__).resolve().parents[1]
 RATES = load_rates()
@@ -139,6 +140,6 @@ def test_cli_lift_without_a_price_uses_the_marked_estimate():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     from costing.prices import load_prices
-    estimate = load_prices()["platformlift"].price_inc_vat_nok
+    estimate = load_prices()["platformlift"].value
     assert (out["cap_nok"], out["grant_nok"], out["cap_confidence"]) == (estimate, estimate, "A")
     assert any("estimate" in note for note in out["notes"])

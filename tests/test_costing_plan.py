@@ -79,7 +79,7 @@ def test_tenant_without_consent_is_warned():
 
 def test_lift_alternative_uses_the_users_price_over_the_estimate():
     r = remedy([LineItem("regrade", 1, PERMANENT, 200_000)], "platformlift", 800)
-    assert split(r, fctx()).amounts["nav_grant"] == default_prices()["platformlift"].price_inc_vat_nok
+    assert split(r, fctx()).amounts["nav_grant"] == default_prices()["platformlift"].value
     assert split(r, fctx(alternative_price_nok=150_000)).amounts["nav_grant"] == 150_000
 
 

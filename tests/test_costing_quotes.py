@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from costing.plan import contexts
 from costing.quotes import QuoteError, quote_state, quoted_amounts, read_quote
 from costing.remedies import remedies_for
+from costing.texts import note_text
 from planner.checks import assess
 from planner.rules import load_rules
 from tests.test_costing_remedies import flat
@@ -40,7 +41,8 @@ def test_excel_quote_excluding_vat_gets_vat_added():
     wb.save(buf)
     lines, notes = read_quote(buf.getvalue(), "quote.xlsx")
     assert [(line.option, line.amount_nok) for line in lines] == [("regrade", 50_000)]
-    assert any("excluding VAT" in n for n in notes) and any("skipped" in n for n in notes)
+    texts = [note_text(n, "en") for n in notes]
+    assert any("excluding VAT" in n for n in texts) and any("skipped" in n for n in texts)
 
 
 def test_a_quote_replaces_the_list_price_of_the_mapped_remedy():

@@ -32,9 +32,9 @@ def remedies(plan: Plan, code: str, state: dict | None = None):
 
 
 @pytest.mark.parametrize("rise_mm, slope, run_mm, landings", [
-    (200, 1 / 12, 2400, 0),      # 1:12 allowed: the run is under 3 m
-    (249, 1 / 12, 2988, 0),
-    (250, 1 / 15, 3750, 0),      # at 1:12 the run would be exactly 3.0 m, not under it
+    (200, 1 / 15, 3000, 0),      # where the ground is not measured: 1:15, the slope TEK17 § 8-5 and NAV prefer
+    (249, 1 / 15, 3735, 0),      # (1:12 only where that is what fits: tests/test_one_source_of_truth.py)
+    (250, 1 / 15, 3750, 0),
     (300, 1 / 15, 4500, 0),      # the brief's example: 300 mm at 1:15 is a 4.5 m run
     (600, 1 / 15, 9000, 0),
     (1000, 1 / 15, 15000, 0),
@@ -48,9 +48,9 @@ def test_ramp_slope_run_and_landings(rise_mm, slope, run_mm, landings):
     assert ramp.width_mm >= 900
 
 
-@pytest.mark.parametrize("space_mm, fits", [(None, None), (5999, False), (6000, True), (8000, True)])
+@pytest.mark.parametrize("space_mm, fits", [(None, None), (5099, False), (5100, True), (6000, True), (8000, True)])
 def test_ramp_fits_the_space_given(space_mm, fits):
-    assert size_ramp(300, space_mm).fits is fits  # 4.5 m run + 1.5 m level area = 6.0 m
+    assert size_ramp(300, space_mm).fits is fits  # 1:15: 4.5 m + 1.5 m level area = 6.0 m; 1:12: 3.6 + 1.5 = 5.1 m
 
 
 @pytest.mark.parametrize("bad", [0, -300, float("nan")])
@@ -91,7 +91,7 @@ def test_entrance_options_and_the_alternative_aid(rise_mm, space_mm, alternative
     options = remedies(flat(rise_mm=rise_mm, space_mm=space_mm), "ENTRANCE_STEPPED")
     assert {"ramp_lent", "ramp_built", "regrade", lift, "stairlift"} <= set(options)
     assert options["regrade"].grant_alternative == alternative
-    assert options["ramp_lent"].ramp.run_mm == pytest.approx(size_ramp(rise_mm).run_mm)
+    assert options["ramp_lent"].ramp.run_mm == pytest.approx(size_ramp(rise_mm, space_mm).run_mm)
     assert options["regrade"].route_nok(PERMANENT) == options["regrade"].total_nok
     owner = {line.item for line in options[lift].lines if line.route == OWNER}
     assert {"lift_foundation", "electrical_circuit"} <= owner
@@ -108,7 +108,7 @@ def test_stair_lift_in_a_shared_stairwell_carries_the_permit_fee():
     plan = flat(rise_mm=500)
     plain = remedies(plan, "ENTRANCE_STEPPED")["stairlift"]
     shared = remedies(plan, "ENTRANCE_STEPPED", {"answers": {"shared_stairwell": True}})["stairlift"]
-    assert shared.total_nok - plain.total_nok == contexts({})[0].prices["stairlift_permit_fee"].price_inc_vat_nok
+    assert shared.total_nok - plain.total_nok == contexts({})[0].prices["stairlift_permit_fee"].value
 
 
 def test_a_missing_price_leaves_the_remedy_unpriced():

@@ -121,7 +121,9 @@ def test_the_process_pool_and_a_dask_cluster_give_the_same_register(stock, tmp_p
     distributed = pytest.importorskip("distributed")
     pool_out, dask_out = tmp_path / "pool.csv", tmp_path / "dask.csv"
     stock_run.screen([str(stock)], pool_out, workers=2, progress_stream=open(os.devnull, "w"))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    # Workers as threads of one process: spawned worker processes would re-run the test runner's main module
+    # (after AppTest, the app script); the register must come out the same either way.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None, protocol="tcp",
                                   host="127.0.0.1") as cluster:
         stock_run.screen([str(stock)], dask_out, dask=cluster.scheduler_address,
                          progress_stream=open(os.devnull, "w"))

@@ -86,7 +86,9 @@ def test_a_quote_line_that_can_be_read_two_ways_is_left_out_and_said():
     data = "Beskrivelse;Sum\nUtvide dør;12.500\nFjerne terskel;3 500\n".encode()
     lines, notes = read_quote(data, "tilbud.csv")
     assert [(line.description, line.amount_nok) for line in lines] == [("Fjerne terskel", 3500)]
-    assert any("Utvide dør" in n and "12 500 or 12,5" in n for n in notes)
+    from costing.texts import note_text
+    assert any("Utvide dør" in note_text(n, "en") and "12 500 or 12,5" in note_text(n, "en") for n in notes)
+    assert any("kan bety 12 500 eller 12,5" in note_text(n, "nb") for n in notes)
 
 
 def test_the_ranges_table_covers_every_measured_field():

@@ -15,7 +15,7 @@ from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import Rules, load_rules
-from ui.plan_view import STATUS_ICON
+from planner.status import ICONS, worst_first
 from ui import trace
 from ui.tablet_layout import content_width
 
@@ -347,9 +347,8 @@ def render_draw(project: Project, lang: str) -> Project | None:
         counts = summary(findings)
         st.markdown(f"**{t('draw.findings', lang)}** — "
                     + t("draw.summary", lang, fail=counts["fail"], unknown=counts["unknown"], ok=counts["pass"]))
-        order = {"fail": 0, "unknown": 1, "pass": 2}
-        lines = [f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** · {f.element} — {f.message(lang)}"
-                 for f in sorted(findings, key=lambda f: order[f.status])]
+        lines = [f"{ICONS[f.status]} **{t('check.' + f.check, lang)}** · {f.element} — {f.message(lang)}"
+                 for f in worst_first(findings)]
         st.markdown("\n".join(f"- {line}" for line in lines))
         with st.expander(t("draw.numbers", lang), expanded=False):
             _tables(plan, rules, lang)

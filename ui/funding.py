@@ -12,8 +12,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 import pandas as pd
 import streamlit as st
 
-from costing import texts  # noqa: F401  (registers the costing texts)
+from costing.texts import note_text  # (importing it registers the costing texts)
 from costing.eligibility import QUESTIONS
+from costing.money import nok
 from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
@@ -24,9 +25,10 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_mm, fmt_nok, register, t
+from planner.i18n import TextError, fmt_nok, register, t
 from planner.model import Plan
 from planner.numbers import fmt_number
+from planner.rules import Rules
 from ui.keys import project_key
 
 PENDING = "funding_pending_state"
@@ -39,8 +41,8 @@ COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec
 
 
 @st.cache_data(show_spinner=False)
-def _read_quote(data: bytes, name: str, vat_included: bool | None):
-    return read_quote(data, name, vat_included)
+def _read_quote(data: bytes, name: str, vat_included: bool | None, vat: float):
+    return read_quote(data, name, vat_included, vat)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -110,22 +112,19 @@ def _barrier(barrier, state: dict, lang: str) -> None:
         state.setdefault("choices", {})[barrier.key] = chosen
     ramp = next((r.ramp for r in barrier.remedies if r.ramp is not None), None)
     if ramp is not None:
-        d = ramp.to_dict()
-        st.caption(t("fund.ramp", lang, rise=fmt_mm(d["rise_mm"]), slope=d["slope"],
-                     run=fmt_number(d['run_mm'] / 1000, lang, 1), landings=d["landings"],
-                     length=fmt_number(d['total_length_mm'] / 1000, lang, 1),
-                     width=fmt_number(d['width_mm'] / 1000, lang, 1), area=fmt_number(d['footprint_m2'], lang, 1),
+        st.caption(t("fund.ramp", lang, **ramp.text_params(lang),
                      fits=t({True: "fund.fits", False: "fund.fits_not", None: "fund.fits_unknown"}[ramp.fits], lang)))
     if any(r.lasting and r.grant_alternative for r in barrier.remedies):
         st.caption(f"{t('lasting.pros', lang)} {t('lasting.cons', lang)}")
     notes = {n for r in barrier.remedies for n in barrier.splits[r.id].notes}
     for n in sorted(notes):
-        st.caption("• " + t(n, lang))
+        st.caption("• " + note_text(n, lang))
     grant = next((barrier.splits[r.id].detail.get("grant") for r in barrier.remedies
                   if barrier.splits[r.id].detail.get("grant")), None)
     if grant:
-        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=grant["alternative"],
-                     rule=grant["cap_rule"], conf=grant["cap_confidence"]))
+        st.caption(t("fund.grant_rule", lang, cap=fmt_nok(grant["cap_nok"]), alt=t(f"fund.alt.{grant['alternative']}", lang),
+                     rule=t(grant["cap_rule_key"], lang, **grant["cap_params"]),
+                     conf=t(f"confidence.{grant['cap_confidence']}", lang)))
 
 
 def _whole_home(fp, lang: str) -> None:
@@ -144,9 +143,8 @@ def _whole_home(fp, lang: str) -> None:
         row[t("fund.col.now", lang)] = fmt_nok(s.household_now_nok)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    for b in fp.barriers:
-        if b.key in fp.included:
-            st.caption(t("fund.included", lang, barrier=_barrier_title(b, lang)))
+    for b, why in fp.left_out():
+        st.caption(t(why, lang, barrier=_barrier_title(b, lang)))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("fund.col.total", lang), fmt_nok(fp.total("total")))
     c2.metric(t("fund.public", lang), fmt_nok(fp.total("public")))
@@ -183,9 +181,9 @@ def _prices(state: dict, lang: str, prices) -> None:
     """The price list; a price typed over is read by the one number parser ("22 000", "22 000 kr"). A price that
     cannot be read is said in one sentence and the price before it is kept."""
     items = list(prices)
-    rows = [{"item": item_name(p.item, lang), "unit": unit_name(p.unit, lang),
-             "price_inc_vat_nok": fmt_number(p.price_inc_vat_nok, lang),
-             "confidence": p.confidence, "source": p.source} for p in prices.values()]
+    rows = [{"item": item_name(p.key, lang), "unit": unit_name(p.unit, lang),
+             "price_inc_vat_nok": fmt_number(nok(p.value), lang),
+             "confidence": t(f"confidence.{p.confidence}", lang), "source": p.source} for p in prices.values()]
     key = project_key("funding_prices")
     st.data_editor(pd.DataFrame(rows), hide_index=True, key=key, width="stretch",
                    disabled=["item", "unit", "confidence", "source"],
@@ -206,21 +204,22 @@ def _prices(state: dict, lang: str, prices) -> None:
             st.warning(f"{exc.message(lang)} {t('num.kept', lang)}")
     listed = default_prices()       # an emptied cell goes back to the list price
     rows = [{"item": item, "price_inc_vat_nok": value if value is not None else
-             (listed[item] if item in listed else prices[item]).price_inc_vat_nok} for item, value in good.items()]
+             nok((listed[item] if item in listed else prices[item]).value)} for item, value in good.items()]
     overrides = overrides_from_table(rows, state.get("prices") or {})
     if overrides != (state.get("prices") or {}):
         state["prices"] = overrides
     st.caption(t("fund.price_legend", lang))
 
 
-def _quote(state: dict, lang: str) -> None:
+def _quote(state: dict, lang: str, vat: float) -> None:
+    """The quote upload and its mapping; vat: the project's VAT rate (the user's override, if any)."""
     upload = st.file_uploader(t("fund.quote_upload", lang), type=["csv", "xlsx", "txt"], key=project_key("funding_quote_file"))
     if upload is not None and (state.get("quote") or {}).get("name") != upload.name:
         try:
-            lines, notes = _read_quote(upload.getvalue(), upload.name, None)
+            lines, notes = _read_quote(upload.getvalue(), upload.name, None, vat)
             state["quote"] = quote_state(lines, upload.name)
             for n in notes:
-                st.caption(n)
+                st.caption(note_text(n, lang))
         except QuoteError as exc:
             st.error(exc.message(lang))
     quote = state.get("quote")
@@ -277,14 +276,16 @@ def _office(state: dict, lang: str) -> None:
     st.caption(t("fund.office_note", lang, date=COPIED_ON, phone=NATIONAL_PHONE))
 
 
-def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str) -> dict:
-    """Draw the funding tab into the current container; return the (possibly changed) costing state."""
+def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lang: str,
+                   rules: Rules | None = None) -> dict:
+    """Draw the funding tab into the current container; return the (possibly changed) costing state.
+    rules: the standard the findings were made by (the project's)."""
     pending = st.session_state.pop(project_key(PENDING), None)  # a change made by a widget on the previous run
     state = copy.deepcopy(pending if pending is not None else (costing_state or {}))
     before = copy.deepcopy(state)
     try:
-        _, fctx = contexts(state)
-        fp = build_plan(plan, findings, state)
+        _, fctx = contexts(state, rules)
+        fp = build_plan(plan, findings, state, rules)
     except ValueError as exc:  # a price or rate that cannot be used: one sentence in the user's language
         st.error(exc.message(lang) if isinstance(exc, TextError) else str(exc))
         return state
@@ -309,7 +310,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
     with tabs[2]:
         _prices(state, lang, fctx.prices)
         st.markdown(f"**{t('fund.quote', lang)}**")
-        _quote(state, lang)
+        _quote(state, lang, fctx.rates["vat"].value)
     with tabs[3]:
         _questions(state, lang, fp)
     with tabs[4]:

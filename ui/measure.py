@@ -6,11 +6,13 @@ import math
 import pandas as pd
 import streamlit as st
 
+from planner.checks.doors import far_side_open
 from planner.i18n import register, t
 from planner.numbers import NumberError, fmt_number
 from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
+from planner.rules import Rules, load_rules
 import ui.draw_texts  # noqa: F401  (registers "visit.outside")
 from ui.keys import project_key
 
@@ -48,7 +50,7 @@ def door_between(plan: Plan, door, lang: str) -> str:
     names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
     if door.exterior:
         names.append(t("visit.outside", lang))
-    elif len(names) < 2:
+    elif far_side_open(door):
         names.append("?")
     return " ↔ ".join(names)
 
@@ -96,16 +98,20 @@ def apply_change(project: Project, element: str, field: str, value) -> Project:
     return project.with_measurement(make_measurement(element, field, value))
 
 
-def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Project, list[str]]:
+def render_measurements(project: Project, base: Plan, lang: str,
+                        rules: Rules | None = None) -> tuple[Project, list[str]]:
     """Draw the editors for `base` (the plan with measurements as they were when opened) and return the project
-    with every edit applied, plus a sentence for each value that could not be used."""
+    with every edit applied, plus a sentence for each value that could not be used. rules: the standard in use
+    (its numbers are in the help texts)."""
+    rules = rules or load_rules()
+    numbers = rules.text_params()
     st.caption(t("measure.intro", lang))
     errors: list[str] = []
     changes: list[tuple] = []
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     # "behind the door" only where the drawing leaves it open (or someone has already said)
-    open_side = any((not d.exterior and len(d.rooms) < 2) or d.far_side for d in base.doors)
+    open_side = any(far_side_open(d) or d.far_side for d in base.doors)
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_order=[c for c in doors.columns if c != "behind" or open_side],
@@ -119,7 +125,7 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
                                                      help=t("measure.col.typed_help", lang)),
             "behind": st.column_config.SelectboxColumn(t("measure.col.behind", lang),
                                                        options=list(choices("far_side", lang).values()),
-                                                       help=t("measure.col.behind_help", lang))})
+                                                       help=t("measure.col.behind_help", lang, **numbers))})
     changes += _changes(project_key(DOOR_KEY), doors, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
     changes += _choice_changes(doors, edited, "behind", "far_side", lang)
     showers = shower_table(base, lang)
@@ -141,7 +147,8 @@ def render_measurements(project: Project, base: Plan, lang: str) -> tuple[Projec
                            "room": st.column_config.TextColumn(t("measure.col.room", lang)),
                            "under": st.column_config.SelectboxColumn(
                                t("measure.col.under", lang), options=list(choices("space_under", lang).values()),
-                               help=t("measure.col.under_help", lang))})
+                               help=t("measure.col.under_help" if "turning_space_under_fixture_mm" in rules.values
+                                      else "measure.col.under_help_none", lang, **numbers))})
         changes += _choice_changes(basins, edited, "under", "space_under", lang)
     st.subheader(t("measure.entrance", lang))
     entrance = base.entrance

@@ -7,21 +7,21 @@ import streamlit as st
 import hashlib
 import json
 
+from planner.checks.turning import rectangle_sizes
 from planner.drawing import plan_png
 from planner.findings import Finding
 from planner.i18n import fmt_mm, t
 from planner.model import Plan
-from planner.rules import Rules
+from planner.rules import Rules, load_rules
+from planner.status import ICONS, worst_first
 
-STATUS_ICON = {"fail": "✘", "unknown": "?", "pass": "✔"}  # glyphs every text font has
 
 
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
-    order = {"fail": 0, "unknown": 1, "pass": 2}
-    rows = [f for f in sorted(findings, key=lambda f: order[f.status])
+    rows = [f for f in worst_first(findings)
             if not problems_only or f.status != "pass"]
     return pd.DataFrame([{
-        t("col.status", lang): f"{STATUS_ICON[f.status]} {t('status.' + f.status, lang)}",
+        t("col.status", lang): f"{ICONS[f.status]} {t('status.' + f.status, lang)}",
         t("col.element", lang): f.element,
         t("col.check", lang): t(f"check.{f.check}", lang),
         t("col.message", lang): f.message(lang),
@@ -44,12 +44,15 @@ def plan_image(plan: Plan, findings: list[Finding], lang: str) -> bytes:
     return _cached_png(hashlib.sha256(content.encode()).hexdigest(), plan, findings, lang)
 
 
-def render_plan(plan: Plan, findings: list[Finding], lang: str) -> None:
+def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | None = None) -> None:
+    """The plan drawing with its legend (in the numbers of `rules`, the standard in use), and the findings."""
+    rules = rules or load_rules()
     if not plan.rooms and not plan.doors:
         st.info(t("plan.no_rooms", lang))
     else:
         st.image(plan_image(plan, findings, lang), width="stretch")
-        st.caption(t("plan.legend", lang))
+        legend = "plan.legend" if rectangle_sizes(rules) else "plan.legend_circle"
+        st.caption(t(legend, lang, **rules.text_params()))
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
                       format_func=lambda v: t(f"findings.{v}", lang))
     table = findings_table(findings, lang, problems_only=choice == "problems")

@@ -70,7 +70,7 @@ def render_renovation(plan: Plan, findings: list[Finding], rules: Rules, project
         st.info(t("reno.none", lang))
         return project
     try:
-        ctx, _ = contexts(state)
+        ctx, _ = contexts(state, rules)
     except ValueError as exc:   # a price or rate the user typed that is not a number: the costs tab says which
         st.warning(str(exc))
         return project

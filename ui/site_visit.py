@@ -7,16 +7,16 @@ import streamlit as st
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
 from planner.checks import assess
+from planner.checks.doors import far_side_open
 from planner.i18n import fmt_mm, t
+from planner.status import ICONS, SEVERITY
 from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.numbers import NumberError, fmt_number
 from planner.project import Project
 from planner.rules import load_rules
 from ui.measure import door_between
-from ui.plan_view import STATUS_ICON
 
-SHOW = {"fail": "error", "unknown": "warning", "pass": "success"}
 
 
 def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
@@ -99,7 +99,7 @@ def _choose(project: Project, element: str, field: str, where, key: str, label: 
 def _far_side(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
     """For a door the drawing shows with a room on one side only: what is behind it, as seen on site."""
     door = next((d for d in project.plan.doors if d.id == item.element), None)
-    if door is None or door.exterior or len(door.rooms) >= 2:
+    if door is None or not far_side_open(door):
         return project, []
     problems: list[str] = []
     project = _choose(project, item.element, "far_side", st, f"{key}_far_side", "measure.col.behind", lang,
@@ -183,7 +183,7 @@ def render_site_visit(project: Project, lang: str) -> Project:
     if not mine:
         st.caption(t("visit.no_findings", lang))
     for f in mine:
-        getattr(st, SHOW[f.status])(f"{STATUS_ICON[f.status]} **{t('check.' + f.check, lang)}** — {f.message(lang)}")
+        getattr(st, SEVERITY[f.status])(f"{ICONS[f.status]} **{t('check.' + f.check, lang)}** — {f.message(lang)}")
 
     note = st.text_area(t("visit.note", lang), value=project.notes.get(item.element, ""), key=f"{key}_note",
                         placeholder=t("visit.note_placeholder", lang), height=80)

@@ -11,8 +11,9 @@ register({
     "side.open": {"en": "Open a plan", "nb": "Åpne en plan"},
     "side.example": {"en": "Example plans", "nb": "Eksempelplaner"},
     "side.open_example": {"en": "Open example", "nb": "Åpne eksempel"},
-    "side.upload": {"en": "Upload a DXF drawing or a Tilpass project (.json)",
-                    "nb": "Last opp en DXF-tegning eller et Tilpass-prosjekt (.json)"},
+    "side.upload": {"en": "Upload a DXF drawing, an IFC model, a RoomPlan scan (.json) or a Tilpass project (.json)",
+                    "nb": "Last opp en DXF-tegning, en IFC-modell, en RoomPlan-skanning (.json) eller et "
+                          "Tilpass-prosjekt (.json)"},
     "side.standard": {"en": "Rules", "nb": "Regelverk"},
     "side.privacy": {"en": "Plans and health details stay on this computer: nothing is sent anywhere, and nothing "
                            "is stored unless you save the project.",
@@ -49,17 +50,27 @@ register({
     "tab.renovate": {"en": "Renovating?", "nb": "Pusse opp?"},
     "tab.day": {"en": "The day in the home", "nb": "Hverdagen"},
     "remeasure.yes": {"en": "measure again", "nb": "mål på nytt"},
-    "import.none": {"en": "This plan was not imported from a DXF, so there is no import report.",
-                    "nb": "Denne planen er ikke importert fra en DXF, så det finnes ingen importrapport."},
+    "import.none": {"en": "This plan was not imported from a DXF, an IFC model or a scan, so there is no import "
+                          "report.",
+                    "nb": "Denne planen er ikke importert fra en DXF, en IFC-modell eller en skanning, så det finnes "
+                          "ingen importrapport."},
     "findings.show": {"en": "Show", "nb": "Vis"},
     "findings.all": {"en": "all", "nb": "alle"},
     "findings.problems": {"en": "barriers and unknowns", "nb": "hindringer og ukjente"},
-    "plan.legend": {"en": "Green circle: a Ø 1500 mm turning circle fits (green rectangle: the 1300 × 1800 mm turning "
+    "plan.legend": {"en": "Green circle: a Ø {turning_circle_diameter_mm} mm turning circle fits (green rectangle: the "
+                          "{turning_rectangle_width_mm} × {turning_rectangle_length_mm} mm turning "
                           "area the standard accepts instead). Red dashed circle: the largest free "
                           "circle, too small. Door colours: red fails, amber unknown (measure it), green passes.",
-                    "nb": "Grønn sirkel: snusirkel Ø 1500 mm får plass (grønt rektangel: snuareal 1300 × 1800 mm, "
+                    "nb": "Grønn sirkel: snusirkel Ø {turning_circle_diameter_mm} mm får plass (grønt rektangel: snuareal "
+                          "{turning_rectangle_width_mm} × {turning_rectangle_length_mm} mm, "
                           "som godtas i stedet). Rød stiplet sirkel: største frie sirkel, "
                           "for liten. Dørfarger: rød = avvik, gul = ukjent (mål den), grønn = ok."},
+    "plan.legend_circle": {"en": "Green circle: a Ø {turning_circle_diameter_mm} mm turning circle fits. Red dashed "
+                                 "circle: the largest free circle, too small. Door colours: red fails, amber unknown "
+                                 "(measure it), green passes.",
+                           "nb": "Grønn sirkel: snusirkel Ø {turning_circle_diameter_mm} mm får plass. Rød stiplet "
+                                 "sirkel: største frie sirkel, for liten. Dørfarger: rød = avvik, gul = ukjent (mål "
+                                 "den), grønn = ok."},
     "plan.no_rooms": {"en": "The plan has no rooms yet.", "nb": "Planen har ingen rom ennå."},
     "measure.intro": {"en": "Type what you measure on site, in millimetres. A measured value replaces what the "
                             "drawing says; clear a cell to go back to the drawing.",
@@ -75,17 +86,21 @@ register({
     "measure.col.behind": {"en": "Behind the door", "nb": "Bak døren"},
     "measure.col.behind_help": {
         "en": "For a door the drawing shows with a room on one side only: what is on the other side. It decides "
-              "whether the door needs 760 mm (inside the dwelling) or 860 mm (entrance or shared corridor).",
+              "whether the door needs {door_clear_width_internal_mm} mm (inside the dwelling) or "
+              "{door_clear_width_entrance_mm} mm (entrance or shared corridor).",
         "nb": "For en dør der tegningen bare viser rom på den ene siden: hva som er på den andre siden. Det avgjør "
-              "om døren trenger 760 mm (inne i boligen) eller 860 mm (inngang eller felles gang)."},
+              "om døren trenger {door_clear_width_internal_mm} mm (inne i boligen) eller {door_clear_width_entrance_mm} mm "
+              "(inngang eller felles gang)."},
     "measure.basins": {"en": "Basins", "nb": "Servanter"},
     "measure.col.basin": {"en": "Basin", "nb": "Servant"},
     "measure.col.under": {"en": "Free floor under it", "nb": "Fritt gulv under"},
     "measure.col.under_help": {
-        "en": "Yes when the basin hangs on the wall at least 670 mm above the floor with nothing under it: the "
-              "turning space may pass under it (TEK17 § 12-9 guidance).",
-        "nb": "Ja når servanten henger på veggen minst 670 mm over gulvet uten noe under: snuarealet kan gå inn "
-              "under den (TEK17 § 12-9, veiledning)."},
+        "en": "Yes when the basin hangs on the wall at least {turning_space_under_fixture_mm} mm above the floor "
+              "with nothing under it: the turning space may pass under it ({turning_space_under_fixture_clause}).",
+        "nb": "Ja når servanten henger på veggen minst {turning_space_under_fixture_mm} mm over gulvet uten noe "
+              "under: snuarealet kan gå inn under den ({turning_space_under_fixture_clause})."},
+    "measure.col.under_help_none": {"en": "Yes when the basin hangs on the wall with nothing under it.",
+                                    "nb": "Ja når servanten henger på veggen uten noe under."},
     "measure.col.shower": {"en": "Shower", "nb": "Dusj"}, "measure.col.room": {"en": "Room", "nb": "Rom"},
     "measure.col.lip": {"en": "Kerb height mm", "nb": "Kanthøyde mm"},
     "measure.rise": {"en": "Rise from the ground to the entrance floor (mm)",

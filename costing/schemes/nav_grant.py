@@ -1,6 +1,7 @@
 """NAV's grant instead of an aid: min(cap of the alternative aid, real cost of the permanent part)
 (costing.grants; NAV Hjelpemiddelsentral Vestland 2025, C)."""
 from costing.grants import PLATFORMLIFT, RAMP, RULE as GRANT_RULE, nav_grant
+from costing.money import nok
 from costing.remedies import PERMANENT, lift_item
 
 NAME, PUBLIC, LOAN = "nav_grant", True, False
@@ -13,7 +14,7 @@ def lift_estimate_nok(alternative, rise_mm, ctx):
         return None
     item = lift_item(rise_mm, ctx.rates) if alternative == PLATFORMLIFT else alternative
     price = ctx.prices.get(item)
-    return None if price is None else price.price_inc_vat_nok
+    return None if price is None else nok(price.value)
 
 
 def pays(remedy, ctx, remaining_nok, pot_nok):

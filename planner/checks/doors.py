@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
-from planner.model import SOURCE_ESTIMATED, Door, Plan
+from planner.model import SOURCE_ESTIMATED, SOURCE_SCANNED, Door, Plan
 from planner.rules import Rules
 
 
 THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
                       PASS: ("THRESHOLD_OK", "threshold.pass"), FAIL: ("THRESHOLD_TOO_HIGH", "threshold.fail")}
+
+
+def far_side_open(door: Door) -> bool:
+    """True for a door the drawing leaves open: not exterior, with a room of the plan on one side only, so what is
+    behind it (door.far_side: "dwelling" or "outside") is for someone on site to say."""
+    return not door.exterior and len(door.rooms) < 2
 
 
 def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, str] | None = None) -> str:
@@ -23,7 +29,7 @@ def door_category(door: Door, plan: Plan, rules: Rules, room_types: dict[str, st
     types = room_types if room_types is not None else {r.id: r.type for r in plan.rooms}
     if any(types.get(rid) in route_types for rid in door.rooms):
         return "route"
-    if len(door.rooms) < 2 and door.far_side != "dwelling":
+    if far_side_open(door) and door.far_side != "dwelling":
         return "unknown_side"
     return "internal"
 
@@ -38,11 +44,14 @@ def required_clear_width_mm(door: Door, plan: Plan, rules: Rules,
 
 
 def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
-    """Every door's clear width against 860 mm (entrance, communication route) or 760 mm (inside)."""
+    """Every door's clear width against the entrance or communication-route width (TEK17: 860 mm) or the width
+    inside a dwelling (760 mm). An estimated width (from the drawn leaf) within the estimate's own error — the
+    leaf-to-clear deduction — of the limit is marked for measuring on site."""
     margin = rules.value("remeasure_margin_mm")
     findings = []
     room_types = {r.id: r.type for r in plan.rooms}
     internal = rules.value("door_clear_width_internal_mm")
+    estimate_error = rules.value("door_leaf_to_clear_deduction_mm")
     for door in plan.doors:
         required, key = required_clear_width_mm(door, plan, rules, room_types)
         category = door_category(door, plan, rules, room_types)
@@ -55,15 +64,17 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
                 status, code, message = UNKNOWN, "DOOR_WIDTH_DEPENDS_ON_FAR_SIDE", "door_width.unknown_side"
             else:                        # too narrow whichever side it is
                 required, key = internal, "door_clear_width_internal_mm"
-        estimated = door.clear_width_source == SOURCE_ESTIMATED
+        estimated = door.clear_width_source in (SOURCE_ESTIMATED, SOURCE_SCANNED)   # a guess or a scan: ± cm
         findings.append(Finding(
             check="door_clear_width", code=code, element=door.id,
             status=status, measured=measured, required=required, rule=rules.clause(key),
             message_key=message,
             params={"measured": f"{measured:.0f}", "required": f"{required:.0f}", "internal": f"{internal:.0f}",
                     "door_kind": f"@door_kind.{category}"},
-            remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, 60)),
-            geometry=door.position, confidence=rules[key].confidence))
+            remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, estimate_error)),
+            geometry=door.position, confidence=rules[key].confidence,
+            rule_values=rules.refs(key, "door_clear_width_internal_mm", "remeasure_margin_mm",
+                                   "door_leaf_to_clear_deduction_mm")))
     return findings
 
 
@@ -81,5 +92,5 @@ def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
             rule=rules.clause("threshold_max_mm"), message_key=key,
             params={"measured": "" if height is None else f"{height:.0f}", "required": f"{limit:.0f}"},
             remeasure=near_limit(height, limit, margin), geometry=door.position,
-            confidence=rules["threshold_max_mm"].confidence))
+            confidence=rules["threshold_max_mm"].confidence, rule_values=rules.refs("threshold_max_mm", "remeasure_margin_mm")))
     return findings

@@ -29,4 +29,5 @@ def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
         rule=rules.clause(key), message_key=msg,
         params={"measured": "" if rise is None else f"{rise:.0f}", "steps": steps},
         remeasure=near_limit(rise, limit, rules.value("remeasure_margin_mm")),
-        geometry=None if door is None else door.position, confidence=rules[key].confidence)]
+        geometry=None if door is None else door.position, confidence=rules[key].confidence,
+        rule_values=rules.refs(key, "remeasure_margin_mm"))]

@@ -15,6 +15,7 @@ def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
     key = "shower_lip_max_mm"
     limit, clause, margin = rules.value(key), rules.clause(key), rules.value("remeasure_margin_mm")
     confidence = rules[key].confidence
+    used = rules.refs(key, "remeasure_margin_mm")
     findings = []
     bathrooms = [r for r in plan.rooms if r.type == "bathroom"]
     fixtures_of: dict[str, list] = {}   # room id -> its fixtures, in one pass (not a scan per bathroom)
@@ -30,7 +31,7 @@ def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
                 check="step_free_shower", code="BATH_ONLY" if bath_only else "NO_SHOWER_FOUND",
                 element=room.id, status=FAIL if bath_only else UNKNOWN, measured=None, required=limit,
                 rule=clause, message_key="shower.bath_only" if bath_only else "shower.none",
-                params={"room": room.name or room.id}, geometry=room.polygon, confidence=confidence))
+                params={"room": room.name or room.id}, geometry=room.polygon, confidence=confidence, rule_values=used))
             continue
         for shower in showers:
             lip = shower.lip_mm
@@ -41,9 +42,9 @@ def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
                 required=limit, rule=clause, message_key=msg,
                 params={"measured": "" if lip is None else f"{lip:.0f}", "required": f"{limit:.0f}",
                         "room": room.name or room.id},
-                remeasure=near_limit(lip, limit, margin), geometry=shower.footprint, confidence=confidence))
+                remeasure=near_limit(lip, limit, margin), geometry=shower.footprint, confidence=confidence, rule_values=used))
     if not bathrooms and plan.rooms:
         findings.append(Finding(
             check="step_free_shower", code="NO_BATHROOM_FOUND", element="plan", status=UNKNOWN, measured=None,
-            required=limit, rule=clause, message_key="shower.no_bathroom", confidence=confidence))
+            required=limit, rule=clause, message_key="shower.no_bathroom", confidence=confidence, rule_values=used))
     return findings

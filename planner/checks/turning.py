@@ -25,11 +25,11 @@ def _free_floor(room: Room, blocked: list) -> BaseGeometry:
     return floor
 
 
-def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True) -> tuple[dict[str, list], dict[str, list]]:
+def _blocked_by_room(plan: Plan, under: bool = False) -> tuple[dict[str, list], dict[str, list]]:
     """Room id -> footprints of its fixtures and swings of the doors opening into it, in one pass over the plan
     (looking them up per room would cost rooms x doors); and, where the standard lets the turning space pass
     under a basin (under), the basins nobody has yet said have free floor under them, apart. A basin seen to
-    have free floor under it takes no turning space. swings=False: as if every door were a sliding door."""
+    have free floor under it takes no turning space."""
     blocked: dict[str, list] = {}
     unsure: dict[str, list] = {}
     for f in plan.fixtures:
@@ -41,7 +41,7 @@ def _blocked_by_room(plan: Plan, under: bool = False, swings: bool = True) -> tu
             continue
         blocked.setdefault(f.room, []).append(f.footprint)
     for d in plan.doors:
-        if swings and d.swing is not None:
+        if d.swing is not None:
             for rid in d.rooms:
                 blocked.setdefault(rid, []).append(d.swing)
     return blocked, unsure
@@ -132,15 +132,6 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
     return None
 
 
-def turning_space_fits(plan: Plan, room: Room, required_mm: float, rectangle: tuple[float, float] | None,
-                       without_swings: bool = False, under: bool = False) -> bool:
-    """True when the room's free floor holds the circle, or the rectangle where the standard accepts it; a basin
-    nobody has looked at counts (with under, one seen to be wall-hung does not)."""
-    blocked, unsure = _blocked_by_room(plan, under=under, swings=not without_swings)
-    circle, rect = _space(room, blocked.get(room.id, []) + unsure.get(room.id, []), required_mm, rectangle)
-    return (circle is not None and round(circle[1]) >= required_mm) or rect is not None
-
-
 UNDER_KEY = "turning_space_under_fixture_mm"
 RECT_KEY = "turning_rectangle_width_mm"
 
@@ -175,7 +166,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(key), rules.value("remeasure_margin_mm")
     rectangle = rectangle_sizes(rules)
     rect_params = {} if rectangle is None else {"rect_width": f"{rectangle[0]:.0f}", "rect_length": f"{rectangle[1]:.0f}"}
-    if UNDER_KEY in rules.values:     # what a remedy's check needs to judge the room the same way
+    used = rules.refs(key, "turning_rectangle_width_mm", "turning_rectangle_length_mm", UNDER_KEY,
+                      "remeasure_margin_mm")
+    if UNDER_KEY in rules.values:     # the message of a room that passes only if the basin is wall-hung
         rect_params["height"] = f"{rules.value(UNDER_KEY):.0f}"
     room_types = set(rules.setting("turning_circle", "room_types", []))
     blocked_in, unsure_in = _blocked_by_room(plan, under=UNDER_KEY in rules.values)
@@ -203,7 +196,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             findings.append(Finding(
                 check="turning_circle", code="NO_FREE_FLOOR", element=room.id, status=FAIL, measured=0.0,
                 required=required, rule=rules.clause(key), message_key="turning.no_floor", params={"room": name},
-                geometry=room.polygon, confidence=rules[key].confidence))
+                geometry=room.polygon, confidence=rules[key].confidence, rule_values=used))
             continue
         diameter = 0.0 if circle is None else float(round(circle[1]))
         params = {"room": name, "measured": f"{diameter:.0f}", "required": f"{required:.0f}", **rect_params}
@@ -212,13 +205,13 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 check="turning_circle", code="TURNING_OK", element=room.id, status=PASS, measured=diameter,
                 required=required, rule=rules.clause(key), message_key="turning.pass", params=params,
                 remeasure=near_limit(diameter, required, margin),
-                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence))
+                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence, rule_values=used))
             continue
         if rect is not None:
             findings.append(Finding(
                 check="turning_circle", code="TURNING_OK_RECTANGLE", element=room.id, status=PASS, measured=diameter,
                 required=required, rule=rules.clause(RECT_KEY), message_key="turning.pass_rectangle", params=params,
-                geometry=_moved(rect, dx, dy), confidence=rules[RECT_KEY].confidence))
+                geometry=_moved(rect, dx, dy), confidence=rules[RECT_KEY].confidence, rule_values=used))
             continue
         clear_circle, clear_rect = clear if clear is not None else (None, None)
         if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
@@ -229,7 +222,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 measured=diameter, required=required, rule=rules.clause(UNDER_KEY),
                 message_key="turning.if_space_under",
                 params=params, geometry=fits,
-                confidence=rules[UNDER_KEY].confidence))
+                confidence=rules[UNDER_KEY].confidence, rule_values=used))
             continue
         findings.append(Finding(
             check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL, measured=diameter,
@@ -237,5 +230,5 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             message_key="turning.fail_rectangle" if rectangle else "turning.fail", params=params,
             remeasure=near_limit(diameter, required, margin),
             geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
-            confidence=rules[key].confidence))
+            confidence=rules[key].confidence, rule_values=used))
     return findings

@@ -6,27 +6,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.sourced import CONFIDENCE_MARKS, Sourced
+
 RULES_DIR = Path(__file__).parent
 DEFAULT_STANDARD = "no-tek17"
-CONFIDENCE_MARKS = {"C": "confirmed in the source", "S": "secondary source only",
-                    "U": "unconfirmed", "A": "assumption of this tool"}
-
-
-@dataclass(frozen=True, slots=True)
-class RuleValue:
-    """One rule value in millimetres (or as stated), with where it comes from."""
-
-    key: str
-    value: float
-    clause: str
-    source: str
-    edition: str
-    confidence: str
-    note: str = ""
-
-    @property
-    def uncertain(self) -> bool:
-        return self.confidence != "C"
+RuleValue = Sourced   # a rule value is a value with its source; its clause says where in the standard
+__all__ = ["CONFIDENCE_MARKS", "DEFAULT_STANDARD", "RuleValue", "Rules", "available_standards", "load_rules",
+           "rules_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +36,17 @@ class Rules:
     def clause(self, key: str) -> str:
         return self.values[key].clause
 
+    def refs(self, *keys: str) -> tuple[RuleValue, ...]:
+        """The rule values a finding is judged by (Finding.rule_values), those of keys this standard has."""
+        return tuple(self.values[k] for k in keys if k in self.values)
+
+    def text_params(self) -> dict[str, str]:
+        """Every value as a text's parameter ({door_clear_width_internal_mm} -> "760") and every clause as
+        {<key without its unit>_clause}, so a text shows the numbers of the standard in use."""
+        out = {k: f"{v.value:g}" for k, v in self.values.items()}
+        out.update({f"{k.removesuffix('_mm')}_clause": v.clause for k, v in self.values.items()})
+        return out
+
     def setting(self, section: str, key: str, default=None):
         return self.lists.get(section, {}).get(key, default)
 
@@ -60,8 +57,7 @@ class Rules:
             if key not in values:
                 raise KeyError(f"{key} is not a rule value of {self.id}")
             old = values[key]
-            values[key] = RuleValue(key, float(new), old.clause, f"overridden by the user (was {old.value:g})",
-                                    old.edition, "A", old.note)
+            values[key] = old.overridden(float(new), f"overridden by the user (was {old.value:g})")
         return Rules(self.id, self.name, self.name_nb, self.country, self.edition, values, self.lists)
 
 
@@ -78,6 +74,21 @@ def load_rules(standard: str = DEFAULT_STANDARD) -> Rules:
     return _load(standard)
 
 
+def _unit(key: str) -> str:
+    """The unit a rule value's name gives (docs/glossary.md): *_mm millimetres, else a ratio."""
+    return "mm" if key.endswith("_mm") else "ratio"
+
+
+def rules_for(given: str | None, saved: str | None = None) -> Rules:
+    """The rules of the standard asked for (a command's --standard), else the project's own (saved), else the
+    default. One sentence (PlanError) for a standard that is not known, e.g. in an edited project file."""
+    standard = given or saved or DEFAULT_STANDARD
+    if standard not in available_standards():
+        from planner.model import PlanError
+        raise PlanError.text("err.standard_unknown", standard=repr(standard), known=", ".join(available_standards()))
+    return load_rules(standard)
+
+
 @lru_cache(maxsize=None)
 def _load(standard: str) -> Rules:
     path = RULES_DIR / f"{standard}.toml"
@@ -86,9 +97,9 @@ def _load(standard: str) -> Rules:
         raise ValueError(f"Unknown standard {standard!r}; choose one of: {known}.")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     meta = data["standard"]
-    values = {key: RuleValue(key=key, value=float(v["value"]), clause=v["clause"], source=v["source"],
-                             edition=v.get("edition", meta.get("edition", "")), confidence=v["confidence"],
-                             note=v.get("note", ""))
+    values = {key: RuleValue(key=key, value=float(v["value"]), unit=v.get("unit", _unit(key)), clause=v["clause"],
+                             source=v["source"], edition=v.get("edition", meta.get("edition", "")),
+                             confidence=v["confidence"], note=v.get("note", ""))
               for key, v in data["values"].items()}
     lists = {k: v for k, v in data.items() if k not in ("standard", "values")}
     return Rules(id=meta["id"], name=meta["name"], name_nb=meta.get("name_nb", meta["name"]),
