@@ -25,7 +25,7 @@ from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_nok, register, t
+from planner.i18n import TextError, fmt_mm, fmt_nok, register, t
 from planner.model import Plan
 from planner.numbers import fmt_number
 from planner.rules import Rules
