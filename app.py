@@ -1,6 +1,7 @@
 """Tilpass — the Streamlit app. UI only: every rule, geometry and sum comes from planner/ and costing/."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -60,6 +61,7 @@ def set_project(project: Project, name: str) -> None:
     st.session_state.base_plan = project.measured_plan()[0]
     st.session_state.generation = st.session_state.get("generation", 0) + 1  # fresh widget keys (ui/keys.py)
     st.session_state.pending_standard = project.standard   # the sidebar shows it from the next draw on
+    st.session_state.pop("unknown_standard", None)
 
 
 def open_example(name: str) -> None:
@@ -127,10 +129,17 @@ def sidebar(lang_default: str) -> str:
             open_upload(pending["data"], pending["name"], units=unit)
             st.rerun()
     standards = available_standards()
-    if st.session_state.get("pending_standard") in standards:   # the project's own standard, once it is opened
-        st.session_state.standard = st.session_state.pop("pending_standard")
+    pending = st.session_state.pop("pending_standard", None)   # the project's own standard, once it is opened
+    if pending in standards:
+        st.session_state.standard = pending
+    elif pending is not None:   # shown as it is written, but only its letters, digits, dots and dashes
+        st.session_state.unknown_standard = re.sub(r"[^\w.-]", "?", str(pending))[:40]
+    if st.session_state.get("unknown_standard"):
+        st.sidebar.warning(t("side.standard_unknown", lang, standard=st.session_state.unknown_standard,
+                             used=standard_name(st.session_state.get("standard", DEFAULT_STANDARD), lang)))
+    if st.session_state.get("standard") not in standards:
+        st.session_state.standard = DEFAULT_STANDARD
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
-                         index=standards.index(DEFAULT_STANDARD),
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
     with st.sidebar:

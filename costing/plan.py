@@ -88,7 +88,7 @@ def contexts(state: dict | None, rules: Rules | None = None) -> tuple[Context, F
     state = state or {}
     rules = rules or load_rules(DEFAULT_STANDARD)
     rates = load_rates(state.get("rates"))
-    prices = load_prices(state.get("prices"))
+    prices = load_prices(state.get("prices"), vat=rates["vat"].value)
     answers = state.get("answers") or {}
     alternative = state.get("grant_alternative") if state.get("grant_alternative") in ALTERNATIVES else None
     ctx = Context(prices=prices, rates=rates, shared_stairwell=answers.get("shared_stairwell") is True,

@@ -7,7 +7,7 @@ from matplotlib.patches import Circle, Polygon as MplPolygon
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.findings import FAIL, PASS, Finding
 from planner.i18n import t
 from planner.model import Plan
 from planner.numbers import fmt_number

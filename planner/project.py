@@ -14,6 +14,7 @@ from shapely.errors import ShapelyError
 from planner import daily, falls
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
+from planner.rules import DEFAULT_STANDARD
 from planner.underlay import Underlay
 
 FORMAT = "tilpass-project"
@@ -32,7 +33,7 @@ class Project:
     measurements: tuple[Measurement, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)
     photos: tuple[dict, ...] = ()
-    standard: str = "no-tek17"
+    standard: str = DEFAULT_STANDARD
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -64,7 +65,7 @@ class Project:
         return cls(plan=Plan.from_dict(data["plan"]),
                    measurements=tuple(Measurement.from_dict(m) for m in data.get("measurements", [])),
                    notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
-                   photos=tuple(data.get("photos", [])), standard=data.get("standard", "no-tek17"),
+                   photos=tuple(data.get("photos", [])), standard=data.get("standard", DEFAULT_STANDARD),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
                    daily=daily.validate(data.get("daily")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from planner.findings import Finding
 from planner.measurements import ENTRANCE_ID, Measurement, make_measurement, now_iso
 from planner.model import SOURCE_MEASURED, Plan, PlanError
 from planner.project import Project
@@ -30,6 +31,15 @@ def visit_items(plan: Plan) -> list[VisitItem]:
     items += [VisitItem(f.id, "shower", ("lip_mm",)) for f in plan.fixtures if f.type == "shower"]
     items += [VisitItem(f.id, "basin", ("space_under",)) for f in plan.fixtures if f.type == "sink"]
     return items
+
+
+def findings_for(plan: Plan, findings: list[Finding], element: str) -> list[Finding]:
+    """The findings a visit stop decides: the element's own, and for a basin the turning finding of its room
+    (whether the basin leaves free floor under it decides whether the turning space may pass under it)."""
+    fixture = plan.fixture(element)
+    room = fixture.room if fixture is not None and fixture.type == "sink" else None
+    return [f for f in findings if f.element == element
+            or (room is not None and f.element == room and f.check == "turning_circle")]
 
 
 def measured(project: Project, element: str, field: str) -> Measurement | None:

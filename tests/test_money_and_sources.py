@@ -81,3 +81,27 @@ def test_a_users_own_value_is_marked_user_everywhere():
 def test_an_unknown_confidence_mark_is_refused():
     with pytest.raises(ValueError, match="confidence"):
         Sourced("x_mm", 1, "mm", "somewhere", "quote")
+
+
+def test_the_users_vat_rate_reaches_the_list_prices_too():
+    """A VAT override changed quotes and caps but left every list price at 25 %."""
+    plain = contexts({})[0].prices
+    low = contexts({"rates": {"vat": 0.15}})[0].prices
+    assert plain["door_widen_internal"].value == 22_000
+    assert low["door_widen_internal"].value == with_vat_nok(17_600, 0.15) == 20_240
+    assert low["stairlift_permit_fee"].value == plain["stairlift_permit_fee"].value   # a fee bears no VAT
+
+
+def test_an_untouched_price_table_at_another_vat_rate_makes_no_overrides():
+    from costing.prices import overrides_from_table
+    low = contexts({"rates": {"vat": 0.15}})[0].prices
+    rows = [{"item": p.key, "price_inc_vat_nok": p.value} for p in low.values()]
+    assert overrides_from_table(rows, {}, 0.15) == {}
+
+
+def test_the_funding_tab_at_another_vat_rate_leaves_the_prices_untouched():
+    at = AppTest.from_string(APP, default_timeout=30)
+    at.session_state["state"] = {"rates": {"vat": 0.15}}
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.session_state["state"].get("prices")

@@ -14,7 +14,7 @@ from costing.plan import build_plan, contexts
 from costing.remedies import remedies_for, size_ramp
 from costing.texts import note_text
 from planner.checks import assess
-from planner.project import Project, dumps_project, loads_project
+from planner.project import dumps_project, loads_project
 from planner.rules import load_rules
 from tests.plans import bathroom
 from tests.test_costing_remedies import flat
@@ -100,22 +100,29 @@ def test_the_standard_chosen_in_the_app_is_saved_with_the_project():
     assert json.loads(dumps_project(project))["standard"] == "uk-adm4"
 
 
-def test_a_project_opened_in_the_app_brings_its_standard():
+def _example_saved_with(standard: str) -> bytes:
     saved = loads_project((ROOT / "examples" / "flat-narrow-bathroom.tilpass.json").read_bytes())
-    data = dumps_project(saved.replace(standard="se-bbr")).encode()
+    return dumps_project(saved.replace(standard=standard)).encode()
+
+
+def _opened_in_the_app(standard: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.file_uploader(key="upload").upload("p.tilpass.json", data, "application/json").run()
+    at.file_uploader(key="upload").upload("p.tilpass.json", _example_saved_with(standard), "application/json").run()
     at.run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_a_project_opened_in_the_app_brings_its_standard():
+    at = _opened_in_the_app("se-bbr")
     assert at.selectbox(key="standard").value == "se-bbr"
     assert at.session_state["project"].standard == "se-bbr"
 
 
 @pytest.fixture
 def bbr_project(tmp_path) -> Path:
-    saved = loads_project((ROOT / "examples" / "flat-narrow-bathroom.tilpass.json").read_bytes())
     path = tmp_path / "p.tilpass.json"
-    path.write_text(dumps_project(saved.replace(standard="se-bbr")), encoding="utf-8")
+    path.write_bytes(_example_saved_with("se-bbr"))
     return path
 
 
@@ -139,9 +146,8 @@ def test_costing_options_uses_the_projects_standard_and_names_it(bbr_project, ca
 
 def test_a_project_naming_an_unknown_standard_gets_one_sentence(tmp_path, capsys):
     from planner.__main__ import main
-    saved = loads_project((ROOT / "examples" / "flat-narrow-bathroom.tilpass.json").read_bytes())
     path = tmp_path / "p.tilpass.json"
-    path.write_text(dumps_project(saved.replace(standard="xx-none")), encoding="utf-8")
+    path.write_bytes(_example_saved_with("xx-none"))
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "xx-none" in err and "no-tek17" in err and "Traceback" not in err
@@ -272,3 +278,19 @@ def test_the_ramp_text_takes_its_clause_and_level_square_from_the_rules_and_writ
     assert "1:12" in nb and "6,3 m lang" in nb and "1,5 m flatt" in nb and "§ 8-5" in nb
     swedish = size_ramp(400, rules=BBR)
     assert "2,0 m flatt" in t("fund.ramp", "nb", **swedish.text_params("nb"), fits="")
+
+
+def test_a_basin_stop_of_the_site_visit_shows_the_turning_finding_of_its_room():
+    from planner.visit import findings_for
+    plan = bathroom(1500, 1800, (("sink", (1000, 1350, 500, 450), None),))
+    findings = assess(plan, TEK17)
+    basin = next(f.id for f in plan.fixtures if f.type == "sink")
+    assert {(f.check, f.element) for f in findings_for(plan, findings, basin)} == {("turning_circle", "R2")}
+    assert all(f.element == "D2" for f in findings_for(plan, findings, "D2"))
+
+
+def test_a_project_naming_an_unknown_standard_is_said_in_the_app_not_silently_replaced():
+    at = _opened_in_the_app("xx-*none*")
+    warning = next(w.value for w in at.sidebar.warning if "xx-" in w.value)
+    assert "xx-?none?" in warning and "TEK17" in warning
+    assert at.session_state["project"].standard == "no-tek17"

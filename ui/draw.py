@@ -14,7 +14,7 @@ from planner.numbers import fmt_number
 from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
-from planner.rules import Rules, load_rules
+from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 from planner.status import ICONS, worst_first
 from ui import trace
 from ui.tablet_layout import content_width
@@ -305,7 +305,7 @@ def render_draw(project: Project, lang: str) -> Project | None:
     _state()
     _apply_pending_view()
     ss = st.session_state
-    rules = load_rules(ss.get("standard", "no-tek17"))
+    rules = load_rules(ss.get("standard", DEFAULT_STANDARD))
     plan: Plan = ss.draw_plan
     st.caption(t("draw.intro", lang))
     tool = _tool(lang)
@@ -364,6 +364,6 @@ def render_draw(project: Project, lang: str) -> Project | None:
         source = {"kind": "drawn", "drawing": frame.to_dict(), "grid_mm": grid}
         if ss.draw_from_project:
             return project.replace(plan=drawn, source={**project.source, **source}, underlay=ss.get("draw_underlay"))
-        return Project(plan=drawn, standard=ss.get("standard", "no-tek17"), source=source,
+        return Project(plan=drawn, standard=ss.get("standard", DEFAULT_STANDARD), source=source,
                        underlay=ss.get("draw_underlay"))
     return None

@@ -177,9 +177,9 @@ def _inputs(state: dict, lang: str, rates) -> None:
         state["alternative_price_nok"] = None  # 0 means "not given": the rate or the estimate applies
 
 
-def _prices(state: dict, lang: str, prices) -> None:
+def _prices(state: dict, lang: str, prices, vat: float) -> None:
     """The price list; a price typed over is read by the one number parser ("22 000", "22 000 kr"). A price that
-    cannot be read is said in one sentence and the price before it is kept."""
+    cannot be read is said in one sentence and the price before it is kept. vat: the project's VAT rate."""
     items = list(prices)
     rows = [{"item": item_name(p.key, lang), "unit": unit_name(p.unit, lang),
              "price_inc_vat_nok": fmt_number(nok(p.value), lang),
@@ -202,10 +202,10 @@ def _prices(state: dict, lang: str, prices) -> None:
             good[item] = None if value in (None, "") else price_number(value, item_name(item, lang))
         except CostingError as exc:
             st.warning(f"{exc.message(lang)} {t('num.kept', lang)}")
-    listed = default_prices()       # an emptied cell goes back to the list price
+    listed = default_prices(vat)    # an emptied cell goes back to the list price (at the project's VAT)
     rows = [{"item": item, "price_inc_vat_nok": value if value is not None else
              nok((listed[item] if item in listed else prices[item]).value)} for item, value in good.items()]
-    overrides = overrides_from_table(rows, state.get("prices") or {})
+    overrides = overrides_from_table(rows, state.get("prices") or {}, vat)
     if overrides != (state.get("prices") or {}):
         state["prices"] = overrides
     st.caption(t("fund.price_legend", lang))
@@ -308,7 +308,7 @@ def render_funding(plan: Plan, findings: list[Finding], costing_state: dict, lan
         _whole_home(fp, lang)
         _inputs(state, lang, fctx.rates)
     with tabs[2]:
-        _prices(state, lang, fctx.prices)
+        _prices(state, lang, fctx.prices, fctx.rates["vat"].value)
         st.markdown(f"**{t('fund.quote', lang)}**")
         _quote(state, lang, fctx.rates["vat"].value)
     with tabs[3]:

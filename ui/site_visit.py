@@ -14,7 +14,7 @@ from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.numbers import NumberError, fmt_number
 from planner.project import Project
-from planner.rules import load_rules
+from planner.rules import rules_for
 from ui.measure import door_between
 
 
@@ -174,11 +174,9 @@ def render_site_visit(project: Project, lang: str) -> Project:
     for problem in problems:
         st.warning(problem)
 
-    rules = load_rules(st.session_state.get("standard", "no-tek17"))
+    rules = rules_for(st.session_state.get("standard"), project.standard)
     plan, _ = project.measured_plan()
-    fx = plan.fixture(item.element) if item.kind == "basin" else None
-    mine = [f for f in assess(plan, rules) if f.element == item.element
-            or (fx is not None and f.element == fx.room and f.check == "turning_circle")]   # what the basin decides
+    mine = visit.findings_for(plan, assess(plan, rules), item.element)
     st.markdown(f"**{t('visit.findings', lang)}**")
     if not mine:
         st.caption(t("visit.no_findings", lang))

@@ -15,6 +15,10 @@ register({
                     "nb": "Last opp en DXF-tegning, en IFC-modell, en RoomPlan-skanning (.json) eller et "
                           "Tilpass-prosjekt (.json)"},
     "side.standard": {"en": "Rules", "nb": "Regelverk"},
+    "side.standard_unknown": {"en": "The project names the standard {standard}, which Tilpass does not know: it is "
+                                    "checked by {used} instead (choose another below).",
+                              "nb": "Prosjektet oppgir regelverket {standard}, som Tilpass ikke kjenner: det sjekkes "
+                                    "mot {used} i stedet (velg et annet nedenfor)."},
     "side.privacy": {"en": "Plans and health details stay on this computer: nothing is sent anywhere, and nothing "
                            "is stored unless you save the project.",
                      "nb": "Planer og helseopplysninger blir på denne maskinen: ingenting sendes noe sted, og "
