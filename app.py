@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui.texts  # noqa: F401  (registers the app's texts)
+from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
 from planner.application_report import build_html
 from planner.checks import assess, summary
@@ -282,12 +283,14 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
     """Each file is built only when its button is pressed: a large plan takes seconds to draw. A tap downloads
     without running the app again (on_click="ignore"): a rerun replaced every button's file, so a second tap
     within a second of the first found its file gone ("Deferred file not found") and gave nothing."""
+    from ui.application import render_application, render_files
+    project = render_application(project, lang)
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
                        file_name=f"{name}.tilpass.json", mime="application/json", key="save_project", on_click="ignore",
                        help=t("project.save_help", lang))
     st.download_button(t("project.report", lang),
-                       lambda: build_html(project, findings, rules, lang, plan_png(plan, findings, lang),
+                       lambda: build_html(project, findings, rules, lang, project_sketch(project, rules, lang, "png"),
                                           funding_html(plan, findings, dict(project.costing), lang, rules)
                                           + renovation_html(plan, findings, dict(project.costing), rules, lang)
                                           ).encode("utf-8"),
@@ -296,5 +299,6 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        mime="image/png", key="save_png", on_click="ignore")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
                        mime="application/dxf", key="save_dxf", on_click="ignore")
+    render_files(project, plan, findings, rules, name, lang)
 
 main()

@@ -1,4 +1,5 @@
-"""Command line: `python -m costing grant …` (NAV's grant rule) and `python -m costing options PLAN …`.
+"""Command line: `python -m costing grant …` (NAV's grant rule), `python -m costing options PLAN …` and
+`python -m costing quote PROJECT --xlsx OUT.xlsx` (the quote sheet).
 
 Exit 0 on success, 2 on bad input with one sentence on stderr (never a traceback).
 """
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--json", action="store_true", help="print one JSON object")
     from costing.options_cli import add_options_parser
     add_options_parser(sub)
+    from costing.quote_cli import add_quote_parser
+    add_quote_parser(sub)
     return parser
 
 
@@ -86,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "grant":
             return run_grant(args)
+        if args.command == "quote":
+            from costing.quote_cli import run_quote
+            return run_quote(args)
         from costing.options_cli import run_options
         return run_options(args)
     except (UsageError, GrantInputError, PlanError) as exc:

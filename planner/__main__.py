@@ -25,6 +25,11 @@ register({
     "cli.note": {"en": "  note: {text}", "nb": "  merk: {text}"},
     "cli.counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass", "nb": "{fail} avvik, {unknown} ukjent, {passed} ok"},
     "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
+    "cli.report_written": {"en": "Wrote {path} ({kb} kB).", "nb": "Skrev {path} ({kb} kB)."},
+    "err.cli.report_costing": {"en": "The project's prices cannot be used: {reason}",
+                               "nb": "Prisene i prosjektet kan ikke brukes: {reason}"},
+    "err.cli.report_write": {"en": "Cannot write {path}: {reason}. Choose another place for the PDF.",
+                             "nb": "Kan ikke skrive {path}: {reason}. Velg et annet sted for PDF-en."},
     "cli.too_large": {"en": "{plan} is too large or too deeply nested to read.",
                       "nb": "{plan} er for stor eller for dypt nøstet til å leses."},
 })
@@ -58,9 +63,44 @@ def build_parser() -> argparse.ArgumentParser:
                             "or a scanned storey (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
+    add_report_parser(sub)
     from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
     add_screen_parser(sub)
     return parser
+
+
+def add_report_parser(sub) -> None:
+    report = sub.add_parser("report", help="write the application report of a project or drawing as an A4 PDF")
+    report.add_argument("plan", help="a Tilpass project .json (or a .dxf drawing)")
+    report.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    report.add_argument("--lang", default="nb", choices=("nb", "en"), help="language of the report")
+    report.add_argument("--standard", choices=available_standards(),
+                        help="the rules to check against (default: the project's own)")
+    report.add_argument("--units", choices=UNITS, help="the drawing unit, when a DXF does not say or says wrong")
+    report.add_argument("--region", type=int, help="which plan to read when a DXF holds several")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the PDF. The command line is an edge like app.py: it puts planner and costing together
+    (costing.package); the planner library itself never imports costing."""
+    from costing.package import application_pdf
+    project = open_path(args.plan, units=args.units, region=args.region)
+    rules = rules_for(args.standard, project.standard)
+    try:
+        data = application_pdf(project, rules, args.lang)
+    except PlanError:
+        raise
+    except ValueError as exc:   # a saved price or rate that cannot be used: its own sentence
+        message = exc.message(args.lang) if hasattr(exc, "message") else str(exc)
+        raise PlanError.text("err.cli.report_costing", reason=message) from None
+    try:
+        with open(args.pdf, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        raise PlanError.text("err.cli.report_write", path=args.pdf, reason=exc.strerror or type(exc).__name__) \
+            from None
+    print(t("cli.report_written", args.lang, path=args.pdf, kb=max(1, len(data) // 1024)))
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -103,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "screen":
             from stock.cli import run_screen
             return run_screen(args)
+        if args.command == "report":
+            return run_report(args)
         return run_check(args)
     except PlanError as exc:
         print(f"tilpass: {exc.message(args.lang)}", file=sys.stderr)

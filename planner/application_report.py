@@ -5,18 +5,21 @@ where and when they were taken, notes, and the rule values with their sources.
 """
 from __future__ import annotations
 
-import base64
-from datetime import date, datetime, timezone
+from base64 import b64encode
+from datetime import datetime, timezone
 from html import escape
 
 from planner import daily, falls
 from planner.checks import summary
 from planner.findings import Finding
 from planner.i18n import register, t
-from planner.measurements import describe
+from planner.measurements import describe, latest
 from planner.project import Project
+from planner.report_pdf import element_name, local_stamp
+from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
 from planner.status import TEXT_COLOURS, worst_first
+from planner.visit import PHOTO_TYPES
 
 register({
     "report.col.field": {"en": "Measured", "nb": "Målt"},
@@ -37,6 +40,7 @@ register({
     "report.notes": {"en": "Notes", "nb": "Notater"},
     "report.rules": {"en": "Rule values and sources", "nb": "Kravverdier og kilder"},
     "report.extra": {"en": "Costs and funding", "nb": "Kostnader og finansiering"},
+    "report.photos": {"en": "Photos from the site", "nb": "Bilder fra stedet"},
     "report.disclaimer": {
         "en": "Clear widths marked 'estimated' come from the drawn leaf width; measure them before applying. "
               "Values marked 'secondary source', 'unconfirmed' or 'Tilpass assumption' must be checked against "
@@ -49,14 +53,6 @@ CSS = """body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;c
 table{border-collapse:collapse;width:100%;font-size:13px;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 6px;
 text-align:left;vertical-align:top}th{background:#f6f8fa}.fail{font-weight:600}img{max-width:100%}""" + "".join(
     f".{status}{{color:{colour}}}" for status, colour in TEXT_COLOURS.items())
-
-
-def _when(iso: str) -> str:
-    """An ISO time as 'YYYY-MM-DD HH:MM UTC' (how it is stored), or as given when it is not one."""
-    try:
-        return datetime.fromisoformat(iso).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    except (TypeError, ValueError):
-        return iso or ""
 
 
 def _table(headers: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
@@ -75,25 +71,38 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
     parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{escape(name)}</title>"
              f"<style>{CSS}</style><body>",
              f"<h1>{escape(t('report.title', lang, name=name))}</h1>",
-             f"<p>{escape(t('report.made', lang, day=date.today().isoformat(), standard=rules.name_nb if lang == 'nb' else rules.name))}</p>",
+             f"<p>{escape(t('report.made', lang, day=local_stamp(datetime.now(timezone.utc).isoformat(), lang), standard=rules.name_nb if lang == 'nb' else rules.name))}</p>",
              f"<p><b>{escape(t('report.summary', lang, fail=counts['fail'], unknown=counts['unknown'], passed=counts['pass']))}</b></p>"]
     if png:
-        parts.append(f"<img alt='plan' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
+        parts.append(f"<img alt='plan' src='data:image/png;base64,{b64encode(png).decode()}'>")
     parts.append(f"<h2>{escape(t('report.findings', lang))}</h2>")
     ordered = worst_first(findings)
     parts.append(_table([t("col.status", lang), t("col.element", lang), t("col.check", lang), t("col.message", lang),
                          t("col.rule", lang)],
-                        [[t("status." + f.status, lang), f.element, t("check." + f.check, lang), f.message(lang),
-                          f.rule] for f in ordered], [f.status for f in ordered]))
-    if project.measurements:
+                        [[t("status." + f.status, lang), element_name(f.element, lang), t("check." + f.check, lang),
+                          f.message(lang), rule_clause_text(f.rule, lang)] for f in ordered], [f.status for f in ordered]))
+    in_use = latest(list(project.measurements))   # a value replaced later is not shown beside its successor
+    if in_use:
         parts.append(f"<h2>{escape(t('report.measurements', lang))}</h2>")
-        parts.append(_table(["Element", t("report.col.field", lang), t("report.col.value", lang),
+        parts.append(_table([t("col.element", lang), t("report.col.field", lang), t("report.col.value", lang),
                              t("col.confidence", lang), t("report.col.when", lang), t("report.notes", lang)],
-                            [[m.element, *describe(m.field, m.value, lang), t("source." + m.source, lang),
-                              _when(m.taken_at), m.note] for m in project.measurements]))
+                            [[element_name(m.element, lang), *describe(m.field, m.value, lang),
+                              t("source." + m.source, lang), local_stamp(m.taken_at, lang), m.note]
+                             for m in in_use]))
     if project.notes:
         parts.append(f"<h2>{escape(t('report.notes', lang))}</h2>")
-        parts.append(_table(["Element", t("report.notes", lang)], [[k, v] for k, v in project.notes.items()]))
+        parts.append(_table([t("col.element", lang), t("report.notes", lang)],
+                            [[element_name(k, lang), v] for k, v in project.notes.items()]))
+    photos = [p for p in project.photos if p.get("mime") in PHOTO_TYPES and isinstance(p.get("data"), str)]
+    if photos:
+        parts.append(f"<h2>{escape(t('report.photos', lang))}</h2>")
+        for p in photos:
+            name = str(p.get("name") or "")
+            caption = t("pdf.photo", lang, element=element_name(str(p.get("element")), lang), name=name,
+                        when=local_stamp(str(p.get("taken_at") or ""), lang))
+            parts.append(f"<figure><img alt='{escape(name)}' src='data:{escape(p['mime'])};base64,"
+                         f"{escape(p['data'])}' style='max-height:320px'><figcaption>{escape(caption)}"
+                         "</figcaption></figure>")
     todo = falls.to_do(plan, project.falls)
     if todo:
         parts.append(f"<h2>{escape(t('falls.title', lang))}</h2>")
@@ -109,8 +118,9 @@ def build_html(project: Project, findings: list[Finding], rules: Rules, lang: st
         parts.append(f"<h2>{escape(t('report.extra', lang))}</h2>{extra_html}")
     parts.append(f"<h2>{escape(t('report.rules', lang))}</h2>")
     parts.append(_table([t("rules.col.what", lang), t("rules.col.value", lang), t("col.rule", lang),
-                         t("col.confidence", lang), "URL / note"],
-                        [[v.note or k, f"{v.value:g}", v.clause, t("confidence." + v.confidence, lang), v.source]
+                         t("col.confidence", lang), t("pdf.col.source", lang)],
+                        [[rule_value_name(k, v.note, lang), rule_value_text(k, v.value), rule_clause_text(v.clause, lang),
+                          t("confidence." + v.confidence, lang), rule_source_text(v.source, lang)]
                          for k, v in rules.values.items()]))
     parts.append(f"<p><i>{escape(t('report.disclaimer', lang))}</i></p></body></html>")
     return "".join(parts)

@@ -12,6 +12,7 @@ from typing import Any
 from shapely.errors import ShapelyError
 
 from planner import daily, falls
+from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 from planner.rules import DEFAULT_STANDARD
@@ -39,6 +40,7 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
     daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
+    household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
     underlay: Underlay | None = None   # the plan image the plan was traced over (planner/underlay.py)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
@@ -57,6 +59,7 @@ class Project:
                 "plan": self.plan.to_dict(), "measurements": [m.to_dict() for m in self.measurements],
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
                 "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
+                **({} if self.household.is_empty else {"household": self.household.to_dict()}),
                 **({"underlay": self.underlay.to_dict()} if self.underlay is not None else {})}
 
     @classmethod
@@ -68,7 +71,7 @@ class Project:
                    photos=tuple(data.get("photos", [])), standard=data.get("standard", DEFAULT_STANDARD),
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
-                   daily=daily.validate(data.get("daily")),
+                   daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
                    underlay=None if data.get("underlay") is None else Underlay.from_dict(data["underlay"]))
 
 

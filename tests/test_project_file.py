@@ -43,7 +43,7 @@ def test_the_application_report_holds_findings_measurements_costs_and_sources():
     findings = assess(plan, rules)
     html = build_html(project, findings, rules, "nb", b"png", funding_html(plan, findings, {}, "nb"))
     assert "Norge — TEK17" in html and "TEK17 § 12-4 (2) c" in html
-    assert "To trinn à 175 mm" in html and "2026-11-01 10:00 UTC" in html  # a measurement with its note and time
+    assert "To trinn à 175 mm" in html and "1.11.2026 kl. 11.00" in html  # a measurement, its note, its local time
     assert "Rampe utlånt fra NAV" in html and "Sjekkliste for søknaden" in html
     assert "<script" not in html.lower()
 

@@ -22,6 +22,8 @@ NOT_RULES = {
     "REFINE_WITHIN_MM": "search tolerance", "HEADER_WITHIN_ROWS": "rows searched for a quote's header",
     "MAX_QUOTE_BYTES": "size bound of an upload", "MAX_BARRIERS_SHOWN": "layout of the funding tab",
     "ENLARGE_MAX_MM": "how far the renovation advice moves one wall before it calls it a new layout",
+    "TABLE_COLUMNS": "column shares of the application report's tables",
+    "SHEET_LAYOUT": "font size and column widths of the quote sheet",
 }
 # Texts whose numbers are no rule value, or still carry one with the work that will render it (text key: why).
 KNOWN_TEXTS = {

@@ -12,6 +12,7 @@ from planner.drawing import plan_png
 from planner.findings import Finding
 from planner.i18n import fmt_mm, t
 from planner.model import Plan
+from planner.rule_texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
 from planner.status import ICONS, worst_first
 
@@ -60,6 +61,7 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
 
 
 def rules_table(rules: Rules, lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{t("rules.col.what", lang): v.note or k, t("rules.col.value", lang): f"{v.value:g}",
+    return pd.DataFrame([{t("rules.col.what", lang): rule_value_name(k, v.note, lang),
+                          t("rules.col.value", lang): rule_value_text(k, v.value),
                           t("col.rule", lang): v.clause, t("col.confidence", lang): t(f"confidence.{v.confidence}", lang)}
                          for k, v in rules.values.items()])

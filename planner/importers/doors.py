@@ -13,11 +13,10 @@ from planner.builder import swing_polygon
 from planner.i18n import register, said
 from planner.importers.extract import Primitives
 from planner.importers.layers import is_double_block, is_sliding_block
+from planner.importers.swings import Swings, arc_radii, drawing_extent, sort_swings
 
 # A drawn leaf narrower or wider than this is not a door a person walks through [mm].
 MIN_LEAF_MM, MAX_LEAF_MM = 450.0, 1400.0
-MIN_SWEEP_DEG, MAX_SWEEP_DEG = 15.0, 135.0
-ARC_ROLES = {"doors", "walls", "unknown"}
 
 register({  # how a door was recognised (DoorShape.source), and the kinds of door in a sentence
     "imp.door.parallel_lines": {"en": "two parallel lines on an opening layer across the wall",
@@ -57,30 +56,6 @@ class DoorShape:
     @property
     def position(self) -> Point:
         return self.opening.interpolate(0.5, normalized=True)
-
-
-def arc_sweeps_deg(arc: np.ndarray) -> np.ndarray:
-    """Sweep angle [degrees] of each arc row (centre, start, middle, end)."""
-    v1, vm, v2 = arc[:, 2:4] - arc[:, :2], arc[:, 4:6] - arc[:, :2], arc[:, 6:8] - arc[:, :2]
-    a1 = np.arctan2(v1[:, 1], v1[:, 0])
-    am = np.arctan2(vm[:, 1], vm[:, 0])
-    half = np.abs((am - a1 + np.pi) % (2 * np.pi) - np.pi)
-    return np.degrees(2 * half)
-
-
-def arc_radii(arc: np.ndarray) -> np.ndarray:
-    return np.hypot(arc[:, 2] - arc[:, 0], arc[:, 3] - arc[:, 1])
-
-
-def candidate_arcs(p: Primitives, roles: dict[str, str]) -> np.ndarray:
-    """Indices of arcs that may be door swings, judged by layer role and sweep only (no unit needed)."""
-    if not len(p.arc):
-        return np.zeros(0, dtype=int)
-    sweep = arc_sweeps_deg(p.arc)
-    ok_sweep = (sweep >= MIN_SWEEP_DEG) & (sweep <= MAX_SWEEP_DEG)
-    ok_role = np.array([g >= 0 or roles.get(lay or "0", "unknown") in ARC_ROLES
-                        for lay, g in zip(p.arc_layer, p.arc_group)])
-    return np.nonzero(ok_sweep & ok_role)[0]
 
 
 def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, steps: int = 12) -> Polygon:
@@ -220,11 +195,12 @@ def find_passages(seg: np.ndarray, doors: list[DoorShape], *, tolerance_mm: floa
 
 
 def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString], *,
-               tolerance_mm: float = 20.0) -> tuple[list[DoorShape], list[str]]:
-    """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus notes."""
-    notes: list[str] = []
+               tolerance_mm: float = 20.0) -> tuple[list[DoorShape], Swings]:
+    """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus how the arcs were
+    sorted (planner.importers.swings: true swings, leafless arcs on door layers, rejected ones)."""
     wall_tree = shapely.STRtree(wall_lines) if wall_lines else None
-    idx = candidate_arcs(p, roles)
+    swings = sort_swings(p, roles, drawing_extent(p))
+    idx = np.concatenate([swings.doors, swings.leafless]).astype(int)
     radii = arc_radii(p.arc) if len(p.arc) else np.zeros(0)
     # leaf lines: segments that start at an arc centre
     leaf_ends = _EndIndex(p.seg, p.arc[idx, :2] if len(idx) else np.zeros((0, 2)), tolerance_mm)
@@ -291,4 +267,4 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
         leaf = width / 2 if kind == "double" else width
         shapes.append(DoorShape(LineString([mid_a, mid_b]), leaf, kind, None,
                                 said("imp.door.block", block=repr(name), kind=kind, kind_name=kind_name(kind))))
-    return shapes, notes
+    return shapes, swings

@@ -90,6 +90,7 @@ class Document:
     version: str = "AC1009"
     header: dict[str, str] = field(default_factory=dict)
     layers: list[str] = field(default_factory=list)
+    layer_linetypes: dict[str, str] = field(default_factory=dict)   # layer name -> its linetype (code 6)
     blocks: dict[str, Block] = field(default_factory=dict)
     modelspace: list[Entity] = field(default_factory=list)
     paperspace: list[Entity] = field(default_factory=list)
@@ -189,6 +190,9 @@ def read_tags(codes: list[str], values: list[str]) -> Document:
                 name = next((v for c, v in zip(codes[a + 1:b], values[a + 1:b]) if c == "2"), None)
                 if name is not None:
                     doc.layers.append(name)
+                    linetype = next((v for c, v in zip(codes[a + 1:b], values[a + 1:b]) if c == "6"), None)
+                    if linetype:
+                        doc.layer_linetypes[name] = linetype
         elif section == "BLOCKS":
             if kind == "BLOCK":
                 e = Entity(kind, codes[a + 1:b], values[a + 1:b])

@@ -13,12 +13,19 @@ SET_BY_USER, WALLS_BY_DEFAULT = "imp.layer.by_user", "imp.layer.walls_by_default
 # Names are matched without case, after the bound-xref prefix
 # ("xref-House$0$A-WALL" -> "A-WALL") and exporter suffix numbers are removed.
 _LAYER_PATTERNS: list[tuple[str, str, str]] = [
+    # axis and grid lines span the drawing: never walls
+    ("ignore", r"axis|axes|\baxe\b|achse|akse|grid|raster\b|轴线|軸線|轴网|軸網|グリッド|通り芯|centre ?line|"
+               r"center ?line|s-grid|a-grid|基準線|基准线", "imp.layer.axis"),
+    # outlines of the gross or net area of a building or flat (an area scheme), not of rooms
+    ("ignore", r"gross|\bgia\b|\bnia\b|\bgea\b|\bnla\b|\bbra\b|\bbta\b|\bnta\b|\bbya\b|area[-_ ]?scheme|"
+               r"bruksareal|bruttoareal|nettoareal|a-area-gros|a-area-rent|rentable|usable area|footprint|"
+               r"面积|面積", "imp.layer.area_outline"),
     ("ignore", r"dim|defpoint|hatch|grid|title|viewport|view port|border|frame|ramme|topograph|contour|"
                r"plant|vegetation|tree|landscap|roof|tak\b|tetto|project|overhang|truss|joist|footer|"
                r"footing|slab|beam|steel|hidden|detail|note|symbol|power|elec|ufh|manifold|section|snitt|"
                r"furniture hatch|texture|nivel|level|cancel|axis|akse|^temp|teppe|flooring|carpet|"
                r"a-anno|setting out|stem|virtual|prospett|elevation|fasade|façade|facade|schnitt|coupe|"
-               r"garage|グリッド|通り芯|屋根|寸法|柱", "imp.layer.ignore"),
+               r"garage|stair|trapp|escalier|treppe|scala|escalera|階段|楼梯|屋根|寸法|柱", "imp.layer.ignore"),
     ("labels", r"a-area-iden|iden|text|tekst|texte|label|name|navn|nom|romnavn|rom-navn|annotation|anntext",
                "imp.layer.labels"),
     ("rooms", r"a-area|\barea|areal|zone|zind|room|\brom\b|space|rum\b|piece|pièce|locale|stanza", "imp.layer.rooms"),
@@ -36,6 +43,10 @@ register({
                           "nb": "ingenting i navnet {layer} sier hva laget inneholder"},
     "imp.layer.ignore": {"en": "annotation, site, structure or a garage door drawn for other purposes",
                          "nb": "merknader, tomt, bæresystem eller en garasjeport, tegnet for andre formål"},
+    "imp.layer.axis": {"en": "axis or grid lines, which span the drawing and are no walls",
+                       "nb": "akse- eller rutenettlinjer, som går over hele tegningen og ikke er vegger"},
+    "imp.layer.area_outline": {"en": "outlines of a gross or net area (an area scheme), not of rooms",
+                               "nb": "omriss av brutto- eller nettoareal (en arealoppstilling), ikke av rom"},
     "imp.layer.labels": {"en": "a text layer", "nb": "et tekstlag"},
     "imp.layer.rooms": {"en": "a room/area layer", "nb": "et lag for rom eller arealer"},
     "imp.layer.doors": {"en": "a door layer", "nb": "et lag for dører"},
@@ -51,7 +62,13 @@ _COMPILED = [(role, re.compile(p, re.IGNORECASE), why) for role, p, why in _LAYE
 _DOOR_BLOCK = re.compile(r"door|d[øo]r|tür|tuer|porte?\b|porte[-_ ]|puerta|porta|dörr|ovi|deur|"
                          r"^d\d|[-_ ]d\d|a-door|slid|sldr|bifold|^bf\d|skyve|pocket|schiebe", re.IGNORECASE)
 _NOT_DOOR_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|garage|wardrobe|"
-                             r"cabinet|skap|cupboard|handle", re.IGNORECASE)
+                             r"cabinet|skap|cupboard|handle|knob|hinge|hengsel|lever|pull|vrider|stopper|closer",
+                             re.IGNORECASE)
+# blocks that are furniture: their arcs are desk curves and chair backs, their lines no walls
+_FURNITURE_BLOCK = re.compile(r"desk|table|\bbord|skrivebord|chair|stol\b|sofa|couch|settee|armchair|lenestol|"
+                              r"workstation|work[-_ ]?station|furn|møbel|mobel|shelf|shelv|hylle|bookcase|"
+                              r"wardrobe|garderobe|dresser|kommode|locker|piano|plant|conference|meeting",
+                              re.IGNORECASE)
 _WINDOW_BLOCK = re.compile(r"window|vindu|fenster|fenetre|fenêtre|ventana|finestra|^win\d|^w\d+$|^vin\d",
                            re.IGNORECASE)
 _SLIDING_BLOCK = re.compile(r"slid|sldr|skyve|pocket|schiebe|coulissant|corredera|scorrevole", re.IGNORECASE)
@@ -87,6 +104,12 @@ def guess_role(layer: str) -> tuple[str, list]:
 def is_door_block(name: str) -> bool:
     base = name.split("$")[-1]
     return bool(_DOOR_BLOCK.search(base)) and not _NOT_DOOR_BLOCK.search(base)
+
+
+def is_furniture_block(name: str) -> bool:
+    """A block whose name says it is furniture (a desk, a table, a wardrobe): kept as a footprint only."""
+    base = name.split("$")[-1]
+    return bool(_FURNITURE_BLOCK.search(base)) and not is_door_block(base)
 
 
 def is_window_block(name: str) -> bool:

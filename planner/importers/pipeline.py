@@ -11,17 +11,20 @@ from shapely.geometry import LineString, Point
 
 from planner.i18n import register, render, said
 from planner.importers import report as rep
-from planner.importers.doors import arc_radii, candidate_arcs, find_doors, find_passages, kind_name, long_axis
+from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
+from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
-                                      is_door_block, is_window_block)
+                                      is_door_block, is_furniture_block, is_window_block)
 from planner.importers.outside import outside
+from planner.importers.proxies import proxy_count, proxy_warning
 from planner.importers.regions import find_regions, subset
-from planner.importers.rooms import (area_label_scales, area_labelled_outlines, furniture_outlines, is_furniture,
+from planner.importers.swings import drawing_extent, sort_swings
+from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, name_rooms, outline_polygons)
-from planner.importers.unitguess import infer_unit
+from planner.importers.unitguess import header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
@@ -37,6 +40,7 @@ Progress = Callable[[float, str], None]
 
 DROP_LINES, DROP_OUTLINE_SIZE, DROP_FURNITURE = "imp.dropped.lines", "imp.dropped.outline_size", "imp.dropped.furniture"
 DROP_DOOR_ALONE, DROP_OUTER_OPENING = "imp.dropped.door_alone", "imp.dropped.outer_opening"
+DROP_AREA_OUTLINE = "imp.dropped.area_outline"
 FRAGMENT_SHARE = 0.05          # unnamed spaces covering less than this share of the walls' extent are a fragment
 FRAGMENT_MIN_EXTENT_M2 = 200.0  # ...in a drawing at least this large (a small flat may well be one space)
 
@@ -55,6 +59,10 @@ register({
                         "nb": "lukkede omriss på romlag som er for små eller for store til å være rom"},
     DROP_FURNITURE: {"en": "closed outlines on room layers labelled only with furniture names",
                      "nb": "lukkede omriss på romlag som bare er merket med møbelnavn"},
+    DROP_AREA_OUTLINE: {"en": "closed outlines on room layers around other rooms or across walls: the outline of a flat "
+                               "or of a gross or net area, not of a room",
+                         "nb": "lukkede omriss på romlag rundt andre rom eller på tvers av vegger: omrisset av en "
+                               "leilighet eller et brutto- eller nettoareal, ikke av et rom"},
     DROP_DOOR_ALONE: {"en": "door shapes not next to any room", "nb": "dørsymboler som ikke ligger ved noe rom"},
     DROP_OUTER_OPENING: {"en": "openings in an outer wall (a door or a window: the plan does not tell)",
                          "nb": "åpninger i yttervegg (dør eller vindu: planen viser ikke hvilken)"},
@@ -130,19 +138,6 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-def _extent(p: Primitives) -> float:
-    if not len(p.seg):
-        return 0.0
-    pts = p.seg.reshape(-1, 2)
-    lo, hi = np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)
-    return float(max(hi - lo))
-
-
-def _door_radii(p: Primitives, roles: dict[str, str]) -> np.ndarray:
-    idx = candidate_arcs(p, roles)
-    return arc_radii(p.arc[idx]) if len(idx) else np.zeros(0)
-
-
 def _room_areas(p: Primitives, roles: dict[str, str]) -> np.ndarray:
     areas = [float(shapely.area(shapely.polygons(pts))) for pts, lay in p.outlines
              if roles.get(lay or "0") == "rooms" and len(pts) >= 3]
@@ -186,7 +181,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         raise PlanError.text("imp.too_many", count=count, max=most, count_nb=count.replace(",", " "),
                              max_nb=most.replace(",", " "))
     say(0.4, "expanding blocks")
-    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None, is_window_block=is_window_block)
+    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None or is_furniture_block(n),
+                     is_window_block=is_window_block)
     raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
     roles, role_why = _roles(doc, raw, layer_roles or {})
     raw = without_layers(raw, {name for name, role in (layer_roles or {}).items() if role == "ignore"})
@@ -194,7 +190,10 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     say(0.6, "working out the units")
     code = _int_or_none(doc.header.get("$INSUNITS"))
     header_unit = INSUNITS_TO_UNIT.get(code)
-    guess = infer_unit(_door_radii(raw, roles), _room_areas(raw, roles), _extent(raw))
+    extent = drawing_extent(raw)
+    swings = sort_swings(raw, roles, extent)
+    room_areas = _room_areas(raw, roles)
+    guess = infer_unit(swings.radii, room_areas, extent)
     warnings = list(notes)   # texts to render
     unit_unknown = False
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
@@ -205,7 +204,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         if header_unit:
             why = said("imp.unit.header_but", header=unit_name(header_unit), why=labelled_why)
             warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
-    elif header_unit and (guess.unit is None or guess.plausible(header_unit)):
+    elif header_unit and (guess.unit is None or guess.unit == header_unit or
+                          not header_contradicted(header_unit, swings.radii, room_areas, extent)):
         used, why = header_unit, said("imp.unit.header_agrees", code=code, header=unit_name(header_unit))
     elif header_unit:
         used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
@@ -219,6 +219,11 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
                     "why_t": why, "inference_t": guess.why_t}
 
     p = raw.scaled(MM_PER_UNIT[used])
+    roles, role_why = refine_roles(p, roles, role_why, fixed=set(layer_roles or {}),
+                                   linetypes=doc.layer_linetypes, extent_mm=drawing_extent(p))
+    proxies = proxy_count(raw.ignored)
+    if proxies:
+        warnings.append(proxy_warning(proxies))
     say(0.65, "finding separate plans")
     counted = [roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms") for lay in (*p.seg_layer, *p.arc_layer)]
     regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=np.array(counted, dtype=float))
@@ -241,6 +246,9 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
         regions=[r.to_dict() for r in regions], chosen=chosen, parts=plan_parts, raw=raw,
         warnings=warnings)
+    report["swings"] = plan_parts.swings
+    report["proxy_entities"] = proxies
+    report["dropped"] = {key: n for key, n in sorted(plan_parts.dropped.items()) if n}   # text key -> count
     if plan_parts.error and notes:
         why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
         raise PlanError.text("file.repaired_no_plan", reason=why)
@@ -273,6 +281,7 @@ class PlanParts:
     dropped: Counter = field(default_factory=Counter)  # text key of what was dropped -> count
     error: PlanError | None = None  # the refusal, when the drawing yields no plan
     wall_layers: list = field(default_factory=list)
+    swings: dict = field(default_factory=dict)   # how the arcs were sorted (swings.Swings.to_dict, mm)
 
 
 def _ordered(items, point_of):
@@ -314,7 +323,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     ign = np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool)
     parts.dropped[DROP_LINES] = int(ign.sum())
 
-    shapes, _ = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
+    shapes, swings = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
+    parts.swings = swings.to_dict()
     outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
     if rejected:
         parts.dropped[DROP_OUTLINE_SIZE] = rejected
@@ -332,17 +342,22 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
                 parts.error = rep.furniture_outlines(layers, len(outlines))
                 return parts
             outlines = [o for o, f in zip(outlines, furniture) if not f]
-            # what is left must cover the named areas, or the plan would be a fragment of the drawing
-            area_names = [(x, y, t) for x, y, t, lay in p.texts if roles.get(lay or "0") == "rooms"
-                          and not is_measure(t) and not is_furniture(t)]
-            tree = shapely.STRtree([poly for poly, _ in outlines])
-            hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
-                if area_names else np.zeros(0, dtype=int)
-            found = set(hit.tolist())
-            missing = [t for k, (_, _, t) in enumerate(area_names) if k not in found]
-            if len(missing) > len(outlines):
-                parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
-                return parts
+        # what is left must cover the named areas, or the plan would be a fragment of the drawing (also when the
+        # furniture was blocks, kept as footprints, rather than outlines)
+        area_names = [(x, y, t) for x, y, t, lay in p.texts if roles.get(lay or "0") == "rooms"
+                      and not is_measure(t) and not is_furniture(t)]
+        tree = shapely.STRtree([poly for poly, _ in outlines])
+        hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
+            if area_names else np.zeros(0, dtype=int)
+        found = set(hit.tolist())
+        missing = [t for k, (_, _, t) in enumerate(area_names) if k not in found]
+        if len(missing) > len(outlines):
+            parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
+            return parts
+    areas = area_outlines([poly for poly, _ in outlines], wall_seg)
+    if any(areas):
+        parts.dropped[DROP_AREA_OUTLINE] = sum(areas)
+        outlines = [o for o, a in zip(outlines, areas) if not a]
     if outlines:
         polys = [poly for poly, _ in outlines]
         layers = [lay for _, lay in outlines]

@@ -178,6 +178,43 @@ def outline_polygons(outlines: list[tuple[np.ndarray, str | None]], roles: dict[
     return out, rejected
 
 
+WALLS_INSIDE_SHARE = 0.3    # an outline with wall lines inside it this long (share of its perimeter) is no room
+WALL_CLEARANCE_MM = 200.0   # ...counting only wall lines farther than this inside its edge
+NESTED_SHARE = 0.5          # ...nor one whose area is at least half covered by two or more outlines inside it
+
+
+def area_outlines(polygons: list[Polygon], wall_seg: np.ndarray) -> list[bool]:
+    """For each closed outline (mm): is it the outline of an area — a flat, a building's gross or net area, an
+    area scheme — rather than of a room? It is when wall lines run through its inside (at least 0.3 of its
+    perimeter's length of them, farther than 200 mm from its edge: a room has walls only at its edge), or when two or more of the
+    other outlines lie inside it and cover at least half of it."""
+    if not polygons:
+        return []
+    out = [False] * len(polygons)
+    inner = [p.buffer(-WALL_CLEARANCE_MM) for p in polygons]
+    if len(wall_seg):
+        walls = shapely.linestrings(wall_seg.reshape(-1, 2, 2))
+        tree = shapely.STRtree(walls)
+        pi, wi = tree.query(inner, predicate="intersects")
+        inside = np.zeros(len(polygons))
+        if len(pi):
+            np.add.at(inside, pi, shapely.length(shapely.intersection(walls[wi], np.array(inner, dtype=object)[pi])))
+        for k, poly in enumerate(polygons):
+            out[k] = bool(inside[k] >= WALLS_INSIDE_SHARE * poly.length)
+    tree = shapely.STRtree(polygons)
+    a, b = tree.query(polygons, predicate="contains")
+    areas = shapely.area(np.array(polygons, dtype=object))
+    keep = (a != b) & (areas[b] < 0.95 * areas[a])      # not the same outline drawn twice
+    covered = np.zeros(len(polygons))
+    count = np.zeros(len(polygons), dtype=int)
+    np.add.at(covered, a[keep], areas[b[keep]])
+    np.add.at(count, a[keep], 1)
+    for k in range(len(polygons)):
+        if count[k] >= 2 and covered[k] >= NESTED_SHARE * areas[k]:
+            out[k] = True
+    return out
+
+
 # door/window size codes, grid bubbles, and a flat's type in a schedule ("TYPE 'B1'", "Type C")
 _TAG = re.compile(r"^\d{4}(\s|$)|^[a-z]\d$|^\d{1,2}$|^[a-z]-[a-z]$|^\d+\s*[\"']|^type(\s+|\s*['\"])[a-z0-9]{1,3}['\"]?$",
                   re.IGNORECASE)
@@ -253,12 +290,22 @@ def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str
     return result
 
 
-def shape_ok(poly: Polygon, *, min_area_m2: float = 1.0, min_width_mm: float = 450.0) -> bool:
-    """A face of the wall drawing that can be a room: big enough and not a wall-thickness sliver.
+def shape_ok(poly: Polygon, *, min_area_m2: float = 1.0, min_width_mm: float = 550.0) -> bool:
+    """A face of the wall drawing that can be a room: big enough and wider than a wall.
 
-    The mean width 2·area/perimeter is about the short side of a long thin face.
+    The width is the diameter of the largest circle inside the face: a strip between the two lines of a wall (or
+    between wall lines of an AutoCAD Architecture drawing whose walls are proxy objects) is at most a wall thick,
+    500 mm for old masonry, where the narrowest closet is 600 mm. The mean width 2·area/perimeter (about the short
+    side of a long thin face) is a cheap first test.
     """
     area = poly.area
     if not (min_area_m2 * 1e6 <= area <= MAX_ROOM_M2 * 1e6):
         return False
-    return 2 * area / poly.length >= min_width_mm / 2
+    mean = area / poly.length
+    if 2 * mean < min_width_mm / 2:
+        return False
+    if mean >= min_width_mm / 2:
+        # every point of a face whose inscribed circle had radius r lies within r of its edge, so its area is at
+        # most r·perimeter: r is at least area/perimeter, and the circle need not be found
+        return True
+    return 2 * shapely.maximum_inscribed_circle(poly, tolerance=10.0).length >= min_width_mm

@@ -38,10 +38,6 @@ class UnitGuess:
     def why(self) -> str:
         return render(self.why_t)
 
-    def plausible(self, unit: str) -> bool:
-        """True when unit fits the geometry about as well as the best guess."""
-        return bool(self.scores) and self.scores.get(unit, 0.0) >= max(self.scores.values()) - 0.05
-
 
 def _share_in(values: np.ndarray, lo: float, hi: float) -> float:
     return float(np.mean((values >= lo) & (values <= hi))) if len(values) else 0.0
@@ -58,6 +54,9 @@ def infer_unit(door_radii: np.ndarray, room_areas: np.ndarray, extent: float) ->
         evidence.append(f"{len(room_areas)} room outlines")
     for unit, f in MM_PER_UNIT.items():
         score = 0.0
+        if extent > 0 and not SITE_RANGE_MM[0] <= extent * f <= SITE_RANGE_MM[1]:
+            scores[unit] = 0.0          # a unit that makes the drawing smaller than a room or larger than a town
+            continue
         if len(door_radii):
             score += 2 * _share_in(door_radii * f, *DOOR_RANGE_MM)
         if len(room_areas):
@@ -82,3 +81,25 @@ def infer_unit(door_radii: np.ndarray, room_areas: np.ndarray, extent: float) ->
         why = said("imp.unit.room_sides", side=f"{side:.4g}", m=f"{side * MM_PER_UNIT[unit] / 1000:.1f}",
                    unit=unit_name(unit))
     return UnitGuess(unit, why, scores)
+
+
+STRONG_SWINGS = 3        # door swings it takes to overrule a header under which the drawing has a building's size
+STRONG_ROOMS = 3         # room outlines, likewise
+FITS_NONE, FITS_MOST = 0.2, 0.6
+
+
+def header_contradicted(header: str, door_radii: np.ndarray, room_areas: np.ndarray, extent: float) -> bool:
+    """Does the geometry overrule the header's unit? Only on strong evidence: under the header the drawing is
+    smaller than a room or larger than a town, or at least three door swings (three room outlines) of which almost
+    none is door-sized (room-sized) under the header, while most are under another unit that gives a building."""
+    f = MM_PER_UNIT[header]
+    if extent > 0 and not SITE_RANGE_MM[0] <= extent * f <= SITE_RANGE_MM[1]:
+        return True
+    others = [g for u, g in MM_PER_UNIT.items()
+              if u != header and (extent <= 0 or SITE_RANGE_MM[0] <= extent * g <= SITE_RANGE_MM[1])]
+    evidence = ((door_radii, STRONG_SWINGS, DOOR_RANGE_MM), (np.sqrt(room_areas), STRONG_ROOMS, ROOM_SIDE_RANGE_MM))
+    for values, enough, (lo, hi) in evidence:
+        if len(values) >= enough and _share_in(values * f, lo, hi) < FITS_NONE and \
+                any(_share_in(values * g, lo, hi) >= FITS_MOST for g in others):
+            return True
+    return False

@@ -1,0 +1,30 @@
+"""The application package of a project: the PDF report and the dimensioned sketch with the chosen entrance
+works, put together from planner (plan, findings, layout) and costing (remedies, funding plan)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from costing.report import application_sections, entrance_works
+from planner.checks import assess
+from planner.project import Project
+from planner.report_pdf import build_pdf
+from planner.rules import Rules
+from planner.sketch import sketch_bytes
+
+
+def project_sketch(project: Project, rules: Rules, lang: str, fmt: str = "svg") -> bytes:
+    """The dimensioned sketch of the measured plan, with the ramp or raised ground chosen in the funding plan."""
+    plan, _ = project.measured_plan()
+    findings = assess(plan, rules)
+    return sketch_bytes(plan, findings, lang, entrance_works(plan, findings, dict(project.costing), rules), fmt=fmt)
+
+
+def application_pdf(project: Project, rules: Rules, lang: str, made_at: datetime | None = None) -> bytes:
+    """The whole application report as PDF bytes. Raises ValueError (a CostingError or PlanError sentence) when
+    a saved price or rate cannot be used."""
+    plan, _ = project.measured_plan()
+    findings = assess(plan, rules)
+    state = dict(project.costing)
+    svg = sketch_bytes(plan, findings, lang, entrance_works(plan, findings, state, rules), fmt="svg")
+    sections = application_sections(plan, findings, state, project.household, lang, rules)
+    return build_pdf(project, findings, rules, lang, plan, svg, sections, made_at)

@@ -1,0 +1,76 @@
+"""The unit from true door swings and room sizes only; a header under which the drawing is a building is kept
+unless the geometry strongly says otherwise (planner/importers/unitguess.py)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from planner.importers import UnitsUnknownError, read_dxf
+from planner.importers.unitguess import header_contradicted, infer_unit
+from planner.model import PlanError
+from tests import dxf_factory as F
+from tests.test_import_dxf import check_flat
+
+NONE = np.zeros(0)
+
+
+@pytest.mark.parametrize("swings, contradicted", [(2, False), (3, True)])
+def test_three_door_swings_it_takes_to_overrule_a_header(swings, contradicted):
+    # 36 units: 0.9 m doors in inches, 36 mm in millimetres; the drawing is 12 m (mm) or 305 m (in) wide
+    assert header_contradicted("mm", np.full(swings, 36.0), NONE, 12_000) is contradicted
+
+
+def test_a_header_that_makes_the_drawing_smaller_than_a_room_is_contradicted():
+    assert header_contradicted("mm", NONE, NONE, 696)
+
+
+def test_swings_that_fit_only_a_unit_making_the_drawing_a_town_do_not_overrule():
+    # 3.5 units: 1.07 m doors in feet, but a 30 000-unit drawing would then be 9 km wide
+    assert not header_contradicted("mm", np.full(40, 3.5), NONE, 30_000)
+
+
+def test_no_unit_is_guessed_that_makes_the_drawing_a_town():
+    guess = infer_unit(np.full(40, 3.5), NONE, 30_000)
+    assert guess.unit != "ft" and guess.scores["ft"] == 0.0
+
+
+def structural_plan(header="mm"):
+    """A framing plan: a 30 m column grid, each column's base plate drawn with 3.5 mm arcs and their radii."""
+    doc = F.new_doc(header)
+    doc.layers.add("S-COLS")
+    msp = doc.modelspace()
+    for i in range(7):
+        msp.add_line((i * 5000, 0), (i * 5000, 30_000), dxfattribs={"layer": "S-COLS"})
+        msp.add_line((0, i * 5000), (30_000, i * 5000), dxfattribs={"layer": "S-COLS"})
+        for j in range(7):
+            for corner in range(4):
+                F.add_door_arc(msp, (i * 5000, j * 5000), (i * 5000 + 3.5, j * 5000), 1, layer="S-COLS")
+    return doc
+
+
+def test_structural_plan_with_a_right_mm_header_and_small_arcs_stays_mm():
+    with pytest.raises(PlanError) as err:
+        read_dxf(F.to_bytes(structural_plan()))
+    report = err.value.report
+    assert report["units"]["used"] == "mm"
+    assert report["swings"]["door_swings"] == 0
+
+
+def test_a_centimetre_header_on_a_millimetre_flat_is_overruled_by_its_doors():
+    doc = F.flat("mm")
+    doc.header["$INSUNITS"] = 5
+    result = read_dxf(F.to_bytes(doc))
+    assert result.plan.units == "mm" and result.report["units"]["header"] == "cm"
+    check_flat(result.plan)
+
+
+def test_a_unitless_drawing_of_small_arcs_is_not_guessed_to_be_in_feet():
+    with pytest.raises(PlanError) as err:
+        read_dxf(F.to_bytes(structural_plan(None)))
+    assert err.value.report["units"]["inferred"] != "ft"
+
+
+def test_a_unitless_flat_is_suggested_its_unit():
+    with pytest.raises(UnitsUnknownError) as err:
+        read_dxf(F.to_bytes(F.flat(None)))
+    assert err.value.guess == "mm"
