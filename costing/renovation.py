@@ -195,6 +195,10 @@ def renovation_plan(plan: Plan, findings: list[Finding], rules: Rules, prices: d
                 room = plan.room(room_id)
                 grow = enlargement(plan, room, rules) if room is not None else None
                 cannot = grow is None
+            if status == MET:   # nothing to do: no cost now nor afterwards
+                during = after = None
+                est_d = est_a = False
+                miss_d = miss_a = ()
             out.append(Advice(measure=m, room=room_id, room_name=name, status=status, during_nok=during,
                               after_nok=after, estimate=est_d or est_a, findings=tuple(f.code for f in found),
                               enlarge=grow, cannot_fit=cannot, missing_prices=miss_d + miss_a))

@@ -59,14 +59,14 @@ def hard(answers: dict) -> list[Question]:
     return [q for q in QUESTIONS if (answers.get(q.id) or {}).get("answer") in (HARD, CANNOT)]
 
 
-def focus(answers: dict) -> tuple[list[str], list[str]]:
+def focus(answers: dict, present: set[str] | None = None) -> tuple[list[str], list[str]]:
     """The room types and the registered checks that matter most for this person (from the activities that are
-    hard), in the order of the day."""
+    hard), in the order of the day; with `present` (the room types the plan has, and "entrance"), only those."""
     from planner.checks import CHECKS
     rooms: list[str] = []
     checks: list[str] = []
     for q in hard(answers):
-        rooms += [r for r in q.rooms if r not in rooms]
+        rooms += [r for r in q.rooms if r not in rooms and (present is None or r in present)]
         checks += [c for c in q.checks if c not in checks and c in CHECKS]
     return rooms, checks
 

@@ -89,6 +89,12 @@ register({
                          "nb": "{path} finnes ikke; sjekk filbanen."},
     "err.path.folder": {"en": "{path} is a folder; give a .dxf drawing or a project .json file.",
                         "nb": "{path} er en mappe; oppgi en .dxf-tegning eller en .json-prosjektfil."},
+    "err.open.json_unknown": {
+        "en": "{name} is a JSON file, but neither a Tilpass project nor an Apple RoomPlan scan (CapturedRoom or "
+              "CapturedStructure exported as JSON); open a project saved by Tilpass, a scan, a DXF or an IFC model.",
+        "nb": "{name} er en JSON-fil, men verken et Tilpass-prosjekt eller en Apple RoomPlan-skanning (CapturedRoom "
+              "eller CapturedStructure eksportert som JSON); åpne et prosjekt lagret av Tilpass, en skanning, en "
+              "DXF eller en IFC-modell."},
     "err.path.unreadable": {"en": "{path} cannot be read ({reason}).", "nb": "{path} kan ikke leses ({reason})."},
     "err.project.no_version": {
         "en": "This project file has no valid format version; it was not written by Tilpass.",

@@ -47,7 +47,7 @@ class Finding:
         return {"check": self.check, "code": self.code, "element": self.element, "status": self.status,
                 "measured": None if self.measured is None else round(float(self.measured), 1),
                 "required": self.required, "unit": self.unit, "rule": self.rule,
-                "message": self.message(lang), "remeasure": self.remeasure, "confidence": self.confidence,
+                "message": self.message(lang), "remeasure": bool(self.remeasure), "confidence": self.confidence,
                 "rule_values": {v.key: v.value for v in self.rule_values}}
 
 

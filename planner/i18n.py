@@ -32,14 +32,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
     # template uses are resolved (a report's texts carry their nested texts' parameters too)
     nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
-    if nested:
+    numbers = [k for k in _fields(template) if isinstance(params.get(k), float)]
+    if nested or numbers:
         params = dict(params)
         for k in nested:
             params[k] = t(params[k][1:], lang, **{n: w for n, w in params.items() if n != k})
+        for k in numbers:   # a number as the language writes it: 759,6 in Norwegian; 760.0 as 760
+            params[k] = _number_text(params[k], lang)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _number_text(value: float, lang: str) -> str:
+    text = f"{value:.10g}"
+    return text.replace(".", ",") if lang == "nb" else text
 
 
 @lru_cache(maxsize=4096)
@@ -106,8 +114,10 @@ def fmt_mm(value: float | None) -> str:
 
 
 def fmt_decimal(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number as the language writes it: 6,8 in Norwegian, 6.8 in English."""
-    text = f"{value:.{digits}f}"
+    """A decimal number as the language writes it, rounded half up: 6,8 in Norwegian, 6.8 in English (5.25 -> 5.3,
+    not the 5.2 that binary floats and half-even rounding give)."""
+    from decimal import ROUND_HALF_UP, Decimal
+    text = str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     return text.replace(".", ",") if lang == "nb" else text
 
 
@@ -195,6 +205,10 @@ register({
     "entrance.pass": {
         "en": "The entrance is step-free ({measured} mm rise).",
         "nb": "Inngangen er trinnfri ({measured} mm høydeforskjell)."},
+    "entrance.steps": {"en": " ({n} steps)", "nb": " ({n} trinn)"},
+    "entrance.contradicts": {
+        "en": "The entrance has {n} steps but a {measured} mm rise: one of them is wrong; measure the rise again.",
+        "nb": "Inngangen har {n} trinn, men {measured} mm høydeforskjell: ett av dem er feil; mål høyden på nytt."},
     "entrance.fail": {
         "en": "The entrance has a {measured} mm rise{steps}: it needs a ramp, a lift or raised ground.",
         "nb": "Inngangen har {measured} mm høydeforskjell{steps}: den trenger rampe, løftebord eller oppfylling."},

@@ -39,6 +39,8 @@ def open_bytes(data: bytes, name: str = "", *, units: str | None = None,
         from planner.importers.ifc import read_ifc
         plan = read_ifc(data, name=name, units=units, region=region, progress=progress)
         return Project(plan=plan, source=_source("ifc", name, plan.units, None, region))
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):   # JSON, but neither a project nor a scan
+        raise PlanError.text("err.open.json_unknown", name=name or "…")
     from planner.importers import read_dxf
     result = read_dxf(data, name=name, units=units, layer_roles=layer_roles, region=region, progress=progress)
     return Project(plan=result.plan, source=_source("dxf", name, result.plan.units, layer_roles, region))

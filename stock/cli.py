@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from pathlib import Path
 
 from planner.i18n import t
 from planner.loading import UNITS
+from planner.model import PlanError
 from planner.rules import available_standards
 from stock.run import DEFAULT_MEMORY_MB, screen
 
@@ -28,7 +30,10 @@ def add_screen_parser(sub) -> None:
 
 def run_screen(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
-        args.workers = 1
+        raise PlanError.text("screen.workers", n=args.workers)
+    missing = [s for s in args.sources if not glob.has_magic(s) and not Path(s).exists()]
+    if missing:
+        raise PlanError.text("err.path.missing", path=missing[0])
     out = Path(args.out)
     outcome = screen(args.sources, out, workers=args.workers, dask=args.dask, resume=args.resume,
                      standard=args.standard, units=args.units, lang=args.lang, memory_mb=max(256, args.memory_mb))

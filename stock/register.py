@@ -21,8 +21,12 @@ class RegisterError(PlanError):
 
 
 def check_out(path: Path) -> None:
+    """The register's path can be written: a known format, in a folder that exists."""
     if path.suffix.lower() not in FORMATS:
         raise RegisterError.text("screen.bad_out", name=path.name)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise RegisterError.text("screen.no_folder", folder=str(folder))
 
 
 def journal_path(out: Path) -> Path:
@@ -34,7 +38,10 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     cols = list(columns())
     extra = sorted({k for r in rows for k in r} - set(cols))
     df = pd.DataFrame(rows, columns=cols + extra)
-    df["region"] = df["region"].astype("Int64")
+    counts = ["region", "rooms", "doors", "fail", "unknown", "pass", "cost_total_nok", "nav_nok", "husbanken_nok",
+              "startlan_nok", "small_aids_nok", "owner_nok", "unpriced", *(c for c in df.columns if c.startswith("fail_"))]
+    for col in counts:   # whole numbers stay whole (a refused row's empty cells made them 5.0)
+        df[col] = pd.to_numeric(df[col], errors="coerce").round().astype("Int64")
     return df.sort_values(["file", "region"], na_position="first", kind="stable").reset_index(drop=True)
 
 
@@ -44,13 +51,16 @@ def write(rows: list[dict], out: Path) -> None:
     df = frame(rows)
     tmp = out.with_name(out.name + ".tmp" + out.suffix)
     suffix = out.suffix.lower()
-    if suffix == ".csv":
-        df.to_csv(tmp, index=False, encoding="utf-8")
-    elif suffix == ".xlsx":
-        df.to_excel(tmp, index=False, sheet_name="register")
-    else:
-        df.to_parquet(tmp, index=False)
-    os.replace(tmp, out)
+    try:
+        if suffix == ".csv":
+            df.to_csv(tmp, index=False, encoding="utf-8")
+        elif suffix == ".xlsx":
+            df.to_excel(tmp, index=False, sheet_name="register")
+        else:
+            df.to_parquet(tmp, index=False)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise RegisterError.text("screen.cannot_write", name=str(out), reason=exc.strerror or str(exc)) from None
 
 
 def read(path: Path | str, data: bytes | None = None) -> list[dict]:

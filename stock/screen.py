@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from costing import texts as _costing_texts  # noqa: F401  (the remedies' names)
 from costing.plan import build_plan
 from planner.checks import CHECKS, assess, summary
 from planner.findings import FAIL
@@ -74,8 +75,8 @@ def dwelling_row(project: Project, *, file: str, digest: str, standard: str | No
         "grade": grades["dwelling"].text(), **{f"grade_{c}": grades[c].text() for c in COLUMNS},
         "provisional": bool(report.get("doubts")) and not project.source.get("confirmed_doubts"),
         "fail": counts["fail"], "unknown": counts["unknown"], "pass": counts["pass"],
-        "barriers": "; ".join(f"{name}: {n}" for name, n in fails.items() if n),
-        "remedies": "; ".join(sorted(set(chosen.values()))),
+        "barriers": "; ".join(f"{t('check.' + name, lang)}: {n}" for name, n in fails.items() if n),
+        "remedies": "; ".join(sorted({t("remedy." + option, lang) for option in chosen.values()})),
         "cost_total_nok": total["total"], "nav_nok": total["nav_grant"] + total["nav_loan"],
         "husbanken_nok": total["husbanken"], "startlan_nok": total["startlan"],
         "small_aids_nok": total["small_aids"], "owner_nok": total["household_now"],

@@ -154,7 +154,8 @@ def render_day(project: Project, lang: str) -> Project:
     kept = daily.validate(answers)
     if kept != project.daily:
         project = project.replace(daily=kept)
-    rooms, checks = daily.focus(project.daily)
+    present = {r.type for r in project.plan.rooms} | {"entrance"}
+    rooms, checks = daily.focus(project.daily, present)
     if rooms:
         st.text(t("day.focus", lang, rooms=", ".join(t("day.room.entrance", lang) if r == "entrance"
                                                       else t(f"room.{r}", lang) for r in rooms),

@@ -10,6 +10,11 @@ THRESHOLD_OUTCOMES = {UNKNOWN: ("THRESHOLD_NOT_MEASURED", "threshold.unknown"),
                       PASS: ("THRESHOLD_OK", "threshold.pass"), FAIL: ("THRESHOLD_TOO_HIGH", "threshold.fail")}
 
 
+# Floating-point noise of a drawing's unit conversion, far below any measurement: 760 mm read from inches is
+# 759.99999… and meets 760 mm; 759.6 mm does not.
+COMPARE_TOLERANCE_MM = 0.01
+
+
 def far_side_open(door: Door) -> bool:
     """True for a door the drawing leaves open: not exterior, with a room of the plan on one side only, so what is
     behind it (door.far_side: "dwelling" or "outside") is for someone on site to say."""
@@ -55,8 +60,8 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     for door in plan.doors:
         required, key = required_clear_width_mm(door, plan, rules, room_types)
         category = door_category(door, plan, rules, room_types)
-        measured = round(door.clear_width_mm)
-        ok = measured >= required
+        measured = float(door.clear_width_mm)
+        ok = measured >= required - COMPARE_TOLERANCE_MM   # compared as given: 759.6 mm does not meet 760 mm
         status, code, message = (PASS, "DOOR_WIDTH_OK", "door_width.pass") if ok else \
             (FAIL, "DOOR_TOO_NARROW", "door_width.fail")
         if category == "unknown_side" and not ok:
@@ -69,7 +74,7 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
             check="door_clear_width", code=code, element=door.id,
             status=status, measured=measured, required=required, rule=rules.clause(key),
             message_key=message,
-            params={"measured": f"{measured:.0f}", "required": f"{required:.0f}", "internal": f"{internal:.0f}",
+            params={"measured": round(measured, 1), "required": f"{required:.0f}", "internal": f"{internal:.0f}",
                     "door_kind": f"@door_kind.{category}"},
             remeasure=near_limit(measured, required, margin) or (estimated and near_limit(measured, required, estimate_error)),
             geometry=door.position, confidence=rules[key].confidence,
@@ -90,7 +95,7 @@ def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
         findings.append(Finding(
             check="threshold", code=code, element=door.id, status=status, measured=height, required=limit,
             rule=rules.clause("threshold_max_mm"), message_key=key,
-            params={"measured": "" if height is None else f"{height:.0f}", "required": f"{limit:.0f}"},
+            params={"measured": "" if height is None else round(float(height), 1), "required": f"{limit:.0f}"},
             remeasure=near_limit(height, limit, margin), geometry=door.position,
             confidence=rules["threshold_max_mm"].confidence, rule_values=rules.refs("threshold_max_mm", "remeasure_margin_mm")))
     return findings

@@ -21,13 +21,16 @@ def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
     rise = None if entrance is None else entrance.rise_mm
     door = plan.door(entrance.door) if entrance is not None and entrance.door else None
     door = door or next((d for d in plan.doors if d.exterior), None)
-    steps = "" if entrance is None or not entrance.steps else f" ({entrance.steps})"
+    n_steps = None if entrance is None else entrance.steps
     status = at_most(rise, limit)
     code, msg = RISE_OUTCOMES[status]
+    if status == PASS and n_steps:   # no rise, yet steps: one of the two is wrong, so the entrance is not known
+        status, code, msg = UNKNOWN, "ENTRANCE_CONTRADICTS", "entrance.contradicts"
     return [Finding(
         check="step_free_entrance", code=code, element=ENTRANCE_ID, status=status, measured=rise, required=limit,
         rule=rules.clause(key), message_key=msg,
-        params={"measured": "" if rise is None else f"{rise:.0f}", "steps": steps},
+        params={"measured": "" if rise is None else f"{rise:.0f}", "n": n_steps or 0,
+                "steps": "@entrance.steps" if n_steps else ""},
         remeasure=near_limit(rise, limit, rules.value("remeasure_margin_mm")),
         geometry=None if door is None else door.position, confidence=rules[key].confidence,
         rule_values=rules.refs(key, "remeasure_margin_mm"))]

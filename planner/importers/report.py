@@ -7,7 +7,7 @@ from planner.i18n import register, render, said
 from planner.importers.layers import SET_BY_USER
 from planner.importers.rooms import NO_TEXT_INSIDE
 from planner.model import PlanError
-from planner.units import UNIT_NAMES, unit_name
+from planner.units import unit_name
 
 
 def _layers(names: list[str]) -> str:
@@ -101,7 +101,7 @@ register({
 
 def units_unknown(guess: str | None) -> PlanError:
     if guess:
-        return PlanError.text("imp.units_unknown", unit=UNIT_NAMES[guess], code=guess)
+        return PlanError.text("imp.units_unknown", unit=f"@units.{guess}", code=guess)
     return PlanError.text("imp.units_unknown_no_guess")
 
 

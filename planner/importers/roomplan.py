@@ -28,6 +28,7 @@ MAX_ITEMS = 5_000          # surfaces or objects of one kind: a flat has tens, a
 MAX_SIZE_M = 200.0         # a coordinate or dimension beyond this is no room of a home
 SNAP_MM = 10.0
 MIN_DOOR_MM = 200.0        # a "door" narrower than this is a scanning artefact, not a way through
+MAX_DOOR_MM = 5000.0       # a door or opening wider than this is a scanning error, not a way through a home
 WALL_GAP_MM = 100.0        # wall ends this close meet: a scan's corners are seldom exact
 
 # RoomPlan's section labels (CapturedRoom.Section.Label) and object categories (CapturedRoom.Object.Category)
@@ -127,6 +128,8 @@ register({
     "rp.ign.windows": {"en": "windows", "nb": "vinduer"},
     "rp.ign.door_narrow": {"en": "doors narrower than 200 mm (scanning artefacts)",
                            "nb": "dører smalere enn 200 mm (feil i skanningen)"},
+    "rp.ign.door_wide": {"en": "doors or openings wider than 5 m (scanning errors: measure them)",
+                         "nb": "dører eller åpninger bredere enn 5 m (feil i skanningen: mål dem)"},
     "rp.ign.door_alone": {"en": "doors next to no room", "nb": "dører som ikke ligger ved noe rom"},
     "rp.ign.other_story": {"en": "surfaces and objects on other storeys", "nb": "flater og objekter i andre etasjer"},
 })
@@ -374,6 +377,9 @@ def _doors(doors: list[_Item], openings: list[_Item], rooms: list[Room], rules: 
     for it, kind in [*((d, "hinged") for d in doors), *((o, "opening") for o in openings)]:
         if it.width_mm < MIN_DOOR_MM:
             report.ignore(said("rp.ign.door_narrow"))
+            continue
+        if it.width_mm > MAX_DOOR_MM:
+            report.ignore(said("rp.ign.door_wide"))
             continue
         opening = it.line()
         joined, _ = sides_of(opening, rooms)
