@@ -34,6 +34,7 @@ from ui.profile import render_profile
 from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
+from ui.tablet_layout import viewport_width
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
@@ -127,7 +128,9 @@ def sidebar(lang_default: str) -> str:
                                   format_func=lambda n: t(f"example.{n}", lang))
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
-    upload = st.sidebar.file_uploader(t("side.upload", lang), type=["dxf", "json", "ifc"], key="upload")
+    # Any file is taken in and the app says itself what it cannot open (Streamlit's own refusal of a .dwg was an
+    # English "image/vnd.dwg files are not allowed"); planner.loading reads the bytes, whatever the name says.
+    upload = st.sidebar.file_uploader(t("side.upload", lang), type=None, key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
         open_upload(upload.getvalue(), upload.name)
@@ -157,6 +160,8 @@ def sidebar(lang_default: str) -> str:
     st.sidebar.selectbox(t("side.standard", lang), standards, key="standard",
                          format_func=lambda s: standard_name(s, lang))
     st.sidebar.caption(t("side.privacy", lang))
+    with st.sidebar:
+        st.session_state.viewport_px = viewport_width()   # a narrow screen closes the sidebar; sizes follow it
     return lang
 
 
@@ -312,12 +317,14 @@ def render_refused(refused: dict, lang: str) -> None:
 
 
 def render_save(project: Project, plan, findings, rules, lang: str) -> None:
-    """Each file is built only when its button is pressed: a large plan takes seconds to draw."""
+    """Each file is built only when its button is pressed: a large plan takes seconds to draw. A tap downloads
+    without running the app again (on_click="ignore"): a rerun replaced every button's file, so a second tap
+    within a second of the first found its file gone ("Deferred file not found") and gave nothing."""
     from ui.application import render_application, render_files
     project = render_application(project, lang)
     name = (plan.name or st.session_state.project_name or "plan").replace(" ", "-")
     st.download_button(t("project.save", lang), lambda: dumps_project(project).encode("utf-8"),
-                       file_name=f"{name}.tilpass.json", mime="application/json", key="save_project",
+                       file_name=f"{name}.tilpass.json", mime="application/json", key="save_project", on_click="ignore",
                        help=t("project.save_help", lang))
 
     def report() -> bytes:
@@ -326,11 +333,11 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
         html = build_html(project, findings, rules, lang, project_sketch(project, rules, lang, "png"), extra)
         return text_only(html).encode("utf-8")
     st.download_button(t("project.report", lang), safe_file(report, "the report", lang),
-                       file_name=f"{name}-rapport.html", mime="text/html", key="save_report")
+                       file_name=f"{name}-rapport.html", mime="text/html", key="save_report", on_click="ignore")
     st.download_button(t("project.png", lang), lambda: plan_png(plan, findings, lang), file_name=f"{name}.png",
-                       mime="image/png", key="save_png")
+                       mime="image/png", key="save_png", on_click="ignore")
     st.download_button(t("project.dxf", lang), lambda: plan_to_dxf_bytes(project.plan), file_name=f"{name}.dxf",
-                       mime="application/dxf", key="save_dxf")
+                       mime="application/dxf", key="save_dxf", on_click="ignore")
     render_files(project, plan, findings, rules, name, lang)
 
 with guard("page"):

@@ -21,12 +21,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message[0].upper()}{message[1:]} (see {self.prog} --help).")
 
 
-def _number_arg(text: str) -> float:
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+def _number_arg(field: str):
+    """An argparse type reading a number as the app does (planner/numbers.py): "40 250" and "40250,50" are
+    read, "40.250" is asked about (never 40 kr), anything else is one sentence naming the option."""
+    def read(text: str) -> float:
+        from planner.measurements import FIELD_RANGES
+        from planner.numbers import NumberError, parse_number
+        try:
+            return parse_number(text, f"measure.field.{field}", FIELD_RANGES[field])
+        except NumberError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    read.__name__ = field     # argparse names the type in its message
+    return read
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,12 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
     grant = sub.add_parser("grant", help="NAV's grant instead of a ramp or lift for a permanent solution.",
                            description="grant = min(cap of the alternative aid, cost of the permanent solution)")
-    grant.add_argument("--rise-mm", type=_number_arg, required=True, help="level difference to bridge [mm]")
-    grant.add_argument("--permanent-cost-nok", type=_number_arg, required=True,
+    grant.add_argument("--rise-mm", type=_number_arg("rise_mm"), required=True, help="level difference to bridge [mm]")
+    grant.add_argument("--permanent-cost-nok", type=_number_arg("permanent_cost_nok"), required=True,
                        help="real cost of the permanent solution incl. VAT [kr]")
     grant.add_argument("--alternative", choices=ALTERNATIVES, default=RAMP,
                        help="the aid NAV would otherwise lend (default: ramp)")
-    grant.add_argument("--alternative-price-nok", type=_number_arg, default=None,
+    grant.add_argument("--alternative-price-nok", type=_number_arg("alternative_price_nok"), default=None,
                        help="price of the alternative aid incl. VAT, excl. installation [kr]; for a lift, without "
                             "it the price list's estimate is used (marked as an estimate); for a ramp it replaces "
                             "NAV's rate")

@@ -36,14 +36,16 @@ def default_prices(vat: float | None = None) -> dict[str, Price]:
 
 
 def price_number(value, what: str) -> int:
-    """A price given by a person: whole kroner, 0 or more. Raises CostingError (a ValueError) with one sentence."""
+    """A price given by a person: whole kroner, 0 or more, read by the one number parser ("22 000", "22 000 kr",
+    "1 200,50"; "40.250" is asked about). Raises CostingError (a ValueError) with one sentence."""
+    from planner.measurements import FIELD_RANGES
+    from planner.numbers import NumberError, parse_number
     try:
-        number = float(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except ValueError:
-        raise CostingError.text("err.price.not_number", what=what, value=repr(value)) from None
-    if not math.isfinite(number) or number < 0:
-        raise CostingError.text("err.price.negative", what=what, value=repr(value))
-    return nok(number)
+        return nok(parse_number(value, "measure.field.price_nok", FIELD_RANGES["price_nok"], element=what))
+    except NumberError as exc:
+        error = CostingError(str(exc), exc.key, exc.params)
+        error.message = exc.message          # the parser's sentence, in the user's language
+        raise error from None
 
 
 def load_prices(overrides: dict[str, object] | None = None, quote_prices: dict[str, int] | None = None,

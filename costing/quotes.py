@@ -16,6 +16,7 @@ from costing.errors import CostingError
 from costing.money import nok, with_vat_nok
 from costing.rates import load_rates
 from costing.texts import Note
+from planner.numbers import NumberError
 
 QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
             "sliding_door", "bathroom_layout", "ramp_built", "regrade")
@@ -62,18 +63,18 @@ def guess_option(description: str) -> str | None:
 
 
 def _amount(value) -> float | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A quote cell's amount, read by the one number parser ("12 500", "12.500,00", "kr 12 500,-"); None for an
+    empty cell. A cell that is not an amount, or one that can be read two ways ("12.500"), raises NumberError."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = re.sub(r"(?i)(kr|nok|,-)", "", str(value)).replace("\u00a0", "").replace(" ", "").strip()
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 12.500,00: dots group thousands
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    from planner.measurements import FIELD_RANGES
+    from planner.numbers import parse_number
+    return parse_number(value, "measure.field.quote_line_nok", FIELD_RANGES["quote_line_nok"])
+
+
+def _unreadable(description: str, exc: NumberError) -> Note:
+    """The note for a line whose amount cannot be read: the parser's sentence in each language."""
+    return Note("quote.unreadable", line=description, en=exc.message("en"), nb=exc.message("nb"))
 
 
 def _column(header: list[str], names: tuple[str, ...], *, besides: int | None = None) -> int | None:
@@ -150,14 +151,25 @@ def read_quote(data: bytes, filename: str = "", vat_included: bool | None = None
     for row in rows[header_at + 1:]:
         cells = list(row) + [""] * (len(header) - len(row))
         description = str(cells[desc_col]).strip()
-        amount = _amount(cells[amount_col])
+        try:
+            amount = _amount(cells[amount_col])
+        except NumberError as exc:
+            if description:
+                notes.append(_unreadable(description, exc))   # left out, never read as another amount
+            skipped += 1
+            continue
         if amount is None or not description:
             skipped += 1
             continue
         if description.lower().startswith(("sum", "total", "mva", "vat", "herav")):
             continue  # totals and VAT lines are not work
         if qty_col is not None and amount_col != qty_col and "enhet" in header[amount_col].lower():
-            amount *= _amount(cells[qty_col]) or 1
+            try:
+                amount *= _amount(cells[qty_col]) or 1
+            except NumberError as exc:
+                notes.append(_unreadable(description, exc))
+                skipped += 1
+                continue
         if amount < 0:
             notes.append(Note("quote.discount", line=description))
         inc = nok(amount) if vat_included else with_vat_nok(amount, vat)

@@ -56,6 +56,7 @@ TEXTS = {
                         "nb": "Beløpene er lest som uten mva; {vat} % mva er lagt til."},
     "quote.discount": {"en": "A negative line ({line}) was kept as a discount.",
                        "nb": "En negativ linje ({line}) er beholdt som rabatt."},
+    "quote.unreadable": {"en": "{line}: {en} The line was left out.", "nb": "{line}: {nb} Linjen ble utelatt."},
     "quote.skipped": {"en": "{n} line(s) without a description or an amount were skipped.",
                       "nb": "{n} linje(r) uten beskrivelse eller beløp ble hoppet over."},
     "cli.standard": {"en": "Standard: {standard}", "nb": "Regelverk: {standard}"},

@@ -18,11 +18,13 @@ from planner.findings import Finding
 from planner.model import Plan, PlanError
 from planner.rules import Rules
 from planner.status import COLOURS, PASS, UNKNOWN, worst_by_element
+from planner.underlay import Underlay, underlay_svg
 
 ORIGIN_SHARE = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
-TOOLS = ("room_rect", "room_polygon", "door", "fixture", "entrance")
+TOOLS = ("room_rect", "room_polygon", "door", "fixture", "entrance", "move")
+SCALE_TOOL = "scale"      # a line along a known length over the plan image (planner/underlay.py); no plan change
 DRAWING_MODE = {"room_rect": "rect", "room_polygon": "polygon", "door": "point", "fixture": "point",
-                "entrance": "point"}
+                "entrance": "point", "move": "line", SCALE_TOOL: "line"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +131,8 @@ def _place(obj: dict, local: list[tuple[float, float]], centre: tuple[float, flo
 
 
 def shapes(json_data: dict | None) -> list[Shape]:
-    """The rectangles, closed polygons and points in a canvas's Fabric JSON, in drawing order; anything else
-    (free lines, text) is skipped."""
+    """The rectangles, closed polygons, points and straight lines ('line', its two ends) in a canvas's Fabric
+    JSON, in drawing order; anything else (free lines, text) is skipped."""
     out: list[Shape] = []
     for obj in (json_data or {}).get("objects", []) or []:
         if not isinstance(obj, dict):
@@ -153,6 +155,13 @@ def shapes(json_data: dict | None) -> list[Shape]:
         elif kind == "circle":
             r = _num(obj, "radius")
             out.append(Shape("point", (_centre(obj, 2 * r, 2 * r),)))
+        elif kind == "line":
+            # Fabric keeps a line's box (width × height about its centre) and which way its ends lie (x1..y2)
+            w, h = _num(obj, "width"), _num(obj, "height")
+            sx = 1 if _num(obj, "x2") >= _num(obj, "x1") else -1
+            sy = 1 if _num(obj, "y2") >= _num(obj, "y1") else -1
+            c = _centre(obj, w, h)
+            out.append(Shape("line", _place(obj, [(-sx * w / 2, -sy * h / 2), (sx * w / 2, sy * h / 2)], c)))
     return out
 
 
@@ -190,6 +199,13 @@ def apply_shapes(plan: Plan, drawn: list[Shape], tool: Tool, frame: CanvasFrame,
                 if name and not tool.room_name.strip() and count:
                     name = f"{name} {count + 1}"
                 plan, new_id = plan_edit.add_room(plan, pts, name, tool.room_type, rules, tool.grid_mm, catch_mm)
+            elif tool.kind == "move":               # a drag from an element to where it goes
+                if shape.kind != "line":
+                    continue
+                plan, new_id = plan_edit.move_at(plan, pts[0], pts[-1], rules, tool.grid_mm,
+                                                 reach_mm=max(300.0, 15 * frame.mm_per_px))
+            elif shape.kind == "line":
+                continue
             elif tool.kind == "door":
                 plan, new_id = plan_edit.add_door_at(plan, pts[0], tool.door_width_mm, rules, tool.hinge,
                                                      tool.door_kind, grid_mm=min(tool.grid_mm, 50),
@@ -222,13 +238,15 @@ def _pts(frame: CanvasFrame, coords) -> str:
 
 
 def plan_svg(plan: Plan, frame: CanvasFrame, grid_mm: float = 100.0, findings: list[Finding] = (),
-             labels: dict[str, str] | None = None) -> str:
-    """The plan as an SVG of exactly the canvas's size: grid, rooms with name and size, doors with their swing
-    (coloured by the door findings), fixtures, turning circles, and a scale bar. labels: element id → text."""
+             labels: dict[str, str] | None = None, underlay: Underlay | None = None) -> str:
+    """The plan as an SVG of exactly the canvas's size: the plan image traced over (faded), grid, rooms with name
+    and size, doors with their swing (coloured by the door findings), fixtures, turning circles, and a scale bar.
+    labels: element id → text."""
     labels = labels or {}
     W, H = frame.width_px, frame.height_px
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
-           f'font-family="DejaVu Sans, Arial, sans-serif">', f'<rect width="{W}" height="{H}" fill="#ffffff"/>']
+           f'font-family="DejaVu Sans, Arial, sans-serif">', f'<rect width="{W}" height="{H}" fill="#ffffff"/>',
+           underlay_svg(underlay, frame.to_px, frame.mm_per_px)]
     for step, colour, min_px in ((grid_mm, "#eef1f5", 6), (1000.0, "#d5dbe3", 0)):
         if step <= 0 or frame.length_px(step) < min_px:
             continue
@@ -246,7 +264,8 @@ def plan_svg(plan: Plan, frame: CanvasFrame, grid_mm: float = 100.0, findings: l
     door_status = worst_by_element(findings)
     for room in plan.rooms:
         out.append(f'<polygon points="{_pts(frame, room.polygon.exterior.coords)}" fill="#f7f4ec" '
-                   f'stroke="#333" stroke-width="3" stroke-linejoin="miter"/>')
+                   f'fill-opacity="{0.6 if underlay is not None else 1}" stroke="#333" stroke-width="3" '
+                   f'stroke-linejoin="miter"/>')
     for fx in plan.fixtures:
         out.append(f'<polygon points="{_pts(frame, fx.footprint.exterior.coords)}" '
                    f'fill="{FIXTURE_FILL.get(fx.type, "#eee")}" stroke="#4a6785" stroke-width="1.5"/>')

@@ -11,6 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.findings import FAIL, PASS, Finding
 from planner.i18n import t
 from planner.model import Plan
+from planner.numbers import fmt_number
 from planner.status import COLOURS, worst
 
 # Room names and ids come from files: a "$" in one must stay a dollar sign, never start mathtext.
@@ -120,7 +121,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
         p = room.polygon.representative_point()
         size = _size_mm(room.polygon)
         if size >= LABEL_SHARE["full"] * extent:      # room to spare: name, id and area
-            text, fontsize = f"{room.name or room.id}\n{room.id} · {room.area_m2:.1f} m²", 7.5
+            text, fontsize = f"{room.name or room.id}\n{room.id} · {fmt_number(room.area_m2, lang, 1)} m²", 7.5
         elif size >= LABEL_SHARE["short"] * extent:   # a small room on a large plan: its id (the tables say more)
             text, fontsize = room.id, 6
         else:

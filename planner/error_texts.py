@@ -18,6 +18,10 @@ register({
     "err.canvas_size": {"en": "The drawing area needs a size and a scale above zero.",
                         "nb": "Tegneflaten må ha en størrelse og en målestokk over null."},
     "err.no_room": {"en": "There is no room {room}.", "nb": "Det finnes ikke noe rom {room}."},
+    "edit.move_nothing": {"en": "There is nothing to move where the line starts; start it on a room, door or "
+                                "fixture.",
+                          "nb": "Det er ingenting å flytte der linjen starter; start den på et rom, en dør eller "
+                                "innredning."},
     "err.no_room_beside": {"en": "There is no room {room} to build beside.",
                            "nb": "Det finnes ikke noe rom {room} å bygge ved siden av."},
     "err.room_type": {"en": "Unknown room type {type}; use one of {choices}.",

@@ -9,15 +9,28 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import fmt_mm, register, t
 from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
+from planner.numbers import FieldRange, NumberError, parse_number
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
 DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
 FIXTURE_FIELDS = ("lip_mm", "space_under")
 ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm", "landing_mm")
 ENTRANCE_ID = "entrance"
-FIELD_LIMITS_MM = {"clear_width_mm": (100, 3000), "threshold_mm": (0, 500), "lip_mm": (0, 500),
-                   "rise_mm": (0, 10000), "steps": (0, 60), "space_length_mm": (0, 100000), "far_side": (1, 2),
-                   "space_under": (0, 1), "landing_mm": (0, 100000)}
+# Every number a person types, per field: the range it must lie in and its unit (planner/numbers.py reads it).
+# The measurement fields first; then prices and quote lines (whole kroner) and the grant's inputs.
+FIELD_RANGES = {"clear_width_mm": FieldRange(100, 3000, "mm"), "threshold_mm": FieldRange(0, 500, "mm"),
+                "lip_mm": FieldRange(0, 500, "mm"), "rise_mm": FieldRange(0, 10000, "mm"),
+                "steps": FieldRange(0, 60, "count", whole=True), "space_length_mm": FieldRange(0, 100000, "mm"),
+                "far_side": FieldRange(1, 2, "code", whole=True), "space_under": FieldRange(0, 1, "code", whole=True),
+                "landing_mm": FieldRange(0, 100000, "mm"),
+                "price_nok": FieldRange(0, 10_000_000, "nok"),
+                "quote_line_nok": FieldRange(-10_000_000, 10_000_000, "nok"),    # a discount line is negative
+                "permanent_cost_nok": FieldRange(0, 10_000_000, "nok"),
+                "alternative_price_nok": FieldRange(0, 10_000_000, "nok"),
+                "scale_length_mm": FieldRange(100, 200_000, "mm")}   # a known length on a plan image
+MEASURED_FIELDS = ("clear_width_mm", "threshold_mm", "lip_mm", "rise_mm", "steps", "space_length_mm", "far_side",
+                   "space_under", "landing_mm")
+FIELD_LIMITS_MM = {f: (FIELD_RANGES[f].low, FIELD_RANGES[f].high) for f in MEASURED_FIELDS}
 # far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
@@ -40,6 +53,12 @@ register({
     "measure.field.space_under": {"en": "free floor under the basin", "nb": "fritt under servanten"},
     "measure.space_under.1": {"en": "yes", "nb": "ja"},
     "measure.space_under.0": {"en": "no", "nb": "nei"},
+    "measure.field.price_nok": {"en": "price", "nb": "pris"},
+    "measure.field.quote_line_nok": {"en": "quote line", "nb": "tilbudslinje"},
+    "measure.field.permanent_cost_nok": {"en": "cost of the permanent solution",
+                                         "nb": "kostnaden for den varige løsningen"},
+    "measure.field.alternative_price_nok": {"en": "price of the alternative aid",
+                                            "nb": "prisen på det alternative hjelpemiddelet"},
 })
 
 
@@ -99,22 +118,21 @@ def now_iso() -> str:
 def make_measurement(element: str, field: str, value, source: str = SOURCE_MEASURED,
                      taken_at: str | None = None, note: str = "") -> Measurement:
     """Validate one value at the boundary: a known field, a number, within a plausible range."""
-    if isinstance(value, (bool, list, dict)) or value is None:
-        raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value))
     if field not in FIELD_LIMITS_MM:
         known = ", ".join(FIELD_LIMITS_MM)
         raise PlanError.text("err.measure.field", element=element, field=field, choices=known)
-    try:
-        number = float(str(value).replace(",", ".").strip())
-    except ValueError:
-        raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value)) from None
-    low, high = FIELD_LIMITS_MM[field]
-    if not math.isfinite(number) or number < low or number > high or (field in CODED_FIELDS and number % 1):
-        raise PlanError.text("err.measure.range", element=element, field=field, number=f"{number:g}", low=low,
-                             high=high)
+    if isinstance(value, (list, dict)):
+        raise PlanError.text("err.measure.not_number", element=element, field=field, value=repr(value))
+    number = parse_field(value, field, element)
     if source not in VALUE_SOURCES:
         raise PlanError.text("err.measure.source", element=element, field=field, choices=", ".join(VALUE_SOURCES))
     return Measurement(element, field, number, source, taken_at or now_iso(), note)
+
+
+def parse_field(value, field: str, element: str = "") -> float:
+    """A value typed (or stored) for `field`, read by the one number parser within the field's range; raises
+    NumberError (a PlanError) with one sentence naming the field."""
+    return parse_number(value, f"measure.field.{field}", FIELD_RANGES[field], element)
 
 
 _ARG = re.compile(r"^\s*([A-Za-z0-9_\-]+)\.([a-z_]+)\s*=\s*(.+?)\s*$")

@@ -404,3 +404,33 @@ def delete(plan: Plan, element_id: str, rules: Rules) -> Plan:
     if element_id == "entrance":
         return rebuild(plan, rules=rules, entrance=None)
     raise PlanError.text("err.no_element", element=element_id)
+
+
+def move_at(plan: Plan, start_mm: tuple[float, float], end_mm: tuple[float, float], rules: Rules,
+            grid_mm: float = 100, reach_mm: float = 600) -> tuple[Plan, str]:
+    """Move what lies under start_mm by (end − start), snapped to the grid: a fixture there, else the door
+    nearest (within reach_mm), else the room there with its fixtures and the doors that are its alone (a door to
+    another room stays: it sits in a wall they share). Returns the plan and the id moved; PlanError when nothing
+    is there."""
+    dx, dy = snap(end_mm[0] - start_mm[0], grid_mm), snap(end_mm[1] - start_mm[1], grid_mm)
+    p = Point(start_mm)
+    fixture = next((f for f in plan.fixtures if f.footprint.buffer(reach_mm / 4).contains(p)), None)
+    if fixture is not None:
+        row = fixture_row(fixture)
+        return edit_fixture(plan, fixture.id, {"x_mm": row["x_mm"] + dx, "y_mm": row["y_mm"] + dy}, rules), fixture.id
+    door_id = nearest_door(plan, start_mm, reach_mm)
+    if door_id is not None:
+        row = door_row(plan, plan.door(door_id))
+        return edit_door(plan, door_id, {"x_mm": row["x_mm"] + dx, "y_mm": row["y_mm"] + dy}, rules), door_id
+    room = next((r for r in plan.rooms if r.polygon.contains(p)), None)
+    if room is None:
+        raise PlanError.text("edit.move_nothing")
+    row = room_row(room)
+    moved = edit_room(plan, room.id, {"x_mm": row["x_mm"] + dx, "y_mm": row["y_mm"] + dy}, rules)
+    for fx in [f for f in plan.fixtures if f.room == room.id]:
+        fx_row = fixture_row(fx)
+        moved = edit_fixture(moved, fx.id, {"x_mm": fx_row["x_mm"] + dx, "y_mm": fx_row["y_mm"] + dy}, rules)
+    for door in [d for d in plan.doors if set(d.rooms) == {room.id}]:     # its own doors (to outside, or open)
+        d_row = door_row(plan, door)
+        moved = edit_door(moved, door.id, {"x_mm": d_row["x_mm"] + dx, "y_mm": d_row["y_mm"] + dy}, rules)
+    return moved, room.id

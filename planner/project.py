@@ -17,6 +17,7 @@ from planner.household import Household
 from planner.measurements import Measurement, apply_measurements, latest
 from planner.model import Plan, PlanError
 from planner.rules import DEFAULT_STANDARD
+from planner.underlay import Underlay
 
 FORMAT = "tilpass-project"
 FORMAT_VERSION = 1
@@ -48,6 +49,7 @@ class Project:
         return Profile.from_dict(self.profile)
     household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
     notices: tuple = field(default=(), compare=False)
+    underlay: Underlay | None = None   # the plan image the plan was traced over (planner/underlay.py)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -66,7 +68,8 @@ class Project:
                 "notes": dict(self.notes), "photos": list(self.photos), "costing": self.costing,
                 "source": self.source, "extra": self.extra, "falls": self.falls, "daily": self.daily,
                 **({} if self.household.is_empty else {"household": self.household.to_dict()}),
-                **({"profile": self.profile} if self.profile else {})}
+                **({"profile": self.profile} if self.profile else {}),
+                **({"underlay": self.underlay.to_dict()} if self.underlay is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
@@ -80,7 +83,8 @@ class Project:
                    costing=dict(data.get("costing", {})), source=dict(data.get("source", {})),
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
                    daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
-                   profile=_profile(data.get("profile")))
+                   profile=_profile(data.get("profile")),
+                   underlay=None if data.get("underlay") is None else Underlay.from_dict(data["underlay"]))
 
 
 def _profile(data: Any) -> dict[str, Any]:

@@ -143,7 +143,7 @@ def test_site_visit_on_a_tablet(browser, st_url):
         page.get_by_role("button", name="Neste ▶").click()
         expect(page.get_by_role("heading", name="Dør D1: Entré ↔ ute")).to_be_visible()
         settle(page)
-        width = page.get_by_test_id("stNumberInput").filter(has_text="Fri bredde (mm)").locator("input")
+        width = page.get_by_test_id("stTextInput").filter(has_text="Fri bredde (mm)").locator("input")
         width.fill("830")
         width.press("Enter")
         expect(page.get_by_text("Fri bredde 830 mm").filter(visible=True).first).to_be_visible()   # the result follows at once

@@ -41,8 +41,10 @@ def test_choosing_an_option_and_answering_updates_the_state():
 
 
 def test_a_bad_price_is_said_in_the_users_language():
-    for lang, sentence in (("nb", "Prisen for door_widen_internal må være 0 kr eller mer, ikke -100."),
-                           ("en", "The price of door_widen_internal must be 0 kr or more, not -100.")):
+    for lang, sentence in (("nb", "door_widen_internal pris: -100 kr er utenfor 0–10 000 000 kr; sjekk tallet og "
+                                  "enheten."),
+                           ("en", "door_widen_internal price: -100 kr is outside 0–10 000 000 kr; check the number "
+                                  "and its unit.")):
         at = AppTest.from_string(SCRIPT, default_timeout=30)
         at.session_state["lang"] = lang
         at.session_state["state"] = {"prices": {"door_widen_internal": -100}}  # e.g. from an edited project file

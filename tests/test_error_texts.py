@@ -143,16 +143,16 @@ def _lift_price_not_given():
 
 
 CASES = {
-    "not a number": (_not_a_number, "D2.threshold_mm: 'abc' is not a number; give millimetres, e.g. 40.",
-                     "D2.threshold_mm: 'abc' er ikke et tall; oppgi millimeter, f.eks. 40."),
+    "not a number": (_not_a_number, "D2 threshold: “abc” is not a number; type digits, e.g. 250.",
+                     "D2 terskel: «abc» er ikke et tall; skriv sifre, f.eks. 250."),
     "unknown unit": (_unknown_unit, "Unknown unit 'yard'; use one of mm, cm, m, in, ft.",
                      "Ukjent enhet 'yard'; bruk en av mm, cm, m, in, ft."),
     "too large": (_too_large, "The file is 3 MB, above the 1 MB this tool reads; export only the floor you need "
                               "(one layout, no xrefs or images) as DXF.", None),
     "unknown region": (_unknown_region, "There is no region 3 in this drawing; choose one of 1, 2.",
                        "Tegningen har ikke noe område 3; velg et av 1, 2."),
-    "outside range": (_outside_range, "D2.threshold_mm: 4000 is outside 0–500 mm; check the unit (millimetres).",
-                      None),
+    "outside range": (_outside_range, "D2 threshold: 4 000 mm is outside 0–500 mm; check the number and its unit.",
+                      "D2 terskel: 4 000 mm er utenfor 0–500 mm; sjekk tallet og enheten."),
     "not a project": (_not_a_project,
                       "This JSON file is not a Tilpass project (it has no \"format\": \"tilpass-project\").", None),
     "quote without an amount column": (
@@ -160,8 +160,10 @@ CASES = {
         "No header with a description and an amount column (e.g. 'Beskrivelse' and 'Sum') was found in the quote.",
         "Fant ingen overskriftsrad med en kolonne for beskrivelse og en for beløp (f.eks. 'Beskrivelse' og 'Sum') i "
         "tilbudet."),
-    "negative price": (_negative_price, "The price of door_widen_internal must be 0 kr or more, not -100.",
-                       "Prisen for door_widen_internal må være 0 kr eller mer, ikke -100."),
+    # a price is read by the one number parser (planner/numbers.py), which names the field and its range
+    "negative price": (_negative_price, "door_widen_internal price: -100 kr is outside 0–10 000 000 kr; check the "
+                                        "number and its unit.",
+                       "door_widen_internal pris: -100 kr er utenfor 0–10 000 000 kr; sjekk tallet og enheten."),
     # the English a non-numeric rate gets is the rate's sentence (it was Python's "could not convert string to float")
     "rate not a number": (_rate_not_a_number, "The rate vat must be a number of 0 or more, not 'abc'.",
                           "Satsen vat må være et tall på 0 eller mer, ikke 'abc'."),

@@ -16,7 +16,7 @@ def test_parse_cli_form():
 @pytest.mark.parametrize("text, words", [("D2=40", "ID.FIELD=VALUE"), ("D2.height=40", "unknown field"),
                                          ("D2.threshold_mm=abc", "not a number"),
                                          ("D2.threshold_mm=-5", "outside"), ("D2.clear_width_mm=8.6", "outside"),
-                                         ("D2.threshold_mm=nan", "outside")])
+                                         ("D2.threshold_mm=nan", "not a number")])
 def test_bad_measurements_say_what_is_wrong(text, words):
     with pytest.raises(PlanError, match=words):
         parse_measure_arg(text)

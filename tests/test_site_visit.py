@@ -86,13 +86,13 @@ def at():
 
 
 def _visit_inputs(at) -> list[str]:
-    return [w.key for w in at.number_input if w.key and w.key.startswith("visit_")]
+    return [w.key for w in at.text_input if w.key and w.key.startswith("visit_")]
 
 
 def test_the_tab_records_a_measured_width_and_shows_the_result(at):
     at.button(key="visit_next").click().run()           # from the entrance to door D1
     key = next(k for k in _visit_inputs(at) if k.endswith("_D1_clear_width_mm"))
-    at.number_input(key=key).set_value(820.0).run()
+    at.text_input(key=key).set_value("820").run()
     assert not at.exception
     m = visit.measured(at.session_state["project"], "D1", "clear_width_mm")
     assert m.value == 820 and m.source == "measured" and m.taken_at

@@ -125,17 +125,17 @@ def render_files(project: Project, plan, findings, rules, name: str, lang: str) 
         st.warning(plain(t("app.file.blocked", lang, reason=exc.message(lang) if hasattr(exc, "message") else str(exc))))
     else:
         st.download_button(t("app.file.pdf", lang), lambda: application_pdf(project, rules, lang),
-                           file_name=f"{name}-soknad.pdf", mime="application/pdf", key="save_pdf")
+                           file_name=f"{name}-soknad.pdf", mime="application/pdf", key="save_pdf", on_click="ignore")
         st.download_button(t("app.file.xlsx", lang),
                            lambda: quote_xlsx(build_plan(plan, findings, state, rules), ctx.prices, fctx.rates["vat"].value,
                                               name, lang),
-                           file_name=f"{name}-tilbud.xlsx", key="save_xlsx",
+                           file_name=f"{name}-tilbud.xlsx", key="save_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         st.download_button(t("app.file.svg", lang), lambda: project_sketch(project, rules, lang, "svg"),
-                           file_name=f"{name}-skisse.svg", mime="image/svg+xml", key="save_sketch_svg")
+                           file_name=f"{name}-skisse.svg", mime="image/svg+xml", key="save_sketch_svg", on_click="ignore")
         st.download_button(t("app.file.sketch_png", lang), lambda: project_sketch(project, rules, lang, "png"),
-                           file_name=f"{name}-skisse.png", mime="image/png", key="save_sketch_png")
+                           file_name=f"{name}-skisse.png", mime="image/png", key="save_sketch_png", on_click="ignore")
         st.download_button(t("app.file.dxf", lang),
                            lambda: plan_to_dxf_bytes(plan, findings, lang,
                                                      entrance_works(plan, findings, state, rules)),
-                           file_name=f"{name}-funn.dxf", mime="application/dxf", key="save_dxf_findings")
+                           file_name=f"{name}-funn.dxf", mime="application/dxf", key="save_dxf_findings", on_click="ignore")

@@ -6,16 +6,19 @@ import streamlit as st
 
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import plan_edit
-from planner.canvas_adapter import DRAWING_MODE, TOOLS, CanvasFrame, Tool, apply_shapes, plan_svg, shapes, svg_data_url
+from planner.canvas_adapter import DRAWING_MODE, SCALE_TOOL, TOOLS, CanvasFrame, Tool, apply_shapes, plan_svg, shapes, svg_data_url
 from planner.checks import assess, summary
 from planner.i18n import t
 from planner.model import DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, Plan, PlanError
+from planner.numbers import fmt_number
 from planner.project import Project
 from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
 from planner.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 from planner.status import ICONS, worst_first
 from ui.plain import plain
+from ui import trace
+from ui.tablet_layout import content_width
 
 CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
 GRIDS_MM = (10, 50, 100, 250, 500)
@@ -56,7 +59,8 @@ def _labels(plan: Plan, lang: str) -> dict[str, str]:
 
 
 def _tool(lang: str) -> Tool:
-    kind = st.radio(t("draw.tool", lang), TOOLS, key="draw_tool", horizontal=True,
+    tools = (*TOOLS, SCALE_TOOL) if st.session_state.get("draw_underlay") is not None else TOOLS
+    kind = st.radio(t("draw.tool", lang), tools, key="draw_tool", horizontal=True,
                     format_func=lambda k: t(f"draw.tool.{k}", lang))
     names = {rt: t(f"room.{rt}", lang) for rt in ROOM_TYPES}
     cols = st.columns(3)
@@ -76,7 +80,7 @@ def _tool(lang: str) -> Tool:
     elif kind == "fixture":
         values["fixture_type"] = cols[0].selectbox(t("draw.fixture_type", lang), FIXTURE_TYPES, key="draw_fixture",
                                                    format_func=lambda f: t(f"fixture.{f}", lang))
-    else:
+    elif kind == "entrance":
         values["steps"] = cols[0].number_input(t("draw.steps", lang), 0, 60, 2, 1, key="draw_steps")
         values["rise_mm"] = cols[1].number_input(t("draw.rise", lang), 0, 10000, 350, 10, key="draw_rise")
     st.caption("✏️ " + t(f"draw.help.{kind}", lang))
@@ -85,7 +89,12 @@ def _tool(lang: str) -> Tool:
 
 def _frame_controls(lang: str) -> tuple[CanvasFrame, int]:
     cols = st.columns([1, 1, 1])
+    ss = st.session_state
+    room = content_width(ss.get("viewport_px"))
+    if room is not None and not ss.get("draw_size_by_user"):   # the largest that fits the screen, until chosen
+        ss.draw_size = next((k for k, (w, _) in CANVAS_SIZES.items() if w <= room), tuple(CANVAS_SIZES)[-1])
     size = cols[2].selectbox(t("draw.size", lang), tuple(CANVAS_SIZES), key="draw_size",
+                             on_change=lambda: ss.__setitem__("draw_size_by_user", True),
                              format_func=lambda k: t(f"draw.size.{k}", lang))
     width_px, height_px = CANVAS_SIZES[size]
     view_m = cols[0].number_input(t("draw.view", lang), 2, 200, 12, 1, key="draw_view_m",
@@ -108,19 +117,25 @@ def _apply_pending_view() -> None:
 
 
 def _canvas(plan: Plan, frame: CanvasFrame, tool: Tool, rules: Rules, findings, lang: str) -> None:
-    from streamlit_drawable_canvas import st_canvas  # only inside a Streamlit run (see docs: import gotcha)
+    from ui.vendor.drawable_canvas import st_canvas  # only inside a Streamlit run (the component needs it)
 
-    svg = plan_svg(plan, frame, tool.grid_mm, findings, _labels(plan, lang))
-    result = st_canvas(fill_color="rgba(21, 101, 192, 0.12)", stroke_width=2, stroke_color="#1565c0",
-                       background_image=svg_data_url(svg), update_streamlit=True, width=frame.width_px,
-                       height=frame.height_px,
-                       drawing_mode=DRAWING_MODE[tool.kind], point_display_radius=5,
-                       key=f"draw_canvas_{st.session_state.draw_gen}")
-    drawn = shapes(result.json_data)
+    svg = plan_svg(plan, frame, tool.grid_mm, findings, _labels(plan, lang), st.session_state.get("draw_underlay"))
+    json_data = st_canvas(fill_color="rgba(21, 101, 192, 0.12)", stroke_width=2, stroke_color="#1565c0",
+                          background_image_url=svg_data_url(svg), update_streamlit=True, width=frame.width_px,
+                          height=frame.height_px, drawing_mode=DRAWING_MODE[tool.kind], point_display_radius=5,
+                          key=f"draw_canvas_{st.session_state.draw_gen}")
+    drawn = shapes(json_data)
     if not drawn:
         return
+    if tool.kind == SCALE_TOOL:               # a line along a known length: the plan image's scale, not the plan
+        lines = [shape for shape in drawn if shape.kind == "line"]
+        if lines:
+            trace.take_line(tuple(frame.to_mm(*p) for p in lines[-1].points_px))
+        _commit(plan)
+        st.rerun()
     new, added, problems = apply_shapes(plan, drawn, tool, frame, rules)
-    messages = [("success", t("draw.added", lang, ids=", ".join(added)))] if added else []
+    done = "draw.moved" if tool.kind == "move" else "draw.added"
+    messages = [("success", t(done, lang, ids=", ".join(added)))] if added else []
     messages += [("warning", p) for p in problems]
     _commit(new, messages)
     st.rerun()
@@ -165,7 +180,8 @@ def _tables(plan: Plan, rules: Rules, lang: str) -> None:
 
     if plan.rooms:
         st.markdown(f"**{t('draw.rooms', lang)}**")
-        rows = pd.DataFrame([{**plan_edit.room_row(r), "type": room_names[r.type]} for r in plan.rooms])
+        rows = pd.DataFrame([{**plan_edit.room_row(r), "type": room_names[r.type],
+                              "area_m2": fmt_number(r.area_m2, lang, 2)} for r in plan.rooms])   # 7,8 in nb
         key = f"draw_rooms_{gen}"
         st.data_editor(rows, key=key, hide_index=True, width="stretch", num_rows="delete",
                        disabled=["id", "area_m2"], column_config={
@@ -175,7 +191,7 @@ def _tables(plan: Plan, rules: Rules, lang: str) -> None:
                                                                     options=list(room_names.values())),
                            "x_mm": num("draw.col.x"), "y_mm": num("draw.col.y"),
                            "width_mm": num("draw.col.width", min_value=300), "depth_mm": num("draw.col.depth", min_value=300),
-                           "area_m2": st.column_config.NumberColumn(t("draw.col.area", lang), format="%.2f")})
+                           "area_m2": st.column_config.TextColumn(t("draw.col.area", lang))})
         _apply_edits(key, rows, plan_edit.edit_room, plan, rules, {"type": {v: k for k, v in room_names.items()}})
     if plan.doors:
         st.markdown(f"**{t('draw.doors', lang)}**")
@@ -298,7 +314,9 @@ def render_draw(project: Project, lang: str) -> Project | None:
     tool = Tool(**{**{f: getattr(tool, f) for f in tool.__dataclass_fields__}, "grid_mm": float(grid)})
     findings = assess(plan, rules) if plan.rooms else []
 
+    trace.render_upload(frame, lang)
     _canvas(plan, frame, tool, rules, findings, lang)
+    trace.render_scale(lang, (frame.width_px, frame.height_px))
     buttons = [*st.columns(2), *st.columns(2)]
     if buttons[0].button(t("draw.undo", lang), key="draw_undo", disabled=not ss.draw_history, width="stretch"):
         previous = ss.draw_history[-1]
@@ -315,6 +333,7 @@ def render_draw(project: Project, lang: str) -> Project | None:
         st.rerun()
     if buttons[3].button(t("draw.from_open", lang), key="draw_from_open", width="stretch"):
         ss.draw_from_project = True
+        ss.draw_underlay = project.underlay
         copied = project.plan.replace(import_report={})
         _commit(copied)
         _fit_view(copied)
@@ -345,6 +364,7 @@ def render_draw(project: Project, lang: str) -> Project | None:
         drawn = plan.replace(name=name.strip() or t("draw.default_name", lang), import_report={})
         source = {"kind": "drawn", "drawing": frame.to_dict(), "grid_mm": grid}
         if ss.draw_from_project:
-            return project.replace(plan=drawn, source={**project.source, **source})
-        return Project(plan=drawn, standard=ss.get("standard", DEFAULT_STANDARD), source=source)
+            return project.replace(plan=drawn, source={**project.source, **source}, underlay=ss.get("draw_underlay"))
+        return Project(plan=drawn, standard=ss.get("standard", DEFAULT_STANDARD), source=source,
+                       underlay=ss.get("draw_underlay"))
     return None

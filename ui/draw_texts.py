@@ -14,6 +14,11 @@ register({
     "draw.tool.door": {"en": "Door", "nb": "Dør"},
     "draw.tool.fixture": {"en": "Fixture", "nb": "Innredning"},
     "draw.tool.entrance": {"en": "Entrance steps", "nb": "Trapp ved inngang"},
+    "draw.tool.move": {"en": "Move", "nb": "Flytt"},
+    "draw.help.move": {"en": "Drag a room, door or fixture to where it goes (a room takes its fixtures and its "
+                             "outside doors along; doors to other rooms stay).",
+                       "nb": "Dra et rom, en dør eller innredning dit den skal (et rom tar med seg innredningen og "
+                             "dørene ut; dører til andre rom blir stående)."},
     "draw.help.room_rect": {"en": "Drag from one corner of the room to the opposite corner.",
                             "nb": "Dra fra ett hjørne av rommet til det motsatte hjørnet."},
     "draw.help.room_polygon": {"en": "Click each corner in turn; click the first corner again to close the room.",
@@ -48,6 +53,7 @@ register({
     "draw.fit": {"en": "Fit to plan", "nb": "Tilpass visningen"},
     "draw.from_open": {"en": "Copy the open plan here", "nb": "Kopier den åpne planen hit"},
     "draw.added": {"en": "Added {ids}.", "nb": "La til {ids}."},
+    "draw.moved": {"en": "Moved {ids}.", "nb": "Flyttet {ids}."},
     "draw.empty": {"en": "Nothing drawn yet. Start with the hall: choose “Room (rectangle)” and drag on the grid.",
                    "nb": "Ingenting tegnet ennå. Begynn med gangen: velg «Rom (rektangel)» og dra på rutenettet."},
     "draw.findings": {"en": "Findings for the drawing", "nb": "Funn i tegningen"},

@@ -8,7 +8,7 @@ import copy
 import io
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 import pandas as pd
 import streamlit as st
 
@@ -18,18 +18,24 @@ from costing.money import nok
 from costing.grants import ALTERNATIVES
 from costing.offices import COPIED_ON, NATIONAL_PHONE, counties, offices_in
 from costing.plan import build_plan, contexts
-from costing.prices import default_prices, overrides_from_table
+from costing.errors import CostingError
+from costing.item_texts import item_name, unit_name
+from costing.prices import default_prices, overrides_from_table, price_number
 from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
 from planner.findings import Finding
-from planner.i18n import TextError, fmt_nok, t
+from planner.i18n import TextError, fmt_mm, fmt_nok, register, t
 from planner.model import Plan
+from planner.numbers import fmt_number
 from planner.rules import Rules
 from ui.keys import project_key
 from ui.plain import plain
 
 PENDING = "funding_pending_state"
+register({"fund.col.item": {"en": "item", "nb": "post"}, "fund.col.unit": {"en": "unit", "nb": "enhet"},
+          "fund.col.confidence": {"en": "confidence", "nb": "sikkerhet"},
+          "fund.col.source": {"en": "source", "nb": "kilde"}})
 MAX_BARRIERS_SHOWN = 8  # more than this, and the tab shows one barrier at a time (each has a chart)
 COLOURS = {"nav_loan": "#2a7ab0", "nav_grant": "#5aa9d6", "small_aids": "#9fd0ec", "husbanken": "#4caf50",
            "startlan": "#f0b429", "own_money": "#d9534f"}
@@ -61,10 +67,13 @@ def _chart(rows: list[tuple[str, dict[str, int]]], lang: str) -> Figure:
         ax.barh(labels, values, left=left, color=COLOURS[name], label=t(f"scheme.{name}", lang))
         left = [a + b for a, b in zip(left, values)]  # stacking bars: drawing, not money arithmetic
     ax.invert_yaxis()
-    ax.tick_params(labelsize=8)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_nok(v)))
+    ax.tick_params(labelsize=9)
+    # at most five ticks, the unit once on the axis: "150 000 kr" on every tick ran together above 100 000 kr
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_mm(v)))
+    ax.set_xlabel("kr", fontsize=9, loc="right")
     ax.grid(True, axis="x", linewidth=0.3)
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=3, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -170,13 +179,34 @@ def _inputs(state: dict, lang: str, rates) -> None:
 
 
 def _prices(state: dict, lang: str, prices, vat: float) -> None:
-    rows = [{"item": p.key, "unit": p.unit, "price_inc_vat_nok": nok(p.value), "confidence": t(f"confidence.{p.confidence}", lang),
-             "source": p.source} for p in prices.values()]
-    edited = st.data_editor(pd.DataFrame(rows), hide_index=True, key=project_key("funding_prices"), width="stretch",
-                            disabled=["item", "unit", "confidence", "source"],
-                            column_config={"price_inc_vat_nok": st.column_config.NumberColumn(
-                                t("fund.price_inc", lang), min_value=0, step=100)})
-    overrides = overrides_from_table(edited.to_dict("records"), state.get("prices") or {}, vat)
+    """The price list; a price typed over is read by the one number parser ("22 000", "22 000 kr"). A price that
+    cannot be read is said in one sentence and the price before it is kept. vat: the project's VAT rate."""
+    items = list(prices)
+    rows = [{"item": item_name(p.key, lang), "unit": unit_name(p.unit, lang),
+             "price_inc_vat_nok": fmt_number(nok(p.value), lang),
+             "confidence": t(f"confidence.{p.confidence}", lang), "source": p.source} for p in prices.values()]
+    key = project_key("funding_prices")
+    st.data_editor(pd.DataFrame(rows), hide_index=True, key=key, width="stretch",
+                   disabled=["item", "unit", "confidence", "source"],
+                   column_config={"item": st.column_config.TextColumn(t("fund.col.item", lang)),
+                                  "unit": st.column_config.TextColumn(t("fund.col.unit", lang)),
+                                  "price_inc_vat_nok": st.column_config.TextColumn(t("fund.price_inc", lang)),
+                                  "confidence": st.column_config.TextColumn(t("fund.col.confidence", lang)),
+                                  "source": st.column_config.TextColumn(t("fund.col.source", lang))})
+    typed = {}
+    for row, cells in ((st.session_state.get(key) or {}).get("edited_rows") or {}).items():
+        if "price_inc_vat_nok" in cells and int(row) < len(items):
+            typed[items[int(row)]] = cells["price_inc_vat_nok"]
+    good = {}
+    for item, value in typed.items():
+        try:
+            good[item] = None if value in (None, "") else price_number(value, item_name(item, lang))
+        except CostingError as exc:
+            st.warning(f"{exc.message(lang)} {t('num.kept', lang)}")
+    listed = default_prices(vat)    # an emptied cell goes back to the list price (at the project's VAT)
+    rows = [{"item": item, "price_inc_vat_nok": value if value is not None else
+             nok((listed[item] if item in listed else prices[item]).value)} for item, value in good.items()]
+    overrides = overrides_from_table(rows, state.get("prices") or {}, vat)
     if overrides != (state.get("prices") or {}):
         state["prices"] = overrides
     st.caption(t("fund.price_legend", lang))

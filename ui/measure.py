@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from planner.checks.doors import far_side_open
-from planner.i18n import t
+from planner.i18n import register, t
+from planner.numbers import NumberError, fmt_number
 from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
 from planner.model import Plan, PlanError
 from planner.project import Project
@@ -17,22 +18,31 @@ from ui.keys import project_key
 from ui.plain import plain
 
 DOOR_KEY, SHOWER_KEY, BASIN_KEY = "measure_doors", "measure_showers", "measure_basins"
+register({"measure.col.typed_help": {
+    "en": "Millimetres, e.g. 840, 1 200 or 86 cm. Typing the value shown confirms it as measured.",
+    "nb": "Millimeter, f.eks. 840, 1 200 eller 86 cm. Skriver du verdien som står der, blir den registrert som "
+          "målt."}})
 
 def _empty(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
-def _changes(base: pd.DataFrame, edited: pd.DataFrame, id_col: str, fields: dict[str, str]) -> list[tuple]:
-    """(element, field, new value or None) for every cell the user changed."""
+def _changes(key: str, base: pd.DataFrame, id_col: str, fields: dict[str, str]) -> list[tuple]:
+    """(element, field, text typed or None) for every cell the user has edited in the editor under `key`, even
+    when the value typed is the one shown: confirming the drawn value on site makes it measured."""
+    edited = (st.session_state.get(key) or {}).get("edited_rows") or {}
     out = []
-    for (_, old), (_, new) in zip(base.iterrows(), edited.iterrows()):
+    for row, cells in edited.items():
         for col, field in fields.items():
-            a, b = old[col], new[col]
-            if _empty(a) and _empty(b):
-                continue
-            if _empty(a) != _empty(b) or float(a) != float(b):
-                out.append((old[id_col], field, None if _empty(b) else b))
+            if col in cells and int(row) < len(base):
+                out.append((base.iloc[int(row)][id_col], field, None if _empty(cells[col]) else cells[col]))
     return out
+
+
+def _shown(value: float | None, lang: str) -> str:
+    """A millimetre value as the table shows it for typing over: thousands spaced, a decimal comma in Norwegian;
+    an empty cell when unknown (never "None")."""
+    return "" if value is None else fmt_number(value, lang, decimals=1)
 
 
 def door_between(plan: Plan, door, lang: str) -> str:
@@ -62,8 +72,8 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
     codes = {side: code for code, side in FAR_SIDE_CODES.items()}
     return pd.DataFrame([{
         "id": d.id, "rooms": door_between(plan, d, lang),
-        "leaf": round(d.leaf_width_mm), "clear": float(round(d.clear_width_mm)),
-        "threshold": None if d.threshold_mm is None else float(d.threshold_mm),
+        "leaf": round(d.leaf_width_mm), "clear": _shown(d.clear_width_mm, lang),
+        "threshold": _shown(d.threshold_mm, lang),
         "behind": labels[codes[d.far_side]] if d.far_side else None} for d in plan.doors],
         columns=["id", "rooms", "leaf", "clear", "threshold", "behind"])
 
@@ -75,9 +85,9 @@ def basin_table(plan: Plan, lang: str) -> pd.DataFrame:
                          for f in plan.fixtures if f.type == "sink"], columns=["id", "room", "under"])
 
 
-def shower_table(plan: Plan) -> pd.DataFrame:
+def shower_table(plan: Plan, lang: str = "nb") -> pd.DataFrame:
     return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
-                          "lip": None if f.lip_mm is None else float(f.lip_mm)}
+                          "lip": _shown(f.lip_mm, lang)}
                          for f in plan.fixtures if f.type == "shower"], columns=["id", "room", "lip"])
 
 
@@ -110,25 +120,25 @@ def render_measurements(project: Project, base: Plan, lang: str,
             "id": st.column_config.TextColumn(t("measure.col.door", lang), width="small"),
             "rooms": st.column_config.TextColumn(t("measure.col.rooms", lang)),
             "leaf": st.column_config.NumberColumn(t("measure.col.leaf", lang), format="%d"),
-            "clear": st.column_config.NumberColumn(t("measure.col.clear", lang), min_value=0, max_value=3000,
-                                                   step=1, format="%d"),
-            "threshold": st.column_config.NumberColumn(t("measure.col.threshold", lang), min_value=0,
-                                                       max_value=500, step=1, format="%d"),
+            # text, read by the one number parser: a number column turned "abc" into 0 and -300 into 300
+            "clear": st.column_config.TextColumn(t("measure.col.clear", lang), help=t("measure.col.typed_help", lang)),
+            "threshold": st.column_config.TextColumn(t("measure.col.threshold", lang),
+                                                     help=t("measure.col.typed_help", lang)),
             "behind": st.column_config.SelectboxColumn(t("measure.col.behind", lang),
                                                        options=list(choices("far_side", lang).values()),
                                                        help=t("measure.col.behind_help", lang, **numbers))})
-    changes += _changes(doors, edited, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
+    changes += _changes(project_key(DOOR_KEY), doors, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
     changes += _choice_changes(doors, edited, "behind", "far_side", lang)
-    showers = shower_table(base)
+    showers = shower_table(base, lang)
     if len(showers):
         st.subheader(t("measure.showers", lang))
         edited = st.data_editor(
             showers, key=project_key(SHOWER_KEY), hide_index=True, width="stretch", disabled=["id", "room"],
             column_config={"id": st.column_config.TextColumn(t("measure.col.shower", lang), width="small"),
                            "room": st.column_config.TextColumn(t("measure.col.room", lang)),
-                           "lip": st.column_config.NumberColumn(t("measure.col.lip", lang), min_value=0,
-                                                                max_value=500, step=1, format="%d")})
-        changes += _changes(showers, edited, "id", {"lip": "lip_mm"})
+                           "lip": st.column_config.TextColumn(t("measure.col.lip", lang),
+                                                              help=t("measure.col.typed_help", lang))})
+        changes += _changes(project_key(SHOWER_KEY), showers, "id", {"lip": "lip_mm"})
     basins = basin_table(base, lang)
     if len(basins):
         st.subheader(t("measure.basins", lang))
@@ -150,17 +160,18 @@ def render_measurements(project: Project, base: Plan, lang: str,
                None if entrance is None else entrance.space_length_mm, 100000),
               ("landing_mm", "measure_landing", "visit.field.landing_mm",
                None if entrance is None else entrance.landing_mm, 100000))
-    for col, (field, key, label, current, top) in zip(cols, fields):
-        value = col.number_input(t(label, lang), min_value=0, max_value=top, step=1 if field == "steps" else 10,
-                                 value=None if current is None else int(current), key=project_key(key),
-                                 placeholder="–")
-        if (value is None) != (current is None) or (value is not None and float(value) != float(current)):
-            changes.append((ENTRANCE_ID, field, value))
+    for col, (field, key, label, current, _) in zip(cols, fields):
+        shown = _shown(current, lang)
+        value = col.text_input(t(label, lang), value=shown, key=project_key(key), placeholder="–",
+                               help=t("measure.col.typed_help", lang))
+        if value.strip() != shown:
+            changes.append((ENTRANCE_ID, field, value.strip() or None))
     for element, field, value in changes:
         try:
             project = apply_change(project, element, field, value)
         except PlanError as exc:
-            errors.append(exc.message(lang))
+            errors.append(f"{exc.message(lang)} {t('num.kept', lang)}" if isinstance(exc, NumberError)
+                          else exc.message(lang))
     if project.measurements:
         st.caption(t("measure.log", lang) + " " + plain("; ".join(
             f"{m.element} {' '.join(describe(m.field, m.value, lang))} ({t('source.' + m.source, lang)}, "

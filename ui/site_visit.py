@@ -12,13 +12,12 @@ from planner.i18n import fmt_mm, t
 from planner.status import ICONS, SEVERITY
 from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
 from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
+from planner.numbers import NumberError, fmt_number
 from planner.project import Project
 from planner.rules import rules_for
 from ui.measure import door_between
 from ui.plain import plain
 
-FIELD_TOP = {"clear_width_mm": 3000, "threshold_mm": 500, "lip_mm": 500, "rise_mm": 10000, "steps": 60,
-             "space_length_mm": 100000, "landing_mm": 100000}
 
 
 def _title(item: visit.VisitItem, plan: Plan, lang: str) -> str:
@@ -62,21 +61,19 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
             project = _choose(project, item.element, field, col, f"{key}_{field}", "measure.col.under", lang,
                               source, problems)
             continue
-        whole = field == "steps"  # counted; the rest are millimetres, kept exactly as typed
-        value = col.number_input(
-            t(f"visit.field.{field}", lang), min_value=0 if whole else 0.0,
-            max_value=FIELD_TOP[field] if whole else float(FIELD_TOP[field]),
-            step=1 if whole else (100.0 if field in ("space_length_mm", "landing_mm") else 1.0), format="%d" if whole else "%.0f",
-            value=None if current is None else (int(current.value) if whole else float(current.value)),
-            key=f"{key}_{field}", placeholder="–", help=t(f"visit.how.{field}", lang))
+        shown = "" if current is None else fmt_number(current.value, lang, decimals=1)
+        # text, read by the one number parser (planner/numbers.py): "86 cm", "1 200", "0,9 m"
+        typed = col.text_input(t(f"visit.field.{field}", lang), value=shown, key=f"{key}_{field}", placeholder="–",
+                               help=t(f"visit.how.{field}", lang)).strip()
         col.caption(t("visit.plan_says", lang, value=_plan_value(project.plan, item.element, field, lang)))
         if current is not None:
             col.caption(t("visit.taken", lang, source=t(f"source.{current.source}", lang),
                           when=local_time(current.taken_at)))
-        if (value is None) != (current is None) or (value is not None and float(value) != current.value) or (
-                value is not None and current is not None and current.source != source):
+        if typed != shown or (typed and current is not None and current.source != source):
             try:
-                project = visit.set_value(project, item.element, field, value, source=source)
+                project = visit.set_value(project, item.element, field, typed or None, source=source)
+            except NumberError as exc:
+                problems.append(f"{exc.message(lang)} {t('num.kept', lang)}")
             except PlanError as exc:
                 problems.append(exc.message(lang))
     return project, problems
