@@ -90,7 +90,8 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     bar = st.sidebar.progress(0.0)
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
-        assess(project.measured_plan()[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)))
+        assess_for(project.measured_plan()[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
+                   project.person)
     except PlanError as exc:
         if isinstance(exc, UnitsUnknownError):
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}

@@ -91,7 +91,7 @@ def test_app_the_landing_measured_in_the_measurements_tab_decides():
     at.run()    # the house example: a 1100 mm landing, measured
     plan, _ = at.session_state["project"].measured_plan()
     assert check_entrance_landing(plan, RULES)[0].status == "fail"
-    at.number_input(key=pk(at, "measure_landing")).set_value(1600).run()
+    at.text_input(key=pk(at, "measure_landing")).set_value("1600").run()
     assert not at.exception
     plan, _ = at.session_state["project"].measured_plan()
     assert (plan.entrance.landing_mm, check_entrance_landing(plan, RULES)[0].status) == (1600, "pass")
