@@ -216,6 +216,11 @@ register({
     "entrance.pass": {
         "en": "The entrance is step-free ({measured} mm rise).",
         "nb": "Inngangen er trinnfri ({measured} mm høydeforskjell)."},
+    "turning.swing_unknown": {
+        "en": "{room}: a turning space of {measured} mm fits, but which way its doors open is not known (a scan or a "
+              "model without door swings): check on site that no door leaf sweeps it.",
+        "nb": "{room}: en snusirkel på {measured} mm får plass, men hvilken vei dørene slår er ukjent (en skanning eller "
+              "en modell uten dørslag): sjekk på stedet at ingen dør slår inn over den."},
     "entrance.steps": {"en": " ({n} steps)", "nb": " ({n} trinn)"},
     "entrance.contradicts": {
         "en": "The entrance has {n} steps but a {measured} mm rise: one of them is wrong; measure the rise again.",

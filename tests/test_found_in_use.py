@@ -113,3 +113,20 @@ def test_a_text_that_formats_its_own_numbers_still_formats_them():
     from planner.i18n import register, t
     register({"test.own_format": {"en": "{w:.0f} m and {x} m", "nb": "{w:.0f} m og {x} m"}})
     assert t("test.own_format", "nb", w=12.4, x=1.5) == "12 m og 1,5 m"
+
+
+@pytest.mark.parametrize("name", ["Felles gang", "Fellesgang", "Felles korridor"])
+def test_a_shared_corridor_is_no_hall_of_the_flat(name):
+    from planner.importers.rooms import room_type
+    assert room_type(name) == "common"   # so the flat's door onto it must be 860 mm (TEK17 § 12-13 (2) a), not 760
+
+
+def test_a_scanned_room_is_not_said_to_have_turning_space_while_its_door_swings_are_unknown():
+    from planner.checks.turning import check_turning_circles
+    from planner.importers.roomplan import read_roomplan
+    from tests import roomplan_factory as rp
+    plan = read_roomplan(rp.as_bytes(rp.two_rooms()))
+    assert plan.doors and all(d.swing is None for d in plan.doors)
+    findings = check_turning_circles(plan, RULES)
+    assert findings and not any(f.status == "pass" for f in findings)
+    assert any(f.code == "TURNING_SWING_UNKNOWN" and "dørene slår" in f.message("nb") for f in findings)

@@ -2,6 +2,8 @@
 1300 × 1800 mm rectangle (TEK17 § 12-7 to § 12-9 guidance)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import shapely
 from shapely import affinity
@@ -284,6 +286,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
     seen: dict[bytes, tuple] = {}
     findings = []
+    # Rooms with a side-hung door whose swing the source does not give (a phone scan, an IFC model): a turning
+    # space found there might lie where that leaf sweeps, so it is not a pass until someone has looked.
+    swing_unknown = {r for d in plan.doors if d.swing is None and d.kind in ("hinged", "double") for r in d.rooms}
     for room in plan.rooms:
         if room.type not in room_types and room.id not in only_toilet:
             continue
@@ -350,7 +355,8 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             remeasure=near_limit(diameter, required, margin),
             geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
             confidence=rules[key].confidence, rule_values=used))
-    return findings
+    return [replace(f, status=UNKNOWN, code="TURNING_SWING_UNKNOWN", message_key="turning.swing_unknown")
+            if f.status == PASS and f.element in swing_unknown else f for f in findings]
 
 
 def _square_finding(room: Room, blocked: list, rules: Rules, key: str, square, clear, params: dict, margin: float,

@@ -37,14 +37,15 @@ _TYPE_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("living", ("stue", "^living", "^lounge", "^family", "^great room", "^séjour", "^sejour", "^salon",
                 "soggiorno", "wohnzimmer", "^opphold", "^tv room", "^tv-stue", "^dining", "^spise",
                 "^allrom", "^sitting", "^study", "^kontor", "^office", "^arbeidsrom", "^gym")),
+    # A shared space before the hall: "Felles gang" is the building's corridor, not the flat's hall.
+    ("common", ("trapperom", "^stair", "^felles", "fællesrum", "^lobby", "^escalier", "^trappe", "=lift",
+                "^elevator", "=heis", "^oppgang", "^treppe", "^scala", "^escalera")),
     ("hall", ("=gang", "inngang", "entré", "=entre", "=hall", "hallway", "corridor", "korridor", "vindfang",
               "^entrance", "^entry", "^foyer", "^dégagement", "^degagement", "^couloir", "^flur", "^diele",
               "^pasillo", "^ingresso", "^disimpegno", "^circulation", "^landing", "^passage")),
     ("storage", ("=bod", "^storage", "^lager", "=store", "^pantry", "^closet", "^wardrobe", "^w.i.c",
                  "^walk in", "^walk-in", "^garderobe", "^rangement", "^ripostiglio", "^abstell", "^despensa",
                  "^coats", "=skap", "^boden")),
-    ("common", ("trapperom", "^stair", "^felles", "fællesrum", "^lobby", "^escalier", "^trappe", "=lift",
-                "^elevator", "=heis", "^oppgang", "^treppe", "^scala", "^escalera")),
 ]
 _BATHROOM_WORDS = next(fragments for kind, fragments in _TYPE_WORDS if kind == "bathroom")
 _MEASURE = re.compile(r"^[\s\d.,=:x×'\"/+-]*(m2|m²|mq|sq\.?\s*ft\.?|sf|ft|m|cm|mm)?[\s\d.,=:x×'\"/+-]*$|"
