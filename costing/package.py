@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from costing.report import application_sections, entrance_works
-from planner.checks import assess
+from costing.report import application_sections, entrance_works, home_sections, renovation_section
+from planner.profile import assess_for, person_rules
 from planner.project import Project
 from planner.report_pdf import build_pdf
 from planner.rules import Rules
@@ -15,7 +15,7 @@ from planner.sketch import sketch_bytes
 def project_sketch(project: Project, rules: Rules, lang: str, fmt: str = "svg") -> bytes:
     """The dimensioned sketch of the measured plan, with the ramp or raised ground chosen in the funding plan."""
     plan, _ = project.measured_plan()
-    findings = assess(plan, rules)
+    findings = assess_for(plan, rules, project.person)
     return sketch_bytes(plan, findings, lang, entrance_works(plan, findings, dict(project.costing), rules), fmt=fmt)
 
 
@@ -23,8 +23,13 @@ def application_pdf(project: Project, rules: Rules, lang: str, made_at: datetime
     """The whole application report as PDF bytes. Raises ValueError (a CostingError or PlanError sentence) when
     a saved price or rate cannot be used."""
     plan, _ = project.measured_plan()
-    findings = assess(plan, rules)
+    findings = assess_for(plan, rules, project.person)   # as the app checks it: with this person's values
+    rules = person_rules(rules, project.person)
     state = dict(project.costing)
     svg = sketch_bytes(plan, findings, lang, entrance_works(plan, findings, state, rules), fmt="svg")
-    sections = application_sections(plan, findings, state, project.household, lang, rules)
+    sections = home_sections(project, plan, lang) + application_sections(plan, findings, state, project.household,
+                                                                          lang, rules)
+    renovation = renovation_section(plan, findings, state, rules, lang)
+    if renovation is not None:
+        sections.insert(len(sections) - 2, renovation)   # after the funding plan, before the steps and checklist
     return build_pdf(project, findings, rules, lang, plan, svg, sections, made_at)

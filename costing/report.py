@@ -237,3 +237,41 @@ def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lan
                                     by=f"{a.enlarge.by_mm}"), "", "", "", ""]))
     return (f"<h3>{escape(t('cli.renovation', lang))}</h3><table><tr>"
             + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>")
+
+
+def renovation_section(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> Section | None:
+    """The renovation plan for the PDF (None when no room is marked for renovation)."""
+    from costing.plan import contexts
+    from costing.renovation import ENTRANCE, renovation_plan, renovation_state
+    rooms, new_build = renovation_state(state)
+    if not rooms and not new_build:
+        return None
+    ctx, _ = contexts(state, rules)
+    rows = []
+    for a in renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx):
+        name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
+        rows.append((name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
+                     "–" if a.during_nok is None else fmt_nok(a.during_nok),
+                     "–" if a.after_nok is None else fmt_nok(a.after_nok)))
+    table = Table((t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
+                   t("reno.col.during", lang), t("reno.col.after", lang)), tuple(rows), (16, 34, 18, 16, 16))
+    return Section(t("cli.renovation", lang), tables=(table,), notes=(t("report.fund.estimates", lang),))
+
+
+def home_sections(project, plan: Plan, lang: str) -> list[Section]:
+    """The day in the home (the household's own words) and the fall-prevention items to do, for the PDF."""
+    from planner import application_report as _texts  # noqa: F401  (the section titles and column names)
+    from planner import daily, falls
+    out = []
+    day = daily.describe(project.daily, lang)
+    if day:
+        out.append(Section(t("day.title", lang), paragraphs=tuple(day)))
+    todo = falls.to_do(plan, project.falls)
+    if todo:
+        rows = tuple((t("fall.entrance", lang) if room == falls.ENTRANCE else
+                      (plan.room(room).name if plan.room(room) else room), t(f"fall.{item.id}", lang),
+                      ", ".join(t(f"aid.{a}", lang) for a in item.aids)) for room, item in todo)
+        out.append(Section(t("falls.title", lang), tables=(Table((t("report.col.room", lang),
+                                                                  t("report.col.item", lang),
+                                                                  t("report.col.aids", lang)), rows, (25, 40, 35)),)))
+    return out

@@ -143,3 +143,18 @@ def test_the_report_shows_the_renovation_plan_the_fall_walk_and_the_day():
     html = build_html(project, findings, RULES, "nb", None, extra)
     assert "Dusj rett på gulvet" in html and "Fallforebygging" in html and "sklimatte" in html
     assert "Vaske seg og dusje: klarer det ikke — &lt;b&gt;glatt&lt;/b&gt;" in html   # escaped, never markup
+
+
+def test_the_pdf_shows_the_day_the_fall_walk_and_the_renovation_plan():
+    import io
+    from pypdf import PdfReader
+    from costing.package import application_pdf
+    project = loads_project((ROOT / "examples" / "house-stepped-entrance.tilpass.json").read_bytes())
+    project = project.replace(falls={"R4": {"anti_slip": {"answer": "action", "at": ""}}},
+                              daily={"wash": {"answer": "cannot", "note": "Kommer seg ikke over kanten"}})
+    pdf = application_pdf(project, RULES, "nb")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(text.split())
+    for expected in ("Dagen i hjemmet", "Kommer seg ikke over kanten", "Fallforebygging", "sklimatte",
+                     "Dusj rett på gulvet"):
+        assert expected in flat, expected
