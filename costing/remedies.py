@@ -245,7 +245,7 @@ def passes_with_sliding_doors(finding: Finding, plan: Plan, room, hinged: list, 
     """True when the check that made the finding passes the room once its hinged doors are sliding doors (their
     swings gone): the registered check is asked again, on the room alone, never guessed from its numbers."""
     sliding = {d.id for d in hinged}
-    doors = tuple(replace(d, swing=None) if d.id in sliding else d for d in plan.doors)
+    doors = tuple(replace(d, swing=None, kind="sliding") if d.id in sliding else d for d in plan.doors)
     again = CHECKS[finding.check](plan.replace(rooms=(room,), doors=doors), rules)
     return any(f.element == room.id and f.status == PASS for f in again)
 

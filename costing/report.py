@@ -58,7 +58,7 @@ register({
 })
 
 # Column shares of the report's tables (layout, not rule values): barrier, option, total, each scheme, now …
-TABLE_COLUMNS = {"funding": (20, 22, 11, 13, 11), "options": (15, 21, 10, 10, 10, 8, 7, 8, 10, 7),
+TABLE_COLUMNS = {"renovation": (16, 34, 18, 16, 16), "falls": (25, 40, 35), "funding": (20, 22, 11, 13, 11), "options": (15, 21, 10, 10, 10, 8, 7, 8, 10, 7),
                  "schemes": (40, 15, 45), "steps": (6, 60, 22, 12)}
 ENTRANCE_WORKS = {"ramp_built": "ramp", "ramp_lent": "ramp", "regrade": "raised_ground"}
 
@@ -254,7 +254,7 @@ def renovation_section(plan: Plan, findings: list[Finding], state: dict, rules, 
                      "–" if a.during_nok is None else fmt_nok(a.during_nok),
                      "–" if a.after_nok is None else fmt_nok(a.after_nok)))
     table = Table((t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
-                   t("reno.col.during", lang), t("reno.col.after", lang)), tuple(rows), (16, 34, 18, 16, 16))
+                   t("reno.col.during", lang), t("reno.col.after", lang)), tuple(rows), TABLE_COLUMNS["renovation"])
     return Section(t("cli.renovation", lang), tables=(table,), notes=(t("report.fund.estimates", lang),))
 
 
@@ -273,5 +273,5 @@ def home_sections(project, plan: Plan, lang: str) -> list[Section]:
                       ", ".join(t(f"aid.{a}", lang) for a in item.aids)) for room, item in todo)
         out.append(Section(t("falls.title", lang), tables=(Table((t("report.col.room", lang),
                                                                   t("report.col.item", lang),
-                                                                  t("report.col.aids", lang)), rows, (25, 40, 35)),)))
+                                                                  t("report.col.aids", lang)), rows, TABLE_COLUMNS["falls"]),)))
     return out

@@ -53,7 +53,11 @@ def _session(port: int) -> tuple[dict, set[int]]:
                     sizes.add(msg.delta.new_element.file_uploader.max_upload_size_mb)
                 elif kind == "script_finished":
                     return config, sizes
-    return asyncio.run(run())
+    # In a thread of its own: Playwright's sync API (the browser tests, earlier in the same pytest run) keeps an
+    # event loop running in the main thread, and asyncio.run cannot start inside it.
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 @pytest.fixture

@@ -144,6 +144,7 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
 
 
 UNDER_KEY = "turning_space_under_fixture_mm"
+SWINGLESS_FORMATS = ("roomplan", "ifc")   # sources that give a door's width but not which way its leaf swings
 RECT_KEY = "turning_rectangle_width_mm"
 
 
@@ -288,7 +289,9 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     findings = []
     # Rooms with a side-hung door whose swing the source does not give (a phone scan, an IFC model): a turning
     # space found there might lie where that leaf sweeps, so it is not a pass until someone has looked.
-    swing_unknown = {r for d in plan.doors if d.swing is None and d.kind in ("hinged", "double") for r in d.rooms}
+    blind = (plan.import_report or {}).get("format") in SWINGLESS_FORMATS
+    swing_unknown = {r for d in plan.doors if blind and d.swing is None and d.kind in ("hinged", "double")
+                     for r in d.rooms}
     for room in plan.rooms:
         if room.type not in room_types and room.id not in only_toilet:
             continue
