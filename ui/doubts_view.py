@@ -35,7 +35,7 @@ def render_doubts(container, project: Project, doubts: list[Doubt], lang: str) -
     box = container.container(border=True)
     box.markdown(f"**{t('doubts.title', lang, n=len(doubts))}**")
     for doubt in doubts:
-        box.text(f"{doubt.code}: {doubt.message(lang)}")
+        box.text(doubt.message(lang), help=doubt.code)   # the stable code for a bug report, not in the sentence
     box.caption(t("doubts.help", lang))
     if box.button(t("doubts.confirm", lang), key="confirm_doubts", help=t("doubts.confirm_help", lang)):
         project = project.replace(source=confirmed_source(project.source, doubts))
