@@ -214,26 +214,40 @@ def entrance_works(plan: Plan, findings: list[Finding], state: dict,
     return None
 
 
-def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> str:
-    """An escaped HTML fragment: the renovation plan of the rooms marked for renovation (empty when none is)."""
+def _renovation(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> list | None:
+    """(advice, its five cells: room, measure, status, cost now, cost afterwards) of the rooms marked for
+    renovation, priced with the rules the plan was checked by; None when no room is marked."""
     from costing.plan import contexts
     from costing.renovation import ENTRANCE, renovation_plan, renovation_state
     rooms, new_build = renovation_state(state)
     if not rooms and not new_build:
-        return ""
-    ctx, _ = contexts(state)
-    advice = renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx)
-    head = [t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
-            t("reno.col.during", lang), t("reno.col.after", lang), t("reno.col.source", lang)]
-    rows = []
-    for a in advice:
+        return None
+    ctx, _ = contexts(state, rules)
+    out = []
+    for a in renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx):
         name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
-        rows.append(_row([name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
-                          "–" if a.during_nok is None else fmt_nok(a.during_nok),
-                          "–" if a.after_nok is None else fmt_nok(a.after_nok),
-                          f"{a.measure.source} ({a.measure.confidence})"]))
+        out.append((a, (name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
+                        "–" if a.during_nok is None else fmt_nok(a.during_nok),
+                        "–" if a.after_nok is None else fmt_nok(a.after_nok))))
+    return out
+
+
+def _renovation_head(lang: str) -> tuple[str, ...]:
+    return (t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
+            t("reno.col.during", lang), t("reno.col.after", lang))
+
+
+def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> str:
+    """An escaped HTML fragment: the renovation plan of the rooms marked for renovation (empty when none is)."""
+    advice = _renovation(plan, findings, state, rules, lang)
+    if advice is None:
+        return ""
+    head = [*_renovation_head(lang), t("reno.col.source", lang)]
+    rows = []
+    for a, cells in advice:
+        rows.append(_row([*cells, f"{a.measure.source} ({a.measure.confidence})"]))
         if a.enlarge is not None:
-            rows.append(_row(["", t("reno.enlarge", lang, room=name, side=t(f"reno.side.{a.enlarge.side}", lang),
+            rows.append(_row(["", t("reno.enlarge", lang, room=cells[0], side=t(f"reno.side.{a.enlarge.side}", lang),
                                     by=f"{a.enlarge.by_mm}"), "", "", "", ""]))
     return (f"<h3>{escape(t('cli.renovation', lang))}</h3><table><tr>"
             + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>")
@@ -241,20 +255,10 @@ def renovation_html(plan: Plan, findings: list[Finding], state: dict, rules, lan
 
 def renovation_section(plan: Plan, findings: list[Finding], state: dict, rules, lang: str) -> Section | None:
     """The renovation plan for the PDF (None when no room is marked for renovation)."""
-    from costing.plan import contexts
-    from costing.renovation import ENTRANCE, renovation_plan, renovation_state
-    rooms, new_build = renovation_state(state)
-    if not rooms and not new_build:
+    advice = _renovation(plan, findings, state, rules, lang)
+    if advice is None:
         return None
-    ctx, _ = contexts(state, rules)
-    rows = []
-    for a in renovation_plan(plan, findings, rules, ctx.prices, rooms, new_build, ctx):
-        name = t("reno.entrance", lang) if a.room == ENTRANCE else a.room_name
-        rows.append((name, t(f"measure.{a.measure.id}", lang), t(f"reno.status.{a.status}", lang),
-                     "–" if a.during_nok is None else fmt_nok(a.during_nok),
-                     "–" if a.after_nok is None else fmt_nok(a.after_nok)))
-    table = Table((t("reno.col.room", lang), t("reno.col.measure", lang), t("reno.col.status", lang),
-                   t("reno.col.during", lang), t("reno.col.after", lang)), tuple(rows), TABLE_COLUMNS["renovation"])
+    table = Table(_renovation_head(lang), tuple(cells for _, cells in advice), TABLE_COLUMNS["renovation"])
     return Section(t("cli.renovation", lang), tables=(table,), notes=(t("report.fund.estimates", lang),))
 
 
