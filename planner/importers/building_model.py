@@ -5,9 +5,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-import shapely
 from shapely.geometry import LineString, Point, Polygon
 
+from planner.geometry import RoomIndex, opening_sides
 from planner.i18n import register, render, said
 from planner.importers.report import item
 from planner.model import Room
@@ -62,36 +62,17 @@ def _as_text(key: tuple) -> list:
 
 def sides_of(opening: LineString, rooms: list[Room]) -> tuple[tuple[str, ...], Point | None]:
     """The ids of the rooms on either side of a door's opening, nearest first, and — for a door with a room on one
-    side only — the farthest probe point on its empty side (to tell an entrance from a door into unread space).
-
-    Probes stand on the perpendicular through the opening's middle at DOOR_PROBES_MM on each side."""
+    side only — the farthest probe point on its empty side (planner.geometry.opening_sides, probes at
+    DOOR_PROBES_MM on each side)."""
     (x1, y1), (x2, y2) = opening.coords[0], opening.coords[-1]
-    length = max(float(np.hypot(x2 - x1, y2 - y1)), 1e-9)
-    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-    if not rooms:
-        return (), Point(mx + nx * DOOR_PROBES_MM[-1], my + ny * DOOR_PROBES_MM[-1])
-    tree = shapely.STRtree([r.polygon for r in rooms])
-    sides: list[str | None] = []
-    for sign in (1, -1):
-        hit = None
-        for d in DOOR_PROBES_MM:
-            found = tree.query(Point(mx + sign * nx * d, my + sign * ny * d), predicate="within")
-            if len(found):
-                hit = rooms[int(min(found))].id
-                break
-        sides.append(hit)
-    joined = tuple(dict.fromkeys(h for h in sides if h))
-    far = None
-    if len(joined) == 1 and None in sides:
-        sign = 1 if sides[0] is None else -1
-        far = Point(mx + sign * nx * DOOR_PROBES_MM[-1], my + sign * ny * DOOR_PROBES_MM[-1])
-    return joined, far
+    [(beside, far)] = opening_sides(np.array([x1, y1, x2, y2]), np.array([(x1 + x2) / 2, (y1 + y2) / 2]),
+                                    RoomIndex(rooms), DOOR_PROBES_MM)
+    return tuple(rooms[k].id for k in beside), None if far is None else Point(far)
 
 
 def room_of(point: Point, rooms: list[Room]) -> str | None:
-    """The id of the room the point lies in (the first, when outlines overlap), or None."""
-    return next((r.id for r in rooms if r.polygon.covers(point)), None)
+    """The id of the room the point lies in or on (the first, when outlines overlap), or None."""
+    return RoomIndex(rooms, boundary=True).id_at(point)
 
 
 def ordered(items, point_of):

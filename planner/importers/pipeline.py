@@ -7,10 +7,12 @@ from typing import Callable
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 
+from planner.geometry import RoomIndex, edges, opening_sides
 from planner.i18n import register, render, said
 from planner.importers import report as rep
+from planner.importers.building_model import DOOR_PROBES_MM, ordered
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
 from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
                                       FACT_PROXIES, find_doubts)
@@ -35,7 +37,6 @@ from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, parse_u
 
 MAX_ENTITIES = 400_000
 REGION_GAP_MM = 4000.0
-DOOR_PROBES_MM = (250.0, 450.0, 700.0)
 MAX_IGNORED_LINES = 30_000
 EARLY_REFUSAL_LINES = 500
 Progress = Callable[[float, str], None]
@@ -354,23 +355,9 @@ class PlanParts:
     swings: dict = field(default_factory=dict)   # how the arcs were sorted (swings.Swings.to_dict, mm)
 
 
-def _ordered(items, point_of):
-    """Items sorted by a representative point, rounded to 100 mm so tiny shifts keep the order."""
-    return sorted(items, key=lambda it: (round(point_of(it).y / 100), round(point_of(it).x / 100)))
-
-
 def _label_count(texts, roles: dict[str, str]) -> int:
     """Texts that could name a room: not on an ignored layer, not a size or an area."""
     return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
-
-
-def _edges(polygons) -> np.ndarray:
-    """The outline edges of polygons as segments (n, 4)."""
-    if not len(polygons):
-        return np.zeros((0, 4))
-    coords, which = shapely.get_coordinates(shapely.get_exterior_ring(polygons), return_index=True)
-    same = which[1:] == which[:-1]              # consecutive points of one ring
-    return np.c_[coords[:-1][same], coords[1:][same]]
 
 
 def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
@@ -448,7 +435,7 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
         parts.error = rep.no_rooms(parts.wall_layers, len(wall_seg), len(shapes))
         return parts
     names = name_rooms(polys, p.texts, roles, layers, join=parts.rooms_from == "walls")
-    order = _ordered(range(len(polys)), lambda k: polys[k].representative_point())
+    order = ordered(range(len(polys)), lambda k: polys[k].representative_point())
     rooms = []
     for n, k in enumerate(order, start=1):
         name, kind, why = names[k]
@@ -459,59 +446,31 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     parts.rooms = tuple(rooms)
 
     probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
-    tree = shapely.STRtree([r.polygon for r in rooms])
-
-    def room_at(pt: Point) -> str | None:
-        hits = tree.query(pt, predicate="within")
-        return rooms[int(min(hits))].id if len(hits) else None
-
+    index = RoomIndex(rooms)
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
-    # probe points on both sides of each door at increasing distances, looked up in one query
-    probes = []
-    for s in probed:
-        (x1, y1), (x2, y2) = s.opening.coords[0], s.opening.coords[-1]
-        length = max(np.hypot(x2 - x1, y2 - y1), 1e-9)
-        nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-        mid = s.position
-        probes += [(mid.x + sign * nx * d, mid.y + sign * ny * d) for sign in (1, -1) for d in DOOR_PROBES_MM]
-    probe_room = np.full(len(probes), len(rooms))     # the lowest index of a room the probe lies within
-    if probes and rooms:
-        pi, ri = tree.query(shapely.points(np.array(probes, dtype=float)), predicate="within")
-        np.minimum.at(probe_room, pi, ri)
-    per_side = len(DOOR_PROBES_MM)
+    ends = np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4)
+    mids = np.array([(s.position.x, s.position.y) for s in probed]).reshape(-1, 2)
     kept = []
-    for k, s in enumerate(probed):
-        sides = []
-        for side in range(2):
-            hit = None
-            for q in range(k * 2 * per_side + side * per_side, k * 2 * per_side + (side + 1) * per_side):
-                hit = rooms[int(probe_room[q])].id if probe_room[q] < len(rooms) else None
-                if hit:
-                    break
-            sides.append(hit)
-        joined = tuple(dict.fromkeys(h for h in sides if h))
+    for s, (beside, far) in zip(probed, opening_sides(ends, mids, index, DOOR_PROBES_MM)):
+        joined = tuple(rooms[k].id for k in beside)
         if not joined:
             parts.dropped[DROP_DOOR_ALONE] += 1
             continue
         if s.passage and len(joined) < 2:
             parts.dropped[DROP_OUTER_OPENING] += 1
             continue
-        far = None     # a door with a room on one side: the farthest probe on its empty side
-        if len(joined) == 1 and not (sides[0] and sides[1]):
-            empty = 0 if sides[0] is None else 1
-            far = probes[k * 2 * per_side + empty * per_side + per_side - 1]
         kept.append((s, joined, far))
     # an entrance only when that side is outside the walls (door openings and window lines close the wall line)
     far_points = [far for _, _, far in kept if far is not None]
     obstacles = np.vstack([wall_seg.reshape(-1, 4), _opening_lines(p, roles).reshape(-1, 4),
-                           np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4),
+                           ends,
                            np.array([[*a, *b] for a, b in (long_axis(c) for _, _, c, g in p.refs if g == WINDOW)]
                                     ).reshape(-1, 4),
-                           _edges([r.polygon for r in rooms])])
+                           edges([r.polygon for r in rooms])])
     is_out = iter(outside(np.array(far_points), obstacles).tolist()) if far_points else iter(())
     exterior_of = {id(s): next(is_out) for s, _, far in kept if far is not None}
     doors = []
-    for n, (s, joined, far) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
+    for n, (s, joined, far) in enumerate(ordered(kept, lambda it: it[0].position), start=1):
         if s.passage:      # no leaf: the clear width is the gap as drawn
             clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
             why = said("imp.guess.door_drawn", source=s.source)
@@ -550,8 +509,8 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
 
     found = find_fixtures(p, tolerance_mm=tolerance_mm)
     fixtures = []
-    for n, (kind, poly, block) in enumerate(_ordered(found, lambda it: it[1].centroid), start=1):
-        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room_at(poly.centroid)))
+    for n, (kind, poly, block) in enumerate(ordered(found, lambda it: it[1].centroid), start=1):
+        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=index.id_at(poly.centroid)))
         parts.guesses.append(rep.item(said("imp.guess.fixture", id=f"F{n}", kind=kind,
                                            kind_name=said(f"fixture.{kind}")),
                                       said("imp.guess.fixture_why", block=repr(block))))

@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
+from planner.geometry import edges
 from planner.i18n import register, said
 from planner.importers.building_model import ModelReport, ordered, rectangle, room_of, sides_of
 from planner.importers.walls_to_rooms import rooms_from_walls
@@ -253,11 +254,6 @@ def _segments(walls: list[_Item]) -> np.ndarray:
     return np.array([[*w.line().coords[0], *w.line().coords[1]] for w in walls], dtype=float).reshape(-1, 4)
 
 
-def _edges(poly: Polygon) -> np.ndarray:
-    coords = np.asarray(poly.exterior.coords)
-    return np.c_[coords[:-1], coords[1:]]
-
-
 def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point, str]],
            report: ModelReport) -> tuple[list[tuple[Polygon, str, list, bool]], str]:
     """(outline, label, why, closed by the walls) for each room, and where the rooms came from as the import report
@@ -265,7 +261,7 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
     "outlines" (the scanned floor's outline as one room)."""
     seg = _segments(walls)
     closed = rooms_from_walls(seg, [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM)
-    with_floor = rooms_from_walls(np.vstack([seg, _edges(floor)]), [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM) \
+    with_floor = rooms_from_walls(np.vstack([seg, edges(floor)]), [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM) \
         if floor is not None else []
     if not sections:     # an older export, or a scan without labels: every closed space is a room
         if closed:
