@@ -23,7 +23,7 @@ def edges(polygons: Polygon | Sequence[Polygon], *, holes: bool = False) -> np.n
 
 
 class RoomIndex:
-    """Which room a point lies in: the rooms' outlines (anything with .id and .polygon, planner.model.Room) in a
+    """Which room a point lies in: the rooms' outlines (anything with .id and .polygon, planner.model.plan.Room) in a
     spatial index built once per plan or per import, so that every door probe and every fixture asks the index,
     not every room.
 

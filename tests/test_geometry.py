@@ -6,7 +6,7 @@ import pytest
 from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.geometry import NONE, RoomIndex, WallIndex, edges, opening_sides
-from planner.model import Room
+from planner.model.plan import Room
 
 
 def _room(rid: str, x0: float, y0: float, x1: float, y1: float) -> Room:

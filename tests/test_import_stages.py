@@ -14,7 +14,7 @@ from planner.importers import read_dxf
 from planner.importers import pipeline as pl
 from planner.importers.extract import Primitives
 from planner.importers.report import ImportReport
-from planner.model import PlanError, Room
+from planner.model.plan import PlanError, Room
 from planner.rules import load_rules
 from tests import dxf_factory as F
 

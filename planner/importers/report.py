@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from planner.i18n import register, render, said
 from planner.importers.layers import SET_BY_USER
 from planner.importers.rooms import NO_TEXT_INSIDE
-from planner.model import PlanError
-from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, unit_name
+from planner.model.plan import PlanError
+from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, unit_name
 
 
 def _layers(names: list[str]) -> str:
