@@ -67,7 +67,11 @@ class WallIndex:
     distance, the one that comes first wins."""
 
     def __init__(self, walls: Sequence[LineString]) -> None:
-        self._tree = shapely.STRtree(list(walls)) if len(walls) else None
+        self._count = len(walls)
+        self._tree = shapely.STRtree(list(walls)) if self._count else None
+
+    def __len__(self) -> int:
+        return self._count
 
     def nearest(self, point: Point) -> tuple[int, float]:
         """The index of the nearest wall and its distance [mm]; (NONE, inf) when there are no walls."""

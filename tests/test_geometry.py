@@ -84,6 +84,7 @@ def test_nearest_wall_of_two_at_the_same_distance_is_the_first():
 
 def test_no_walls_are_infinitely_far():
     assert WallIndex([]).nearest(Point(0, 0)) == (NONE, float("inf"))
+    assert len(WallIndex([])) == 0 and len(WallIndex([LineString([(0, 0), (1, 0)])])) == 1
 
 
 def _sides(x1, y1, x2, y2, rooms):
