@@ -153,9 +153,8 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     report = _report(name, source, raw, everything, layers, unit, drawings, parts)
     _refuse_without_plan(data, source, raw, layers, unit, drawings, parts, report)
     plan = Plan(rooms=parts.rooms, doors=parts.doors, fixtures=parts.fixtures, walls=parts.walls,
-                ignored=_ignored_lines(parts, drawings), units=unit.choice.used, name=name,
-                import_report=report.to_dict())
-    report = _with_doubts(report, plan, raw, drawings, parts)
+                ignored=_ignored_lines(parts, drawings), units=unit.choice.used, name=name)
+    report = _with_doubts(report, plan, raw, drawings, parts)     # the doubts judge the plan and the facts
     say(1.0, "done")
     return ImportResult(plan=plan.replace(import_report=report.to_dict()), summary=report, issues=report.issues())
 
