@@ -227,3 +227,31 @@ def test_the_report_keeps_the_order_of_its_keys():
                             "doubts"]
     assert list(report["units"]) == ["header", "header_code", "header_name", "used", "inferred", "why",
                                      "inference", "why_t", "inference_t"]
+
+
+# --- roles -----------------------------------------------------------------------------------------------------
+
+DOC = SimpleNamespace(layers=["A-WALL", "A-DOOR", "Empty"])
+HOLDING = Primitives(seg=np.zeros((1, 4)), seg_layer=["A-WALL"], seg_group=[-1])
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({}, None), ({"A-WALL": "walls"}, None), ({"a-wall": "walls"}, None),    # layer names ignore case
+    ({"Empty": "ignore"}, None),                                             # in the layer table, holding nothing
+    ({"A-WALL": "walls", "Walls": "walls"}, "imp.role_no_layer"),
+])
+def test_a_role_for_a_layer_the_file_does_not_have_is_refused(overrides, expected):
+    error = pl._missing_layer(DOC, HOLDING, overrides)
+    assert key(error) == expected
+    if error:
+        assert "'Walls'" in error.params["layer"] and error.params["layers"].startswith("'A-WALL'")
+
+
+def test_a_role_for_a_layer_is_matched_to_the_files_own_spelling():
+    assert pl._matched(DOC, HOLDING, {"a-wall": "walls", "EMPTY": "ignore"}) == {"A-WALL": "walls", "Empty": "ignore"}
+
+
+@pytest.mark.parametrize("chosen, expected", [
+    ({}, None), ({"A-WALL": "walls", "A-DOOR": "doors"}, None), ({"A-WALL": "wall"}, "imp.role_unknown")])
+def test_a_role_there_is_none_of_is_refused(chosen, expected):
+    assert key(pl._unknown_role(chosen)) == expected

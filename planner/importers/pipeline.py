@@ -224,34 +224,53 @@ def _used_layers(p: Primitives) -> set[str]:
            {lay or "0" for *_, lay in p.texts}
 
 
-def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
-    """The user's layer roles keyed by the file's own layer names (layer names in DXF ignore case); a layer the
-    file does not have is an error that names the layers it has."""
+def _layer_names(doc, p: Primitives) -> tuple[list[str], dict[str, str]]:
+    """The file's layer names (those holding something and those in its layer table), and each by its case-folded
+    spelling (layer names in DXF ignore case)."""
     names = sorted(_used_layers(p) | set(doc.layers))
-    by_fold = {name.casefold(): name for name in names}
-    out = {}
-    for name, role in overrides.items():
-        found = name if name in names else by_fold.get(name.casefold())
-        if found is None:
-            holding = sorted(_used_layers(p)) or names       # the layers that hold something come first
-            shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
-            raise PlanError.text("imp.role_no_layer", layer=repr(name), layers=shown or "–")
-        out[found] = role
-    return out
+    return names, {name.casefold(): name for name in names}
+
+
+def _missing_layer(doc, p: Primitives, overrides: dict[str, str]) -> PlanError | None:
+    """The user gave a role to a layer the file does not have: the sentence names the layers it has, those that
+    hold something first."""
+    names, by_fold = _layer_names(doc, p)
+    missing = next((name for name in overrides if name not in names and name.casefold() not in by_fold), None)
+    if missing is None:
+        return None
+    holding = sorted(_used_layers(p)) or names
+    shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
+    return PlanError.text("imp.role_no_layer", layer=repr(missing), layers=shown or "–")
+
+
+def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
+    """The user's layer roles keyed by the file's own layer names."""
+    names, by_fold = _layer_names(doc, p)
+    return {name if name in names else by_fold[name.casefold()]: role for name, role in overrides.items()}
+
+
+def _unknown_role(chosen: dict[str, str]) -> PlanError | None:
+    """The user gave a layer a role there is none of."""
+    name, role = next(((n, r) for n, r in chosen.items() if r not in ROLES), (None, None))
+    if name is None:
+        return None
+    return PlanError.text("imp.role_unknown", role=repr(role), layer=repr(name), choices=", ".join(ROLES))
 
 
 def _layer_roles(source: Source, p: Primitives, overrides: dict[str, str]) -> Layers:
     """Each layer's role guessed from its name, the user's roles over them; when no layer is a wall layer, the
     layers of unknown role that hold something are taken for walls."""
+    if refusal := _missing_layer(source.doc, p, overrides):
+        raise refusal
     chosen = _matched(source.doc, p, overrides)
+    if refusal := _unknown_role(chosen):
+        raise refusal
     used = _used_layers(p)
     names = sorted(used | set(source.doc.layers))
     roles, why = {}, {}
     for name in names:
         roles[name], why[name] = guess_role(name)
     for name, role in chosen.items():
-        if role not in ROLES:
-            raise PlanError.text("imp.role_unknown", role=repr(role), layer=repr(name), choices=", ".join(ROLES))
         roles[name], why[name] = role, said(SET_BY_USER)
     if "walls" not in roles.values():
         for name in names:
@@ -384,90 +403,6 @@ def _region_unknown(region: int | None, regions: list) -> PlanError | None:
     return PlanError.text("imp.region_unknown", region=region, choices=", ".join(str(r.index) for r in regions))
 
 
-# --- walls → rooms → doors → fixtures: planner.importers.pipeline.build_plan below ------------------------------
-
-# --- report: what was found, ignored and guessed ------------------------------------------------------------------
-
-def _report(name: str, source: Source, raw: Primitives, everything: Primitives, layers: Layers, unit: UnitReading,
-            drawings: Drawings, parts: "PlanParts") -> ImportReport:
-    proxies = proxy_count(raw.ignored)
-    warnings = [*source.notes, *unit.warnings, *((proxy_warning(proxies),) if proxies else ()), *drawings.warnings]
-    left_out = _lines_left_out(everything, set(layers.user_ignored), MM_PER_UNIT[unit.choice.used],
-                               drawings.regions, drawings.chosen)
-    return rep.build_report(
-        name=name, doc=source.doc, layout=source.layout_name, roles=layers.roles, role_why=layers.why,
-        units=unit.choice, regions=drawings.kinds, chosen=drawings.chosen, parts=parts, raw=raw, warnings=warnings,
-        swings=parts.swings, proxies=proxies, overlay=overlay(drawings.read, left_out),
-        region_previews=previews(drawings.whole, drawings.member, drawings.regions)
-        if len(drawings.regions) > 1 else None)
-
-
-def _refuse_without_plan(data: bytes, source: Source, raw: Primitives, layers: Layers, unit: UnitReading,
-                         drawings: Drawings, parts: "PlanParts", report: ImportReport) -> None:
-    """Raise the refusal when the drawing gave no plan (saying what was tried, with the report, so that the user
-    can correct a guess and read again), or the question when its unit is unknown."""
-    if parts.error and source.notes:
-        why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
-        raise PlanError.text("file.repaired_no_plan", reason=why)
-    choice, guess = unit.choice, unit.guess
-    if parts.error:
-        refusal = rep.refusal_tried(parts.error, choice.used, choice.why_t, parts.wall_layers, layers.roles, raw,
-                                    guess.unit if guess.unit != choice.used and not unit.forced else None,
-                                    drawings.kinds, drawings.chosen)
-        refusal.report = report.to_dict()
-        raise refusal
-    if unit.unknown:
-        sentence = rep.units_unknown(guess.unit)
-        refusal = UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
-        refusal.code, refusal.report = "UNITS_UNKNOWN", report.to_dict()
-        raise refusal
-
-
-def _ignored_lines(parts: "PlanParts", drawings: Drawings) -> tuple:
-    """The greyed lines of the drawing: those not used, then those of the other drawings in the file."""
-    lines = parts.ignored
-    if len(drawings.regions) > 1:
-        others = drawings.whole.seg[drawings.member["seg"] != drawings.chosen][:MAX_IGNORED_LINES]
-        lines = lines + tuple(shapely.linestrings(others.reshape(-1, 2, 2)))
-    return lines[:MAX_IGNORED_LINES]
-
-
-def _with_doubts(report: ImportReport, plan: Plan, raw: Primitives, drawings: Drawings, parts: "PlanParts"
-                 ) -> ImportReport:
-    facts = import_facts(raw, drawings.read, parts, drawings.kinds, drawings.chosen)
-    return replace(report, facts=facts, doubts=tuple(d.to_dict() for d in find_doubts(plan, facts)))
-
-
-def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regions: list, chosen: int | None
-                    ) -> Primitives | None:
-    """The lines on the layers the user set to ignore, in mm, within the drawing read: to show them faded."""
-    if not layers or not len(raw.seg):
-        return None
-    keep = np.array([(lay or "0") in layers for lay in raw.seg_layer], dtype=bool)
-    seg = raw.seg[keep] * mm_per_unit
-    box = next((r.bbox_mm for r in regions if r.index == chosen), None)
-    if box is not None and len(seg):
-        x0, y0, x1, y1 = box
-        inside = (seg[:, [0, 2]].max(axis=1) >= x0) & (seg[:, [0, 2]].min(axis=1) <= x1) & \
-                 (seg[:, [1, 3]].max(axis=1) >= y0) & (seg[:, [1, 3]].min(axis=1) <= y1)
-        seg, layer = seg[inside], [lay for lay, k in zip((x for x, m in zip(raw.seg_layer, keep) if m), inside) if k]
-    else:
-        layer = [lay for lay, m in zip(raw.seg_layer, keep) if m]
-    return Primitives(seg=seg, seg_layer=layer, seg_group=[-1] * len(layer))
-
-
-def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list[dict], chosen: int | None) -> dict:
-    """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
-    proxies = Counter()
-    for (kind, _), n in raw.ignored.items():
-        if is_proxy(kind):
-            proxies[kind] += n
-    labels = [[round(x, 1), round(y, 1), area] for x, y, text, _ in p.texts
-              if (area := label_area_m2(text)) is not None]
-    return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
-            FACT_AREA_LABELS: labels, FACT_DRAWINGS: kinds, FACT_DRAWING_READ: chosen}
-
-
 # --- walls → rooms → doors → fixtures ----------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +424,7 @@ class PlanParts:
     wall_layers: list = field(default_factory=list)
     swings: dict = field(default_factory=dict)
 
-    def then(self, guesses=(), dropped: Counter | None = None, **found) -> "PlanParts":
+    def then(self, guesses=(), dropped: Counter | None = None, **found) -> PlanParts:
         """These parts with a stage's added: its guesses after the others', its dropped counts summed."""
         return replace(self, guesses=(*self.guesses, *guesses), dropped=self.dropped + (dropped or Counter()),
                        **found)
@@ -784,6 +719,8 @@ def _unnamed_fragment(faces: Faces, rooms: Rooms, walls: Walls) -> PlanError | N
 
 @dataclass(frozen=True, slots=True)
 class Fixtures:
+    """The fixtures, each in the room that holds its centre (or none), with the guesses about them."""
+
     fixtures: tuple
     guesses: tuple
 
@@ -797,3 +734,94 @@ def _fixtures(p: Primitives, rooms: Rooms, tolerance_mm: float) -> Fixtures:
         guesses.append(Item(said("imp.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
                             said("imp.guess.fixture_why", block=repr(block))))
     return Fixtures(fixtures=tuple(fixtures), guesses=tuple(guesses))
+
+
+
+# --- report: what was found, ignored and guessed ------------------------------------------------------------------
+
+def _report(name: str, source: Source, raw: Primitives, everything: Primitives, layers: Layers, unit: UnitReading,
+            drawings: Drawings, parts: PlanParts) -> ImportReport:
+    proxies = proxy_count(raw.ignored)
+    warnings = [*source.notes, *unit.warnings, *((proxy_warning(proxies),) if proxies else ()), *drawings.warnings]
+    left_out = _lines_left_out(everything, set(layers.user_ignored), MM_PER_UNIT[unit.choice.used],
+                               drawings.regions, drawings.chosen)
+    return rep.build_report(
+        name=name, doc=source.doc, layout=source.layout_name, roles=layers.roles, role_why=layers.why,
+        units=unit.choice, regions=drawings.kinds, chosen=drawings.chosen, parts=parts, raw=raw, warnings=warnings,
+        swings=parts.swings, proxies=proxies, overlay=overlay(drawings.read, left_out),
+        region_previews=previews(drawings.whole, drawings.member, drawings.regions)
+        if len(drawings.regions) > 1 else None)
+
+
+def _refuse_without_plan(data: bytes, source: Source, raw: Primitives, layers: Layers, unit: UnitReading,
+                         drawings: Drawings, parts: PlanParts, report: ImportReport) -> None:
+    """Raise the refusal when the drawing gave no plan (saying what was tried, with the report, so that the user
+    can correct a guess and read again), or the question when its unit is unknown."""
+    if refusal := _repaired_without_plan(data, source, parts):
+        raise refusal
+    choice, guess = unit.choice, unit.guess
+    if parts.error:
+        refusal = rep.refusal_tried(parts.error, choice.used, choice.why_t, parts.wall_layers, layers.roles, raw,
+                                    guess.unit if guess.unit != choice.used and not unit.forced else None,
+                                    drawings.kinds, drawings.chosen)
+        refusal.report = report.to_dict()
+        raise refusal
+    if unit.unknown:
+        sentence = rep.units_unknown(guess.unit)
+        refusal = UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
+        refusal.code, refusal.report = "UNITS_UNKNOWN", report.to_dict()
+        raise refusal
+
+
+def _repaired_without_plan(data: bytes, source: Source, parts: PlanParts) -> PlanError | None:
+    """A damaged or cut-off file, repaired to be read, gave no plan: the damage is the likelier cause than the
+    drawing, so the sentence says that, not what was tried."""
+    if not (parts.error and source.notes):
+        return None
+    return PlanError.text("file.repaired_no_plan",
+                          reason="@file.reason.cut_off" if truncated(data) else "@file.reason.damaged")
+
+
+def _ignored_lines(parts: PlanParts, drawings: Drawings) -> tuple:
+    """The greyed lines of the drawing: those not used, then those of the other drawings in the file."""
+    lines = parts.ignored
+    if len(drawings.regions) > 1:
+        others = drawings.whole.seg[drawings.member["seg"] != drawings.chosen][:MAX_IGNORED_LINES]
+        lines = lines + tuple(shapely.linestrings(others.reshape(-1, 2, 2)))
+    return lines[:MAX_IGNORED_LINES]
+
+
+def _with_doubts(report: ImportReport, plan: Plan, raw: Primitives, drawings: Drawings, parts: PlanParts
+                 ) -> ImportReport:
+    facts = import_facts(raw, drawings.read, parts, drawings.kinds, drawings.chosen)
+    return replace(report, facts=facts, doubts=tuple(d.to_dict() for d in find_doubts(plan, facts)))
+
+
+def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regions: list, chosen: int | None
+                    ) -> Primitives | None:
+    """The lines on the layers the user set to ignore, in mm, within the drawing read: to show them faded."""
+    if not layers or not len(raw.seg):
+        return None
+    keep = np.array([(lay or "0") in layers for lay in raw.seg_layer], dtype=bool)
+    seg = raw.seg[keep] * mm_per_unit
+    box = next((r.bbox_mm for r in regions if r.index == chosen), None)
+    if box is not None and len(seg):
+        x0, y0, x1, y1 = box
+        inside = (seg[:, [0, 2]].max(axis=1) >= x0) & (seg[:, [0, 2]].min(axis=1) <= x1) & \
+                 (seg[:, [1, 3]].max(axis=1) >= y0) & (seg[:, [1, 3]].min(axis=1) <= y1)
+        seg, layer = seg[inside], [lay for lay, k in zip((x for x, m in zip(raw.seg_layer, keep) if m), inside) if k]
+    else:
+        layer = [lay for lay, m in zip(raw.seg_layer, keep) if m]
+    return Primitives(seg=seg, seg_layer=layer, seg_group=[-1] * len(layer))
+
+
+def import_facts(raw: Primitives, p: Primitives, parts: PlanParts, kinds: list[dict], chosen: int | None) -> dict:
+    """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
+    proxies = Counter()
+    for (kind, _), n in raw.ignored.items():
+        if is_proxy(kind):
+            proxies[kind] += n
+    labels = [[round(x, 1), round(y, 1), area] for x, y, text, _ in p.texts
+              if (area := label_area_m2(text)) is not None]
+    return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
+            FACT_AREA_LABELS: labels, FACT_DRAWINGS: kinds, FACT_DRAWING_READ: chosen}
