@@ -18,7 +18,7 @@ from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
 from planner.model.plan import PlanError
-from planner.project.profile import checked_for
+from planner.project.profile import assess_for, checked_for
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.model.text import text_only
