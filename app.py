@@ -18,7 +18,7 @@ from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
 from planner.model.plan import PlanError
-from planner.project.profile import assess_for, person_rules
+from planner.project.profile import assess_for, checked_for
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.model.text import text_only
@@ -201,8 +201,7 @@ def main() -> None:
         project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
-    findings = assess_for(plan, rules, project.person)
-    rules = person_rules(rules, project.person)   # the values used, this person's overrides marked as the user's
+    findings, rules = checked_for(plan, rules, project.person)   # the person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")
