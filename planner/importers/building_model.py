@@ -10,7 +10,6 @@ from shapely.geometry import LineString, Point, Polygon
 from planner.geometry import RoomIndex, opening_sides
 from planner.i18n import register, render, said
 from planner.importers.report import item
-from planner.model.plan import Room
 
 DOOR_PROBES_MM = (250.0, 450.0, 700.0)   # how far from a door's middle, on each side, a room is looked for
 
@@ -60,19 +59,14 @@ def _as_text(key: tuple) -> list:
     return [key[0], dict(key[1])]
 
 
-def sides_of(opening: LineString, rooms: list[Room]) -> tuple[tuple[str, ...], Point | None]:
+def sides_of(opening: LineString, rooms: RoomIndex) -> tuple[tuple[str, ...], Point | None]:
     """The ids of the rooms on either side of a door's opening, nearest first, and — for a door with a room on one
     side only — the farthest probe point on its empty side (planner.geometry.opening_sides, probes at
-    DOOR_PROBES_MM on each side)."""
+    DOOR_PROBES_MM on each side). rooms: the plan's rooms, indexed once for all its doors."""
     (x1, y1), (x2, y2) = opening.coords[0], opening.coords[-1]
     [(beside, far)] = opening_sides(np.array([x1, y1, x2, y2]), np.array([(x1 + x2) / 2, (y1 + y2) / 2]),
-                                    RoomIndex(rooms), DOOR_PROBES_MM)
-    return tuple(rooms[k].id for k in beside), None if far is None else Point(far)
-
-
-def room_of(point: Point, rooms: list[Room]) -> str | None:
-    """The id of the room the point lies in or on (the first, when outlines overlap), or None."""
-    return RoomIndex(rooms, boundary=True).id_at(point)
+                                    rooms, DOOR_PROBES_MM)
+    return tuple(rooms.rooms[k].id for k in beside), None if far is None else Point(far)
 
 
 def ordered(items, point_of):
