@@ -53,6 +53,7 @@ def door_from_opening(id: str, hinge: tuple[float, float], latch: tuple[float, f
     for sign in (1, -1):
         probe = Point(mid.x + sign * nx * PROBE_MM, mid.y + sign * ny * PROBE_MM)
         hit = index.id_at(probe)
+        # a probe on a room's outline is that room's too (within 1 mm), which RoomIndex's inside test is not
         inside = [hit] if hit else assign_rooms(rooms, probe, tolerance_mm=1.0)
         sides.extend(i for i in inside[:1] if i not in sides)
     if kind == "hinged":
