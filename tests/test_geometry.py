@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from shapely.geometry import LineString, Point, Polygon, box
+from hypothesis import assume, given, settings, strategies as st
+from shapely import affinity
+from shapely.geometry import LineString, MultiPoint, Point, Polygon, box
 
 from planner.geometry import NONE, RoomIndex, WallIndex, edges, opening_sides
 from planner.model.plan import Room
@@ -113,3 +115,15 @@ def test_a_room_met_only_by_the_farthest_probe_still_counts():
 
 def test_an_opening_beside_no_room_joins_none():
     assert _sides(10_000, 0, 10_000, 900, ROOMS) == ((), None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(-5000, 5000), st.integers(-5000, 5000)), min_size=3, max_size=12,
+                unique=True),
+       st.integers(1, 4))
+def test_edges_of_any_polygons_are_their_rings_point_to_point(points, copies):
+    hull = MultiPoint(points).convex_hull
+    assume(isinstance(hull, Polygon))
+    polys = [affinity.translate(hull, 20_000 * k, 0) for k in range(copies)]
+    naive = [[*a, *b] for p in polys for a, b in zip(p.exterior.coords, p.exterior.coords[1:])]
+    assert edges(polys).tolist() == naive
