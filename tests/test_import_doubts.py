@@ -217,3 +217,25 @@ def test_a_project_whose_plan_the_user_confirmed_has_no_doubts_on_the_command_li
         out = subprocess.run([sys.executable, "-m", "planner", "check", str(path), "--json"], capture_output=True,
                              cwd=ROOT, timeout=120)
         assert [d["code"] for d in json.loads(out.stdout)["doubts"]] == expected
+
+
+def _named(names: tuple[str, ...], types: tuple[str, ...] | None = None) -> Plan:
+    types = types or ("other",) * len(names)
+    rooms = tuple(Room.from_rectangle(f"R{i}", n, kind, i * 4000.0, 0.0, 3500, 3500)
+                  for i, (n, kind) in enumerate(zip(names, types), 1))
+    return Plan(rooms=rooms, doors=tuple(door(i, 900, (f"R{i}",)) for i in range(1, len(rooms) + 1)))
+
+
+@pytest.mark.parametrize("names, types, doubted", [
+    (("Eik", "Bjørk"), None, False),                                 # two named rooms: too few to judge
+    (("Eik", "Bjørk", "Lønn"), None, True),                          # a planting plan
+    (("日期", "图号", "设计", "审核"), None, True),                       # a title block's cells
+    (("Møterom", "Kontor", "Bod", "Kjøkken"), ("other", "living", "storage", "kitchen"), False),   # a kitchen
+    (("", "", "", ""), None, False),                                 # unnamed: other doubts judge it
+])
+def test_a_plan_whose_named_rooms_hold_no_room_of_a_home_is_doubted(names, types, doubted):
+    found = {d.code: d for d in find_doubts(_named(names, types), {})}
+    assert ("NOT_A_HOME" in found) == doubted
+    if doubted:
+        text = found["NOT_A_HOME"].message("nb")
+        assert "kjøkken, bad, WC, soverom eller stue" in text and repr(names[0]) in text

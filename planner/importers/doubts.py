@@ -45,8 +45,19 @@ ODD_LEAF_SHARE = 0.25
 # (a 600 mm closet door beside a 900 mm entrance door is ratio 1.5, one family): two kinds of arc, or two units.
 FAMILY_RATIO = 1.7
 FAMILY_MIN = 3
+# A dwelling has a kitchen, a bathroom or WC, and rooms to sleep and live in. A plan with this many named rooms and
+# none of those is more likely an office, a site or planting plan, a schedule or a title block than a home.
+HOME_ROOM_TYPES = frozenset({"kitchen", "bathroom", "wc", "bedroom", "living"})
+HOME_NAMED_MIN = 3
 
 register({
+    "doubt.not_a_home": {
+        "en": "None of the {count} named rooms ({names}) is a kitchen, bathroom, WC, bedroom or living room: the "
+              "drawing read may not be a dwelling (an office, a site plan, a schedule or a title block). Check that "
+              "this is the floor plan of the home, or confirm that this is the plan.",
+        "nb": "Ingen av de {count} navngitte rommene ({names}) er kjøkken, bad, WC, soverom eller stue: tegningen "
+              "som er lest er kanskje ikke en bolig (et kontor, en situasjonsplan, en liste eller et tittelfelt). "
+              "Sjekk at dette er plantegningen av boligen, eller bekreft at dette er planen."},
     "doubt.room_too_large": {
         "en": "Room(s) {ids} are larger than {max_m2} m², more than any room of a home: the outline may be a floor, "
               "a flat or an area scheme rather than a room. Set the layer that holds it to 'ignore', or confirm "
@@ -172,6 +183,14 @@ def _ids(ids: list[str], most: int = 6) -> str:
 def _m2(value: float) -> float:
     """An area to one decimal, as a float: the text writes it as the language does (12,5 in Norwegian)."""
     return round(float(value), 1)
+
+
+def _home_doubts(plan: Plan) -> list[Doubt]:
+    named = [r for r in plan.rooms if r.name.strip()]
+    if len(named) < HOME_NAMED_MIN or any(r.type in HOME_ROOM_TYPES for r in plan.rooms):
+        return []
+    names = ", ".join(repr(r.name[:30]) for r in named[:4]) + (" …" if len(named) > 4 else "")
+    return [Doubt("NOT_A_HOME", said("doubt.not_a_home", count=len(named), names=names), tuple(r.id for r in named))]
 
 
 def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
@@ -306,7 +325,8 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
 def find_doubts(plan: Plan, facts: dict | None = None) -> list[Doubt]:
     """What about this imported plan is implausible for a home, most telling first; [] when nothing is."""
     facts = facts or {}
-    return [*_drawing_doubts(facts), *_room_doubts(plan, facts), *_shape_doubts(plan), *_door_doubts(plan, facts)]
+    return [*_drawing_doubts(facts), *_home_doubts(plan), *_room_doubts(plan, facts), *_shape_doubts(plan),
+            *_door_doubts(plan, facts)]
 
 
 def plan_doubts(plan: Plan, confirmed: list[str] | tuple[str, ...] = ()) -> list[Doubt]:
