@@ -12,11 +12,15 @@ from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, unit_name
 
 
 def _layers(names: list[str]) -> str:
+    """The first layers by name for a sentence; "(no layer)" in the sentence's language when there are none."""
+    if not names:
+        return "@imp.no_layer"
     return ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
 
 
 # The sentences a refused import ends in, in both languages; each function returns the PlanError to raise.
 register({
+    "imp.no_layer": {"en": "(none named)", "nb": "(ingen navngitt)"},
     "imp.units_unknown": {
         "en": "The drawing does not say its units; door widths and room sizes suggest {unit} — choose the unit "
               "(CLI: --units {code}).",
