@@ -239,3 +239,14 @@ def test_a_plan_whose_named_rooms_hold_no_room_of_a_home_is_doubted(names, types
     if doubted:
         text = found["NOT_A_HOME"].message("nb")
         assert "kjøkken, bad, WC, soverom eller stue" in text and repr(names[0]) in text
+
+
+@pytest.mark.parametrize("why, doubted", [("region.why.plan", False), ("region.why.plan_weak", True)])
+def test_a_drawing_taken_for_a_plan_only_for_want_of_a_ground_line_is_doubted(why, doubted):
+    """Found on a real sheet: with its wall and door layers ignored by name, the drawing left was a gate's
+    elevation (four leaves read as rooms), taken for a plan because it had no ground line — and not doubted."""
+    from planner.importers.doubts import FACT_DRAWING_READ, FACT_DRAWINGS
+    evidence = {"swings": 0, "blocks": 0, "outlines": 0}
+    facts = {FACT_DRAWINGS: [{"index": 1, "kind": "plan", "why_t": [why, evidence]}], FACT_DRAWING_READ: 1}
+    plan = Plan(rooms=HOME, doors=tuple(door(i, w) for i, w in enumerate((800, 900, 900, 1000), 1)))
+    assert ("WEAK_FLOOR_PLAN" in codes(plan, facts)) == doubted

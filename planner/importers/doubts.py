@@ -109,6 +109,14 @@ register({
         "nb": "Dørslagene har to størrelser langt fra hverandre (omtrent {small} mm og {large} mm): den ene sorten "
               "er trolig ikke dører (hengsler, møbler) eller er tegnet i en annen enhet. Kontroller dørlaget og "
               "enheten."},
+    "doubt.weak_plan": {
+        "en": "Drawing {chosen} was read as a floor plan although it shows no door swings, door symbols or room "
+              "outlines: it may be an elevation, a detail or the wrong part of the sheet (are the layers that hold "
+              "the walls and doors set to 'ignore'?). Check the drawing and the layer roles, or confirm that this "
+              "is the plan.",
+        "nb": "Tegning {chosen} ble lest som en plantegning, selv om den ikke viser dørslag, dørsymboler eller "
+              "romomriss: den kan være en fasade, en detalj eller feil del av arket (står lagene med vegger og dører "
+              "som «ignore»?). Kontroller tegningen og lagrollene, eller bekreft at dette er planen."},
     "doubt.several_drawings": {
         "en": "The sheet holds {count} drawings; drawing {chosen} was read. Check that it is the floor plan you "
               "mean, or pick another (CLI: --region N; in the app: the drawings in the import tab).",
@@ -145,6 +153,7 @@ FACT_DRAWINGS = "drawings"                # [{"index", "kind": "plan"|"section"|
 FACT_DRAWING_READ = "drawing_read"        # index of the drawing read
 
 CONFIRMED = "confirmed_doubts"   # project.source key: the doubt codes the user said "this is the plan" to
+WEAK_PLAN = "region.why.plan_weak"   # the reason a drawing is a plan only for want of a section's ground line
 NAME_JOIN = " / "     # how the importer joins several names found in one face of the walls
 
 
@@ -314,6 +323,9 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
         why = chosen.get("why_t") or ["doubt.unknown", {"message": ""}]
         out.append(Doubt("NOT_A_FLOOR_PLAN", said("doubt.not_floor_plan", what=said(f"doubt.what.{chosen['kind']}"),
                                                   evidence=why)))
+    elif chosen and (chosen.get("why_t") or [None])[0] == WEAK_PLAN:
+        # taken for a plan only for want of a ground line: nothing in it is what only a floor plan shows
+        out.append(Doubt("WEAK_FLOOR_PLAN", said("doubt.weak_plan", chosen=read)))
     proxies = facts.get(FACT_PROXIES) or {}
     total = sum(int(n) for n in proxies.values())
     if total:
