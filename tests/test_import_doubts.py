@@ -250,3 +250,13 @@ def test_a_drawing_taken_for_a_plan_only_for_want_of_a_ground_line_is_doubted(wh
     facts = {FACT_DRAWINGS: [{"index": 1, "kind": "plan", "why_t": [why, evidence]}], FACT_DRAWING_READ: 1}
     plan = Plan(rooms=HOME, doors=tuple(door(i, w) for i, w in enumerate((800, 900, 900, 1000), 1)))
     assert ("WEAK_FLOOR_PLAN" in codes(plan, facts)) == doubted
+
+
+@pytest.mark.parametrize("kind, area_m2, doubted", [("bathroom", 29.9, False), ("bathroom", 30.5, True),
+                                                    ("wc", 78.9, True), ("living", 78.9, False)])
+def test_a_bathroom_or_wc_larger_than_any_homes_is_doubted(kind, area_m2, doubted):
+    """Found on a real sheet: the word TOILET of a small WC lay in the 79 m² parking and garden around it."""
+    side = (area_m2 * 1e6) ** 0.5
+    rooms = (*HOME[:3], Room.from_rectangle("R9", "Toilet", kind, 20000, 0, side, side))
+    plan = Plan(rooms=rooms, doors=tuple(door(i, w) for i, w in enumerate((800, 900, 900, 1000), 1)))
+    assert ("WET_ROOM_TOO_LARGE" in codes(plan)) == doubted

@@ -49,6 +49,10 @@ FAMILY_MIN = 3
 # none of those is more likely an office, a site or planting plan, a schedule or a title block than a home.
 HOME_ROOM_TYPES = frozenset({"kitchen", "bathroom", "wc", "bedroom", "living"})
 HOME_NAMED_MIN = 3
+# A home's bathroom is 4–15 m², a large one 20 m²; a "bathroom" or "WC" well above that is a larger space holding
+# the name of a small room inside it whose walls did not close, and its checks would be of the wrong room.
+WET_ROOM_MAX_M2 = 30.0
+WET_ROOMS = frozenset({"bathroom", "wc"})
 
 register({
     "doubt.not_a_home": {
@@ -65,6 +69,13 @@ register({
         "nb": "Rom {ids} er større enn {max_m2} m², mer enn noe rom i en bolig: omrisset kan være en etasje, en "
               "leilighet eller et arealskjema og ikke et rom. Sett laget det ligger på til «ignore», eller bekreft "
               "at dette er planen."},
+    "doubt.wet_room_too_large": {
+        "en": "Bathroom or WC {ids} is larger than {max_m2} m², more than a home's bathroom: the name may belong to a "
+              "smaller room inside it whose walls did not close, and the bathroom checks would judge the wrong space. "
+              "Check the walls around it, or confirm that this is the plan.",
+        "nb": "Bad eller WC {ids} er større enn {max_m2} m², mer enn et bad i en bolig: navnet kan høre til et mindre "
+              "rom inni det som veggene ikke lukker, og badkontrollene ville vurdere feil rom. Kontroller veggene "
+              "rundt, eller bekreft at dette er planen."},
     "doubt.room_too_small": {
         "en": "Room(s) {ids} are smaller than {min_m2} m²: probably a shaft, a wall strip or a symbol, not a room. "
               "Check the layer roles, or confirm that this is the plan.",
@@ -208,6 +219,10 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
     if large:
         out.append(Doubt("ROOM_TOO_LARGE", said("doubt.room_too_large", ids=_ids(large), max_m2=f"{ROOM_MAX_M2:.0f}"),
                          tuple(large)))
+    wet = [r.id for r in plan.rooms if r.type in WET_ROOMS and ROOM_MAX_M2 >= r.area_m2 > WET_ROOM_MAX_M2]
+    if wet:
+        out.append(Doubt("WET_ROOM_TOO_LARGE", said("doubt.wet_room_too_large", ids=_ids(wet),
+                                                    max_m2=f"{WET_ROOM_MAX_M2:.0f}"), tuple(wet)))
     small = [r.id for r in plan.rooms if r.area_m2 < ROOM_MIN_M2]
     if small:
         out.append(Doubt("ROOM_TOO_SMALL", said("doubt.room_too_small", ids=_ids(small),
