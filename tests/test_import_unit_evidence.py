@@ -74,3 +74,27 @@ def test_a_unitless_flat_is_suggested_its_unit():
     with pytest.raises(UnitsUnknownError) as err:
         read_dxf(F.to_bytes(F.flat(None)))
     assert err.value.guess == "mm"
+
+
+def _read_or_refused(data: bytes, **kw) -> dict:
+    try:
+        return read_dxf(data, **kw).report
+    except PlanError as err:
+        return err.report
+
+
+def test_door_swings_on_a_layer_set_aside_by_its_name_still_tell_the_unit():
+    """Found on a real sheet: every door swing on a layer called DETAILS (ignored by its name), the header inches,
+    the content millimetres — read as inches "with the geometry agreeing". The swings say millimetres; the layer
+    stays set aside (its role is the name's or the user's to say, the unit is the geometry's). A layer the user
+    set aside is not counted."""
+    from planner.importers.layers import guess_role
+    assert guess_role("DETAILS")[0] == "ignore"
+    doc = F.flat("mm", outlines=False)      # no room outlines: the swings are the only evidence of the unit
+    for e in doc.modelspace():
+        if e.dxf.layer == "A-DOOR":
+            e.dxf.layer = "DETAILS"
+    doc.header["$INSUNITS"] = 1
+    data = F.to_bytes(doc)
+    assert _read_or_refused(data)["units"]["used"] == "mm"
+    assert _read_or_refused(data, layer_roles={"DETAILS": "ignore"})["units"]["used"] == "in"

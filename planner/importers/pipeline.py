@@ -149,7 +149,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     layers = _layer_roles(source, everything, layer_roles or {})
     raw = without_layers(everything, layers.user_ignored)
     say(0.6, "working out the units")
-    unit = _unit(source, raw, layers.roles, forced)
+    unit = _unit(source, raw, layers.roles, forced, fixed=layers.fixed)
     p = raw.scaled(MM_PER_UNIT[unit.choice.used])
     layers = _refined_roles(source, p, layers)
     say(0.65, "finding separate plans")
@@ -334,15 +334,22 @@ def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | 
     return unit, said("imp.unit.area_labels", votes=votes[unit], unit=unit_name(unit))
 
 
-def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | None) -> UnitReading:
+def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | None,
+          fixed: frozenset = frozenset()) -> UnitReading:
     """The user's unit; else the one the area labels prove; else $INSUNITS unless the geometry contradicts it;
-    else the geometry's guess, provisionally (the user is asked)."""
+    else the geometry's guess, provisionally (the user is asked). When no door swing lies on a layer read, the
+    swings on layers set aside by their names (not by the user) are the evidence: a name decides a layer's role,
+    not the drawing's unit."""
     code = _int_or_none(source.doc.header.get("$INSUNITS"))
     header_unit = INSUNITS_TO_UNIT.get(code)
     extent = drawing_extent(raw)
     swings = sort_swings(raw, roles, extent)
+    radii = swings.radii
+    if not len(radii):
+        aside = {lay: "unknown" if role == "ignore" and lay not in fixed else role for lay, role in roles.items()}
+        radii = sort_swings(raw, aside, extent).radii
     room_areas = _room_areas(raw, roles)
-    guess = infer_unit(swings.radii, room_areas, extent)
+    guess = infer_unit(radii, room_areas, extent)
     warnings = []
     unknown = False
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
@@ -354,7 +361,7 @@ def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | 
             why = said("imp.unit.header_but", header=unit_name(header_unit), why=labelled_why)
             warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
     elif header_unit and (guess.unit is None or guess.unit == header_unit or
-                          not header_contradicted(header_unit, swings.radii, room_areas, extent)):
+                          not header_contradicted(header_unit, radii, room_areas, extent)):
         used, header = header_unit, unit_name(header_unit)
         if guess.unit == header_unit:
             why = said("imp.unit.header_agrees", code=code, header=header)
