@@ -4,9 +4,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-import hashlib
-import json
-
 from planner.checks.turning import rectangle_sizes
 from planner.drawing import plan_png
 from planner.findings import Finding
@@ -17,6 +14,7 @@ from planner.sourced import USER
 from planner.rule_texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
 from planner.status import ICONS, worst_first
+from ui.checked import plan_key, remembered
 
 
 
@@ -36,15 +34,10 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
     } for f in rows])
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _cached_png(key: str, _plan: Plan, _findings: list[Finding], lang: str) -> bytes:
-    return plan_png(_plan, _findings, lang)
-
-
 def plan_image(plan: Plan, findings: list[Finding], lang: str) -> bytes:
-    """The drawing as PNG, drawn again only when the plan or a finding changed (a large plan takes a second)."""
-    content = json.dumps([plan.to_dict(), [f.to_dict("en") for f in findings]], sort_keys=True, default=str)
-    return _cached_png(hashlib.sha256(content.encode()).hexdigest(), plan, findings, lang)
+    """The drawing as PNG, drawn again only when the plan, a finding or the language changed (a large plan takes
+    a second)."""
+    return remembered("_plan_picture", (plan_key(plan), findings, lang), lambda: plan_png(plan, findings, lang))
 
 
 def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | None = None,
@@ -59,6 +52,7 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
         legend = t("plan.legend" if rectangle_sizes(rules) else "plan.legend_circle", lang, **rules.text_params())
         st.caption(f"{note} {legend}" if note else legend)
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
+                      persist_state="page",   # kept while another tab is open
                       format_func=lambda v: t(f"findings.{v}", lang))
     if note:
         st.caption(note)

@@ -6,7 +6,6 @@ import streamlit as st
 
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner import visit
-from planner.checks import assess
 from planner.checks.doors import far_side_open
 from planner.i18n import fmt_mm, t
 from planner.status import ICONS, SEVERITY
@@ -15,6 +14,7 @@ from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
 from planner.numbers import NumberError, fmt_number
 from planner.project import Project
 from planner.rules import rules_for
+from ui.checked import findings, measured
 from ui.measure import door_between
 from ui.plain import plain
 
@@ -179,8 +179,8 @@ def render_site_visit(project: Project, lang: str) -> Project:
         st.warning(plain(problem))
 
     rules = rules_for(st.session_state.get("standard"), project.standard)
-    plan, _ = project.measured_plan()
-    mine = visit.findings_for(plan, assess(plan, rules), item.element)
+    plan, _ = measured(project)
+    mine = visit.findings_for(plan, findings(plan, rules, None), item.element)
     st.markdown(f"**{t('visit.findings', lang)}**")
     if not mine:
         st.caption(t("visit.no_findings", lang))

@@ -1,0 +1,47 @@
+"""The open project as the page shows it, worked out once per change: the plan with its site measurements and the
+findings of the checks. A rerun that changed neither (a language switch, a tab opened, a table filtered) takes
+the last ones from the session instead of applying the measurements and running every check again."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import streamlit as st
+
+from planner.findings import Finding
+from planner.model import Plan
+from planner.profile import Profile, assess_for
+from planner.project import Project
+from planner.rules import Rules
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """Keys match when each part is the same object or equal (objects first: comparing two large plans field by
+    field would cost what the cache saves)."""
+    return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b))
+
+
+def remembered(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """compute(), or what it gave last time in this session for an equal key (one value kept per name)."""
+    held = st.session_state.get(name)
+    if held is not None and _same(held[0], key):
+        return held[1]
+    value = compute()
+    st.session_state[name] = (key, value)
+    return value
+
+
+def plan_key(plan: Plan) -> Any:
+    """What tells two plans apart for the caches: the plan object itself (the key holds it, so its id is not
+    reused)."""
+    return (id(plan), plan)
+
+
+def measured(project: Project) -> tuple[Plan, list[str]]:
+    """project.measured_plan(), applied again only when the plan or a measurement changed."""
+    return remembered("_measured", (plan_key(project.plan), project.measurements), project.measured_plan)
+
+
+def findings(plan: Plan, rules: Rules, person: Profile | None) -> list[Finding]:
+    """assess_for(plan, rules, person), run again only when the plan, the standard or the person changed."""
+    return remembered(f"_findings_{'person' if person is not None else 'standard'}",
+                      (plan_key(plan), rules, person), lambda: assess_for(plan, rules, person))
