@@ -23,10 +23,10 @@ def add_options_parser(sub) -> None:
 def load_plan_and_state(path: str, units: str | None, measures: list[str]):
     """(plan with measurements applied, costing state, the project's standard or None) from a project file, a DXF,
     an IFC model or a RoomPlan scan."""
-    from planner.measurements import apply_measurements, latest, parse_measure_arg
-    from planner.model import PlanError
-    from planner.loading import read_limited
-    from planner.project import is_project_bytes, loads_project
+    from planner.project.measurements import apply_measurements, latest, parse_measure_arg
+    from planner.model.plan import PlanError
+    from planner.project.loading import read_limited
+    from planner.project.file import is_project_bytes, loads_project
     try:
         data = read_limited(path)
     except OSError as exc:
@@ -36,7 +36,7 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
         project = loads_project(data)
         plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
     else:
-        from planner.loading import open_bytes
+        from planner.project.loading import open_bytes
         plan, measurements, state, standard = open_bytes(data, Path(path).name, units=units).plan, [], {}, None
     plan, _ = apply_measurements(plan, latest(measurements + extra))
     return plan, state, standard
@@ -70,7 +70,7 @@ def run_options(args: argparse.Namespace) -> int:
     from costing.plan import build_plan
     from planner.checks import assess
     from planner.i18n import t
-    from planner.model import PlanError
+    from planner.model.plan import PlanError
     from planner.rules import rules_for
     from costing.plan import contexts
     from costing.renovation import renovation_plan, renovation_state

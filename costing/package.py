@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from costing.report import application_sections, entrance_works, home_sections, renovation_section
-from planner.profile import assess_for, person_rules
-from planner.project import Project
-from planner.report_pdf import build_pdf
+from planner.project.profile import assess_for, person_rules
+from planner.project.file import Project
+from planner.output.report_pdf import build_pdf
 from planner.rules import Rules
-from planner.sketch import sketch_bytes
+from planner.output.sketch import sketch_bytes
 
 
 def project_sketch(project: Project, rules: Rules, lang: str, fmt: str = "svg") -> bytes:

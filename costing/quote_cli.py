@@ -29,7 +29,7 @@ def run_quote(args: argparse.Namespace) -> int:
     from costing.quote_xlsx import quote_lines, quote_xlsx
     from planner.checks import assess
     from planner.i18n import fmt_nok, t
-    from planner.model import PlanError
+    from planner.model.plan import PlanError
     from planner.rules import rules_for
     plan, state, standard = load_plan_and_state(args.plan, args.units, [])
     rules = rules_for(None, standard)

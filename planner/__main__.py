@@ -13,11 +13,11 @@ from planner.checks import summary
 from planner.i18n import register, render, t
 from planner.importers.doubts import open_doubts
 from planner.importers.report import refusal_code
-from planner.loading import UNITS, open_path
-from planner.measurements import parse_measure_arg
-from planner.model import PlanError
-from planner.profile import Profile, assess_for, person_rules
-from planner.report import plan_json
+from planner.project.loading import UNITS, open_path
+from planner.project.measurements import parse_measure_arg
+from planner.model.plan import PlanError
+from planner.project.profile import Profile, assess_for, person_rules
+from planner.output.report import plan_json
 from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2

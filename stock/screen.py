@@ -8,11 +8,11 @@ from pathlib import Path
 from costing import texts as _costing_texts  # noqa: F401  (the remedies' names)
 from costing.plan import build_plan
 from planner.checks import CHECKS, assess, summary
-from planner.findings import FAIL
+from planner.model.findings import FAIL
 from planner.i18n import render, t
-from planner.loading import open_bytes
-from planner.model import PlanError
-from planner.project import Project
+from planner.project.loading import open_bytes
+from planner.model.plan import PlanError
+from planner.project.file import Project
 from planner.rules import load_rules
 from stock import texts  # noqa: F401  (registers the texts)
 from stock.grading import COLUMNS, grade_dwelling
@@ -111,7 +111,7 @@ def screen_path(path: str, *, standard: str | None = None, units: str | None = N
                 max_bytes: int | None = None) -> list[dict]:
     """Read one file (its size checked before it is read) and screen it; runs in a worker process or on a Dask
     worker, so it reads the file itself."""
-    from planner.loading import MAX_FILE_BYTES
+    from planner.project.loading import MAX_FILE_BYTES
     limit = max_bytes or MAX_FILE_BYTES
     try:
         size = Path(path).stat().st_size

@@ -11,8 +11,8 @@ import pytest
 from tests import ifc_factory as F  # skips the module when ifcopenshell is not installed
 from planner.checks import assess
 from planner.importers.ifc import is_ifc, read_ifc
-from planner.loading import open_bytes
-from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, PlanError
+from planner.project.loading import open_bytes
+from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, PlanError
 from planner.rules import load_rules
 
 RULES = load_rules()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.model import PlanError
-from planner.profile import KINDS, WIDTH_KEYS, Profile, assess_for, person_rules
-from planner.project import dumps_project, loads_project
+from planner.model.plan import PlanError
+from planner.project.profile import KINDS, WIDTH_KEYS, Profile, assess_for, person_rules
+from planner.project.file import dumps_project, loads_project
 from planner.rules import load_rules
 from tests.plans import bathroom
 

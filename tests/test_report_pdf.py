@@ -15,12 +15,12 @@ from costing.package import application_pdf
 from costing.plan import build_plan
 from planner.__main__ import main as planner_main
 from planner.checks import assess
-from planner.household import Household
+from planner.project.household import Household
 from planner.i18n import fmt_nok
-from planner.model import PlanError
-from planner.project import dumps_project, loads_project
+from planner.model.plan import PlanError
+from planner.project.file import dumps_project, loads_project
 from planner.rules import load_rules
-from planner.visit import add_photo
+from planner.project.visit import add_photo
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NAMES = sorted(p.name.removesuffix(".tilpass.json") for p in EXAMPLES.glob("*.tilpass.json"))

@@ -1,4 +1,4 @@
-"""Tracing over a plan image (planner/underlay.py with the canvas adapter): scale from one known length, then
+"""Tracing over a plan image (planner/importers/underlay.py with the canvas adapter): scale from one known length, then
 rooms, a door and fixtures drawn over it give the same findings as the same plan typed in as numbers."""
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import io
 
 import pytest
 
-from planner import plan_edit
-from planner.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg
+from planner.editing import plan_edit
+from planner.importers.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg
 from planner.checks import assess
-from planner.model import Plan, PlanError
-from planner.project import Project, dumps_project, loads_project
+from planner.model.plan import Plan, PlanError
+from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import load_rules
-from planner.underlay import Underlay
+from planner.importers.underlay import Underlay
 
 RULES = load_rules()
 # The flat as typed in: a hall 3 000 × 2 400 and a bathroom 2 000 × 2 400 east of it [mm], a door between them
@@ -180,7 +180,7 @@ def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it
 
 
 def test_a_drag_moves_the_fixture_the_door_or_the_room_under_the_finger():
-    from planner.canvas_adapter import shapes
+    from planner.importers.canvas_adapter import shapes
     plan = numbers_plan()
     frame = CanvasFrame.for_view(12000, 720, 540)
     move = Tool(kind="move")

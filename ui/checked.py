@@ -7,10 +7,10 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from planner.findings import Finding
-from planner.model import Plan
-from planner.profile import Profile, assess_for
-from planner.project import Project
+from planner.model.findings import Finding
+from planner.model.plan import Plan
+from planner.project.profile import Profile, assess_for
+from planner.project.file import Project
 from planner.rules import Rules
 
 

@@ -13,8 +13,8 @@ from planner.checks.shower import check_step_free_shower
 from planner.checks.turning import check_turning_circles
 from planner.checks.wc import check_wc_side_space
 import planner.checks.texts  # noqa: F401  (registers the new checks' words)
-from planner.findings import Finding
-from planner.model import Plan
+from planner.model.findings import Finding
+from planner.model.plan import Plan
 from planner.rules import Rules
 
 Check = Callable[[Plan, Rules], list[Finding]]

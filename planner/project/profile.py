@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from planner.findings import Finding
+from planner.model.findings import Finding
 from planner.i18n import register
-from planner.model import Plan, PlanError
+from planner.model.plan import Plan, PlanError
 from planner.rules import Rules
 
 KINDS = ("manual_wheelchair", "electric_wheelchair", "rollator", "walking_aid", "none")
