@@ -31,9 +31,8 @@ def remembered(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
 
 
 def plan_key(plan: Plan) -> Any:
-    """What tells two plans apart for the caches: the plan object itself (the key holds it, so its id is not
-    reused)."""
-    return (id(plan), plan)
+    """What tells two plans apart for the caches: their content hash (computed once per plan)."""
+    return plan.content_hash
 
 
 def measured(project: Project) -> tuple[Plan, list[str]]:
