@@ -35,9 +35,13 @@ AREA_CHECKS = {"turning_circle", "wc_side_space", "free_passage", "entrance_land
 LABEL_SHARE = {"full": 0.12, "short": 0.03, "fixture": 0.04}
 DOOR_LABELS_UP_TO_MM = 25_000  # on a larger plan only failing doors carry their id
 
-register({"drawing.labels_left_out": {
-    "en": "{n} labels left out where they would overlap others: choose a part of the plan to read them.",
-    "nb": "{n} etiketter er utelatt der de ville overlappet andre: velg en del av planen for å lese dem."}})
+register({
+    "drawing.labels_left_out": {
+        "en": "{n} labels left out where they would overlap others: choose a part of the plan to read them.",
+        "nb": "{n} etiketter er utelatt der de ville overlappet andre: velg en del av planen for å lese dem."},
+    "drawing.label_left_out": {
+        "en": "One label left out where it would overlap another; the tables below list every element.",
+        "nb": "Én etikett er utelatt der den ville overlappet en annen; tabellene under viser alle elementene."}})
 
 
 def _bounds_mm(plan: Plan) -> tuple[float, float, float, float] | None:
@@ -243,8 +247,9 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
                     ha="center", fontsize=8, color=COLOURS[entrance.status], fontweight="bold", zorder=10,
                     arrowprops={"arrowstyle": "->", "color": COLOURS[entrance.status]})
     if labels.dropped:
-        fig.text(0.01, 0.005, t("drawing.labels_left_out", lang, n=labels.dropped), fontsize=7, color="#57606a",
-                 ha="left", va="bottom")
+        note = t("drawing.label_left_out", lang) if labels.dropped == 1 else \
+            t("drawing.labels_left_out", lang, n=labels.dropped)
+        fig.text(0.01, 0.005, note, fontsize=7, color="#57606a", ha="left", va="bottom")
     return fig
 
 
