@@ -76,6 +76,8 @@ def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list
 
         def interactions(at, label: str, rounds: int) -> None:
             add(f"rerun{label}, nothing changed", _best(lambda: at.run(), rounds), anchor_change)
+            add(f"first language switch{label} (the picture drawn in it)", _best(lambda: switch_language(at), 1),
+                anchor_change)
             add(f"language switch{label}", _best(lambda: switch_language(at), rounds), anchor_change)
             open_tab(at, "measure")
             add(f"measurement change{label}", _best(lambda: change_measurement(at), rounds), anchor_change)

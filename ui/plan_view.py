@@ -87,7 +87,9 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
                       format_func=lambda v: t(f"findings.{v}", lang))
     if note:
         st.caption(note)
-    table = findings_table(findings, lang, problems_only=choice == "problems")
+    # made again only when the findings, the language or the filter changed (thousands of rows on a large plan)
+    table = remembered("_findings_table", (plan_key(plan), findings, lang, choice),
+                       lambda: findings_table(findings, lang, problems_only=choice == "problems"))
     st.dataframe(table, hide_index=True, width="stretch")
 
 
