@@ -265,7 +265,7 @@ def test_costing_options_read_a_scan_like_a_dxf(tmp_path):
     from costing.options_cli import load_plan_and_state
     path = tmp_path / "scan.json"
     path.write_bytes(rp.as_bytes(rp.two_rooms(0.7)))
-    plan, state, standard = load_plan_and_state(str(path), None, ["D1.clear_width_mm=700"])
+    plan, state, standard, _ = load_plan_and_state(str(path), None, ["D1.clear_width_mm=700"])
     assert (plan.doors[0].clear_width_mm, plan.doors[0].clear_width_source) == (700, "measured")
     assert plan.import_report["format"] == "roomplan"
 

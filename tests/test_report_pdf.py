@@ -148,10 +148,13 @@ def test_a_bad_household_field_is_one_sentence(bad, says):
     assert err.value.message("nb") != str(err.value)
 
 
-def test_a_bad_household_in_a_project_file_is_refused_with_its_sentence():
+def test_a_bad_household_in_a_project_file_is_left_out_with_its_sentence():
+    from planner.i18n import render
     raw = dumps_project(_project("accessible-flat")).replace('"case_step": 3', '"case_step": 12')
-    with pytest.raises(PlanError, match="case_step"):
-        loads_project(raw)
+    opened = loads_project(raw)
+    assert opened.household == Household() and opened.plan.rooms
+    (notice,) = [render(n, "en") for n in opened.notices]
+    assert "household" in notice and "case_step" in notice
 
 
 def test_a_photo_that_cannot_be_shown_is_named_not_dropped():

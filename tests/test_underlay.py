@@ -137,13 +137,17 @@ def test_a_scale_line_of_a_few_pixels_is_refused():
 
 @pytest.mark.parametrize("damage", [{"mm_per_px": float("nan")}, {"width_px": 1}, {"image": "!!"},
                                     {"scaled": "yes"}, {"mm_per_px": 0}])
-def test_a_damaged_underlay_in_a_project_file_is_refused(damage):
+def test_a_damaged_underlay_in_a_project_file_is_left_out_and_said(damage):
+    """The plan traced over it opens; only the image is left out, with a sentence naming it."""
     traced, underlay = traced_plan()
     raw = Project(plan=traced, underlay=underlay).to_dict()
     raw["underlay"].update(damage)
     import json
-    with pytest.raises(PlanError):
-        loads_project(json.dumps(raw))
+    from planner.i18n import render
+    opened = loads_project(json.dumps(raw))
+    assert opened.underlay is None and [r.id for r in opened.plan.rooms] == [r.id for r in traced.rooms]
+    notices = [render(n, "nb") for n in opened.notices]   # a NaN is also said where it was found
+    assert notices[-1].startswith("Feltet underlay") and all(n.endswith(".") for n in notices)
 
 
 def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it():

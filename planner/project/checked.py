@@ -19,7 +19,8 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Polygon
 
 from planner.i18n import TextError, register, said
-from planner.project.measurements import FIELD_LIMITS_MM, Measurement
+from planner.model.fields import FIELD_LIMITS_MM
+from planner.project.measurements import Measurement
 from planner.model.plan import Door, Entrance, Fixture, PlanError, Room
 from planner.model.text import text_only
 from planner.model.units import MM_PER_UNIT
@@ -469,3 +470,31 @@ def _read_by(module: str, name: str) -> Callable[[Any, Notices], Any]:
 
 for _name, _module in (("falls", "planner.project.falls"), ("daily", "planner.project.daily")):
     section(_name)(_read_by(_module, _name))
+
+
+def _built_by(name: str, build: Callable[[Any], Any], keep_built: bool = False) -> Callable[[Any, Notices], Any]:
+    """The validator of a section that its own class reads (`build(value)`, raising a PlanError sentence on damage):
+    a damaged section is left out with that sentence and the rest of the project opens. keep_built: hand on what
+    was built (an underlay's decoded image), not the file's value, so that it is decoded once."""
+    def check(value: Any, notices: Notices) -> Any:
+        if value is None:
+            return None
+        try:
+            built = build(value)
+        except BAD as exc:
+            left_out(notices, said("proj.what.field", field=name), why_of(exc))
+            return None
+        return built if keep_built else value
+    return check
+
+
+def _sections_built_by_their_class() -> None:
+    from planner.importers.underlay import Underlay
+    from planner.project.household import Household
+    from planner.project.profile import Profile
+    section("household")(_built_by("household", Household.from_dict))
+    section("profile")(_built_by("profile", Profile.from_dict))
+    section("underlay")(_built_by("underlay", Underlay.from_dict, keep_built=True))
+
+
+_sections_built_by_their_class()

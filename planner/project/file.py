@@ -84,7 +84,7 @@ class Project:
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
                    daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
                    profile=_profile(data.get("profile")),
-                   underlay=None if data.get("underlay") is None else Underlay.from_dict(data["underlay"]))
+                   underlay=data.get("underlay"))   # built (and checked) by check_project
 
 
 def _profile(data: Any) -> dict[str, Any]:
