@@ -79,6 +79,7 @@ def test_the_checks_run_and_the_picture_is_drawn_once_per_change(at, counted):
     opened(at, "plan")                                  # the changed plan is drawn once, when it is shown
     at.run()
     assert counted == {"assess": 1, "png": 2}
+    assert at.radio(key="findings_filter").value == "all"   # the filter chosen before is kept
 
 
 def test_a_large_plan_is_offered_in_parts_and_a_part_is_drawn(at, counted):

@@ -30,8 +30,22 @@ def remembered(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def per_language(name: str, key: tuple, lang: str, compute: Callable[[], Any]) -> Any:
+    """remembered() for what is made in one language (a picture, a table): each language's is kept, so switching
+    back and forth makes nothing again."""
+    made = remembered(name, key, dict)
+    if lang not in made:
+        made[lang] = compute()
+    return made[lang]
+
+
 def plan_key(plan: Plan) -> Any:
-    """What tells two plans apart for the caches: their content hash (computed once per plan)."""
+    """What tells two plans apart for the caches: their content hash (computed once per plan); for the measured
+    plan of the open project, what it is made from (the plan's hash and the measurements), so that a measurement
+    typed on a large plan does not hash the whole plan again."""
+    held = st.session_state.get("_measured")
+    if held is not None and held[1][0] is plan:
+        return held[0]
     return plan.content_hash
 
 

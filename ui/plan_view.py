@@ -15,7 +15,7 @@ from planner.model.sourced import USER
 from planner.rules.texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
 from planner.model.status import ICONS, worst_first
-from ui.checked import plan_key, remembered
+from ui.checked import per_language, plan_key, remembered
 from ui.keys import project_key
 
 register({
@@ -48,10 +48,8 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
 def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> bytes:
     """The drawing as PNG, drawn again only when the plan, a finding or the part shown changed (a large plan takes
     a second); the picture in each language is kept, so switching back and forth draws nothing."""
-    pictures = remembered("_plan_picture", (plan_key(plan), findings, view), dict)
-    if lang not in pictures:
-        pictures[lang] = plan_png(plan, findings, lang, view=view)
-    return pictures[lang]
+    return per_language("_plan_picture", (plan_key(plan), findings, view), lang,
+                        lambda: plan_png(plan, findings, lang, view=view))
 
 
 def _part(plan: Plan, lang: str):
@@ -88,8 +86,8 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
     if note:
         st.caption(note)
     # made again only when the findings, the language or the filter changed (thousands of rows on a large plan)
-    table = remembered("_findings_table", (plan_key(plan), findings, lang, choice),
-                       lambda: findings_table(findings, lang, problems_only=choice == "problems"))
+    table = per_language("_findings_table", (plan_key(plan), findings, choice), lang,
+                         lambda: findings_table(findings, lang, problems_only=choice == "problems"))
     st.dataframe(table, hide_index=True, width="stretch")
 
 
