@@ -18,12 +18,11 @@ from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
 from planner.model.plan import PlanError
-from planner.project.profile import person_rules
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.model.text import text_only
 from ui.boundary import guard, logged, safe_file
-from ui.checked import findings as checked_findings, measured
+from ui.checked import checked, measured
 from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
 from ui.overlay_view import render_overlay
@@ -91,8 +90,8 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     bar = st.sidebar.progress(0.0)
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
-        checked_findings(measured(project)[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
-                         project.person)   # kept: the page shows the same findings without running them again
+        checked(measured(project)[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
+                project.person)   # kept: the page shows the same findings without running them again
     except PlanError as exc:
         if isinstance(exc, UnitsUnknownError):
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
@@ -208,8 +207,7 @@ def main() -> None:
         project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = measured(project)  # measurements whose element is gone (e.g. after a re-import)
-    findings = checked_findings(plan, rules, project.person)
-    rules = person_rules(rules, project.person)   # the values used, this person's overrides marked as the user's
+    findings, rules = checked(plan, rules, project.person)   # the person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")

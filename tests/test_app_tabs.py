@@ -53,15 +53,15 @@ def counted(monkeypatch):
     """How often the checks run and the picture is drawn."""
     calls = {"assess": 0, "png": 0}
 
-    def assess_for(*args):
+    def checked_for(*args):
         calls["assess"] += 1
-        return real_assess(*args)
+        return real_checked(*args)
 
     def plan_png(*args, **kwargs):
         calls["png"] += 1
         return real_png(*args, **kwargs)
-    real_assess, real_png = ui.checked.assess_for, ui.plan_view.plan_png
-    monkeypatch.setattr(ui.checked, "assess_for", assess_for)
+    real_checked, real_png = ui.checked.checked_for, ui.plan_view.plan_png
+    monkeypatch.setattr(ui.checked, "checked_for", checked_for)
     monkeypatch.setattr(ui.plan_view, "plan_png", plan_png)
     return calls
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from planner.model.findings import Finding
 from planner.model.plan import Plan
-from planner.project.profile import Profile, assess_for
+from planner.project.profile import Profile, checked_for
 from planner.project.file import Project
 from planner.rules import Rules
 
@@ -54,7 +54,13 @@ def measured(project: Project) -> tuple[Plan, list[str]]:
     return remembered("_measured", (plan_key(project.plan), project.measurements), project.measured_plan)
 
 
-def findings(plan: Plan, rules: Rules, person: Profile | None) -> list[Finding]:
-    """assess_for(plan, rules, person), run again only when the plan, the standard or the person changed."""
+def checked(plan: Plan, rules: Rules, person: Profile | None) -> tuple[list[Finding], Rules]:
+    """checked_for(plan, rules, person): the findings and the rules they were found with, worked out again only when
+    the plan, the standard or the person changed."""
     return remembered(f"_findings_{'person' if person is not None else 'standard'}",
-                      (plan_key(plan), rules, person), lambda: assess_for(plan, rules, person))
+                      (plan_key(plan), rules, person), lambda: checked_for(plan, rules, person))
+
+
+def findings(plan: Plan, rules: Rules, person: Profile | None) -> list[Finding]:
+    """The findings of checked()."""
+    return checked(plan, rules, person)[0]
