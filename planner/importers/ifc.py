@@ -17,8 +17,9 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
+from planner.geometry import RoomIndex
 from planner.i18n import register, render, said
-from planner.importers.building_model import ModelReport, ordered, rectangle, room_of, sides_of
+from planner.importers.building_model import ModelReport, ordered, rectangle, sides_of
 from planner.importers.doors import kind_name
 from planner.importers.isolated import ChildFailed, isolation_available, run_isolated
 from planner.importers.layers import fixture_type
@@ -526,6 +527,7 @@ def _boundary_rooms(model, room_of_space: dict[int, str]) -> tuple[dict[int, lis
 def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], room_of_space: dict[int, str],
            level_of: dict[str, float], mm_per_unit: float, rules: Rules, report: ModelReport) -> tuple[Door, ...]:
     joins, external = _boundary_rooms(model, room_of_space)
+    index = RoomIndex(rooms)
     kept, no_width = [], []
     for door in doors:
         place = place_of(door)
@@ -542,7 +544,7 @@ def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], ro
         kind = KIND_OF_OPERATION.get(operation, "hinged")
         overall, clear, source, why = _door_widths(ifcopenshell, door, mm_per_unit, rules, kind == "sliding")
         opening = _door_line(place, overall, shape_of(door))
-        beside, _ = sides_of(opening, rooms)
+        beside, _ = sides_of(opening, index)
         joined = tuple(joins.get(door.id(), ()))[:2] or beside
         if not joined:
             report.ignore(said("ifc.ign.door_alone"))
@@ -632,9 +634,9 @@ def _fixtures(shape_of, place_of, util, terminals, rooms: list[Room], report: Mo
             (origin, ux, uy), (w, d) = place, DEFAULT_FOOTPRINT_MM[kind]
             outline = rectangle(origin.x, origin.y, ux, uy, w, d)
         found.append((kind, outline, element.is_a(), words or predefined))
-    out = []
+    out, in_room = [], RoomIndex(rooms, boundary=True)    # a fixture's centre on a room's outline is in it
     for n, (kind, outline, ifc_class, what) in enumerate(ordered(found, lambda f: f[1].centroid), start=1):
-        out.append(Fixture(id=f"F{n}", type=kind, footprint=outline, room=room_of(outline.centroid, rooms)))
+        out.append(Fixture(id=f"F{n}", type=kind, footprint=outline, room=in_room.id_at(outline.centroid)))
         report.guess(said("ifc.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
                      said("ifc.why.fixture", ifc_class=ifc_class, what=repr(what[:60])))
     return tuple(out)
