@@ -18,15 +18,16 @@ from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
 from planner.model.plan import PlanError
-from planner.project.profile import assess_for, checked_for
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
 from planner.model.text import text_only
 from ui.boundary import guard, logged, safe_file
+from ui.checked import checked, measured
 from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
 from ui.overlay_view import render_overlay
-from ui.measure import render_measurements
+from ui.keys import project_key
+from ui.measure import DOOR_KEY, render_measurements
 from ui.plain import plain
 from ui.privacy import hold as hold_privacy_settings
 from ui.plan_view import render_plan, rules_table
@@ -35,11 +36,10 @@ from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
 from ui.stock import render_stock
 from ui.tablet_layout import viewport_width
+from ui.tabs import open_tab
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "house-stepped-entrance"
-# The tabs in the order a household meets them; each is drawn below in the order its data flows.
-TABS = ("plan", "measure", "visit", "day", "funding", "renovate", "draw", "import", "project", "stock")
 
 hold_privacy_settings()
 st.set_page_config(page_title="Tilpass", page_icon="♿", layout="wide")
@@ -90,8 +90,8 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
     bar = st.sidebar.progress(0.0)
     try:
         project = open_with_progress(data, name, units, roles, region, bar)
-        assess_for(project.measured_plan()[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
-                   project.person)
+        checked(measured(project)[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
+                project.person)   # kept: the page shows the same findings without running them again
     except PlanError as exc:
         if isinstance(exc, UnitsUnknownError):
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
@@ -183,25 +183,31 @@ def main() -> None:
         render_refused(st.session_state.refused_upload, lang)
 
     header = st.container()
-    tabs = dict(zip(TABS, st.tabs([t(f"tab.{name}", lang) for name in TABS])))
-    with tabs["draw"], guard("drawing", lang):
-        render_drawing(lang)
+    tab, tab_box = open_tab(lang)
+    if tab == "draw":
+        with tab_box, guard("drawing", lang):
+            render_drawing(lang)
     project: Project = st.session_state.project
-    with tabs["visit"], guard("site visit", lang):
-        project = render_site_visit(project, lang)
-        project = render_falls(project, project.measured_plan()[0], lang)
-    with tabs["day"], guard("day", lang):
-        project = render_day(project, lang)
-    with tabs["measure"], guard("measurements", lang):
-        project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
-        for problem in problems:
-            st.warning(plain(t("measure.bad", lang, problem=problem)))
+    if tab == "visit":
+        with tab_box, guard("site visit", lang):
+            project = render_site_visit(project, lang)
+            project = render_falls(project, measured(project)[0], lang)
+    elif tab == "day":
+        with tab_box, guard("day", lang):
+            project = render_day(project, lang)
+    elif tab == "measure":
+        with tab_box, guard("measurements", lang):
+            if project_key(DOOR_KEY) not in st.session_state:   # the editors start afresh: from today's values
+                st.session_state.base_plan = measured(project)[0]
+            project, problems = render_measurements(project, st.session_state.base_plan, lang, rules)
+            for problem in problems:
+                st.warning(plain(t("measure.bad", lang, problem=problem)))
     project = render_profile(project, lang)
     if project.standard != rules.id:   # the standard chosen is the project's: saved, reported and costed with it
         project = project.replace(standard=rules.id)
     st.session_state.project = project
-    plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
-    findings, rules = checked_for(plan, rules, project.person)   # the person's overrides marked as the user's
+    plan, unattached = measured(project)  # measurements whose element is gone (e.g. after a re-import)
+    findings, rules = checked(plan, rules, project.person)   # the person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")
@@ -214,21 +220,27 @@ def main() -> None:
     cols[3].metric(t("metric.rooms", lang), f"{len(plan.rooms)} / {len(plan.doors)}")
     for problem in unattached:
         header.warning(plain(t("measure.bad", lang, problem=problem)))
-    with tabs["plan"], guard("plan", lang):
-        render_plan(plan, findings, lang, rules, note=t("doubts.provisional_note", lang) if doubts else None)
-        with st.expander(t("rules.title", lang)):
-            st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
-    with tabs["renovate"], guard("renovation", lang):
-        project = render_renovation(plan, findings, rules, project, lang)
-        st.session_state.project = project
-    with tabs["funding"], guard("funding", lang):
-        project = render_costs(plan, findings, project, rules, lang)
-    with tabs["import"], guard("import", lang):
-        render_import(plan, lang)
-    with tabs["project"], guard("save", lang):
-        render_save(project, plan, findings, rules, lang)
-    with tabs["stock"], guard("stock", lang):
-        render_stock(lang, open_dwelling)
+    if tab == "plan":
+        with tab_box, guard("plan", lang):
+            render_plan(plan, findings, lang, rules, note=t("doubts.provisional_note", lang) if doubts else None)
+            with st.expander(t("rules.title", lang)):
+                st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
+    elif tab == "renovate":
+        with tab_box, guard("renovation", lang):
+            project = render_renovation(plan, findings, rules, project, lang)
+            st.session_state.project = project
+    elif tab == "funding":
+        with tab_box, guard("funding", lang):
+            project = render_costs(plan, findings, project, rules, lang)
+    elif tab == "import":
+        with tab_box, guard("import", lang):
+            render_import(plan, lang)
+    elif tab == "project":
+        with tab_box, guard("save", lang):
+            render_save(project, plan, findings, rules, lang)
+    elif tab == "stock":
+        with tab_box, guard("stock", lang):
+            render_stock(lang, open_dwelling)
 
 
 def open_dwelling(path: str, region: int | None) -> None:
@@ -283,7 +295,6 @@ def reread(source: dict, report: dict, keys: tuple[str, str, str, str], lang: st
     """The choices an import can be read again with (layer roles, the plan in the file, the unit) and the button
     that reads the kept bytes again with them. source: the upload's data, name and the choices it was read with."""
     from ui.import_view import choose_region, edit_layer_roles
-    from ui.keys import project_key
     roles = {**source.get("roles", {}), **edit_layer_roles(report, lang, key=keys[0])}
     region = choose_region(report, lang, key=keys[1]) or source.get("region")
     read_in = report.get("units", {}).get("used")

@@ -1,5 +1,9 @@
 """The app's interactions timed on the server with AppTest (the real script, no browser), each against the same
-kind of interaction on a minimal Streamlit page in the same process."""
+kind of interaction on a minimal Streamlit page in the same process.
+
+Each interaction is done as a user does it: a language switch through the sidebar's language box, a measurement
+change by typing into the measure tab's own entrance box (the tab opened first, as a click on it would), an upload
+through the sidebar's file box."""
 from __future__ import annotations
 
 import tempfile
@@ -25,7 +29,34 @@ def _best(fn, rounds: int = ROUNDS) -> float:
     return min(times)
 
 
-def measure_app(largest: Path | None, building: Path | None) -> list[dict]:
+def _lang(at) -> str:
+    return at.session_state["lang"] if "lang" in at.session_state else "nb"
+
+
+def switch_language(at) -> None:
+    """The sidebar's language box set to the other language, and the rerun it causes."""
+    at.selectbox(key="lang").set_value("en" if _lang(at) == "nb" else "nb").run()
+
+
+def open_tab(at, name: str) -> None:
+    """Open one of the app's tabs as a click on it does (a rerun with that tab chosen)."""
+    import ui.texts  # noqa: F401  (registers the tab labels)
+    from ui.tabs import choose
+    choose(at.session_state, name, _lang(at))
+    at.run()
+
+
+def change_measurement(at) -> None:
+    """A new entrance rise typed into the measure tab's own box (alternating between two values)."""
+    key = f"measure_rise__p{at.session_state['generation']}"
+    box = at.text_input(key=key)
+    box.set_value("310" if box.value == "300" else "300").run()
+
+
+def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list[dict]:
+    """The rows: first load, language switch, measurement change and rerun with the default example; then, for the
+    largest corpus file and each generated building, its upload (with the first load) and the same interactions
+    with it open. buildings: (label, path) of the generated buildings to open."""
     from streamlit.testing.v1 import AppTest
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "minimal.py"
@@ -35,42 +66,40 @@ def measure_app(largest: Path | None, building: Path | None) -> list[dict]:
         def minimal_first():
             AppTest.from_file(str(page), default_timeout=120).run()
         minimal.run()
-
-        def minimal_change():
-            minimal.selectbox(key="lang").set_value("en" if minimal.session_state["lang"] == "nb" else "nb").run()
-        anchor_first, anchor_change = _best(minimal_first), _best(minimal_change)
+        anchor_first, anchor_change = _best(minimal_first), _best(lambda: switch_language(minimal))
         app_path = str(ROOT / "app.py")
-        app = AppTest.from_file(app_path, default_timeout=300)
         rows = []
 
         def add(what: str, seconds: float, anchor: float) -> None:
             rows.append({"what": what, "time": seconds, "anchor": anchor, "ratio": seconds / anchor})
+            print(f"app: {what:58} {seconds * 1000:7.0f} ms  {seconds / anchor:5.2f}x the minimal page", flush=True)
 
-        add("first load, the default example checked", _best(lambda: AppTest.from_file(app_path, default_timeout=300).run()),
-            anchor_first)
+        def interactions(at, label: str, rounds: int) -> None:
+            add(f"rerun{label}, nothing changed", _best(lambda: at.run(), rounds), anchor_change)
+            add(f"first language switch{label} (the picture drawn in it)", _best(lambda: switch_language(at), 1),
+                anchor_change)
+            add(f"language switch{label}", _best(lambda: switch_language(at), rounds), anchor_change)
+            open_tab(at, "measure")
+            add(f"measurement change{label}", _best(lambda: change_measurement(at), rounds), anchor_change)
+            add(f"plan tab opened after it{label} (the picture drawn again)", _best(lambda: open_tab(at, "plan"), 1),
+                anchor_change)
+
+        add("first load, the default example checked",
+            _best(lambda: AppTest.from_file(app_path, default_timeout=300).run()), anchor_first)
+        app = AppTest.from_file(app_path, default_timeout=300)
         app.run()
-
-        def switch():
-            app.selectbox(key="lang").set_value("en" if app.session_state["lang"] == "nb" else "nb").run()
-        add("language switch", _best(switch), anchor_change)
-        add("rerun, nothing changed", _best(lambda: app.run()), anchor_change)
-        for label, path in (("the largest corpus file", largest), ("the 200-flat building", building)):
+        interactions(app, "", ROUNDS)
+        opened = [("the largest corpus file", largest)] + list(buildings)
+        for label, path in opened:
             if path is None:
                 continue
             data = path.read_bytes()
-
-            def upload():
-                fresh = AppTest.from_file(app_path, default_timeout=600)
-                fresh.run()
-                fresh.file_uploader(key="upload").upload(path.name, data, "application/dxf").run()
-                return fresh
             start = time.perf_counter()
-            opened = upload()
-            first = time.perf_counter() - start
-            add(f"upload of {label} (with the first load)", first, anchor_first)
-            add(f"rerun with {label} open", _best(lambda: opened.run()), anchor_change)
-
-            def switch_open():
-                opened.selectbox(key="lang").set_value("en" if opened.session_state["lang"] == "nb" else "nb").run()
-            add(f"language switch with {label} open", _best(switch_open), anchor_change)
+            at = AppTest.from_file(app_path, default_timeout=900)
+            at.run()
+            at.file_uploader(key="upload").upload(path.name, data, "application/dxf").run()
+            if "pending_units" in at.session_state:   # a drawing that does not say its unit: the one the app offers
+                at.button(key="units_read").click().run()
+            add(f"upload of {label} (with the first load)", time.perf_counter() - start, anchor_first)
+            interactions(at, f" with {label} open", 1 if "1 000" in label else ROUNDS)
         return rows

@@ -4,6 +4,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app_tabs import opened
+from ui.tabs import choose
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 
@@ -40,6 +43,7 @@ def test_first_screen_shows_a_checked_example(at):
 def test_changing_a_measurement_updates_the_findings(at):
     fails = int(metrics(at)["Hindringer"])
     # D1's threshold is 30 mm in the example (a barrier); measure it again at 10 mm.
+    choose(at.session_state, "measure")
     at.session_state[pk(at, "measure_doors")] = {"edited_rows": {"0": {"threshold": 10.0}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
@@ -51,6 +55,7 @@ def test_changing_a_measurement_updates_the_findings(at):
 
 
 def test_clearing_a_measured_cell_goes_back_to_the_drawing(at):
+    choose(at.session_state, "measure")
     at.session_state[pk(at, "measure_doors")] = {"edited_rows": {"0": {"threshold": None}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
@@ -89,6 +94,7 @@ def test_uploading_a_project_file_opens_it(at):
 
 
 def test_entrance_rise_entered_in_the_form(at):
+    opened(at, "measure")
     at.text_input(key=pk(at, "measure_rise")).set_value("500").run()
     assert not at.exception
     assert at.session_state["project"].measured_plan()[0].entrance.rise_mm == 500
@@ -136,6 +142,7 @@ def test_uploaded_dxf_shows_its_import_report_and_layer_roles_can_be_changed(at)
     data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
     at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
     assert not at.exception
+    opened(at, "import")
     plan = at.session_state["project"].plan
     assert (len(plan.rooms), len(plan.doors)) == (5, 5)
     assert "Rom" in [m.label for m in at.metric]  # the import report's counts (Norwegian)
@@ -170,6 +177,7 @@ def test_a_refused_drawing_is_explained_in_norwegian(at):
 def test_opening_another_project_starts_its_widgets_afresh(at):
     """The browser sends a widget's last value back by its key: the entrance fields of the house example
     (350 mm, 2 steps) must not become measurements of the next plan."""
+    opened(at, "measure")
     first = pk(at, "measure_rise")
     data = (ROOT / "examples" / "flat-narrow-bathroom.dxf").read_bytes()
     at.file_uploader(key="upload").upload("flat.dxf", data, "application/dxf").run()
@@ -253,6 +261,7 @@ def test_saying_what_is_behind_a_door_settles_an_unknown_width(at):
         measured, _ = at.session_state["project"].measured_plan()
         return next(f.status for f in assess(measured, load_rules())
                     if f.check == "door_clear_width" and f.element == door.id)
+    choose(at.session_state, "measure")
     at.session_state[pk(at, "measure_doors")] = {"edited_rows": {str(row): {"clear": 800.0}}, "added_rows": [],
                                                  "deleted_rows": []}
     at.run()
@@ -272,6 +281,7 @@ def test_the_unit_can_be_changed_and_the_drawing_read_again(at):
     plan = at.session_state["project"].plan
     assert plan.units == "mm"
     bath = next(r.polygon.area for r in plan.rooms if r.name == "Bad")
+    opened(at, "import")
     at.selectbox(key=pk(at, "import_units")).set_value("cm").run()
     at.button(key="import_reread").click().run()
     assert not at.exception
@@ -288,6 +298,7 @@ def test_a_basin_with_free_floor_under_it_settles_the_bathroom_turning_space(at)
         measured, _ = at.session_state["project"].measured_plan()
         return next(f for f in assess(measured, load_rules()) if f.check == "turning_circle" and f.element == "R4")
     assert bathroom().code == "TURNING_IF_SPACE_UNDER" and bathroom().status == "unknown"
+    choose(at.session_state, "measure")
     at.session_state[pk(at, "measure_basins")] = {"edited_rows": {"0": {"under": "ja"}}, "added_rows": [],
                                                   "deleted_rows": []}
     at.run()

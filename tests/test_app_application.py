@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from planner.project.file import dumps_project, loads_project
+from tests.app_tabs import opened
 from tests.test_app import at, pk  # noqa: F401  (the app fixture and the project-bound widget keys)
+from ui.tabs import choose
 
 
 def _downloads(node) -> list[str]:
@@ -11,6 +13,7 @@ def _downloads(node) -> list[str]:
 
 
 def test_the_household_typed_in_the_form_is_kept_in_the_project_and_its_file(at):
+    opened(at, "project")
     at.text_input(key=pk(at, "app_applicant")).set_value("Kari Nordmann").run()
     at.selectbox(key=pk(at, "app_tenure")).set_value("tenant").run()
     at.radio(key=pk(at, "app_cond_lasting")).set_value(True).run()
@@ -25,6 +28,7 @@ def test_the_household_typed_in_the_form_is_kept_in_the_project_and_its_file(at)
 
 
 def test_the_project_tab_offers_the_application_files(at):
+    opened(at, "project")
     labels = _downloads(at._tree)
     for label in ("Søknadsrapport (PDF, A4)", "Tilbudsgrunnlag til entreprenøren (XLSX)", "Målsatt skisse (SVG)",
                   "Målsatt skisse (PNG)", "Plan med funn til DAK (DXF)"):
@@ -34,6 +38,7 @@ def test_the_project_tab_offers_the_application_files(at):
 def test_prices_that_cannot_be_used_block_the_files_with_a_sentence(at):
     project = at.session_state["project"]
     at.session_state["project"] = project.replace(costing={"prices": {"grab_rail": "mange"}})
+    choose(at.session_state, "project")
     at.run()
     assert "Søknadsrapport (PDF, A4)" not in _downloads(at._tree)
     assert any("trenger priser som kan brukes" in w.value for w in at.warning)

@@ -3,6 +3,7 @@ import re
 
 from planner.project.file import dumps_project, loads_project
 from tests.dxf_factory import flat, to_bytes
+from tests.app_tabs import opened
 from tests.test_app import _count, at  # noqa: F401  (at: the fixture, the app run once)
 from tests.test_import_doubts import _with_entity
 
@@ -46,6 +47,7 @@ def test_the_html_report_of_a_doubted_plan_says_its_findings_are_provisional():
 
 def test_a_sheet_of_drawings_offers_a_thumbnail_of_each_and_reads_the_floor_plan(at):
     from tests.test_import_sheets import sheet
+    opened(at, "import")
     images_before = _count(at._tree, "Image")
     at.file_uploader(key="upload").upload("sheet.dxf", sheet(title="FASADE"), "application/dxf").run()
     assert not at.exception
@@ -60,6 +62,7 @@ def test_a_sheet_of_drawings_offers_a_thumbnail_of_each_and_reads_the_floor_plan
 
 
 def test_pointing_at_a_line_says_what_its_layer_holds_and_reads_the_drawing_again(at):
+    opened(at, "import")
     at.file_uploader(key="upload").upload("flat.dxf", to_bytes(flat()), "application/dxf").run()
     assert len(at.session_state["project"].plan.doors) == 3
     key = f"overlay__p{at.session_state['generation']}"

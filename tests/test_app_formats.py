@@ -1,6 +1,7 @@
 """IFC models and RoomPlan scans uploaded in the app open like a DXF: the plan, its findings and the import report,
 and a storey chosen in the import tab is read again from the kept upload."""
 from tests import roomplan_factory as rp
+from tests.app_tabs import opened
 from tests.test_app import at  # noqa: F401  (the app, run once, as a fixture)
 
 
@@ -9,6 +10,7 @@ def labels(at) -> list[str]:
 
 
 def test_an_uploaded_roomplan_scan_opens_as_a_plan_with_its_import_report(at):
+    opened(at, "import")
     at.file_uploader(key="upload").upload("skanning.json", rp.as_bytes(rp.two_rooms(0.82)), "application/json").run()
     assert not at.exception and not at.error
     project = at.session_state["project"]
@@ -22,6 +24,7 @@ def test_an_uploaded_roomplan_scan_opens_as_a_plan_with_its_import_report(at):
 
 def test_an_uploaded_ifc_storey_can_be_chosen_in_the_import_tab(at):
     from tests.test_import_ifc import two_storeys     # skipped with it when ifcopenshell is missing
+    opened(at, "import")
     at.file_uploader(key="upload").upload("hus.ifc", two_storeys(), "application/octet-stream").run()
     assert not at.exception and not at.error
     assert sorted(r.name for r in at.session_state["project"].plan.rooms) == ["Bad", "Soverom", "Stue"]

@@ -12,7 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import dxf_factory as F
+from tests.app_tabs import opened
 from ui.plain import plain
+from ui.tabs import choose
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -107,6 +109,7 @@ def test_an_unexpected_error_becomes_one_sentence_with_a_reference(monkeypatch, 
         raise ZeroDivisionError("a bug in the funding tab")
     monkeypatch.setattr(ui.funding, "render_funding", broken)
     app = AppTest.from_file(APP, default_timeout=60)
+    choose(app.session_state, "funding")
     with caplog.at_level(logging.ERROR, logger="tilpass"):
         app.run()
     assert not app.exception
@@ -114,6 +117,7 @@ def test_an_unexpected_error_becomes_one_sentence_with_a_reference(monkeypatch, 
     ref = re.search(r"referanse ([0-9a-f]{8})", sentence).group(1)
     assert "ZeroDivisionError" not in sentence and "http" not in sentence
     assert any(ref in r.getMessage() and r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+    opened(app, "project")
     assert [b.label for b in app.get("download_button")], "the save tab still works after another tab broke"
 
 

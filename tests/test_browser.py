@@ -69,7 +69,7 @@ def test_first_screen_then_draw_a_room_and_a_door(page, st_url, offsite_requests
     expect(page.get_by_test_id("stImage").first).to_be_visible()          # the checked example plan
     shot(page, "01-first-screen")
 
-    page.get_by_role("tab", name="Tegn en plan").click()
+    page.get_by_role("tab", name="Tegn").click()
     box = canvas_box(page)
     # drag a room: 150 × 120 px at 12 m across = 2.5 × 2.0 m (after snapping), a bathroom by default
     x0, y0 = box["x"] + 100, box["y"] + 100
@@ -116,7 +116,7 @@ def test_upload_a_dxf_then_save_and_reopen_the_project(page, st_url, tmp_path):
     page.get_by_role("tab", name="Målinger").click()
     expect(page.get_by_text("Ingenting er målt ennå").filter(visible=True)).to_be_visible()
 
-    page.get_by_role("tab", name="Lagre og rapport").click()
+    page.get_by_role("tab", name="Lagre, rapport").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Lagre prosjekt (.json)").click()
     saved = tmp_path / info.value.suggested_filename
@@ -157,7 +157,7 @@ def test_site_visit_on_a_tablet(browser, st_url):
         # nothing is wider than the tablet: no sideways scrolling on the visit tab
         overflow = page.evaluate('document.querySelector("[data-testid=stMain]").scrollWidth')
         assert overflow <= 820
-        page.get_by_role("tab", name="Tegn en plan").click()
+        page.get_by_role("tab", name="Tegn").click()
         page.get_by_test_id("stSelectbox").filter(has_text="Tegneflate").click()
         page.get_by_role("option", name="nettbrett (460 × 460)").click()
         settle(page)

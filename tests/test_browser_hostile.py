@@ -32,7 +32,7 @@ def test_a_markdown_image_in_a_room_label_fetches_nothing(page, st_url, offsite_
     upload.set_input_files(str(drawing))
     expect(page.get_by_text("Åpen: label.dxf")).to_be_visible()
     settle(page)
-    for tab in ("Hjemmebesøk", "Pusse opp?", "Kostnader og tilskudd", "Importrapport", "Plan og funn"):
+    for tab in ("Hjemmebesøk", "Pusse opp?", "Kostnad, tilskudd", "Import", "Plan og funn"):
         page.get_by_role("tab", name=tab).first.click()
         settle(page)
     shot(page, "hostile-label")

@@ -20,7 +20,7 @@ def test_tap_a_wall_of_the_drawing_as_read_and_ignore_its_layer(browser, st_url,
         page.get_by_test_id("stSidebar").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
         expect(page.get_by_text("Åpen: flat.dxf")).to_be_visible()
         settle(page)
-        page.get_by_role("tab", name="Importrapport").click()
+        page.get_by_role("tab", name="Import").click()
         chart = page.get_by_test_id("stVegaLiteChart").filter(visible=True).first
         expect(chart).to_be_visible()
         chart.scroll_into_view_if_needed()

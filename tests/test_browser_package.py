@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 def test_the_applicant_typed_in_the_app_is_in_the_downloaded_pdf(page, st_url, tmp_path):
     from playwright.sync_api import expect
     open_app(page, st_url)
-    page.get_by_role("tab", name="Lagre og rapport").click()
+    page.get_by_role("tab", name="Lagre, rapport").click()
     page.get_by_text("Søknad: husstand, bolig og hvem som var på befaring").click()
     box = page.get_by_label("Søker")
     expect(box).to_be_visible()

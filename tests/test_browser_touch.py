@@ -55,7 +55,7 @@ def tablet(request, browser, st_url):
 def test_a_finger_draws_a_room_and_a_door(tablet):
     from playwright.sync_api import expect
     name, page, finger = tablet
-    finger.tap_on(page.get_by_role("tab", name="Tegn en plan"))
+    finger.tap_on(page.get_by_role("tab", name="Tegn"))
     box = canvas_box(page)
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"], "the canvas is cut off"
     x0, y0 = box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.15
@@ -103,7 +103,7 @@ def test_every_tab_is_reachable_by_finger_and_nothing_is_wider_than_the_screen(t
         settle(page)
         wide = page.evaluate('document.querySelector("[data-testid=stMain]").scrollWidth')
         assert wide <= page.viewport_size["width"], f"{label}: the page scrolls sideways ({wide} px)"
-    finger.tap_on(page.get_by_role("tab", name="Kostnader og tilskudd", exact=True))
+    finger.tap_on(page.get_by_role("tab", name="Kostnad, tilskudd", exact=True))
     settle(page)
     chart = page.get_by_test_id("stImage").filter(visible=True).first
     expect(chart).to_be_visible()
@@ -117,7 +117,7 @@ def test_downloads_tapped_in_quick_succession_all_arrive_and_a_dwg_gets_the_apps
     name, page, finger = tablet
     if name != "portrait":
         pytest.skip("once is enough: neither depends on the screen")
-    finger.tap_on(page.get_by_role("tab", name="Lagre og rapport", exact=True))
+    finger.tap_on(page.get_by_role("tab", name="Lagre, rapport", exact=True))
     settle(page)
     arrived = []
     page.on("download", lambda download: arrived.append(download))
@@ -152,7 +152,7 @@ def test_a_finger_traces_over_a_plan_image(tablet, tmp_path):
     name, page, finger = tablet
     image = tmp_path / "prospekt.png"
     image.write_bytes(plan_image())
-    finger.tap_on(page.get_by_role("tab", name="Tegn en plan", exact=True))
+    finger.tap_on(page.get_by_role("tab", name="Tegn", exact=True))
     settle(page)
     finger.tap_on(page.get_by_text("Tegn over en plantegning", exact=False).first)
     page.get_by_test_id("stExpander").filter(has_text="Tegn over en plantegning") \

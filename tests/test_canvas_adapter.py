@@ -164,7 +164,9 @@ def _app():
     from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
+    from ui.tabs import choose
     at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+    choose(at.session_state, "draw")
     at.run()
     assert not at.exception, at.exception
     return at

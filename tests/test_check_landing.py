@@ -86,11 +86,13 @@ def test_a_wall_face_drawn_across_the_door_opening_does_not_bar_the_way_out():
 def test_app_the_landing_measured_in_the_measurements_tab_decides():
     from pathlib import Path
     from streamlit.testing.v1 import AppTest
+    from tests.app_tabs import opened
     from tests.test_app import pk
     at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
     at.run()    # the house example: a 1100 mm landing, measured
     plan, _ = at.session_state["project"].measured_plan()
     assert check_entrance_landing(plan, RULES)[0].status == "fail"
+    opened(at, "measure")
     at.text_input(key=pk(at, "measure_landing")).set_value("1600").run()
     assert not at.exception
     plan, _ = at.session_state["project"].measured_plan()

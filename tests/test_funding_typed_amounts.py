@@ -3,6 +3,7 @@ as a person writes them and read by the one number parser: "12 500 kr" is 12 500
 the amount before them is kept, empty is "not given"."""
 from __future__ import annotations
 
+from tests.app_tabs import opened
 from tests.test_app import at, pk  # noqa: F401  (the app, run once, as a fixture)
 
 
@@ -11,6 +12,8 @@ def _costing(at) -> dict:
 
 
 def _box(at, name: str):
+    if at.session_state["open_tab"] != "funding":   # only the open tab is drawn
+        opened(at, "funding")
     return at.text_input(key=pk(at, f"funding_{name}"))
 
 

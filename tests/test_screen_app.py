@@ -8,6 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from stock import run as stock_run
+from tests.app_tabs import opened
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,6 +24,7 @@ def test_a_register_opens_filters_and_opens_a_dwelling(tmp_path):
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
+    opened(at, "stock")
     at.file_uploader(key="stock_upload").upload("register.csv", out.read_bytes(), "text/csv").run()
     assert not at.exception, at.exception
     table = next(d for d in at.dataframe if "Karakter" in d.value.columns)

@@ -10,6 +10,7 @@ from planner.model.plan import PlanError
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import load_rules
 from tests.plans import bathroom, with_entrance
+from ui.tabs import choose
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules()
@@ -80,6 +81,7 @@ def test_notes_and_photos_attach_to_elements_and_survive_save_and_open():
 @pytest.fixture
 def at():
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    choose(app.session_state, "visit")
     app.run()
     assert not app.exception, app.exception
     return app

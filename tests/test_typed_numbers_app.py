@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from planner.model.fields import FIELD_RANGES
+from tests.app_tabs import opened
 from tests.test_app import at, pk  # noqa: F401  (the app, run once, as a fixture)
+from ui.tabs import choose
 
 
-def edit(at, key: str, row: int, **cells) -> None:
+def edit(at, key: str, row: int, tab: str = "measure", **cells) -> None:
+    choose(at.session_state, tab)
     at.session_state[pk(at, key)] = {"edited_rows": {str(row): cells}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception, at.exception
@@ -59,6 +62,7 @@ def test_1_200_with_a_dot_is_asked_about(at):
 
 
 def test_the_entrance_rise_typed_as_text(at):
+    opened(at, "measure")
     before = measured(at).get(("entrance", "rise_mm"))
     at.text_input(key=pk(at, "measure_rise")).set_value("tjue").run()
     assert measured(at).get(("entrance", "rise_mm")) == before
@@ -69,7 +73,7 @@ def test_the_entrance_rise_typed_as_text(at):
 
 @pytest.mark.parametrize("typed", ["-5000", "tjue", "22.000"])
 def test_a_bad_price_is_refused_and_the_list_price_kept(at, typed):
-    edit(at, "funding_prices", 0, price_inc_vat_nok=typed)
+    edit(at, "funding_prices", 0, tab="funding", price_inc_vat_nok=typed)
     assert not (at.session_state["project"].costing.get("prices") or {})
     assert "Verdien fra før beholdes" in warnings(at)
 
@@ -77,7 +81,7 @@ def test_a_bad_price_is_refused_and_the_list_price_kept(at, typed):
 def test_a_price_typed_with_spaces_and_kroner_is_used(at):
     from costing.prices import default_prices
     first = next(iter(default_prices()))
-    edit(at, "funding_prices", 0, price_inc_vat_nok="12 500 kr")
+    edit(at, "funding_prices", 0, tab="funding", price_inc_vat_nok="12 500 kr")
     assert at.session_state["project"].costing["prices"] == {first: 12500}
 
 
@@ -97,6 +101,7 @@ def test_the_ranges_table_covers_every_measured_field():
 
 
 def test_the_price_table_speaks_norwegian_in_the_norwegian_ui(at):
+    opened(at, "funding")
     table = next(e for e in at.data_editor if "price_inc_vat_nok" in e.value.columns).value
     first = table.iloc[0]
     assert (first["item"], first["unit"], first["price_inc_vat_nok"]) == ("Utvide innvendig dør", "per dør", "22 000")

@@ -156,7 +156,9 @@ def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it
     from streamlit.testing.v1 import AppTest
 
     from tests.test_app import APP
+    from ui.tabs import choose
     at = AppTest.from_file(APP, default_timeout=60)
+    choose(at.session_state, "draw")
     at.run()
     at.file_uploader(key="draw_underlay_upload").upload("plan.png", plan_image(), "image/png").run()
     assert not at.exception, at.exception

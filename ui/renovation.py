@@ -29,7 +29,7 @@ register({
     "reno.none": {"en": "Choose a room to see what to do while the work is on.",
                   "nb": "Velg et rom for å se hva som bør gjøres mens arbeidet pågår."},
     "reno.estimate": {"en": "Prices marked ~ are estimates: get a quote. Prices can be changed under Costs and grants.",
-                      "nb": "Priser merket ~ er anslag: hent inn tilbud. Prisene kan endres under Kostnader og tilskudd."},
+                      "nb": "Priser merket ~ er anslag: hent inn tilbud. Prisene kan endres under Kostnad, tilskudd."},
     "falls.intro": {"en": "Walk through the home and mark each item.", "nb": "Gå gjennom boligen og merk hvert punkt."},
     "falls.none": {"en": "The plan has no rooms to walk through.", "nb": "Planen har ingen rom å gå gjennom."},
     "falls.todo": {"en": "To do: {items}", "nb": "Å gjøre: {items}"},

@@ -6,7 +6,6 @@ import streamlit as st
 
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
 from planner.project import visit
-from planner.checks import assess
 from planner.checks.doors import far_side_open
 from planner.i18n import fmt_mm, t
 from planner.model.status import ICONS, SEVERITY
@@ -15,6 +14,7 @@ from planner.model.plan import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanErro
 from planner.model.numbers import NumberError, fmt_number
 from planner.project.file import Project
 from planner.rules import rules_for
+from ui.checked import findings, measured
 from ui.measure import door_between
 from ui.plain import plain
 
@@ -180,8 +180,8 @@ def render_site_visit(project: Project, lang: str) -> Project:
         st.warning(plain(problem))
 
     rules = rules_for(st.session_state.get("standard"), project.standard)
-    plan, _ = project.measured_plan()
-    mine = visit.findings_for(plan, assess(plan, rules), item.element)
+    plan, _ = measured(project)
+    mine = visit.findings_for(plan, findings(plan, rules, None), item.element)
     st.markdown(f"**{t('visit.findings', lang)}**")
     if not mine:
         st.caption(t("visit.no_findings", lang))

@@ -6,8 +6,10 @@ measurements re-attach to the same elements.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable
 
 import numpy as np
@@ -268,21 +270,38 @@ class Plan:
     units: str = "mm"
     name: str = ""
     import_report: dict = field(default_factory=dict)
+    # Worked out once, on first use, and kept on the (frozen) plan; a changed plan is a new one and starts without.
+    _index: "_Index | None" = field(default=None, init=False, repr=False, compare=False)
+    _hash: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def _by_id(self) -> "_Index":
+        if self._index is None:
+            object.__setattr__(self, "_index", _Index(self))
+        return self._index
 
     def room(self, room_id: str) -> Room | None:
-        return next((r for r in self.rooms if r.id == room_id), None)
+        return self._by_id.rooms.get(room_id)
 
     def door(self, door_id: str) -> Door | None:
-        return next((d for d in self.doors if d.id == door_id), None)
+        return self._by_id.doors.get(door_id)
 
     def fixture(self, fixture_id: str) -> Fixture | None:
-        return next((f for f in self.fixtures if f.id == fixture_id), None)
+        return self._by_id.fixtures.get(fixture_id)
 
     def fixtures_in(self, room_id: str) -> list[Fixture]:
-        return [f for f in self.fixtures if f.room == room_id]
+        return list(self._by_id.fixtures_in.get(room_id, ()))
 
     def doors_of(self, room_id: str) -> list[Door]:
-        return [d for d in self.doors if room_id in d.rooms]
+        return list(self._by_id.doors_of.get(room_id, ()))
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of everything the plan holds (ids, values, geometry, the import report): equal plans have equal
+        hashes, so caches are keyed by it. Computed once per plan, from the geometry's WKB in one call."""
+        if self._hash is None:
+            object.__setattr__(self, "_hash", _content_hash(self))
+        return self._hash
 
     def element_ids(self) -> set[str]:
         return {e.id for e in (*self.rooms, *self.doors, *self.fixtures)}
@@ -315,6 +334,56 @@ class Plan:
             units=data.get("units", "mm"), name=data.get("name", ""),
             import_report=dict(data.get("import_report", {})),
         )
+
+
+class _Index:
+    """A plan's elements by id, and a room's doors and fixtures (the first of two elements with one id wins, as a
+    scan in order found it)."""
+
+    __slots__ = ("rooms", "doors", "fixtures", "fixtures_in", "doors_of")
+
+    def __init__(self, plan: Plan) -> None:
+        self.rooms = {r.id: r for r in reversed(plan.rooms)}
+        self.doors = {d.id: d for d in reversed(plan.doors)}
+        self.fixtures = {f.id: f for f in reversed(plan.fixtures)}
+        self.fixtures_in: dict[str, list[Fixture]] = {}
+        for f in plan.fixtures:
+            self.fixtures_in.setdefault(f.room, []).append(f)
+        self.doors_of: dict[str, list[Door]] = {}
+        for d in plan.doors:
+            for room_id in dict.fromkeys(d.rooms):   # a door listing one room twice is still one door of it
+                self.doors_of.setdefault(room_id, []).append(d)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _content_hash(plan: Plan) -> str:
+    """blake2b over the plan's values (geometry replaced by its place in one list) and that list's WKB."""
+    geoms: list[BaseGeometry] = []
+    values: list[Any] = []
+
+    def add(element: Any) -> None:
+        names = _FIELDS.get(type(element))
+        if names is None:
+            names = _FIELDS[type(element)] = tuple(f.name for f in fields(element))
+        for name in names:
+            value = getattr(element, name)
+            if isinstance(value, BaseGeometry):
+                geoms.append(value)
+                value = "g"
+            values.append(value)
+    for group in (plan.rooms, plan.doors, plan.fixtures):
+        values.append(len(group))
+        for element in group:
+            add(element)
+    values += [plan.entrance and plan.entrance.to_dict(), plan.units, plan.name, len(plan.walls), len(plan.ignored)]
+    geoms += [*plan.walls, *plan.ignored]
+    digest = hashlib.blake2b(repr(values).encode("utf-8", "surrogatepass"), digest_size=20)
+    digest.update(json.dumps(plan.import_report, default=str).encode("utf-8", "surrogatepass"))
+    for wkb in shapely.to_wkb(np.array(geoms, dtype=object)) if geoms else ():
+        digest.update(wkb)
+    return digest.hexdigest()
 
 
 def assign_rooms(rooms: Iterable[Room], point: Point, tolerance_mm: float = 1.0) -> list[str]:

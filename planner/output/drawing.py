@@ -1,15 +1,20 @@
 """Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked."""
 from __future__ import annotations
 
+import math
+
 import matplotlib
-from matplotlib.collections import LineCollection
+import numpy as np
+import shapely
+from matplotlib.collections import EllipseCollection, LineCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, Polygon as MplPolygon
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.model.findings import FAIL, PASS, Finding
-from planner.i18n import t
+from planner.i18n import register, t
 from planner.model.plan import Plan
 from planner.model.numbers import fmt_number
 from planner.model.status import COLOURS, worst
@@ -29,6 +34,14 @@ AREA_CHECKS = {"turning_circle", "wc_side_space", "free_passage", "entrance_land
 # large building stays legible; every element is in the findings table whatever the drawing shows.
 LABEL_SHARE = {"full": 0.12, "short": 0.03, "fixture": 0.04}
 DOOR_LABELS_UP_TO_MM = 25_000  # on a larger plan only failing doors carry their id
+
+register({
+    "drawing.labels_left_out": {
+        "en": "{n} labels left out where they would overlap others: choose a part of the plan to read them.",
+        "nb": "{n} etiketter er utelatt der de ville overlappet andre: velg en del av planen for å lese dem."},
+    "drawing.label_left_out": {
+        "en": "One label left out where it would overlap another; the tables below list every element.",
+        "nb": "Én etikett er utelatt der den ville overlappet en annen; tabellene under viser alle elementene."}})
 
 
 def _bounds_mm(plan: Plan) -> tuple[float, float, float, float] | None:
@@ -58,67 +71,157 @@ def _polys(geom: BaseGeometry | None) -> list[Polygon]:
     return [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon)]
 
 
-def _add_poly(ax, poly: Polygon, **style) -> None:
-    ax.add_patch(MplPolygon(list(poly.exterior.coords), closed=True, **style))
+def _split(geoms: list[BaseGeometry]) -> list[np.ndarray]:
+    """The x, y coordinates of each geometry, in one call to shapely (a real drawing has tens of thousands)."""
+    if not geoms:
+        return []
+    coords, index = shapely.get_coordinates(np.array(geoms, dtype=object), return_index=True)
+    return np.split(coords, np.flatnonzero(np.diff(index)) + 1)
+
+
+def _rings(polys: list[Polygon]) -> list[np.ndarray]:
+    return _split(list(shapely.get_exterior_ring(np.array(polys, dtype=object)))) if polys else []
+
+
+def _lines_patch(lines: list[BaseGeometry], **style) -> PathPatch | None:
+    """Many lines of one style as one path: one draw call, no object per line."""
+    if not lines:
+        return None
+    coords, index = shapely.get_coordinates(np.array(lines, dtype=object), return_index=True)
+    if not len(coords):
+        return None
+    codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+    codes[np.r_[True, np.diff(index) != 0]] = MplPath.MOVETO   # the first point of each line
+    return PathPatch(MplPath(coords, codes), fill=False, **style)
+
+
+def _add_lines(ax, lines, **style) -> None:
+    """Added as an artist, not a patch: the axes' limits are set from the plan itself (_frame), so matplotlib need
+    not walk every segment of the path to find its extent."""
+    patch = _lines_patch(list(lines), **style)
+    if patch is not None:
+        ax.add_artist(patch)
+
+
+def _inside(geom: BaseGeometry | None, view: tuple[float, float, float, float] | None) -> bool:
+    if view is None or geom is None:
+        return True
+    minx, miny, maxx, maxy = geom.bounds
+    return maxx >= view[0] and minx <= view[2] and maxy >= view[1] and miny <= view[3]
+
+
+class _Labels:
+    """Text placed only where it overlaps no text placed before it (the most important first); counts the rest.
+    Sizes are estimated from the font size and the characters, in the axes' own millimetres per pixel."""
+
+    def __init__(self, ax, fig) -> None:
+        self.ax = ax
+        ax.apply_aspect()
+        box = ax.get_window_extent()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        self.mm_per_pt = max((x1 - x0) / max(box.width, 1.0), (y1 - y0) / max(box.height, 1.0)) * fig.dpi / 72
+        self.placed: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self.cell = 50 * self.mm_per_pt
+        self.dropped = 0
+
+    def _box(self, x: float, y: float, text: str, fontsize: float, ha: str, offset_pt: tuple[float, float]):
+        lines = text.split("\n")
+        w = max(len(line) for line in lines) * fontsize * 0.7 * self.mm_per_pt + 4 * self.mm_per_pt
+        h = len(lines) * fontsize * 1.25 * self.mm_per_pt + 3 * self.mm_per_pt
+        x += offset_pt[0] * self.mm_per_pt
+        y += offset_pt[1] * self.mm_per_pt
+        left = x - w / 2 if ha == "center" else x
+        bottom = y - h / 2 if ha == "center" else y
+        return left, bottom, left + w, bottom + h
+
+    def fits(self, x: float, y: float, text: str, fontsize: float, ha: str = "center",
+             offset_pt: tuple[float, float] = (0, 0)) -> bool:
+        """True (and the place taken) when the text overlaps none placed so far; else it is counted as left out."""
+        box = self._box(x, y, text, fontsize, ha, offset_pt)
+        cells = [(i, j) for i in range(int(box[0] // self.cell), int(box[2] // self.cell) + 1)
+                 for j in range(int(box[1] // self.cell), int(box[3] // self.cell) + 1)]
+        for c in cells:
+            for o in self.placed.get(c, ()):
+                if box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]:
+                    self.dropped += 1
+                    return False
+        for c in cells:
+            self.placed.setdefault(c, []).append(box)
+        return True
 
 
 def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highlight: str | None = None,
-              figsize: tuple[float, float] = (9, 7)) -> Figure:
+              figsize: tuple[float, float] = (9, 7), view: tuple[float, float, float, float] | None = None) -> Figure:
     """A matplotlib Figure of the plan in metres, with each turning circle (green where it fits, red where the
-    largest free circle falls short) and each door coloured by its worst finding."""
+    largest free circle falls short) and each door coloured by its worst finding. view: (min x, min y, max x,
+    max y) in mm, the part of the plan to show (the whole plan when None). Shapes of one kind are drawn as one
+    collection; a label that would overlap another is left out, and the picture says how many were."""
     fig = Figure(figsize=figsize, dpi=110)
     ax = fig.add_subplot(1, 1, 1)
     ax.set_aspect("equal")
     by_element: dict[str, list[Finding]] = {}
     for f in findings:
         by_element.setdefault(f.element, []).append(f)
+    if view is not None:   # what shows in the part, with the margin _frame gives it
+        pad = FRAME_PAD * max(view[2] - view[0], view[3] - view[1], 1000.0)
+        view = (view[0] - pad, view[1] - pad, view[2] + pad, view[3] + pad)
+    rooms = [r for r in plan.rooms if _inside(r.polygon, view)]
+    doors = [d for d in plan.doors if _inside(d.position, view)]
+    fixtures = [f for f in plan.fixtures if _inside(f.footprint, view)]
 
-    if plan.ignored:  # one collection each: a real drawing has thousands of lines
-        ax.add_collection(LineCollection([list(line.coords) for line in plan.ignored], colors="#d0d7de",
-                                         linewidths=0.5, zorder=1))
-    for room in plan.rooms:
-        fill = ROOM_FILL.get(room.type, ROOM_FILL["other"])
-        edge = "#0969da" if highlight == room.id else "#57606a"
-        _add_poly(ax, room.polygon, facecolor=fill, edgecolor=edge, linewidth=2 if highlight == room.id else 0.8,
-                  zorder=2)
-    if plan.walls:
-        ax.add_collection(LineCollection([list(line.coords) for line in plan.walls], colors="#24292f",
-                                         linewidths=1.6, zorder=3))
-    extent = _extent_mm(plan)
-    for fixture in plan.fixtures:
-        for poly in _polys(fixture.footprint):
-            _add_poly(ax, poly, facecolor=FIXTURE_FILL, edgecolor="#475569", linewidth=0.8, alpha=0.8, zorder=4)
-        if _size_mm(fixture.footprint) >= LABEL_SHARE["fixture"] * extent:
-            c = fixture.footprint.centroid
-            ax.text(c.x, c.y, t(f"fixture.{fixture.type}", lang), fontsize=6.5, ha="center", va="center",
-                    zorder=5, color="#0f172a")
-    for f in findings:
-        if f.check not in AREA_CHECKS or f.geometry is None:
-            continue
-        colour = COLOURS[f.status]
-        for poly in _polys(f.geometry):
-            _add_poly(ax, poly, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.4,
-                      linestyle="-" if f.status == PASS else "--", zorder=6)
-    for f in findings:   # a route that breaks, through the doors it passes
-        if f.check == "step_free_route" and f.status != PASS and isinstance(f.geometry, LineString):
-            xs, ys = f.geometry.xy
-            ax.plot(xs, ys, color=COLOURS[f.status], linewidth=1.2, linestyle="--", zorder=6)
-    for door in plan.doors:
-        status = worst(f.status for f in by_element.get(door.id, []))
-        colour = COLOURS[status]
-        for poly in _polys(door.swing):
-            _add_poly(ax, poly, facecolor="none", edgecolor=colour, linewidth=0.9, linestyle=":", zorder=7)
-        if door.opening is not None:
-            xs, ys = door.opening.xy
-            ax.plot(xs, ys, color=colour, linewidth=4 if status == FAIL else 2.5, solid_capstyle="butt", zorder=8)
-        if extent <= DOOR_LABELS_UP_TO_MM or status == FAIL:
-            ax.annotate(door.id, door.xy, fontsize=7, color=colour, fontweight="bold", zorder=9,
-                        xytext=(3, 3), textcoords="offset points")
-        if status == FAIL:
-            ax.add_patch(Circle(door.xy, max(door.leaf_width_mm * 0.45, 150), facecolor="none", edgecolor=colour,
-                                linewidth=1.8, zorder=9))
-    for room in plan.rooms:
-        p = room.polygon.representative_point()
+    _add_lines(ax, plan.ignored, edgecolor="#d0d7de", linewidth=0.5, zorder=1)
+    shown = [r for r in rooms if r.polygon is not None and not r.polygon.is_empty]
+    if shown:
+        ax.add_collection(PolyCollection(_rings([r.polygon for r in shown]), closed=True, zorder=2,
+                                         facecolors=[ROOM_FILL.get(r.type, ROOM_FILL["other"]) for r in shown],
+                                         edgecolors=["#0969da" if r.id == highlight else "#57606a" for r in shown],
+                                         linewidths=[2 if r.id == highlight else 0.8 for r in shown]))
+    _add_lines(ax, plan.walls, edgecolor="#24292f", linewidth=1.6, zorder=3)
+    extent = _extent_mm(plan) if view is None else max(view[2] - view[0], view[3] - view[1], 1.0)
+    footprints = [p for f in fixtures for p in _polys(f.footprint)]
+    if footprints:
+        ax.add_collection(PolyCollection(_rings(footprints), closed=True, facecolors=FIXTURE_FILL,
+                                         edgecolors="#475569", linewidths=0.8, alpha=0.8, zorder=4))
+    areas = [(f.status, p) for f in findings if f.check in AREA_CHECKS and f.geometry is not None
+             and _inside(f.geometry, view) for p in _polys(f.geometry)]
+    for dashed in (False, True):
+        group = [(status, p) for status, p in areas if (status != PASS) == dashed]
+        if group:
+            ax.add_collection(PolyCollection(_rings([p for _, p in group]), closed=True, alpha=0.18,
+                                             facecolors=[COLOURS[s] for s, _ in group],
+                                             edgecolors=[COLOURS[s] for s, _ in group], linewidths=1.4,
+                                             linestyles="--" if dashed else "-", zorder=6))
+    routes = [f for f in findings if f.check == "step_free_route" and f.status != PASS
+              and isinstance(f.geometry, LineString) and _inside(f.geometry, view)]
+    if routes:   # a route that breaks, through the doors it passes
+        ax.add_collection(LineCollection(_split([f.geometry for f in routes]), colors=[COLOURS[f.status] for f in routes],
+                                         linewidths=1.2, linestyles="--", zorder=6))
+    status = {d.id: worst(f.status for f in by_element.get(d.id, [])) for d in doors}
+    swings = [(COLOURS[status[d.id]], p) for d in doors for p in _polys(d.swing)]
+    if swings:
+        ax.add_collection(PolyCollection(_rings([p for _, p in swings]), closed=True, facecolors="none",
+                                         edgecolors=[c for c, _ in swings], linewidths=0.9, linestyles=":", zorder=7))
+    openings = [d for d in doors if d.opening is not None]
+    if openings:
+        ax.add_collection(LineCollection(_split([d.opening for d in openings]), zorder=8, capstyle="butt",
+                                         colors=[COLOURS[status[d.id]] for d in openings],
+                                         linewidths=[4 if status[d.id] == FAIL else 2.5 for d in openings]))
+    failing = [d for d in doors if status[d.id] == FAIL]
+    if failing:
+        ax.add_collection(EllipseCollection([2 * max(d.leaf_width_mm * 0.45, 150) for d in failing],
+                                            [2 * max(d.leaf_width_mm * 0.45, 150) for d in failing],
+                                            np.zeros(len(failing)), units="xy", offsets=[d.xy for d in failing],
+                                            offset_transform=ax.transData, facecolors="none",
+                                            edgecolors=COLOURS[FAIL], linewidths=1.8, zorder=9))
+    _frame(ax, plan, view, pad=view is None)
+    labels = _Labels(ax, fig)
+    # labels, the most telling first: failing doors, rooms (large ones first), other doors, fixtures
+    for door in sorted(doors, key=lambda d: status[d.id] != FAIL):
+        if (extent <= DOOR_LABELS_UP_TO_MM or status[door.id] == FAIL) and \
+                labels.fits(*door.xy, door.id, 7, ha="left", offset_pt=(3, 3)):
+            ax.annotate(door.id, door.xy, fontsize=7, color=COLOURS[status[door.id]], fontweight="bold", zorder=9,
+                        xytext=(3, 3), textcoords="offset points", annotation_clip=True)
+    for room in sorted(rooms, key=lambda r: -_size_mm(r.polygon)):
         size = _size_mm(room.polygon)
         if size >= LABEL_SHARE["full"] * extent:      # room to spare: name, id and area
             text, fontsize = f"{room.name or room.id}\n{room.id} · {fmt_number(room.area_m2, lang, 1)} m²", 7.5
@@ -126,21 +229,65 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
             text, fontsize = room.id, 6
         else:
             continue
-        ax.text(p.x, p.y, text, fontsize=fontsize, ha="center", va="center", zorder=10, color="#1f2328",
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+        p = room.polygon.representative_point()
+        if labels.fits(p.x, p.y, text, fontsize):
+            ax.text(p.x, p.y, text, fontsize=fontsize, ha="center", va="center", zorder=10, color="#1f2328",
+                    clip_on=True, bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+    for fixture in fixtures:
+        if _size_mm(fixture.footprint) >= LABEL_SHARE["fixture"] * extent:
+            c = fixture.footprint.centroid
+            text = t(f"fixture.{fixture.type}", lang)
+            if labels.fits(c.x, c.y, text, 6.5):
+                ax.text(c.x, c.y, text, fontsize=6.5, ha="center", va="center", zorder=5, color="#0f172a",
+                        clip_on=True)
     entrance = next((f for f in findings if f.check == "step_free_entrance"), None)
-    if entrance is not None and isinstance(entrance.geometry, Point):
+    if entrance is not None and isinstance(entrance.geometry, Point) and _inside(entrance.geometry, view):
         ax.annotate(t("drawing.entrance", lang, rise=entrance.params.get("measured") or "?"),
                     (entrance.geometry.x, entrance.geometry.y), xytext=(0, -22), textcoords="offset points",
                     ha="center", fontsize=8, color=COLOURS[entrance.status], fontweight="bold", zorder=10,
                     arrowprops={"arrowstyle": "->", "color": COLOURS[entrance.status]})
-    bounds = _bounds_mm(plan)
+    if labels.dropped:
+        note = t("drawing.label_left_out", lang) if labels.dropped == 1 else \
+            t("drawing.labels_left_out", lang, n=labels.dropped)
+        fig.text(0.01, 0.005, note, fontsize=7, color="#57606a", ha="left", va="bottom")
+    return fig
+
+
+FRAME_PAD = 0.06      # the margin around the plan, a share of its larger side
+PART_MAX_ROOMS = 40   # a plan with more rooms is offered in parts, each with at most about this many
+
+
+def plan_parts(plan: Plan, max_rooms: int = PART_MAX_ROOMS) -> list[tuple[float, float, float, float]]:
+    """Square parts of the plan (min x, min y, max x, max y in mm), each holding the middles of at most max_rooms
+    rooms, in rows from the top left; empty parts are left out. [] for a plan small enough to read whole."""
+    if len(plan.rooms) <= max_rooms:
+        return []
+    boxes = shapely.bounds(np.array([r.polygon for r in plan.rooms], dtype=object))
+    middles = np.column_stack(((boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2))
+    minx, miny, maxx, maxy = _bounds_mm(plan)
+    side = max(maxx - minx, maxy - miny, 1.0)
+    while True:
+        cols, rows = max(1, math.ceil((maxx - minx) / side)), max(1, math.ceil((maxy - miny) / side))
+        col = np.minimum(((middles[:, 0] - minx) // side).astype(int), cols - 1)
+        row = np.minimum(((middles[:, 1] - miny) // side).astype(int), rows - 1)
+        counts = np.bincount(row * cols + col, minlength=rows * cols)
+        if counts.max() <= max_rooms or side < 2000:
+            break
+        side /= 2
+    return [(minx + c * side, miny + r * side, min(minx + (c + 1) * side, maxx), min(miny + (r + 1) * side, maxy))
+            for r in reversed(range(rows)) for c in range(cols) if counts[r * cols + c]]
+
+
+def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: bool = True) -> None:
+    """The axes in metres around the plan itself (or the part shown), with a margin when pad; greyed geometry far
+    outside it (a section, a title block) is cut off."""
+    bounds = view or _bounds_mm(plan)
     if bounds is None:
         ax.autoscale_view()
-        ax.margins(0.06)
-    else:  # frame the plan itself; greyed geometry far outside it (a section, a title block) is cut off
+        ax.margins(FRAME_PAD)
+    else:
         minx, miny, maxx, maxy = bounds
-        pad = 0.06 * max(maxx - minx, maxy - miny, 1000.0)
+        pad = FRAME_PAD * max(maxx - minx, maxy - miny, 1000.0) if pad else 0.0
         ax.set_xlim(minx - pad, maxx + pad)
         ax.set_ylim(miny - pad, maxy + pad)
     ticks = ax.get_xticks()
@@ -150,12 +297,12 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
     ax.set_xlabel("m")
     ax.tick_params(labelsize=7)
     ax.grid(True, linewidth=0.3, color="#d0d7de")
-    fig.tight_layout()
-    return fig
+    ax.figure.tight_layout()
 
 
-def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130) -> bytes:
+def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130,
+             view: tuple[float, float, float, float] | None = None) -> bytes:
     import io
     buf = io.BytesIO()
-    draw_plan(plan, findings, lang).savefig(buf, format="png", dpi=dpi)
+    draw_plan(plan, findings, lang, view=view).savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
