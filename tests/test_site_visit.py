@@ -124,3 +124,16 @@ def test_basins_come_last_and_take_a_yes_or_no():
     p = visit.set_value(project().replace(plan=plan), "F9", "space_under", 1)
     measured, problems = p.measured_plan()
     assert not problems and measured.fixture("F9").space_under is True
+
+
+def test_the_visit_judges_a_door_for_the_person_as_the_plan_tab_does(at):
+    """A wide chair needs wider doors: the result shown on the visit is the one the plan tab shows for this
+    person, not the standard's alone."""
+    at.selectbox(key="profile_kind").set_value("electric_wheelchair").run()   # the sidebar, as a person chooses
+    at.number_input(key="profile_width_mm").set_value(820).run()
+    assert at.session_state["project"].person.width_mm == 820
+    at.button(key="visit_next").click().run()           # door D1
+    key = next(k for k in _visit_inputs(at) if k.endswith("_D1_clear_width_mm"))
+    at.text_input(key=key).set_value("860").run()       # enough by TEK17 (860), not for this chair (920)
+    assert not at.exception
+    assert any("860" in e.value and "920" in e.value for e in at.error), [e.value for e in at.error]

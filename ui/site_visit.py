@@ -181,7 +181,7 @@ def render_site_visit(project: Project, lang: str) -> Project:
 
     rules = rules_for(st.session_state.get("standard"), project.standard)
     plan, _ = measured(project)
-    mine = visit.findings_for(plan, findings(plan, rules, None), item.element)
+    mine = visit.findings_for(plan, findings(plan, rules, project.person), item.element)  # for this person
     st.markdown(f"**{t('visit.findings', lang)}**")
     if not mine:
         st.caption(t("visit.no_findings", lang))
