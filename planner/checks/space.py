@@ -95,6 +95,15 @@ def free_floor(room: Room, blocked: list[BaseGeometry]) -> BaseGeometry:
     return floor
 
 
+def by_room(items, rooms_of) -> dict[str, list]:
+    """Room id -> the items in it, in their order: rooms_of(item) gives the ids of the rooms an item is in."""
+    out: dict[str, list] = {}
+    for item in items:
+        for rid in rooms_of(item):
+            out.setdefault(rid, []).append(item)
+    return out
+
+
 def door_way(door, room: Room) -> BaseGeometry:
     """Where a wheelchair passes a door into a room: its opening, or where none is drawn its clear width about its
     middle; brought out to the room's floor where the door is drawn in the middle of a thick wall."""
@@ -110,14 +119,16 @@ def has_opening(door) -> bool:
 
 
 def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None = None,
-                      basins_may_be_passed_under: bool = False) -> tuple[list, list]:
+                      basins_may_be_passed_under: bool = False, fixtures: list[Fixture] | None = None
+                      ) -> tuple[list, list]:
     """The footprints in a room that take its floor, and apart those that may not: a shower nobody has measured
     (a step-free one is floor, TEK17 § 12-9 guidance), and where basins_may_be_passed_under (the turning space,
     where the standard allows it) a basin nobody has looked under. skip: a fixture id left out (the one measured
-    from)."""
+    from). fixtures: the plan's fixtures in that room, in plan order, where the caller has them by room (looking
+    through all of them for each room costs rooms x fixtures)."""
     sure, unsure = [], []
     under = basins_may_be_passed_under and "turning_space_under_fixture_mm" in rules.values
-    for f in plan.fixtures:
+    for f in plan.fixtures if fixtures is None else fixtures:
         if f.room != room_id or f.id == skip:
             continue
         if f.type == "shower":
