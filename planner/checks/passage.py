@@ -2,6 +2,8 @@
 every door (TEK17 § 12-7 (4) c, § 12-8 (1)), and in the bathroom from the door to the shower zone (§ 12-9 (1) b)."""
 from __future__ import annotations
 
+import math
+
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -20,14 +22,25 @@ def _across(room: Room) -> int:
     return int(max(maxx - minx, maxy - miny)) + 1
 
 
+QUAD_SEGS = 8
+# GEOS draws a buffer's round corners as chords between points on the circle: the shrunk floor lies outside the
+# true one by at most the chords' sagitta, so its points are at least this share of the distance from the edge
+CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
+
+
 def _main_floor(floor: BaseGeometry, width_mm: float) -> BaseGeometry | None:
-    """The largest piece of the floor a `width_mm` wide wheelchair's middle can be on, or None."""
-    core = valid(floor).buffer(-(width_mm / 2 - TOLERANCE_MM), quad_segs=8)
+    """The largest piece of the floor (valid) a `width_mm` wide wheelchair's middle can be on, or None."""
+    half = width_mm / 2 - TOLERANCE_MM
+    minx, miny, maxx, maxy = floor.bounds
+    if half * CHORD_SHARE > min(maxx - minx, maxy - miny) / 2 + 1.0:
+        return None      # no circle of that size fits between the floor's sides: shrunk by it, nothing is left
+    core = floor.buffer(-half, quad_segs=QUAD_SEGS)
     parts = [p for p in getattr(core, "geoms", [core]) if not p.is_empty]
     return max(parts, key=lambda p: p.area) if parts else None
 
 
 def _reaches_every_door(floor: BaseGeometry, width_mm: float, doors: list) -> bool:
+    """floor: valid."""
     main = _main_floor(floor, width_mm)
     reach = width_mm / 2 + TOLERANCE_MM
     return main is not None and all(main.distance(d) <= reach for d in doors)
@@ -83,7 +96,7 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
             if not doors:
                 finding(room.id, "PASSAGE_NO_DOOR", UNKNOWN, None, ROOM_KEY, room.polygon, room=name)
                 continue
-            floor = free_floor(room, [f.footprint for f in fixtures])
+            floor = valid(free_floor(room, [f.footprint for f in fixtures]))
             width = widest(lambda w: _reaches_every_door(floor, w, doors), _across(room))
             ok = width >= required
             finding(room.id, "PASSAGE_OK" if ok else "PASSAGE_TOO_NARROW", PASS if ok else FAIL, width, ROOM_KEY,

@@ -17,6 +17,7 @@ from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_D
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
+from planner.importers.gc_pause import with_gc_paused
 from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
@@ -178,6 +179,7 @@ def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | 
     return unit, said("imp.unit.area_labels", votes=votes[unit], unit=unit_name(unit))
 
 
+@with_gc_paused
 def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
              layer_roles: dict[str, str] | None = None, region: int | None = None,
              progress: Progress | None = None, rules: Rules | None = None,
