@@ -114,9 +114,9 @@ def test_a_floor_skipped_as_too_narrow_for_the_width_has_nothing_left_when_shrun
     side = min(maxx - minx, maxy - miny)
     for width in np.arange(side - 40, side + 80, 0.5):
         skipped = _main_floor(floor, width) is None
-        shrunk = floor.buffer(-(width / 2 - 0.5), quad_segs=8)
+        shrunk_floor = floor.buffer(-(width / 2 - 0.5), quad_segs=8)
         if skipped:
-            assert shrunk.is_empty or shrunk.area < 1e-6, width
+            assert shrunk_floor.is_empty or shrunk_floor.area < 1e-6, width
 
 
 def test_the_landing_found_square_by_square_is_the_one_found_at_once():

@@ -2,12 +2,10 @@
 every door (TEK17 § 12-7 (4) c, § 12-8 (1)), and in the bathroom from the door to the shower zone (§ 12-9 (1) b)."""
 from __future__ import annotations
 
-import math
-
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from planner.checks.space import TOLERANCE_MM, door_way, free_floor, passage_joins, valid
+from planner.checks.space import TOLERANCE_MM, door_way, free_floor, passage_joins, shrunk, valid
 from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model import Plan, Room
 from planner.rules import Rules
@@ -22,19 +20,9 @@ def _across(room: Room) -> int:
     return int(max(maxx - minx, maxy - miny)) + 1
 
 
-QUAD_SEGS = 8
-# GEOS draws a buffer's round corners as chords between points on the circle: the shrunk floor lies outside the
-# true one by at most the chords' sagitta, so its points are at least this share of the distance from the edge
-CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
-
-
 def _main_floor(floor: BaseGeometry, width_mm: float) -> BaseGeometry | None:
     """The largest piece of the floor (valid) a `width_mm` wide wheelchair's middle can be on, or None."""
-    half = width_mm / 2 - TOLERANCE_MM
-    minx, miny, maxx, maxy = floor.bounds
-    if half * CHORD_SHARE > min(maxx - minx, maxy - miny) / 2 + 1.0:
-        return None      # no circle of that size fits between the floor's sides: shrunk by it, nothing is left
-    core = floor.buffer(-half, quad_segs=QUAD_SEGS)
+    core = shrunk(floor, width_mm / 2 - TOLERANCE_MM)
     parts = [p for p in getattr(core, "geoms", [core]) if not p.is_empty]
     return max(parts, key=lambda p: p.area) if parts else None
 

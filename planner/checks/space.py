@@ -63,6 +63,21 @@ def unit(dx: float, dy: float) -> tuple[float, float]:
     return dx / length, dy / length
 
 
+QUAD_SEGS = 8
+# GEOS draws a buffer's round corners as chords between points on the circle: a floor shrunk by d lies outside
+# the true one by at most the chords' sagitta, so its points are at least d times this from the edge
+CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
+
+
+def shrunk(floor: BaseGeometry, by_mm: float) -> BaseGeometry:
+    """The valid floor shrunk by by_mm (buffered inwards, QUAD_SEGS to a quarter circle); an empty polygon, without
+    buffering, when no circle of that radius fits between the floor's sides."""
+    minx, miny, maxx, maxy = floor.bounds
+    if by_mm * CHORD_SHARE > min(maxx - minx, maxy - miny) / 2 + 1.0:
+        return Polygon()
+    return floor.buffer(-by_mm, quad_segs=QUAD_SEGS)
+
+
 def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: BaseGeometry,
                   reach_mm: float | None = None) -> bool:
     """True when a passage `width_mm` wide runs through the free floor from a to b.
@@ -72,7 +87,7 @@ def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: Base
     plus TOLERANCE_MM) of both a and b."""
     half = width_mm / 2 - TOLERANCE_MM
     reach = (width_mm / 2 + TOLERANCE_MM) if reach_mm is None else reach_mm
-    core = valid(floor).buffer(-half, quad_segs=8)
+    core = shrunk(valid(floor), half)
     for part in getattr(core, "geoms", [core]):
         if part.is_empty:
             continue

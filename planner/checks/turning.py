@@ -240,7 +240,8 @@ def alternative_shape(rules: Rules, room_type: str):
 
 
 def _moved(geom, dx: float, dy: float):
-    return None if geom is None else affinity.translate(geom, dx, dy)
+    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix."""
+    return None if geom is None else shapely.transform(geom, lambda xy: xy + (dx, dy))
 
 
 def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
