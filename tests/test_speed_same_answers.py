@@ -12,8 +12,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.checks.landing import free_field
-from planner.checks.passage import _main_floor
-from planner.checks.space import by_room, fixture_obstacles
+from planner.checks.space import by_room, fixture_obstacles, shrunk
 from planner.importers.gc_pause import gc_paused, with_gc_paused
 from planner.importers.outside import AXES, outside
 from planner.model import Door, Fixture, Plan, Room
@@ -109,14 +108,13 @@ def test_the_collector_is_put_back_as_it_was_even_when_the_work_fails(enabled):
 @pytest.mark.parametrize("floor", [box(0, 0, 3000, 4000), box(0, 0, 900, 5000),
                                    Polygon([(0, 0), (4000, 0), (4000, 1000), (1000, 1000), (1000, 4000), (0, 4000)]),
                                    box(0, 0, 3000, 3000).difference(box(1000, 1000, 2000, 2000))])
-def test_a_floor_skipped_as_too_narrow_for_the_width_has_nothing_left_when_shrunk(floor):
+def test_a_floor_shrunk_is_what_buffering_gives_also_where_it_is_not_buffered(floor):
     minx, miny, maxx, maxy = floor.bounds
     side = min(maxx - minx, maxy - miny)
-    for width in np.arange(side - 40, side + 80, 0.5):
-        skipped = _main_floor(floor, width) is None
-        shrunk_floor = floor.buffer(-(width / 2 - 0.5), quad_segs=8)
-        if skipped:
-            assert shrunk_floor.is_empty or shrunk_floor.area < 1e-6, width
+    for half in np.arange(side / 2 - 20, side / 2 + 40, 0.25):
+        buffered = floor.buffer(-half, quad_segs=8)
+        got = shrunk(floor, half)
+        assert (got.is_empty and buffered.is_empty) or got.equals_exact(buffered, 0), half
 
 
 def test_the_landing_found_square_by_square_is_the_one_found_at_once():
@@ -133,3 +131,44 @@ def test_the_landing_found_square_by_square_is_the_one_found_at_once():
                                          {"R1": [(0, room)]}), 0)
     minx, miny, maxx, maxy = field.bounds
     assert math.isclose(maxx - minx, 1500) and math.isclose(maxy - miny, 1500) and maxy <= 0 and minx >= 1000
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_bisections_made_together_find_what_each_finds_alone(seed):
+    from planner.checks.passage import widest, widest_each
+    rng = np.random.default_rng(seed)
+    up = rng.integers(1, 5000, size=50)
+    limit = np.r_[rng.integers(-10, 5100, size=48), up[48] + 5, 0]     # some hold up to the top, some nowhere
+    probes = {k: [] for k in range(len(up))}
+
+    def ok(k, w):
+        probes[k].append(w)
+        return w <= limit[k]
+    alone = [widest(lambda w, k=k: ok(k, w), int(u)) for k, u in enumerate(up)]
+    alone_probes, probes = probes, {k: [] for k in range(len(up))}
+    together = widest_each(lambda items, ws: [ok(int(k), int(w)) for k, w in zip(items, ws)], up)
+    assert together == alone and probes == alone_probes
+
+
+def test_free_passage_measured_together_is_what_each_room_gives_alone():
+    from planner.checks.passage import _joins, _reaches_every_door
+    from planner.checks.space import passage_joins
+    floors = [box(0, 0, 4000, 3000).difference(box(1000, 0, 1900, 2000)),                 # a neck 1 000 mm wide
+              box(0, 0, 4000, 3000).difference(box(0, 1200, 3000, 1800)),                 # two parts, one larger
+              box(0, 0, 900, 900), Polygon()]
+    doors = [[LineString([(0, 1000), (0, 1800)]), LineString([(4000, 500), (4000, 1300)])],
+             [LineString([(1000, 0), (1800, 0)])], [LineString([(0, 100), (0, 800)])], [Point(0, 0)]]
+    arr = np.array(floors + [None], dtype=object)[:-1]
+    for width in (600, 899, 900, 1000, 1001, 1199, 1200, 1201, 2000):
+        w = np.full(len(floors), width)
+        got = _reaches_every_door(arr, doors, w).tolist()
+        want = []
+        for floor, ds in zip(floors, doors):
+            core = floor.buffer(-(width / 2 - 0.5), quad_segs=8)
+            parts = [p for p in getattr(core, "geoms", [core]) if not p.is_empty]
+            main = max(parts, key=lambda p: p.area) if parts else None
+            want.append(main is not None and all(main.distance(d) <= width / 2 + 0.5 for d in ds))
+        assert got == want, width
+        a = np.array([d[0] for d in doors], dtype=object)
+        b = np.array([d[-1] for d in doors], dtype=object)
+        assert _joins(arr, a, b, w).tolist() == [passage_joins(f, width, x, y) for f, x, y in zip(floors, a, b)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -69,13 +71,23 @@ QUAD_SEGS = 8
 CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
 
 
+def shrunk_each(floors, by_mm) -> np.ndarray:
+    """Each valid floor shrunk by its by_mm (buffered inwards, QUAD_SEGS to a quarter circle, in one shapely
+    call); an empty polygon, without buffering, where no circle of that radius fits between the floor's sides."""
+    floors = np.asarray(floors, dtype=object).reshape(-1)
+    by_mm = np.broadcast_to(np.asarray(by_mm, dtype=float), floors.shape)
+    out = np.array([Polygon() for _ in floors] + [None], dtype=object)[:-1]
+    if not len(floors):
+        return out
+    minx, miny, maxx, maxy = shapely.bounds(floors).T
+    fits = ~(by_mm * CHORD_SHARE > np.minimum(maxx - minx, maxy - miny) / 2 + 1.0)
+    out[fits] = shapely.buffer(floors[fits], -by_mm[fits], quad_segs=QUAD_SEGS)
+    return out
+
+
 def shrunk(floor: BaseGeometry, by_mm: float) -> BaseGeometry:
-    """The valid floor shrunk by by_mm (buffered inwards, QUAD_SEGS to a quarter circle); an empty polygon, without
-    buffering, when no circle of that radius fits between the floor's sides."""
-    minx, miny, maxx, maxy = floor.bounds
-    if by_mm * CHORD_SHARE > min(maxx - minx, maxy - miny) / 2 + 1.0:
-        return Polygon()
-    return floor.buffer(-by_mm, quad_segs=QUAD_SEGS)
+    """shrunk_each for one floor."""
+    return shrunk_each([floor], by_mm)[0]
 
 
 def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: BaseGeometry,
