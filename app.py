@@ -9,19 +9,19 @@ import streamlit as st
 import ui.texts  # noqa: F401  (registers the app's texts)
 from costing.package import project_sketch
 from costing.report import funding_html, renovation_html
-from planner.application_report import build_html
+from planner.output.application_report import build_html
 from planner.checks import summary
-from planner.drawing import plan_png
+from planner.output.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.importers.doubts import open_doubts
-from planner.dxf_export import plan_to_dxf_bytes
+from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
-from planner.loading import UNITS, open_bytes, read_limited
-from planner.model import PlanError
-from planner.profile import assess_for, person_rules
-from planner.project import Project, dumps_project, loads_project
+from planner.project.loading import UNITS, open_bytes, read_limited
+from planner.model.plan import PlanError
+from planner.project.profile import assess_for, checked_for
+from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
-from planner.text import text_only
+from planner.model.text import text_only
 from ui.boundary import guard, logged, safe_file
 from ui.doubts_view import provisional, render_doubts
 from ui.funding import render_funding
@@ -130,7 +130,7 @@ def sidebar(lang_default: str) -> str:
     if st.sidebar.button(t("side.open_example", lang), key="open_example"):
         open_example(choice)
     # Any file is taken in and the app says itself what it cannot open (Streamlit's own refusal of a .dwg was an
-    # English "image/vnd.dwg files are not allowed"); planner.loading reads the bytes, whatever the name says.
+    # English "image/vnd.dwg files are not allowed"); planner.project.loading reads the bytes, whatever the name says.
     upload = st.sidebar.file_uploader(t("side.upload", lang), type=None, key="upload")
     if upload is not None and st.session_state.get("upload_id") != upload.file_id:
         st.session_state.upload_id = upload.file_id
@@ -201,8 +201,7 @@ def main() -> None:
         project = project.replace(standard=rules.id)
     st.session_state.project = project
     plan, unattached = project.measured_plan()  # measurements whose element is gone (e.g. after a re-import)
-    findings = assess_for(plan, rules, project.person)
-    rules = person_rules(rules, project.person)   # the values used, this person's overrides marked as the user's
+    findings, rules = checked_for(plan, rules, project.person)   # the person's overrides marked as the user's
     counts = summary(findings)
 
     header.markdown(f"**{plain(t('loaded', lang, name=plan.name or st.session_state.project_name))}**")

@@ -21,7 +21,7 @@ import shapely
 
 from planner.checks import assess
 from planner.importers import UnitsUnknownError, read_dxf
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from planner.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from shapely import affinity
 
-from planner.model import Plan
+from planner.model.plan import Plan
 
 GAP_MM = 300     # between flats, as a party wall: the flats make one building (one region), not separate drawings
 PER_ROW = 20
@@ -61,7 +61,7 @@ def varied_plan(flats: int, seed: int = 1) -> Plan:
 
 def varied_building(flats: int, seed: int = 1) -> bytes:
     """The DXF of `varied_plan`, without room outlines (walls, doors, fixtures, labels only)."""
-    from planner.dxf_export import plan_to_dxf
+    from planner.output.dxf_export import plan_to_dxf
     doc = plan_to_dxf(varied_plan(flats, seed))
     msp = doc.modelspace()
     for outline in msp.query('LWPOLYLINE[layer=="A-AREA"]'):

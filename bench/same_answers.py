@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from planner.checks import assess
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from planner.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def sources() -> list[tuple[str, object]]:
 
 
 def answers(only: list[str] | None = None) -> dict:
-    from planner.loading import open_bytes
+    from planner.project.loading import open_bytes
     rules = load_rules()
     out = {}
     for name, data_of in sources():

@@ -22,7 +22,7 @@ SECTION = "## Screening a stock"
 
 def dwelling(seed: int) -> bytes | None:
     """One generated dwelling as DXF bytes (see dwelling_plan); None when the draw does not fit together."""
-    from planner.dxf_export import plan_to_dxf_bytes
+    from planner.output.dxf_export import plan_to_dxf_bytes
     plan = dwelling_plan(seed)
     return None if plan is None else plan_to_dxf_bytes(plan)
 
@@ -30,8 +30,8 @@ def dwelling(seed: int) -> bytes | None:
 def dwelling_plan(seed: int):
     """One generated dwelling: hall, living room, kitchen, one to three bedrooms, a bathroom, sometimes a WC; sizes,
     door widths and door walls drawn at random. None when the draw does not fit together."""
-    from planner.model import Plan, PlanError
-    from planner.rooms_by_numbers import RoomRequest, add_room
+    from planner.model.plan import Plan, PlanError
+    from planner.importers.rooms_by_numbers import RoomRequest, add_room
     from planner.rules import load_rules
     rng = random.Random(seed)
     rules = load_rules()

@@ -22,11 +22,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _number_arg(field: str):
-    """An argparse type reading a number as the app does (planner/numbers.py): "40 250" and "40250,50" are
+    """An argparse type reading a number as the app does (planner/model/numbers.py): "40 250" and "40250,50" are
     read, "40.250" is asked about (never 40 kr), anything else is one sentence naming the option."""
     def read(text: str) -> float:
-        from planner.measurements import FIELD_RANGES
-        from planner.numbers import NumberError, parse_number
+        from planner.project.measurements import FIELD_RANGES
+        from planner.model.numbers import NumberError, parse_number
         try:
             return parse_number(text, f"measure.field.{field}", FIELD_RANGES[field])
         except NumberError as exc:
@@ -84,7 +84,7 @@ def run_grant(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from planner.model import PlanError
+    from planner.model.plan import PlanError
     try:
         args = build_parser().parse_args(argv)
         if args.command == "grant":

@@ -18,15 +18,17 @@ def add_options_parser(sub) -> None:
     from planner.rules import DEFAULT_STANDARD, available_standards
     opts.add_argument("--standard", default=None, choices=available_standards(),
                       help=f"the rules to check by (default: the project's own, else {DEFAULT_STANDARD})")
+    from planner.project.profile import PROFILE_ARGUMENT
+    opts.add_argument("--profile", **PROFILE_ARGUMENT)
 
 
 def load_plan_and_state(path: str, units: str | None, measures: list[str]):
-    """(plan with measurements applied, costing state, the project's standard or None) from a project file, a DXF,
-    an IFC model or a RoomPlan scan."""
-    from planner.measurements import apply_measurements, latest, parse_measure_arg
-    from planner.model import PlanError
-    from planner.loading import read_limited
-    from planner.project import is_project_bytes, loads_project
+    """(plan with measurements applied, costing state, the project's standard or None, the project's person profile
+    or None) from a project file, a DXF, an IFC model or a RoomPlan scan."""
+    from planner.project.measurements import apply_measurements, latest, parse_measure_arg
+    from planner.model.plan import PlanError
+    from planner.project.loading import read_limited
+    from planner.project.file import is_project_bytes, loads_project
     try:
         data = read_limited(path)
     except OSError as exc:
@@ -34,12 +36,14 @@ def load_plan_and_state(path: str, units: str | None, measures: list[str]):
     extra = [parse_measure_arg(m) for m in measures]
     if is_project_bytes(data):
         project = loads_project(data)
-        plan, measurements, state, standard = project.plan, list(project.measurements), project.costing, project.standard
+        plan, measurements, state = project.plan, list(project.measurements), project.costing
+        standard, person = project.standard, project.person
     else:
-        from planner.loading import open_bytes
-        plan, measurements, state, standard = open_bytes(data, Path(path).name, units=units).plan, [], {}, None
+        from planner.project.loading import open_bytes
+        plan, measurements, state = open_bytes(data, Path(path).name, units=units).plan, [], {}
+        standard, person = None, None
     plan, _ = apply_measurements(plan, latest(measurements + extra))
-    return plan, state, standard
+    return plan, state, standard, person
 
 
 def _text(result, lang: str) -> str:
@@ -68,16 +72,17 @@ def _text(result, lang: str) -> str:
 def run_options(args: argparse.Namespace) -> int:
     from costing import texts  # noqa: F401  (registers the texts)
     from costing.plan import build_plan
-    from planner.checks import assess
     from planner.i18n import t
-    from planner.model import PlanError
+    from planner.project.profile import checked_for, chosen_profile, profile_json, profile_lines
+    from planner.model.plan import PlanError
     from planner.rules import rules_for
     from costing.plan import contexts
     from costing.renovation import renovation_plan, renovation_state
-    plan, state, standard = load_plan_and_state(args.plan, args.units, args.measure)
-    rules = rules_for(args.standard, standard)
+    plan, state, standard, person = load_plan_and_state(args.plan, args.units, args.measure)
+    standard = rules_for(args.standard, standard)
+    person = chosen_profile(args.profile, person)
+    findings, rules = checked_for(plan, standard, person)   # remedies sized for this person, as in the app
     try:
-        findings = assess(plan, rules)
         result = build_plan(plan, findings, state, rules)
         rooms, new_build = renovation_state(state)
         ctx, _ = contexts(state, rules)
@@ -87,10 +92,11 @@ def run_options(args: argparse.Namespace) -> int:
             raise
         raise PlanError(str(exc)) from None
     if args.json:
-        print(json.dumps({"standard": rules.id, **result.to_dict(), "renovation": [a.to_dict() for a in advice]},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({"standard": rules.id, "profile": profile_json(person, standard), **result.to_dict(),
+                          "renovation": [a.to_dict() for a in advice]}, ensure_ascii=False, indent=1))
     else:
-        print(t("cli.standard", args.lang, standard=rules.id) + "\n" + _text(result, args.lang)
+        print("\n".join([t("cli.standard", args.lang, standard=rules.id), *profile_lines(person, standard, args.lang),
+                         _text(result, args.lang)])
               + ("\n" + _renovation_text(plan, advice, args.lang) if advice else ""))
     return 0
 

@@ -15,10 +15,10 @@ from costing.quotes import quoted_amounts
 from costing.rates import load_rates
 from costing.remedies import Context, Remedy, barrier_key, remedies_for
 from costing.schemes import NAMES, POOLED, SCHEMES, FundingContext, Split, split
-from planner.findings import FAIL, PASS, Finding
-from planner.model import Plan
+from planner.model.findings import FAIL, PASS, Finding
+from planner.model.plan import Plan
 from planner.rules import DEFAULT_STANDARD, Rules, load_rules
-from planner.status import worst
+from planner.model.status import worst
 
 # Work that a larger chosen job in the same room already includes: a rebuilt bathroom has its new step-free
 # shower, so converting the bath or removing the kerb is not paid twice.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from costing.errors import CostingError
 from costing.money import nok, with_vat_nok
 from costing.rates import DATA_DIR, load_rates
-from planner.sourced import USER, Sourced
+from planner.model.sourced import USER, Sourced
 
 PRICES_FILE = DATA_DIR / "prices-no.csv"
 Price = Sourced   # a price is a value with its source: value is whole kroner incl. VAT per unit
@@ -38,8 +38,8 @@ def default_prices(vat: float | None = None) -> dict[str, Price]:
 def price_number(value, what: str) -> int:
     """A price given by a person: whole kroner, 0 or more, read by the one number parser ("22 000", "22 000 kr",
     "1 200,50"; "40.250" is asked about). Raises CostingError (a ValueError) with one sentence."""
-    from planner.measurements import FIELD_RANGES
-    from planner.numbers import NumberError, parse_number
+    from planner.project.measurements import FIELD_RANGES
+    from planner.model.numbers import NumberError, parse_number
     try:
         return nok(parse_number(value, "measure.field.price_nok", FIELD_RANGES["price_nok"], element=what))
     except NumberError as exc:

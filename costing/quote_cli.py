@@ -27,13 +27,13 @@ def run_quote(args: argparse.Namespace) -> int:
     from costing.options_cli import load_plan_and_state
     from costing.plan import build_plan, contexts
     from costing.quote_xlsx import quote_lines, quote_xlsx
-    from planner.checks import assess
+    from planner.project.profile import checked_for
     from planner.i18n import fmt_nok, t
-    from planner.model import PlanError
+    from planner.model.plan import PlanError
     from planner.rules import rules_for
-    plan, state, standard = load_plan_and_state(args.plan, args.units, [])
-    rules = rules_for(None, standard)
-    fp = build_plan(plan, assess(plan, rules), state, rules)
+    plan, state, standard, person = load_plan_and_state(args.plan, args.units, [])
+    findings, rules = checked_for(plan, rules_for(None, standard), person)   # priced as the funding plan prices it
+    fp = build_plan(plan, findings, state, rules)
     ctx, fctx = contexts(state, rules)
     data = quote_xlsx(fp, ctx.prices, fctx.rates["vat"].value, plan.name or Path(args.plan).name, args.lang)
     try:

@@ -13,7 +13,7 @@ from costing import texts  # noqa: F401  (registers the costing texts)
 from costing.money import without_vat_nok
 from costing.plan import FundingPlan
 from costing.prices import QUOTE_SOURCE, Price
-from planner.sourced import USER
+from planner.model.sourced import USER
 from costing.remedies import NAV_AID, PERMANENT, SMALL_AID, LineItem, Remedy
 from costing.schemes import NAMES, Split
 from planner.i18n import register, t

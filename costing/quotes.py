@@ -16,7 +16,7 @@ from costing.errors import CostingError
 from costing.money import nok, with_vat_nok
 from costing.rates import load_rates
 from costing.texts import Note
-from planner.numbers import NumberError
+from planner.model.numbers import NumberError
 
 QUOTABLE = ("door_widen", "offset_hinges", "threshold_removal", "bath_to_shower", "shower_kerb_removal",
             "sliding_door", "bathroom_layout", "ramp_built", "regrade")
@@ -67,8 +67,8 @@ def _amount(value) -> float | None:
     empty cell. A cell that is not an amount, or one that can be read two ways ("12.500"), raises NumberError."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
         return None
-    from planner.measurements import FIELD_RANGES
-    from planner.numbers import parse_number
+    from planner.project.measurements import FIELD_RANGES
+    from planner.model.numbers import parse_number
     return parse_number(value, "measure.field.quote_line_nok", FIELD_RANGES["quote_line_nok"])
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from costing.errors import CostingError
-from planner.sourced import CONFIDENCE, USER, Sourced
+from planner.model.sourced import CONFIDENCE, USER, Sourced
 
 DATA_DIR = Path(__file__).parent / "data"
 RATES_FILE = DATA_DIR / "rates-no.toml"

@@ -22,9 +22,9 @@ from costing.rates import Rate
 from costing.texts import Note
 from planner.checks import CHECKS
 from planner.checks.turning import swings_into
-from planner.findings import FAIL, PASS, Finding
+from planner.model.findings import FAIL, PASS, Finding
 from planner.i18n import fmt_decimal, fmt_mm
-from planner.model import Plan
+from planner.model.plan import Plan
 from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 
 NAV_AID, PERMANENT, OWNER, SMALL_AID = "nav_aid", "permanent", "owner", "small_aid"

@@ -20,9 +20,9 @@ from costing.remedies import Context, remedies_for
 from costing.rates import DATA_DIR
 from planner.checks import CHECKS
 from planner.i18n import register
-from planner.elements import rooms_of
-from planner.findings import FAIL, PASS, UNKNOWN, Finding
-from planner.model import Plan, Room
+from planner.model.elements import rooms_of
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.model.plan import Plan, Room
 from planner.rules import Rules
 
 MEASURES_FILE = DATA_DIR / "renovation-no.toml"

@@ -1,5 +1,5 @@
 """The funding plan for the application report: chosen remedies, who pays, totals, the options compared, the
-nine steps and the checklist — as an HTML section and as report sections for the PDF (planner.report_pdf)."""
+nine steps and the checklist — as an HTML section and as report sections for the PDF (planner.output.report_pdf)."""
 from __future__ import annotations
 
 from html import escape
@@ -8,13 +8,13 @@ from costing import texts  # noqa: F401  (registers the costing texts)
 from costing.plan import SCHEME_RULES, FundingPlan, build_plan, contexts
 from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.schemes import NAMES
-from planner.findings import Finding
-from planner.household import Household
+from planner.model.findings import Finding
+from planner.project.household import Household
 from planner.i18n import fmt_nok, register, t
-from planner.model import Plan
-from planner.report_pdf import Section, Table
+from planner.model.plan import Plan
+from planner.output.report_pdf import Section, Table
 from planner.rules import Rules
-from planner.sketch import EntranceWorks
+from planner.output.sketch import EntranceWorks
 
 register({
     "report.fund.none": {"en": "No barrier needs a remedy.", "nb": "Ingen hindringer trenger tiltak."},
@@ -264,8 +264,8 @@ def renovation_section(plan: Plan, findings: list[Finding], state: dict, rules, 
 
 def home_sections(project, plan: Plan, lang: str) -> list[Section]:
     """The day in the home (the household's own words) and the fall-prevention items to do, for the PDF."""
-    from planner import application_report as _texts  # noqa: F401  (the section titles and column names)
-    from planner import daily, falls
+    from planner.output import application_report as _texts  # noqa: F401  (the section titles and column names)
+    from planner.project import daily, falls
     out = []
     day = daily.describe(project.daily, lang)
     if day:

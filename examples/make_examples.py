@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.builder import door_from_opening, fixture, plan_from_parts
-from planner.dxf_export import plan_to_dxf_bytes
-from planner.measurements import make_measurement
-from planner.model import Entrance, Room
-from planner.project import Project, dumps_project
+from planner.editing.builder import door_from_opening, fixture, plan_from_parts
+from planner.output.dxf_export import plan_to_dxf_bytes
+from planner.project.measurements import make_measurement
+from planner.model.plan import Entrance, Room
+from planner.project.file import Project, dumps_project
 
 HERE = Path(__file__).parent
 STAMP = "2026-11-01T10:00:00+00:00"  # a fixed time, so the files are the same on every run

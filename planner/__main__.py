@@ -13,11 +13,11 @@ from planner.checks import summary
 from planner.i18n import register, render, t
 from planner.importers.doubts import open_doubts
 from planner.importers.report import refusal_code
-from planner.loading import UNITS, open_path
-from planner.measurements import parse_measure_arg
-from planner.model import PlanError
-from planner.profile import Profile, assess_for, person_rules
-from planner.report import plan_json
+from planner.project.loading import UNITS, open_path
+from planner.project.measurements import parse_measure_arg
+from planner.model.plan import PlanError
+from planner.project.profile import PROFILE_ARGUMENT, checked_for, chosen_profile, profile_json, profile_lines
+from planner.output.report import plan_json
 from planner.rules import DEFAULT_STANDARD, available_standards, rules_for
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -32,9 +32,6 @@ register({
     "cli.provisional": {"en": "  the findings are provisional until the doubts are resolved",
                         "nb": "  funnene er foreløpige til tvilen er løst"},
     "cli.remeasure": {"en": " (re-measure)", "nb": " (mål på nytt)"},
-    "cli.profile": {"en": "  who lives there: {kind}", "nb": "  hvem som bor der: {kind}"},
-    "cli.override": {"en": "  overridden for this person: {what} {value} mm (the standard says {was})",
-                     "nb": "  overstyrt for denne personen: {what} {value} mm (regelverket sier {was})"},
     "cli.report_written": {"en": "Wrote {path} ({kb} kB).", "nb": "Skrev {path} ({kb} kB)."},
     "err.cli.report_costing": {"en": "The project's prices cannot be used: {reason}",
                                "nb": "Prisene i prosjektet kan ikke brukes: {reason}"},
@@ -73,9 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "or a scanned storey (see the import report)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--lang", default="en", choices=("en", "nb"), help="language of the messages")
-    check.add_argument("--profile", metavar="KIND[:width=MM,length=MM,turning=MM]",
-                       help="who lives there: manual_wheelchair, electric_wheelchair, rollator, walking_aid or none, "
-                            "with their chair's size (overrides the project's profile)")
+    check.add_argument("--profile", **PROFILE_ARGUMENT)
     add_report_parser(sub)
     from stock.cli import add_screen_parser  # the entry point may call every package; planner itself never does
     add_screen_parser(sub)
@@ -127,15 +122,13 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         m = unknown[0]
         raise PlanError.text("err.cli.measure_unknown", element=m.element, field=m.field)
-    person = Profile.parse(args.profile) if args.profile else project.person
+    person = chosen_profile(args.profile, project.person)
     standard = rules_for(args.standard, project.standard)
-    rules = person_rules(standard, person)
-    findings = assess_for(plan, standard, person)
-    overridden = {} if person is None else person.overrides(standard)
+    findings, rules = checked_for(plan, standard, person)
     doubts = open_doubts(plan, project.source)
     if args.json:
         data = plan_json(plan, findings, rules.id, args.lang)
-        data["profile"] = None if person is None else {**person.to_dict(), "overrides": overridden}
+        data["profile"] = profile_json(person, standard)
         data["doubts"] = [{"code": d.code, "message": d.message(args.lang), "elements": list(d.elements)}
                           for d in doubts]
         print(json.dumps(data, ensure_ascii=False, indent=1))
@@ -150,11 +143,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(t("cli.note", lang, text=render(text, lang) if text else warning))
     for notice in project.notices:   # what a project file held that could not be kept
         print(t("cli.note", lang, text=render(notice, lang)))
-    if person is not None:
-        print(t("cli.profile", lang, kind=f"@profile.kind.{person.kind}"))
-        for key, value in overridden.items():
-            print(t("cli.override", lang, what=f"@profile.rule.{key}", value=f"{value:.0f}",
-                    was=f"{standard.value(key):.0f}"))
+    for line in profile_lines(person, standard, lang):
+        print(line)
     for d in doubts:
         print(t("cli.doubt", lang, code=d.code, text=d.message(lang)))
     if doubts:

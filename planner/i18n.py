@@ -32,11 +32,14 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
     # template uses are resolved (a report's texts carry their nested texts' parameters too)
     nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
+    whole = [k for k in _fields(template) if _is_said(params.get(k))]
     numbers = [k for k in _bare_fields(template) if isinstance(params.get(k), float)]
-    if nested or numbers:
+    if nested or whole or numbers:
         params = dict(params)
         for k in nested:
             params[k] = t(params[k][1:], lang, **{n: w for n, w in params.items() if n != k})
+        for k in whole:   # a nested text kept whole, with its own params (see said)
+            params[k] = render(params[k], lang)
         for k in numbers:   # a number as the language writes it: 759,6 in Norwegian; 760.0 as 760
             params[k] = _number_text(params[k], lang)
     try:
@@ -73,14 +76,25 @@ def _fields(template: str) -> tuple[str, ...]:
 def said(key: str, **params) -> list:
     """A text to render later, in any language: [key, params], JSON-able (a report keeps it next to its English).
     A param that is itself such a text is nested as "@key" with its params merged in, so that t renders it whole;
-    the names of nested params must not clash."""
+    when a nested text's param names clash with the others' (an error's own "what" inside a sentence with a
+    "what"), it is kept whole as [key, params] instead, and t renders it with its own params."""
     flat: dict = {}
+    names = set(params)
     for name, value in params.items():
-        if isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[1], dict):
-            flat.update(value[1])
-            value = "@" + value[0]
+        if _is_said(value):
+            inner = value[1]
+            if names.isdisjoint(inner) and set(flat).isdisjoint(inner):
+                flat.update(inner)
+                value = "@" + value[0]
+            else:
+                value = [value[0], dict(inner)]
         flat[name] = value
     return [key, flat]
+
+
+def _is_said(value) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[0], str) \
+        and isinstance(value[1], dict)
 
 
 def render(text: list | tuple, lang: str = "en") -> str:

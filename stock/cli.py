@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from planner.i18n import t
-from planner.loading import UNITS
-from planner.model import PlanError
+from planner.project.loading import UNITS
+from planner.model.plan import PlanError
 from planner.rules import available_standards
 from stock.run import DEFAULT_MEMORY_MB, screen
 

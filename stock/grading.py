@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.elements import rooms_of
-from planner.findings import FAIL, UNKNOWN, Finding
-from planner.model import Plan
+from planner.model.elements import rooms_of
+from planner.model.findings import FAIL, UNKNOWN, Finding
+from planner.model.plan import Plan
 
 # The main functions of a dwelling (TEK17 § 12-2: entrance, living room, kitchen, a bedroom, bathroom and WC).
 MAIN_ROOMS = ("living", "kitchen", "bedroom", "bathroom")

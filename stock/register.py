@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from stock.grading import COLUMNS
 from stock import texts  # noqa: F401  (registers the texts)
 from stock.screen import columns

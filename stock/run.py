@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from planner.i18n import t
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from stock import texts  # noqa: F401  (registers the texts)
 from stock.register import Journal, check_out, journal_path, read, write
 from stock.screen import FAILED, REFUSED, SUFFIXES, failed_row, screen_path

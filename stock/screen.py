@@ -7,12 +7,13 @@ from pathlib import Path
 
 from costing import texts as _costing_texts  # noqa: F401  (the remedies' names)
 from costing.plan import build_plan
-from planner.checks import CHECKS, assess, summary
-from planner.findings import FAIL
+from planner.checks import CHECKS, summary
+from planner.model.findings import FAIL
 from planner.i18n import render, t
-from planner.loading import open_bytes
-from planner.model import PlanError
-from planner.project import Project
+from planner.project.loading import open_bytes
+from planner.model.plan import PlanError
+from planner.project.file import Project
+from planner.project.profile import checked_for
 from planner.rules import load_rules
 from stock import texts  # noqa: F401  (registers the texts)
 from stock.grading import COLUMNS, grade_dwelling
@@ -20,7 +21,7 @@ from stock.grading import COLUMNS, grade_dwelling
 READ, REFUSED, FAILED = "read", "refused", "error"
 SUFFIXES = (".dxf", ".ifc", ".json")
 # The columns of the register, in order (docs/screening.md explains each).
-BASE_COLUMNS = ("file", "region", "sha256", "status", "reason", "standard", "plan_name", "rooms", "doors",
+BASE_COLUMNS = ("file", "region", "sha256", "status", "reason", "standard", "profile", "plan_name", "rooms", "doors",
                 "area_m2", "grade", *(f"grade_{c}" for c in COLUMNS), "provisional", "fail", "unknown", "pass",
                 "barriers", "remedies", "cost_total_nok", "nav_nok", "husbanken_nok", "startlan_nok",
                 "small_aids_nok", "owner_nok", "unpriced", "doubts")
@@ -54,8 +55,7 @@ def _doubts(report: dict, lang: str) -> list[str]:
 def dwelling_row(project: Project, *, file: str, digest: str, standard: str | None, lang: str) -> dict:
     """The register row of one opened plan."""
     plan, _ = project.measured_plan()
-    rules = load_rules(standard or project.standard)
-    findings = assess(plan, rules)
+    findings, rules = checked_for(plan, load_rules(standard or project.standard), project.person)
     funding = build_plan(plan, findings, dict(project.costing), rules)
     chosen = {b.key: b.remedy(b.chosen).option for b in funding.barriers if b.chosen and b.remedy(b.chosen)}
     grades = grade_dwelling(plan, findings, chosen)
@@ -70,7 +70,8 @@ def dwelling_row(project: Project, *, file: str, digest: str, standard: str | No
                                            "startlan", "small_aids")}
     return {
         "file": file, "region": report.get("region"), "sha256": digest, "status": READ, "reason": "",
-        "standard": rules.id, "plan_name": plan.name, "rooms": len(plan.rooms), "doors": len(plan.doors),
+        "standard": rules.id, "profile": "" if project.person is None else project.person.kind,
+        "plan_name": plan.name, "rooms": len(plan.rooms), "doors": len(plan.doors),
         "area_m2": round(sum(r.area_m2 for r in plan.rooms), 1),
         "grade": grades["dwelling"].text(), **{f"grade_{c}": grades[c].text() for c in COLUMNS},
         "provisional": bool(report.get("doubts")) and not project.source.get("confirmed_doubts"),
@@ -111,7 +112,7 @@ def screen_path(path: str, *, standard: str | None = None, units: str | None = N
                 max_bytes: int | None = None) -> list[dict]:
     """Read one file (its size checked before it is read) and screen it; runs in a worker process or on a Dask
     worker, so it reads the file itself."""
-    from planner.loading import MAX_FILE_BYTES
+    from planner.project.loading import MAX_FILE_BYTES
     limit = max_bytes or MAX_FILE_BYTES
     try:
         size = Path(path).stat().st_size

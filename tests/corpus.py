@@ -11,6 +11,6 @@ needs_corpus = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reas
 
 def corpus_plan(stem: str, units: str | None = None):
     """The measured plan of a corpus drawing, by its file name without .dxf."""
-    from planner.loading import open_path
+    from planner.project.loading import open_path
     plan, _ = open_path(str(CORPUS / f"{stem}.dxf"), units=units).measured_plan()
     return plan

@@ -4,9 +4,9 @@ The canvas objects are Fabric 7 JSON exactly as the browser sends them, so this 
 """
 from __future__ import annotations
 
-from planner.canvas_adapter import CanvasFrame, Tool, apply_shapes, shapes
-from planner.model import Plan
-from planner.rooms_by_numbers import RoomRequest, add_room
+from planner.importers.canvas_adapter import CanvasFrame, Tool, apply_shapes, shapes
+from planner.model.plan import Plan
+from planner.importers.rooms_by_numbers import RoomRequest, add_room
 from planner.rules import Rules
 
 # 12 m across a 720 px canvas (the app's default scale): 1 px = 16.67 mm; origin 1 m outside the flat.

@@ -105,9 +105,9 @@ def mutate_json(data: bytes, rng: random.Random) -> bytes:
 def check(data: bytes, name: str) -> str:
     """Open data as the app and the CLIs do: "plan" or "sentence"; AssertionError when what comes back is neither
     a usable plan nor one sentence."""
-    from planner.loading import open_bytes
-    from planner.model import PlanError
-    from planner.project import dumps_project, loads_project
+    from planner.project.loading import open_bytes
+    from planner.model.plan import PlanError
+    from planner.project.file import dumps_project, loads_project
     try:
         project = open_bytes(data, name, units="mm" if name.endswith(".dxf") else None)
     except PlanError as exc:
@@ -121,7 +121,7 @@ def check(data: bytes, name: str) -> str:
     again = loads_project(saved.encode("utf-8"))
     assert dumps_project(again) == saved, "save -> open changed the project"
     from planner.checks import assess
-    from planner.report import plan_json
+    from planner.output.report import plan_json
     from planner.rules import load_rules
     plan = again.measured_plan()[0]
     findings = assess(plan, load_rules())

@@ -1,8 +1,8 @@
 """A named gallery of small test plans, built in memory from numbers."""
 from __future__ import annotations
 
-from planner.builder import door_from_opening, fixture, plan_from_parts
-from planner.model import Entrance, Plan, Room
+from planner.editing.builder import door_from_opening, fixture, plan_from_parts
+from planner.model.plan import Entrance, Plan, Room
 
 
 def bathroom(width_mm: float = 2000, depth_mm: float = 2400, fixtures: tuple = (), door_leaf_mm: float = 900,

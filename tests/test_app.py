@@ -98,7 +98,7 @@ def test_a_drawing_without_units_asks_for_them_and_suggests_one(at):
     import io
 
     from examples.make_examples import build_narrow_bathroom_flat
-    from planner.dxf_export import plan_to_dxf
+    from planner.output.dxf_export import plan_to_dxf
     doc = plan_to_dxf(build_narrow_bathroom_flat().plan)
     doc.header["$INSUNITS"] = 0
     for entity in doc.modelspace():
@@ -189,7 +189,7 @@ def test_two_sessions_open_the_same_drawing():
 
 
 def test_a_measurement_whose_element_is_gone_is_shown_not_silently_dropped(at):
-    from planner.measurements import make_measurement
+    from planner.project.measurements import make_measurement
     at.session_state["project"] = at.session_state["project"].with_measurement(
         make_measurement("D99", "threshold_mm", 10))
     at.run()

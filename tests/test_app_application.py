@@ -1,7 +1,7 @@
 """The application form and the package's download buttons in the app, through AppTest."""
 from __future__ import annotations
 
-from planner.project import dumps_project, loads_project
+from planner.project.file import dumps_project, loads_project
 from tests.test_app import at, pk  # noqa: F401  (the app fixture and the project-bound widget keys)
 
 

@@ -1,7 +1,7 @@
 import re
 """The app with a doubted plan: doubts above the findings, findings provisional until the user confirms the plan."""
 
-from planner.project import dumps_project, loads_project
+from planner.project.file import dumps_project, loads_project
 from tests.dxf_factory import flat, to_bytes
 from tests.test_app import _count, at  # noqa: F401  (at: the fixture, the app run once)
 from tests.test_import_doubts import _with_entity
@@ -30,10 +30,10 @@ def test_a_doubted_drawing_shows_its_doubts_and_provisional_findings_until_confi
 
 
 def test_the_html_report_of_a_doubted_plan_says_its_findings_are_provisional():
-    from planner.application_report import build_html
+    from planner.output.application_report import build_html
     from planner.checks import assess
     from planner.importers.doubts import confirmed_source, open_doubts
-    from planner.loading import open_bytes
+    from planner.project.loading import open_bytes
     from planner.rules import load_rules
     project = open_bytes(_with_entity(to_bytes(flat()), "AEC_WALL"), "flat.dxf")
     rules = load_rules()

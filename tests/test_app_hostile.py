@@ -118,11 +118,11 @@ def test_an_unexpected_error_becomes_one_sentence_with_a_reference(monkeypatch, 
 
 
 def test_a_file_that_breaks_tilpass_while_opening_is_refused_like_a_bad_one(at, monkeypatch):
-    import planner.loading
+    import planner.project.loading
 
     def broken(*args, **kwargs):
         raise KeyError("a bug in the importer")
-    monkeypatch.setattr(planner.loading, "open_bytes", broken)
+    monkeypatch.setattr(planner.project.loading, "open_bytes", broken)
     at.file_uploader(key="upload").upload("bug.dxf", FLAT, "application/dxf").run()
     assert not at.exception
     sentence = next(e.value for e in at.error if "bug" in e.value)
@@ -153,7 +153,7 @@ def test_a_report_that_cannot_be_made_says_so_in_the_file(caplog):
 
 
 def test_junk_in_the_renovation_choices_is_left_out_with_a_sentence():
-    from planner.project import loads_project
+    from planner.project.file import loads_project
     project = loads_project(_project(costing={"renovation": {"rooms": ["R1", 7, None], "new_build": "yes"}}))
     assert project.costing["renovation"] == {"rooms": ["R1"], "new_build": False}
     assert len(project.notices) == 2

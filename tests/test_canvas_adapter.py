@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg, shapes, svg_data_url
+from planner.importers.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg, shapes, svg_data_url
 from planner.checks import assess
-from planner.model import Plan, PlanError
+from planner.model.plan import Plan, PlanError
 from planner.rules import load_rules
 
 RULES = load_rules()

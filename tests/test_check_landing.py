@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import LineString
 
-from planner.builder import door_from_opening, plan_from_parts
+from planner.editing.builder import door_from_opening, plan_from_parts
 from planner.checks.landing import check_entrance_landing
-from planner.measurements import apply_measurements, make_measurement
-from planner.model import Entrance, Room
+from planner.project.measurements import apply_measurements, make_measurement
+from planner.model.plan import Entrance, Room
 from planner.rules import load_rules
 from tests.corpus import corpus_plan, needs_corpus
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.builder import door_from_opening, fixture, plan_from_parts
+from planner.editing.builder import door_from_opening, fixture, plan_from_parts
 from planner.checks.passage import check_free_passage
-from planner.model import Room
+from planner.model.plan import Room
 from planner.rules import load_rules
 from tests.corpus import corpus_plan, needs_corpus
 

@@ -8,7 +8,7 @@ from planner.checks.doors import check_door_widths, check_thresholds
 from planner.checks.entrance import check_entrance
 from planner.checks.shower import check_step_free_shower
 from planner.checks.turning import check_turning_circles
-from planner.model import Room
+from planner.model.plan import Room
 from planner.rules import load_rules
 from tests.plans import bathroom, single_room, with_entrance
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.importers import read_dxf
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests.dxf_factory import flat, new_doc, to_bytes
 
 ROOT = Path(__file__).resolve().parents[1]

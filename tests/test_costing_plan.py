@@ -17,7 +17,7 @@ from costing.rates import load_rates
 from costing.remedies import NAV_AID, OWNER, PERMANENT, SMALL_AID, LineItem, Remedy
 from costing.schemes import FundingContext, split
 from planner.checks import assess
-from planner.project import Project, dumps_project
+from planner.project.file import Project, dumps_project
 from planner.rules import load_rules
 from tests.test_costing_remedies import flat
 

@@ -7,7 +7,7 @@ from shapely.geometry import Point, box
 from costing.plan import contexts
 from costing.remedies import NAV_AID, OWNER, PERMANENT, size_ramp, remedies_for
 from planner.checks import assess
-from planner.model import Door, Entrance, Fixture, Plan, Room
+from planner.model.plan import Door, Entrance, Fixture, Plan, Room
 from planner.rules import load_rules
 
 RULES = load_rules()

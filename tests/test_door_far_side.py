@@ -8,7 +8,7 @@ from shapely.geometry import LineString, Point, box
 
 from planner.checks import assess
 from planner.importers.outside import outside
-from planner.model import SOURCE_MEASURED, Door, Plan, Room
+from planner.model.plan import SOURCE_MEASURED, Door, Plan, Room
 from planner.rules import load_rules
 
 # a 10 x 8 m building with a 900 mm gap in its south wall and an inner wall at x = 5 m with a door gap
@@ -75,7 +75,7 @@ def test_an_imported_door_to_a_space_inside_the_walls_is_not_an_entrance():
 
 @pytest.mark.parametrize("code, status", [(1, "pass"), (2, "fail")])
 def test_saying_what_is_behind_the_door_settles_its_requirement(code, status):
-    from planner.measurements import apply_measurements, make_measurement
+    from planner.project.measurements import apply_measurements, make_measurement
     plan, problems = apply_measurements(_plan(800, ("R1",), exterior=False), [make_measurement("D1", "far_side", code)])
     assert not problems
     finding = next(f for f in assess(plan, load_rules()) if f.check == "door_clear_width")
@@ -84,8 +84,8 @@ def test_saying_what_is_behind_the_door_settles_its_requirement(code, status):
 
 
 def test_far_side_takes_only_its_two_codes_and_survives_a_save():
-    from planner.measurements import make_measurement
-    from planner.model import Door, PlanError
+    from planner.project.measurements import make_measurement
+    from planner.model.plan import Door, PlanError
     for bad in (0, 3, 1.5, "ute"):
         with pytest.raises(PlanError):
             make_measurement("D1", "far_side", bad)

@@ -4,8 +4,8 @@ from shapely.geometry import LineString
 
 from examples.make_examples import EXAMPLES
 from planner.checks import assess
-from planner.drawing import draw_plan, plan_png
-from planner.model import Plan
+from planner.output.drawing import draw_plan, plan_png
+from planner.model.plan import Plan
 from planner.rules import load_rules
 
 
@@ -28,7 +28,7 @@ def test_greyed_geometry_far_away_does_not_shrink_the_plan():
 
 
 def test_small_rooms_on_a_large_plan_are_labelled_by_id_only():
-    from planner.model import Room
+    from planner.model.plan import Room
     rooms = tuple(Room.from_rectangle(f"R{i}", f"Rom {i}", "bedroom", i * 3000, 0, 3000, 3000) for i in range(20))
     texts = [t.get_text() for t in draw_plan(Plan(rooms=rooms), []).axes[0].texts]
     assert "R3" in texts and not any("m²" in t for t in texts)

@@ -2,8 +2,8 @@
 import pytest
 
 from planner.checks import assess
-from planner.dxf_export import plan_to_dxf_bytes
-from planner.model import Plan
+from planner.output.dxf_export import plan_to_dxf_bytes
+from planner.model.plan import Plan
 from planner.rules import load_rules
 from tests.drawn_flat import drawn_flat
 

@@ -11,10 +11,10 @@ import pytest
 
 from costing.report import entrance_works
 from planner.checks import assess
-from planner.dxf_export import (DIMENSIONS_LAYER, DOOR_FAIL_LAYER, FINDINGS_LAYER, TURNING_LAYER, WORKS_LAYER,
+from planner.output.dxf_export import (DIMENSIONS_LAYER, DOOR_FAIL_LAYER, FINDINGS_LAYER, TURNING_LAYER, WORKS_LAYER,
                                 plan_to_dxf_bytes)
 from planner.importers import read_dxf
-from planner.project import loads_project
+from planner.project.file import loads_project
 from planner.rules import load_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

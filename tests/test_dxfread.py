@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from planner.importers import dxfread, read_dxf
 from planner.importers.dxf import load_document
 from planner.importers.extract import Flattener
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.i18n import TextError, keys, missing, t
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 from tests.test_import_regions import two_flats
 
@@ -72,7 +72,7 @@ def test_no_plan_error_is_made_from_english_written_in_the_code():
 
 def test_every_error_text_has_norwegian_without_english_words():
     import costing.errors  # noqa: F401
-    import planner.error_texts  # noqa: F401
+    import planner.model.errors  # noqa: F401
     ours = {k for k in keys() if k.startswith("err.")} | IMPORT_KEYS
     assert ours and not ours & missing("nb"), ours & missing("nb")
     from planner.i18n import _TABLE
@@ -88,12 +88,12 @@ def _raised(make) -> TextError:
 
 
 def _not_a_number():
-    from planner.measurements import make_measurement
+    from planner.project.measurements import make_measurement
     make_measurement("D2", "threshold_mm", "abc")
 
 
 def _unknown_unit():
-    from planner.loading import open_bytes
+    from planner.project.loading import open_bytes
     open_bytes(b"0\nSECTION\n", "plan.dxf", units="yard")
 
 
@@ -108,12 +108,12 @@ def _unknown_region():
 
 
 def _outside_range():
-    from planner.measurements import make_measurement
+    from planner.project.measurements import make_measurement
     make_measurement("D2", "threshold_mm", "4000")
 
 
 def _not_a_project():
-    from planner.project import loads_project
+    from planner.project.file import loads_project
     loads_project(b'{"format": "something else"}')
 
 
@@ -160,7 +160,7 @@ CASES = {
         "No header with a description and an amount column (e.g. 'Beskrivelse' and 'Sum') was found in the quote.",
         "Fant ingen overskriftsrad med en kolonne for beskrivelse og en for beløp (f.eks. 'Beskrivelse' og 'Sum') i "
         "tilbudet."),
-    # a price is read by the one number parser (planner/numbers.py), which names the field and its range
+    # a price is read by the one number parser (planner/model/numbers.py), which names the field and its range
     "negative price": (_negative_price, "door_widen_internal price: -100 kr is outside 0–10 000 000 kr; check the "
                                         "number and its unit.",
                        "door_widen_internal pris: -100 kr er utenfor 0–10 000 000 kr; sjekk tallet og enheten."),

@@ -5,7 +5,7 @@ import pytest
 
 from examples.make_examples import EXAMPLES, example_files
 from planner.checks import assess, summary
-from planner.project import loads_project
+from planner.project.file import loads_project
 from planner.rules import load_rules
 
 HERE = Path(__file__).resolve().parents[1] / "examples"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from planner.checks.doors import check_door_widths, check_thresholds
-from planner.loading import open_bytes
-from planner.model import PlanError
+from planner.project.loading import open_bytes
+from planner.model.plan import PlanError
 from planner.rules import load_rules
 from tests.plans import bathroom
 
@@ -66,7 +66,7 @@ def test_a_renovation_measure_already_met_costs_nothing():
     from costing.plan import contexts
     from costing.renovation import MET, renovation_plan
     from planner.checks import assess
-    from planner.project import loads_project
+    from planner.project.file import loads_project
     project = loads_project((ROOT / "examples" / "accessible-flat.tilpass.json").read_bytes())
     plan, _ = project.measured_plan()
     ctx, _ = contexts({}, RULES)
@@ -96,7 +96,7 @@ def test_the_norwegian_unit_question_names_the_unit_in_norwegian():
 
 
 def test_the_day_points_only_to_rooms_the_home_has():
-    from planner import daily
+    from planner.project import daily
     rooms, _ = daily.focus({"toilet": {"answer": "hard"}}, present={"bathroom", "hall", "entrance"})
     assert rooms == ["bathroom"]
 

@@ -56,8 +56,8 @@ def test_the_fuzz_worker_counts_anything_but_a_plan_or_a_sentence_as_a_failure(t
 def test_a_401_digit_number_in_a_phone_scan_gets_one_sentence():
     import json
     import re
-    from planner.loading import open_bytes
-    from planner.model import PlanError
+    from planner.project.loading import open_bytes
+    from planner.model.plan import PlanError
     text = (SCANS / "roomplan-capturedstructure-single.json").read_text(encoding="utf-8")
     text = re.sub(r'("dimensions"\s*:\s*\[)\s*[-0-9.e]+', lambda m: m.group(1) + "9" * 401, text, count=1)
     assert "9" * 401 in text

@@ -13,8 +13,8 @@ import pytest
 
 from planner.importers import dxfread, extract, read_dxf
 from planner.importers.extract import MAX_LABEL_CHARS, MAX_LABEL_DIGITS, MAX_TEXT_CHARS, Flattener
-from planner.loading import MAX_FILE_BYTES, open_path, read_limited
-from planner.model import PlanError
+from planner.project.loading import MAX_FILE_BYTES, open_path, read_limited
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 
 ROOT = Path(__file__).resolve().parent.parent

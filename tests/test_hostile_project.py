@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from planner import project_check, visit
-from planner.application_report import build_html
+from planner.project import checked as project_check, visit
+from planner.output.application_report import build_html
 from planner.checks import assess
 from planner.i18n import render
-from planner.model import PlanError
-from planner.project import dumps_project, loads_project
+from planner.model.plan import PlanError
+from planner.project.file import dumps_project, loads_project
 from planner.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from costing.report import funding_html
-from planner.application_report import build_html
+from planner.output.application_report import build_html
 from planner.checks import assess
 from planner.rules import load_rules
 from tests.test_report_pdf import _project

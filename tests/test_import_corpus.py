@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.importers import UnitsUnknownError, read_dxf
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dxf"
 pytestmark = [pytest.mark.corpus,

@@ -12,7 +12,7 @@ from shapely.geometry import LineString, Point, Polygon
 from planner.importers import read_dxf
 from planner.importers.doubts import (AREA_LABEL_SHARE, FAMILY_RATIO, GRID_MIN_CELLS, LEAF_MAX_MM, ROOM_MAX_M2,
                                       ROOM_MIN_M2, SLIVER_WIDTH_MM, Doubt, find_doubts, plan_doubts)
-from planner.model import Door, Plan, Room
+from planner.model.plan import Door, Plan, Room
 from tests.dxf_factory import flat, to_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,8 +205,8 @@ def test_doubts_from_a_damaged_project_file_never_break_the_plan(stored):
 
 def test_a_project_whose_plan_the_user_confirmed_has_no_doubts_on_the_command_line(tmp_path):
     from planner.importers.doubts import confirmed_source, open_doubts
-    from planner.loading import open_bytes
-    from planner.project import dumps_project
+    from planner.project.loading import open_bytes
+    from planner.project.file import dumps_project
     project = open_bytes(_with_entity(to_bytes(flat()), "AEC_WALL"), "flat.dxf")
     assert [d.code for d in open_doubts(project.plan, project.source)] == ["PROXY_ENTITIES"]
     path = tmp_path / "flat.tilpass.json"

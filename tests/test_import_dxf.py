@@ -7,7 +7,7 @@ from shapely.geometry import Point
 from planner.checks import assess
 from planner.importers import read_dxf, UnitsUnknownError
 from planner.importers.rooms import room_type
-from planner.model import ROOM_TYPES, PlanError
+from planner.model.plan import ROOM_TYPES, PlanError
 from planner.rules import load_rules
 from tests import dxf_factory as F
 

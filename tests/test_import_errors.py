@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from planner.importers import read_dxf
 from planner.importers.dxf import MAX_FILE_BYTES
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 
 FLAT = F.to_bytes(F.flat())

@@ -11,8 +11,8 @@ import pytest
 from tests import ifc_factory as F  # skips the module when ifcopenshell is not installed
 from planner.checks import assess
 from planner.importers.ifc import is_ifc, read_ifc
-from planner.loading import open_bytes
-from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, PlanError
+from planner.project.loading import open_bytes
+from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, PlanError
 from planner.rules import load_rules
 
 RULES = load_rules()
@@ -270,7 +270,7 @@ def test_costing_options_read_an_ifc_model_like_a_dxf(tmp_path):
     from costing.options_cli import load_plan_and_state
     path = tmp_path / "flat.ifc"
     path.write_bytes(F.flat(0.8).bytes())
-    plan, _, _ = load_plan_and_state(str(path), None, [])
+    plan, _, _, _ = load_plan_and_state(str(path), None, [])
     assert plan.import_report["format"] == "ifc" and len(plan.rooms) == 2
 
 

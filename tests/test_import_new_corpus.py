@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.importers import read_dxf
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

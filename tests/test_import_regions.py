@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.importers import read_dxf
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from planner.checks import assess
-from planner.loading import open_bytes
-from planner.model import SOURCE_SCANNED, PlanError
+from planner.project.loading import open_bytes
+from planner.model.plan import SOURCE_SCANNED, PlanError
 from planner.importers.roomplan import is_roomplan, read_roomplan
 from planner.rules import load_rules
 from tests import roomplan_factory as rp
@@ -198,7 +198,7 @@ def test_a_scan_of_two_storeys_reads_the_larger_and_lets_the_other_be_chosen():
 
 
 def test_a_scanned_width_keeps_its_source_through_a_project_file():
-    from planner.project import Project, dumps_project, loads_project
+    from planner.project.file import Project, dumps_project, loads_project
     plan = read_roomplan(rp.as_bytes(rp.two_rooms()))
     again = loads_project(dumps_project(Project(plan=plan)).encode("utf-8")).plan
     assert again.doors[0].clear_width_source == SOURCE_SCANNED
@@ -265,7 +265,7 @@ def test_costing_options_read_a_scan_like_a_dxf(tmp_path):
     from costing.options_cli import load_plan_and_state
     path = tmp_path / "scan.json"
     path.write_bytes(rp.as_bytes(rp.two_rooms(0.7)))
-    plan, state, standard = load_plan_and_state(str(path), None, ["D1.clear_width_mm=700"])
+    plan, state, standard, _ = load_plan_and_state(str(path), None, ["D1.clear_width_mm=700"])
     assert (plan.doors[0].clear_width_mm, plan.doors[0].clear_width_source) == (700, "measured")
     assert plan.import_report["format"] == "roomplan"
 

@@ -65,7 +65,7 @@ def test_a_title_alone_does_not_make_a_plan_a_section():
 
 
 def test_reading_the_elevation_on_purpose_is_refused_or_doubted():
-    from planner.model import PlanError
+    from planner.model.plan import PlanError
     with pytest.raises(PlanError) as refused:
         read_dxf(sheet(title="FASADE"), name="sheet.dxf", region=2)
     assert refused.value.report["regions"][1]["kind"] == "elevation"

@@ -7,7 +7,7 @@ import pytest
 
 from planner.importers import UnitsUnknownError, read_dxf
 from planner.importers.unitguess import header_contradicted, infer_unit
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from tests import dxf_factory as F
 from tests.test_import_dxf import check_flat
 

@@ -8,7 +8,7 @@ import pytest
 from planner.importers import read_dxf
 from planner.importers.layers import guess_role
 from planner.importers.rooms import is_note, name_rooms
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from shapely.geometry import box
 from tests import dxf_factory as F
 

@@ -1,9 +1,9 @@
 """Site measurements override the drawing; bad values get one sentence."""
 import pytest
 
-from planner.measurements import apply_measurements, make_measurement, parse_measure_arg
-from planner.model import PlanError
-from planner.project import Project, dumps_project, loads_project
+from planner.project.measurements import apply_measurements, make_measurement, parse_measure_arg
+from planner.model.plan import PlanError
+from planner.project.file import Project, dumps_project, loads_project
 from tests.plans import bathroom
 
 

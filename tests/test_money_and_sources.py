@@ -13,7 +13,7 @@ from costing.quotes import read_quote
 from costing.rates import load_rates
 from costing.texts import note_text
 from planner.rules import load_rules
-from planner.sourced import CONFIDENCE, Sourced
+from planner.model.sourced import CONFIDENCE, Sourced
 
 QUOTE_EX_VAT = "Beskrivelse;Beløp eks. mva\nNy dør til bad;1002\n".encode()
 

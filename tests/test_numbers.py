@@ -1,4 +1,4 @@
-"""The one number parser (planner/numbers.py): what a person types becomes the number they meant, or one sentence."""
+"""The one number parser (planner/model/numbers.py): what a person types becomes the number they meant, or one sentence."""
 from __future__ import annotations
 
 import math
@@ -7,8 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from planner.measurements import FIELD_RANGES, make_measurement, parse_field
-from planner.numbers import FieldRange, NumberError, parse_number
+from planner.project.measurements import FIELD_RANGES, make_measurement, parse_field
+from planner.model.numbers import FieldRange, NumberError, parse_number
 
 MM = FieldRange(0, 100_000_000, "mm")
 NOK = FieldRange(0, 10_000_000, "nok")

@@ -14,7 +14,7 @@ from costing.plan import build_plan, contexts
 from costing.remedies import remedies_for, size_ramp
 from costing.texts import note_text
 from planner.checks import assess
-from planner.project import dumps_project, loads_project
+from planner.project.file import dumps_project, loads_project
 from planner.rules import load_rules
 from tests.plans import bathroom
 from tests.test_costing_remedies import flat
@@ -175,10 +175,11 @@ def test_an_overridden_rule_value_reaches_the_finding_marked_as_the_users():
 # --- one status module: the canvas and the PNG paint a status alike -----------------------------------------------
 
 def test_the_canvas_paints_unknown_in_the_unknown_colour_not_the_fail_colour():
-    from planner import canvas_adapter, drawing
-    from planner.canvas_adapter import CanvasFrame, plan_svg
-    from planner.findings import Finding
-    from planner.status import COLOURS
+    from planner.importers import canvas_adapter
+    from planner.output import drawing
+    from planner.importers.canvas_adapter import CanvasFrame, plan_svg
+    from planner.model.findings import Finding
+    from planner.model.status import COLOURS
     plan = bathroom(1500, 1800)
     room = plan.room("R2")
     unknown = Finding(check="turning_circle", code="TURNING_IF_SPACE_UNDER", element="R2", status="unknown",
@@ -192,8 +193,8 @@ def test_the_canvas_paints_unknown_in_the_unknown_colour_not_the_fail_colour():
 
 
 def test_a_door_with_an_unmeasured_threshold_is_unknown_on_the_canvas():
-    from planner.canvas_adapter import CanvasFrame, plan_svg
-    from planner.status import COLOURS
+    from planner.importers.canvas_adapter import CanvasFrame, plan_svg
+    from planner.model.status import COLOURS
     plan = flat(door_clear_mm=900, threshold_mm=None)
     findings = [f for f in assess(plan, TEK17) if f.element == "D1"]
     assert {f.status for f in findings} == {"pass", "unknown"}
@@ -205,7 +206,7 @@ def test_a_door_with_an_unmeasured_threshold_is_unknown_on_the_canvas():
 @pytest.mark.parametrize("statuses, expected", [((), "unknown"), (("pass",), "pass"), (("pass", "unknown"), "unknown"),
                                                 (("unknown", "fail", "pass"), "fail")])
 def test_worst_status(statuses, expected):
-    from planner.status import worst
+    from planner.model.status import worst
     assert worst(statuses) == expected
 
 
@@ -213,7 +214,7 @@ def test_worst_status(statuses, expected):
 
 @pytest.mark.parametrize("deduction_mm, remeasure", [(60, True), (40, True), (39, False)])
 def test_an_estimated_door_width_near_the_limit_is_marked_by_the_rule_value_not_a_bare_60(deduction_mm, remeasure):
-    from planner.model import SOURCE_ESTIMATED
+    from planner.model.plan import SOURCE_ESTIMATED
     plan = flat(door_clear_mm=800)
     plan = plan.replace(doors=tuple(replace(d, clear_width_source=SOURCE_ESTIMATED) if d.id == "D1" else d
                                     for d in plan.doors))
@@ -227,7 +228,7 @@ def test_an_estimated_door_width_near_the_limit_is_marked_by_the_rule_value_not_
 
 def _two_bathrooms(first_mm: tuple[float, float], second_mm: tuple[float, float]):
     from shapely.geometry import Point, box
-    from planner.model import Door, Fixture, Plan, Room
+    from planner.model.plan import Door, Fixture, Plan, Room
     hall = Room.from_rectangle("R1", "Gang", "hall", 0, 0, 3000, 3000)
     a = Room.from_rectangle("B1", "Bad", "bathroom", 3000, 0, *first_mm)
     b = Room.from_rectangle("B2", "Bad 2", "bathroom", 0, 3000, *second_mm)
@@ -281,7 +282,7 @@ def test_the_ramp_text_takes_its_clause_and_level_square_from_the_rules_and_writ
 
 
 def test_a_basin_stop_of_the_site_visit_shows_the_turning_finding_of_its_room():
-    from planner.visit import findings_for
+    from planner.project.visit import findings_for
     plan = bathroom(1500, 1800, (("sink", (1000, 1350, 500, 450), None),))
     findings = assess(plan, TEK17)
     basin = next(f.id for f in plan.fixtures if f.type == "sink")

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from examples.make_examples import EXAMPLES
-from planner.model import PlanError
-from planner.project import FORMAT_VERSION, dumps_project, loads_project
+from planner.model.plan import PlanError
+from planner.project.file import FORMAT_VERSION, dumps_project, loads_project
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
@@ -34,7 +34,7 @@ def test_version_is_written():
 
 def test_the_application_report_holds_findings_measurements_costs_and_sources():
     from costing.report import funding_html
-    from planner.application_report import build_html
+    from planner.output.application_report import build_html
     from planner.checks import assess
     from planner.rules import load_rules
     project = EXAMPLES["house-stepped-entrance"]()
@@ -49,8 +49,8 @@ def test_the_application_report_holds_findings_measurements_costs_and_sources():
 
 
 def test_the_report_says_measurements_in_words_and_units():
-    from planner.application_report import build_html
-    from planner.measurements import make_measurement
+    from planner.output.application_report import build_html
+    from planner.project.measurements import make_measurement
     from planner.rules import load_rules
     project = EXAMPLES["accessible-flat"]()
     project = project.with_measurement(make_measurement("D1", "far_side", 2))
@@ -61,7 +61,7 @@ def test_the_report_says_measurements_in_words_and_units():
 
 
 def test_report_text_from_the_user_is_escaped():
-    from planner.application_report import build_html
+    from planner.output.application_report import build_html
     from planner.rules import load_rules
     project = EXAMPLES["accessible-flat"]().replace(notes={"D1": "<script>alert(1)</script>"})
     html = build_html(project, [], load_rules(), "en")
@@ -70,10 +70,10 @@ def test_report_text_from_the_user_is_escaped():
 
 def test_a_plan_in_georeferenced_coordinates_round_trips():
     """Norwegian drawings are often in UTM: a northing of 6 600 km is 6.6e9 mm."""
-    from planner.builder import door_from_opening, plan_from_parts
+    from planner.editing.builder import door_from_opening, plan_from_parts
     from planner.checks import assess
-    from planner.model import Room
-    from planner.project import Project
+    from planner.model.plan import Room
+    from planner.project.file import Project
     from planner.rules import load_rules
     x0, y0 = 597_000_000.0, 6_643_000_000.0
     rooms = [Room.from_rectangle("R1", "Bad", "bathroom", x0, y0, 2000, 2400)]

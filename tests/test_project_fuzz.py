@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from examples.make_examples import build_stepped_entrance_house
 from planner.checks import assess
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from planner.rules import load_rules
-from planner.project import dumps_project, loads_project
+from planner.project.file import dumps_project, loads_project
 
 RULES = load_rules()
 VALID = json.loads(dumps_project(build_stepped_entrance_house()))

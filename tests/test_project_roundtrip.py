@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from planner import visit
-from planner.loading import open_bytes
-from planner.model import PlanError
-from planner.project import FORMAT_VERSION, Project, dumps_project, loads_project
+from planner.project import visit
+from planner.project.loading import open_bytes
+from planner.model.plan import PlanError
+from planner.project.file import FORMAT_VERSION, Project, dumps_project, loads_project
 from planner.rules import load_rules
 from tests.drawn_flat import FRAME, drawn_flat
 

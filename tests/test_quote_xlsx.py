@@ -13,7 +13,7 @@ from costing.plan import build_plan, contexts
 from costing.quote_xlsx import _largest_remainder, quote_lines, quote_xlsx
 from costing.schemes import NAMES
 from planner.checks import assess
-from planner.project import loads_project
+from planner.project.file import loads_project
 from planner.rules import load_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

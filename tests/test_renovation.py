@@ -12,10 +12,10 @@ import pytest
 from costing.plan import contexts
 from costing.renovation import (MET, NEEDED, RECOMMENDED, UNKNOWN_NOW, enlargement, measures,
                                 renovation_plan, renovation_state)
-from planner import daily, falls
+from planner.project import daily, falls
 from planner.checks import CHECKS, assess
-from planner.model import Entrance, Fixture, Plan, Room
-from planner.project import Project, dumps_project, loads_project
+from planner.model.plan import Entrance, Fixture, Plan, Room
+from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import load_rules
 from shapely.geometry import box
 
@@ -132,7 +132,7 @@ def test_the_day_in_the_home_points_to_rooms_and_checks_and_describes_daily_life
 
 def test_the_report_shows_the_renovation_plan_the_fall_walk_and_the_day():
     from costing.report import funding_html, renovation_html
-    from planner.application_report import build_html
+    from planner.output.application_report import build_html
     project = loads_project((ROOT / "examples" / "house-stepped-entrance.tilpass.json").read_bytes())
     project = project.replace(falls={"R4": {"anti_slip": {"answer": "action", "at": ""}}},
                               daily={"wash": {"answer": "cannot", "note": "<b>glatt</b>"}})

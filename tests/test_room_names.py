@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from planner.checks.shower import check_step_free_shower
-from planner.builder import fixture, plan_from_parts
+from planner.editing.builder import fixture, plan_from_parts
 from planner.importers.rooms import clean_name, room_type
-from planner.model import Room
+from planner.model.plan import Room
 from planner.rules import load_rules
 
 

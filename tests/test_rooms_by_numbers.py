@@ -1,10 +1,10 @@
 """Rooms by numbers and editing a plan's numbers: the same plan the canvas draws, built and changed by typing."""
 import pytest
 
-from planner import plan_edit
+from planner.editing import plan_edit
 from planner.checks import assess
-from planner.model import Plan, PlanError
-from planner.rooms_by_numbers import RoomRequest, add_room, furnish
+from planner.model.plan import Plan, PlanError
+from planner.importers.rooms_by_numbers import RoomRequest, add_room, furnish
 from planner.rules import load_rules
 
 RULES = load_rules()

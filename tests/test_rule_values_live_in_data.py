@@ -32,8 +32,8 @@ KNOWN_TEXTS = {
     "rp.ign.door_narrow": "the narrowest door a scan may hold (200 mm), not a rule value",
 }
 # The text modules that register what the user reads.
-TEXT_MODULES = ("ui.texts", "ui.draw_texts", "costing.texts", "costing.errors", "costing.report", "planner.error_texts",
-                "planner.__main__", "planner.application_report", "planner.importers.pipeline")
+TEXT_MODULES = ("ui.texts", "ui.draw_texts", "costing.texts", "costing.errors", "costing.report", "planner.model.errors",
+                "planner.__main__", "planner.output.application_report", "planner.importers.pipeline")
 
 
 def _values() -> dict[float, str]:

@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import visit
+from planner.project import visit
 from planner.checks import assess
-from planner.model import PlanError
-from planner.project import Project, dumps_project, loads_project
+from planner.model.plan import PlanError
+from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import load_rules
 from tests.plans import bathroom, with_entrance
 
@@ -113,7 +113,7 @@ def test_the_tab_keeps_a_note_and_an_uploaded_photo(at):
 
 
 def test_basins_come_last_and_take_a_yes_or_no():
-    from planner.model import Fixture
+    from planner.model.plan import Fixture
     from shapely.geometry import box
     plan = project().plan
     plan = plan.replace(fixtures=(*plan.fixtures, Fixture("F9", "sink", box(0, 0, 500, 450), room=plan.rooms[0].id)))

@@ -8,7 +8,7 @@ from shapely.ops import unary_union
 
 from planner.checks import assess
 from planner.rules import load_rules
-from planner.sketch import (LANDSCAPE_PAPER_MM, MARGIN_PAPER_MM, PAPER_MM, EntranceWorks, choose_paper,
+from planner.output.sketch import (LANDSCAPE_PAPER_MM, MARGIN_PAPER_MM, PAPER_MM, EntranceWorks, choose_paper,
                             choose_scale, draw_sketch, outward, sketch_bytes, works_outline)
 from tests.plans import bathroom, with_entrance
 
@@ -75,8 +75,8 @@ def test_north_not_given_says_so():
 
 
 def test_on_a_small_scale_only_doors_too_narrow_are_labelled_by_their_id():
-    from planner.builder import door_from_opening, plan_from_parts
-    from planner.model import Room
+    from planner.editing.builder import door_from_opening, plan_from_parts
+    from planner.model.plan import Room
     rooms = [Room.from_rectangle("R1", "Gang", "hall", 0, 0, 60000, 6000),
              Room.from_rectangle("R2", "Bad", "bathroom", 0, 6000, 2000, 2400)]
     doors = [door_from_opening("D1", (30000, 0), (31000, 0), 1, rooms),       # wide enough

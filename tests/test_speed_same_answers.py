@@ -13,9 +13,9 @@ from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.checks.landing import free_field
 from planner.checks.space import by_room, fixture_obstacles, shrunk
-from planner.importers.gc_pause import gc_paused, with_gc_paused
+from planner.model.gc_pause import gc_paused, with_gc_paused
 from planner.importers.outside import AXES, outside
-from planner.model import Door, Fixture, Plan, Room
+from planner.model.plan import Door, Fixture, Plan, Room
 from planner.rules import load_rules
 
 

@@ -6,7 +6,7 @@ from shapely import affinity
 from shapely.geometry import box
 
 from planner.checks import assess
-from planner.model import Plan, Room
+from planner.model.plan import Plan, Room
 from planner.rules import load_rules
 
 
@@ -38,7 +38,7 @@ def test_a_standard_without_the_rectangle_wants_the_circle():
 
 
 def test_a_fixture_in_the_way_of_every_rectangle_fails():
-    from planner.model import Fixture
+    from planner.model.plan import Fixture
     room = Room(id="R1", name="Gang", type="hall", polygon=box(0, 0, 1350, 2000))
     wc = Fixture(id="F1", type="wc", footprint=box(600, 900, 1000, 1300), room="R1")
     f = next(x for x in assess(Plan(rooms=(room,), fixtures=(wc,)), load_rules()) if x.check == "turning_circle")
@@ -47,7 +47,7 @@ def test_a_fixture_in_the_way_of_every_rectangle_fails():
 
 def _bathroom_with_basin(space_under, standard: str = "no-tek17"):
     """A 1700 x 1700 mm bathroom: the circle fits, but not beside a 500 x 450 mm basin at the middle of a wall."""
-    from planner.model import Fixture
+    from planner.model.plan import Fixture
     room = Room(id="R1", name="Bad", type="bathroom", polygon=box(0, 0, 1700, 1700))
     basin = Fixture(id="F1", type="sink", footprint=box(600, 0, 1100, 450), room="R1", space_under=space_under)
     return next(f for f in assess(Plan(rooms=(room,), fixtures=(basin,)), load_rules(standard))

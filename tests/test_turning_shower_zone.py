@@ -30,8 +30,8 @@ def test_a_shower_that_does_not_decide_leaves_the_finding_as_it_is():
 
 
 def test_a_separate_wc_holding_the_only_toilet_needs_room_to_turn():
-    from planner.builder import fixture, plan_from_parts
-    from planner.model import Room
+    from planner.editing.builder import fixture, plan_from_parts
+    from planner.model.plan import Room
     rooms = [Room.from_rectangle("R1", "Gang", "hall", -3000, 0, 3000, 3000),
              Room.from_rectangle("R2", "WC", "wc", 0, 0, 1200, 1800)]
     plan = plan_from_parts("test", rooms, [], [fixture("F1", "wc", 400, 0, 400, 650, rooms)])

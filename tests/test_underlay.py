@@ -1,4 +1,4 @@
-"""Tracing over a plan image (planner/underlay.py with the canvas adapter): scale from one known length, then
+"""Tracing over a plan image (planner/importers/underlay.py with the canvas adapter): scale from one known length, then
 rooms, a door and fixtures drawn over it give the same findings as the same plan typed in as numbers."""
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import io
 
 import pytest
 
-from planner import plan_edit
-from planner.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg
+from planner.editing import plan_edit
+from planner.importers.canvas_adapter import CanvasFrame, Shape, Tool, apply_shapes, plan_svg
 from planner.checks import assess
-from planner.model import Plan, PlanError
-from planner.project import Project, dumps_project, loads_project
+from planner.model.plan import Plan, PlanError
+from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import load_rules
-from planner.underlay import Underlay
+from planner.importers.underlay import Underlay
 
 RULES = load_rules()
 # The flat as typed in: a hall 3 000 × 2 400 and a bathroom 2 000 × 2 400 east of it [mm], a door between them
@@ -137,13 +137,17 @@ def test_a_scale_line_of_a_few_pixels_is_refused():
 
 @pytest.mark.parametrize("damage", [{"mm_per_px": float("nan")}, {"width_px": 1}, {"image": "!!"},
                                     {"scaled": "yes"}, {"mm_per_px": 0}])
-def test_a_damaged_underlay_in_a_project_file_is_refused(damage):
+def test_a_damaged_underlay_in_a_project_file_is_left_out_and_said(damage):
+    """The plan traced over it opens; only the image is left out, with a sentence naming it."""
     traced, underlay = traced_plan()
     raw = Project(plan=traced, underlay=underlay).to_dict()
     raw["underlay"].update(damage)
     import json
-    with pytest.raises(PlanError):
-        loads_project(json.dumps(raw))
+    from planner.i18n import render
+    opened = loads_project(json.dumps(raw))
+    assert opened.underlay is None and [r.id for r in opened.plan.rooms] == [r.id for r in traced.rooms]
+    notices = [render(n, "nb") for n in opened.notices]   # a NaN is also said where it was found
+    assert notices[-1].startswith("Feltet underlay") and all(n.endswith(".") for n in notices)
 
 
 def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it():
@@ -178,7 +182,7 @@ def test_the_draw_tab_takes_a_plan_image_and_its_scale_from_a_line_drawn_over_it
 
 
 def test_a_drag_moves_the_fixture_the_door_or_the_room_under_the_finger():
-    from planner.canvas_adapter import shapes
+    from planner.importers.canvas_adapter import shapes
     plan = numbers_plan()
     frame = CanvasFrame.for_view(12000, 720, 540)
     move = Tool(kind="move")

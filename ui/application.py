@@ -1,18 +1,18 @@
 """The application form: the household, the home, the professional who visited and the case in the applicant's
-own words (planner.household), and the files for the application and the contractor."""
+own words (planner.project.household), and the files for the application and the contractor."""
 from __future__ import annotations
 
 from datetime import date
 
 import streamlit as st
 
-import planner.report_pdf  # noqa: F401  (registers the report's labels, which the form shares)
+import planner.output.report_pdf  # noqa: F401  (registers the report's labels, which the form shares)
 from costing import texts  # noqa: F401  (registers the step texts)
 from costing.process import STEPS
-from planner.household import CONDITIONS, LONG_TEXT_CHARS, SHORT_TEXT_CHARS, TENURES, Household
+from planner.project.household import CONDITIONS, LONG_TEXT_CHARS, SHORT_TEXT_CHARS, TENURES, Household
 from planner.i18n import register, t
-from planner.model import PlanError
-from planner.project import Project
+from planner.model.plan import PlanError
+from planner.project.file import Project
 from ui.keys import project_key
 from ui.plain import plain
 
@@ -116,7 +116,7 @@ def render_files(project: Project, plan, findings, rules, name: str, lang: str) 
     from costing.plan import build_plan, contexts
     from costing.quote_xlsx import quote_xlsx
     from costing.report import entrance_works
-    from planner.dxf_export import plan_to_dxf_bytes
+    from planner.output.dxf_export import plan_to_dxf_bytes
     st.markdown(f"**{t('app.files', lang)}**")
     state = dict(project.costing)
     try:

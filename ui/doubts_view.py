@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner.i18n import register, t
 from planner.importers.doubts import Doubt, confirmed_source
-from planner.project import Project
+from planner.project.file import Project
 
 register({
     "doubts.title": {"en": "The import doubts this plan ({n})", "nb": "Importen tviler på denne planen ({n})"},

@@ -5,17 +5,17 @@ import pandas as pd
 import streamlit as st
 
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
-from planner import plan_edit
-from planner.canvas_adapter import DRAWING_MODE, SCALE_TOOL, TOOLS, CanvasFrame, Tool, apply_shapes, plan_svg, shapes, svg_data_url
+from planner.editing import plan_edit
+from planner.importers.canvas_adapter import DRAWING_MODE, SCALE_TOOL, TOOLS, CanvasFrame, Tool, apply_shapes, plan_svg, shapes, svg_data_url
 from planner.checks import assess, summary
 from planner.i18n import t
-from planner.model import DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, Plan, PlanError
-from planner.numbers import fmt_number
-from planner.project import Project
-from planner.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
-from planner.rooms_by_numbers import add_room as add_typed_room
+from planner.model.plan import DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, Plan, PlanError
+from planner.model.numbers import fmt_number
+from planner.project.file import Project
+from planner.importers.rooms_by_numbers import TEMPLATES, WALLS, RoomRequest
+from planner.importers.rooms_by_numbers import add_room as add_typed_room
 from planner.rules import DEFAULT_STANDARD, Rules, load_rules
-from planner.status import ICONS, worst_first
+from planner.model.status import ICONS, worst_first
 from ui.plain import plain
 from ui import trace
 from ui.tablet_layout import content_width

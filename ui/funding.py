@@ -24,10 +24,10 @@ from costing.prices import default_prices, overrides_from_table, price_number
 from costing.process import CHECKLIST, STEPS, checklist_state
 from costing.quotes import QUOTABLE, QuoteError, quote_state, read_quote
 from costing.schemes import NAMES
-from planner.findings import Finding
+from planner.model.findings import Finding
 from planner.i18n import TextError, fmt_mm, fmt_nok, register, t
-from planner.model import Plan
-from planner.numbers import fmt_number
+from planner.model.plan import Plan
+from planner.model.numbers import fmt_number
 from planner.rules import Rules
 from ui.keys import project_key
 from ui.plain import plain

@@ -8,10 +8,10 @@ import streamlit as st
 
 from planner.checks.doors import far_side_open
 from planner.i18n import register, t
-from planner.numbers import NumberError, fmt_number
-from planner.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
-from planner.model import Plan, PlanError
-from planner.project import Project
+from planner.model.numbers import NumberError, fmt_number
+from planner.project.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
+from planner.model.plan import Plan, PlanError
+from planner.project.file import Project
 from planner.rules import Rules, load_rules
 import ui.draw_texts  # noqa: F401  (registers "visit.outside")
 from ui.keys import project_key

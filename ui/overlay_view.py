@@ -8,7 +8,7 @@ import altair as alt
 import streamlit as st
 
 from planner.i18n import register, t
-from planner.model import Plan
+from planner.model.plan import Plan
 from ui.keys import project_key
 
 POINT_ROLES = ("walls", "doors", "rooms", "ignore")   # what a pointed-at line's layer can be said to hold

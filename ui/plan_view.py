@@ -8,15 +8,15 @@ import hashlib
 import json
 
 from planner.checks.turning import rectangle_sizes
-from planner.drawing import plan_png
-from planner.findings import Finding
+from planner.output.drawing import plan_png
+from planner.model.findings import Finding
 from planner.i18n import fmt_mm, t
-from planner.model import Plan
-import planner.profile  # noqa: F401  (registers the words for an overridden value)
-from planner.sourced import USER
-from planner.rule_texts import rule_value_name, rule_value_text
+from planner.model.plan import Plan
+import planner.project.profile  # noqa: F401  (registers the words for an overridden value)
+from planner.model.sourced import USER
+from planner.rules.texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
-from planner.status import ICONS, worst_first
+from planner.model.status import ICONS, worst_first
 
 
 

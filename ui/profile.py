@@ -1,11 +1,11 @@
-"""Who lives there: the person's aid and chair size, in the sidebar, saved in the project (planner/profile.py)."""
+"""Who lives there: the person's aid and chair size, in the sidebar, saved in the project (planner/project/profile.py)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from planner.i18n import register, t
-from planner.profile import KINDS, REFERENCE_CHAIR_MM, SIZE_LIMITS_MM, WHEELCHAIRS, Profile
-from planner.project import Project
+from planner.project.profile import KINDS, REFERENCE_CHAIR_MM, SIZE_LIMITS_MM, WHEELCHAIRS, Profile
+from planner.project.file import Project
 
 NOT_SAID = "unsaid"
 

@@ -1,5 +1,5 @@
 """Renovating anyway ("Pusse opp?"), the fall-prevention walk and the day in the home: three short screens that
-only wire widgets to costing.renovation, planner.falls and planner.daily."""
+only wire widgets to costing.renovation, planner.project.falls and planner.project.daily."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -9,11 +9,11 @@ import streamlit as st
 
 from costing.plan import contexts
 from costing.renovation import ENTRANCE, renovation_plan, renovation_state
-from planner import daily, falls
-from planner.findings import Finding
+from planner.project import daily, falls
+from planner.model.findings import Finding
 from planner.i18n import fmt_mm, fmt_nok, register, t
-from planner.model import Plan
-from planner.project import Project
+from planner.model.plan import Plan
+from planner.project.file import Project
 from planner.rules import Rules
 from ui.keys import project_key
 from ui.plain import plain

@@ -5,15 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 import ui.draw_texts  # noqa: F401  (registers the tab's texts)
-from planner import visit
+from planner.project import visit
 from planner.checks import assess
 from planner.checks.doors import far_side_open
 from planner.i18n import fmt_mm, t
-from planner.status import ICONS, SEVERITY
-from planner.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
-from planner.model import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
-from planner.numbers import NumberError, fmt_number
-from planner.project import Project
+from planner.model.status import ICONS, SEVERITY
+from planner.project.measurements import CODED_FIELDS, ENTRANCE_ID, choices, local_time
+from planner.model.plan import SOURCE_ESTIMATED, SOURCE_MEASURED, Plan, PlanError
+from planner.model.numbers import NumberError, fmt_number
+from planner.project.file import Project
 from planner.rules import rules_for
 from ui.measure import door_between
 from ui.plain import plain
@@ -62,7 +62,7 @@ def _values(project: Project, item: visit.VisitItem, key: str, lang: str) -> tup
                               source, problems)
             continue
         shown = "" if current is None else fmt_number(current.value, lang, decimals=1)
-        # text, read by the one number parser (planner/numbers.py): "86 cm", "1 200", "0,9 m"
+        # text, read by the one number parser (planner/model/numbers.py): "86 cm", "1 200", "0,9 m"
         typed = col.text_input(t(f"visit.field.{field}", lang), value=shown, key=f"{key}_{field}", placeholder="–",
                                help=t(f"visit.how.{field}", lang)).strip()
         col.caption(t("visit.plan_says", lang, value=_plan_value(project.plan, item.element, field, lang)))

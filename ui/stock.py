@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import fmt_nok, register, t
-from planner.model import PlanError
+from planner.model.plan import PlanError
 from stock import register as reg
 from stock.view import SORTS, barrier_checks, by_grade, select
 from ui.plain import plain

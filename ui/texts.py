@@ -1,5 +1,5 @@
 """Texts of the app's own screens (planner/ and costing/ register theirs)."""
-from planner import units as _units  # noqa: F401 - registers the unit names (units.mm …)
+from planner.model import units as _units  # noqa: F401 - registers the unit names (units.mm …)
 from planner.i18n import register
 
 register({

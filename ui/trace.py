@@ -1,6 +1,6 @@
 """Tracing over a plan image in the "Draw a plan" tab: upload a PNG, JPEG or PDF page, set its scale by drawing
 one line along a known length, then draw over it. The image lives in session state as `draw_underlay`; the
-geometry and the scale are planner.underlay's."""
+geometry and the scale are planner.importers.underlay's."""
 from __future__ import annotations
 
 import math
@@ -8,10 +8,10 @@ import math
 import streamlit as st
 
 from planner.i18n import register, t
-from planner.measurements import FIELD_RANGES
-from planner.model import PlanError
-from planner.numbers import parse_number
-from planner.underlay import Underlay
+from planner.project.measurements import FIELD_RANGES
+from planner.model.plan import PlanError
+from planner.model.numbers import parse_number
+from planner.importers.underlay import Underlay
 
 register({
     "trace.title": {"en": "Trace over a plan image (PNG, JPEG or PDF)", "nb": "Tegn over en plantegning (PNG, JPEG "

@@ -13,9 +13,9 @@ from planner.checks.shower import check_step_free_shower
 from planner.checks.turning import check_turning_circles
 from planner.checks.wc import check_wc_side_space
 import planner.checks.texts  # noqa: F401  (registers the new checks' words)
-from planner.findings import Finding
-from planner.importers.gc_pause import gc_paused
-from planner.model import Plan
+from planner.model.findings import Finding
+from planner.model.gc_pause import gc_paused
+from planner.model.plan import Plan
 from planner.rules import Rules
 
 Check = Callable[[Plan, Rules], list[Finding]]
@@ -37,7 +37,7 @@ CHECKS: dict[str, Check] = {
 def assess(plan: Plan, rules: Rules) -> list[Finding]:
     """Run every registered check; every element a check applies to gets a finding, pass or not."""
     findings: list[Finding] = []
-    with gc_paused():    # the checks make many short-lived shapes and no cycles (planner/importers/gc_pause.py)
+    with gc_paused():    # the checks make many short-lived shapes and no cycles (planner/model/gc_pause.py)
         for check in CHECKS.values():
             findings.extend(check(plan, rules))
     return findings

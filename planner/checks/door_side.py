@@ -7,8 +7,8 @@ from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
-from planner.findings import FAIL, PASS, Finding, near_limit
-from planner.model import Door, Plan, Room
+from planner.model.findings import FAIL, PASS, Finding, near_limit
+from planner.model.plan import Door, Plan, Room
 from planner.rules import Rules
 
 CHECK = "door_side_space"

@@ -1,8 +1,8 @@
 """Doors: clear width (TEK17 § 12-13 (2)) and threshold height (TEK17 § 12-13 (3) c, NAV ≤ 25 mm)."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
-from planner.model import SOURCE_ESTIMATED, SOURCE_SCANNED, Door, Plan
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
+from planner.model.plan import SOURCE_ESTIMATED, SOURCE_SCANNED, Door, Plan
 from planner.rules import Rules
 
 

@@ -1,8 +1,8 @@
 """Step-free entrance: TEK17 § 12-4 (2) c; NAV accepts at most 25 mm, bevelled."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
-from planner.model import Plan
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
+from planner.model.plan import Plan
 from planner.rules import Rules
 
 ENTRANCE_ID = "entrance"

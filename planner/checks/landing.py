@@ -9,8 +9,8 @@ from shapely.ops import unary_union
 
 from planner.checks.route import entrance_doors
 from planner.checks.space import TOLERANCE_MM, has_opening, unit, valid
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Door, Plan
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model.plan import Door, Plan
 from planner.rules import Rules
 
 CHECK = "entrance_landing"

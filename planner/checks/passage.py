@@ -8,8 +8,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from planner.checks.space import TOLERANCE_MM, door_way, free_floor, shrunk_each, valid
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Plan, Room
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model.plan import Plan, Room
 from planner.rules import Rules
 
 CHECK = "free_passage"

@@ -9,8 +9,8 @@ import re
 from shapely.geometry import LineString, Point
 
 from planner.checks.doors import check_door_widths, check_thresholds
-from planner.findings import FAIL, PASS, UNKNOWN, Finding
-from planner.model import Door, Plan, Room
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.model.plan import Door, Plan, Room
 from planner.rules import Rules
 
 CHECK = "step_free_route"

@@ -1,8 +1,8 @@
 """Step-free shower: TEK17 § 12-9 (1) requires that a bathroom can have a step-free shower zone."""
 from __future__ import annotations
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
-from planner.model import Plan
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
+from planner.model.plan import Plan
 from planner.rules import Rules
 
 

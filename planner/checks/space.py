@@ -10,8 +10,8 @@ from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from planner.findings import FAIL, PASS, UNKNOWN
-from planner.model import Fixture, Plan, Room
+from planner.model.findings import FAIL, PASS, UNKNOWN
+from planner.model.plan import Fixture, Plan, Room
 from planner.rules import Rules
 
 TOLERANCE_MM = 0.5   # a width that equals its limit to 0.5 mm passes

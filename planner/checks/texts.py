@@ -190,7 +190,7 @@ register({
         "nb": "{room}: den største frie sirkelen er {measured} mm, mindre enn snusirkelen på {required} mm, og et "
               "T-formet snuareal ({t_arm} mm brede armer i et kvadrat på {t_size} mm) får heller ikke plass."},
 
-    # what the new checks' rule values mean, for the table of values used (planner/rule_texts.py)
+    # what the new checks' rule values mean, for the table of values used (planner/rules/texts.py)
     "rulevalue.wc_side_space_wide_mm": {"en": "Free floor on one side of the WC", "nb": "Fritt gulv på den ene siden av WC"},
     "rulevalue.wc_side_space_narrow_mm": {"en": "Free floor on the other side of the WC",
                                           "nb": "Fritt gulv på den andre siden av WC"},

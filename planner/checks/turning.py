@@ -11,8 +11,8 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Plan, Room
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model.plan import Plan, Room
 from planner.rules import Rules
 
 COARSE_TOLERANCE_MM = 5.0  # the search is refined to FINE_TOLERANCE_MM only near the limit, where it decides

@@ -8,8 +8,8 @@ from shapely.ops import unary_union
 from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
-from planner.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
-from planner.model import Fixture, Plan, Room
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
+from planner.model.plan import Fixture, Plan, Room
 from planner.rules import Rules
 
 CHECK = "wc_side_space"

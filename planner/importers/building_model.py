@@ -10,7 +10,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planner.i18n import register, render, said
 from planner.importers.report import item
-from planner.model import Room
+from planner.model.plan import Room
 
 DOOR_PROBES_MM = (250.0, 450.0, 700.0)   # how far from a door's middle, on each side, a room is looked for
 

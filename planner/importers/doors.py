@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.builder import swing_polygon
+from planner.editing.builder import swing_polygon
 from planner.i18n import register, said
 from planner.importers.extract import Primitives
 from planner.importers.layers import is_double_block, is_sliding_block
@@ -59,7 +59,7 @@ class DoorShape:
 
 
 def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, steps: int = 12) -> Polygon:
-    """The leaf's quarter disc, the same shape a drawn or typed door gets (planner.builder.swing_polygon)."""
+    """The leaf's quarter disc, the same shape a drawn or typed door gets (planner.editing.builder.swing_polygon)."""
     latch = (float(hinge[0] + r * closed_dir[0]), float(hinge[1] + r * closed_dir[1]))
     return swing_polygon((float(hinge[0]), float(hinge[1])), latch, 1 if sign > 0 else -1, segments=steps)
 

@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 
 from planner.i18n import register, render, said
-from planner.model import Plan
+from planner.model.plan import Plan
 
 # A room of a dwelling. The largest rooms of a home, an open kitchen-living room, are 40–80 m²; above this the
 # outline is more likely a floor, a gross internal area or a flat than a room.

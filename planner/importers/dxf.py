@@ -12,7 +12,7 @@ from ezdxf.lldxf.tagger import binary_tags_loader
 from planner.i18n import register, said
 from planner.importers import dxfread
 from planner.importers.dxfread import Document
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"

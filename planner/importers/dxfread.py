@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.tools.codepage import toencoding
 
-from planner.model import PlanError
-from planner.text import text_only
+from planner.model.plan import PlanError
+from planner.model.text import text_only
 
 FOLLOWERS = {"VERTEX", "ATTRIB", "SEQEND"}    # belong to the POLYLINE or INSERT before them
 MAX_COORDINATE = 1e12                         # drawing units; beyond this a value is damage, not geometry

@@ -19,8 +19,8 @@ from ezdxf.tools.text import escape_dxf_line_endings, fast_plain_mtext, plain_te
 
 from planner.i18n import register
 from planner.importers.dxfread import Document, Entity, number
-from planner.text import text_only
-from planner.model import PlanError
+from planner.model.text import text_only
+from planner.model.plan import PlanError
 
 # Limits on what one drawing expands to, counted while it is flattened (docs/dxf.md, "Limits"):
 MAX_PRIMITIVES = 2_000_000   # segments, arcs, outlines, texts, block footprints and ignored shapes (circles ...)

@@ -22,9 +22,9 @@ from planner.importers.building_model import ModelReport, ordered, rectangle, ro
 from planner.importers.doors import kind_name
 from planner.importers.layers import fixture_type
 from planner.importers.rooms import room_type
-from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room
+from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
-from planner.units import MM_PER_UNIT, unit_name
+from planner.model.units import MM_PER_UNIT, unit_name
 
 MAX_ENTITIES = 1_500_000     # a large block of flats is a few hundred thousand; beyond this memory runs out first
 MAX_STOREY_ELEMENTS = 20_000  # spaces, doors, stairs and terminals on one storey whose geometry is worked out

@@ -125,7 +125,7 @@ def is_double_block(name: str) -> bool:
 
 
 def fixture_type(name: str) -> str | None:
-    """The fixture type a block name stands for (planner.model.FIXTURE_TYPES), or None."""
+    """The fixture type a block name stands for (planner.model.plan.FIXTURE_TYPES), or None."""
     base = name.split("$")[-1]
     if is_door_block(base):
         return None

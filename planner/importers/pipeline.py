@@ -17,7 +17,7 @@ from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_D
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
-from planner.importers.gc_pause import with_gc_paused
+from planner.model.gc_pause import with_gc_paused
 from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
@@ -30,9 +30,9 @@ from planner.importers.rooms import (area_label_scales, area_outlines, area_labe
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
-from planner.model import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
+from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
-from planner.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
+from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
 
 MAX_ENTITIES = 400_000
 REGION_GAP_MM = 4000.0

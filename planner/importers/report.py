@@ -6,8 +6,8 @@ from collections import Counter
 from planner.i18n import register, render, said
 from planner.importers.layers import SET_BY_USER
 from planner.importers.rooms import NO_TEXT_INSIDE
-from planner.model import PlanError
-from planner.units import unit_name
+from planner.model.plan import PlanError
+from planner.model.units import unit_name
 
 
 def _layers(names: list[str]) -> str:

@@ -20,7 +20,7 @@ from shapely.geometry import LineString, Point, Polygon
 from planner.i18n import register, said
 from planner.importers.building_model import ModelReport, ordered, rectangle, room_of, sides_of
 from planner.importers.walls_to_rooms import rooms_from_walls
-from planner.model import SOURCE_SCANNED, Door, Fixture, Plan, PlanError, Room
+from planner.model.plan import SOURCE_SCANNED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
 
 MM_PER_M = 1000.0

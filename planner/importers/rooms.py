@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from planner.i18n import register, said
-from planner.model import ROOM_TYPES
+from planner.model.plan import ROOM_TYPES
 
 MIN_ROOM_M2, MAX_ROOM_M2 = 0.8, 1500.0
 NO_TEXT_INSIDE = "imp.room.no_text"
@@ -72,7 +72,7 @@ def _matches(fragments: tuple[str, ...], text: str, words: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def room_type(name: str) -> str:
-    """The room type (planner.model.ROOM_TYPES) a room name stands for; "other" when unknown.
+    """The room type (planner.model.plan.ROOM_TYPES) a room name stands for; "other" when unknown.
 
     A name that says both bathroom and WC ("Bad/WC", "Dusj/WC", "Bathroom/WC", "Bath/Toilet") is a bathroom
     with a toilet in it, not a separate WC. Areas and sizes in the label ("Gang 7,5 m²") are not part of it."""

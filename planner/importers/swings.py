@@ -29,7 +29,7 @@ import shapely
 from planner.i18n import register
 from planner.importers.extract import Primitives
 from planner.importers.unitguess import DOOR_RANGE_MM, SITE_RANGE_MM
-from planner.units import MM_PER_UNIT
+from planner.model.units import MM_PER_UNIT
 
 LEAF_LENGTH = (0.75, 1.2)       # a leaf line's length relative to the swing radius
 LEAF_REACH = 0.1                # how near the arc's centre the leaf line starts, relative to the radius

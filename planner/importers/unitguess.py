@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.i18n import register, render, said
-from planner.units import MM_PER_UNIT, unit_name
+from planner.model.units import MM_PER_UNIT, unit_name
 
 DOOR_RANGE_MM = (550.0, 1300.0)
 ROOM_SIDE_RANGE_MM = (900.0, 30_000.0)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner.sourced import CONFIDENCE_MARKS, Sourced
+from planner.model.sourced import CONFIDENCE_MARKS, Sourced
 
 RULES_DIR = Path(__file__).parent
 DEFAULT_STANDARD = "no-tek17"
@@ -84,7 +84,7 @@ def rules_for(given: str | None, saved: str | None = None) -> Rules:
     default. One sentence (PlanError) for a standard that is not known, e.g. in an edited project file."""
     standard = given or saved or DEFAULT_STANDARD
     if standard not in available_standards():
-        from planner.model import PlanError
+        from planner.model.plan import PlanError
         raise PlanError.text("err.standard_unknown", standard=repr(standard), known=", ".join(available_standards()))
     return load_rules(standard)
 

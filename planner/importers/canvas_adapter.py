@@ -3,7 +3,7 @@
 The canvas (streamlit-drawable-canvas 0.13, Fabric.js 7) sends what was drawn as Fabric JSON, in pixels with
 y pointing down. `CanvasFrame` maps those pixels to the plan's millimetres (y up, north up); `shapes` reads the
 Fabric objects; `apply_shapes` turns each new shape into a room, door, fixture or entrance on the plan with
-`planner.plan_edit`; `plan_svg` draws the plan back as the canvas's background, in the same pixels.
+`planner.editing.plan_edit`; `plan_svg` draws the plan back as the canvas's background, in the same pixels.
 No streamlit import here: everything is pure and unit-tested.
 """
 from __future__ import annotations
@@ -13,16 +13,16 @@ import html
 import math
 from dataclasses import dataclass, field
 
-from planner import plan_edit
-from planner.findings import Finding
-from planner.model import Plan, PlanError
+from planner.editing import plan_edit
+from planner.model.findings import Finding
+from planner.model.plan import Plan, PlanError
 from planner.rules import Rules
-from planner.status import COLOURS, PASS, UNKNOWN, worst_by_element
-from planner.underlay import Underlay, underlay_svg
+from planner.model.status import COLOURS, PASS, UNKNOWN, worst_by_element
+from planner.importers.underlay import Underlay, underlay_svg
 
 ORIGIN_SHARE = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
 TOOLS = ("room_rect", "room_polygon", "door", "fixture", "entrance", "move")
-SCALE_TOOL = "scale"      # a line along a known length over the plan image (planner/underlay.py); no plan change
+SCALE_TOOL = "scale"      # a line along a known length over the plan image (planner/importers/underlay.py); no plan change
 DRAWING_MODE = {"room_rect": "rect", "room_polygon": "polygon", "door": "point", "fixture": "point",
                 "entrance": "point", "move": "line", SCALE_TOOL: "line"}
 

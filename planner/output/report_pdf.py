@@ -23,16 +23,16 @@ from fpdf.enums import XPos, YPos
 from fpdf.errors import FPDFException
 
 from planner.checks import summary
-from planner.findings import FAIL, PASS, UNKNOWN, Finding
-from planner.household import CONDITIONS, TENURES, Household
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.project.household import CONDITIONS, TENURES, Household
 from planner.i18n import register, t
-from planner.measurements import ENTRANCE_ID, describe, latest, local_time
-from planner.model import Plan
-from planner.project import Project
-from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
+from planner.project.measurements import ENTRANCE_ID, describe, latest, local_time
+from planner.model.plan import Plan
+from planner.project.file import Project
+from planner.rules.texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
-from planner.status import TEXT_COLOURS
-from planner.visit import measured
+from planner.model.status import TEXT_COLOURS
+from planner.project.visit import measured
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu Sans"   # the family name matplotlib's SVG text asks for, so the sketch's text uses it too
@@ -45,7 +45,7 @@ LABEL_MM = 82
 # there are (every finding is in the app and in `python -m planner check`), so it stays readable and quick
 MAX_PASSED_ROWS = 120
 STATUS_RGB = {status: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for status, colour in TEXT_COLOURS.items()}
-# the measurement behind each check's number (planner/measurements.py field names)
+# the measurement behind each check's number (planner/project/measurements.py field names)
 CHECK_FIELD = {"door_clear_width": "clear_width_mm", "threshold": "threshold_mm", "step_free_shower": "lip_mm",
                "step_free_entrance": "rise_mm"}
 
@@ -171,7 +171,7 @@ class _Pdf(FPDF):
 def build_pdf(project: Project, findings: list[Finding], rules: Rules, lang: str, plan: Plan,
               sketch_svg: bytes | None = None, sections: list[Section] = (), made_at: datetime | None = None) -> bytes:
     """The report as PDF bytes. plan: the plan with the measurements applied (what `findings` checked);
-    sketch_svg: the dimensioned sketch (planner.sketch); sections: the caller's parts after the barriers."""
+    sketch_svg: the dimensioned sketch (planner.output.sketch); sections: the caller's parts after the barriers."""
     pdf = _Pdf(lang)
     pdf.set_title(t("pdf.title", lang))
     pdf.set_creator("Tilpass")
@@ -293,7 +293,7 @@ def _need(pdf: _Pdf, h: Household, lang: str) -> None:
 def _sketch(pdf: _Pdf, svg: bytes | None, lang: str) -> None:
     if svg is None:
         return
-    width_mm = _svg_width_mm(svg)   # drawn at its printed size (planner.sketch): at its own width it keeps its scale
+    width_mm = _svg_width_mm(svg)   # drawn at its printed size (planner.output.sketch): at its own width it keeps its scale
     landscape = width_mm > BODY_MM + 0.5
     pdf.add_page(orientation="L" if landscape else "P")
     _heading(pdf, t("pdf.h.sketch", lang))

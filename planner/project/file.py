@@ -11,13 +11,13 @@ from typing import Any
 
 from shapely.errors import ShapelyError
 
-from planner import daily, falls
-from planner.profile import Profile
-from planner.household import Household
-from planner.measurements import Measurement, apply_measurements, latest
-from planner.model import Plan, PlanError
+from planner.project import daily, falls
+from planner.project.profile import Profile
+from planner.project.household import Household
+from planner.project.measurements import Measurement, apply_measurements, latest
+from planner.model.plan import Plan, PlanError
 from planner.rules import DEFAULT_STANDARD
-from planner.underlay import Underlay
+from planner.importers.underlay import Underlay
 
 FORMAT = "tilpass-project"
 FORMAT_VERSION = 1
@@ -40,16 +40,16 @@ class Project:
     costing: dict[str, Any] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-    falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/falls.py)
-    daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/daily.py)
-    profile: dict[str, Any] = field(default_factory=dict)  # who lives there (planner/profile.py); {}: not said
+    falls: dict[str, dict] = field(default_factory=dict)   # the fall-prevention walk (planner/project/falls.py)
+    daily: dict[str, dict] = field(default_factory=dict)   # the day in the home (planner/project/daily.py)
+    profile: dict[str, Any] = field(default_factory=dict)  # who lives there (planner/project/profile.py); {}: not said
 
     @property
     def person(self) -> Profile | None:
         return Profile.from_dict(self.profile)
     household: Household = field(default_factory=Household)  # the applicant, the home, who visited (optional)
     notices: tuple = field(default=(), compare=False)
-    underlay: Underlay | None = None   # the plan image the plan was traced over (planner/underlay.py)
+    underlay: Underlay | None = None   # the plan image the plan was traced over (planner/importers/underlay.py)
 
     def measured_plan(self) -> tuple[Plan, list[str]]:
         """The plan with the site measurements applied, and any measurement that found no element."""
@@ -73,8 +73,8 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
-        """A project from a file's contents, every field checked first (planner.project_check)."""
-        from planner.project_check import check_project
+        """A project from a file's contents, every field checked first (planner.project.checked)."""
+        from planner.project.checked import check_project
         data, notices = check_project(upgrade(data))
         return cls(plan=Plan.from_dict(data["plan"]), notices=tuple(notices),
                    measurements=tuple(Measurement.from_dict(m) for m in data.get("measurements", [])),
@@ -84,7 +84,7 @@ class Project:
                    extra=dict(data.get("extra", {})), falls=falls.validate(data.get("falls")),
                    daily=daily.validate(data.get("daily")), household=Household.from_dict(data.get("household")),
                    profile=_profile(data.get("profile")),
-                   underlay=None if data.get("underlay") is None else Underlay.from_dict(data["underlay"]))
+                   underlay=data.get("underlay"))   # built (and checked) by check_project
 
 
 def _profile(data: Any) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def upgrade(data: dict) -> dict:
 def dumps_project(project: Project) -> str:
     """The project file's text: valid JSON in valid UTF-8 (a lone surrogate pasted into a note becomes U+FFFD, a
     NaN from an import report null), so that what is saved always opens again."""
-    from planner.project_check import clean_tree
+    from planner.project.checked import clean_tree
     return json.dumps(clean_tree(project.to_dict(), []), ensure_ascii=False, indent=1, allow_nan=False)
 
 

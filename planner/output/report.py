@@ -1,14 +1,14 @@
 """The plan and its findings as the JSON object of the CLI contract (docs/cli.md)."""
 from __future__ import annotations
 
-from planner.findings import Finding
-from planner.model import Plan
+from planner.model.findings import Finding
+from planner.model.plan import Plan
 
 
 def json_safe(report: dict) -> dict:
     """The import report as strict JSON: a number that is not finite (NaN from a division by nothing) is null,
     a lone surrogate U+FFFD; the CLI's --json output is then always valid JSON in valid UTF-8."""
-    from planner.project_check import clean_tree
+    from planner.project.checked import clean_tree
     return clean_tree(report, [])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner import falls as _falls  # noqa: F401  (registers the names of the aids both lists share)
+from planner.project import falls as _falls  # noqa: F401  (registers the names of the aids both lists share)
 from planner.i18n import register, t
 
 EASY, HARD, CANNOT = "easy", "hard", "cannot"

@@ -5,7 +5,7 @@
 "1.200" and "1,200" (one separator, then three digits) mean 1200 in one language and 1.2 in the other: they are
 refused with a sentence asking which, never guessed. Anything else that is not a number is refused with one
 sentence in the user's language (`NumberError.message(lang)`); the caller keeps the value it had before.
-The ranges per field are one table, `planner.measurements.FIELD_RANGES`.
+The ranges per field are one table, `planner.project.measurements.FIELD_RANGES`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from planner.i18n import register, t
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 MAX_CHARS = 40            # nobody types a longer number; longer text is refused before it is looked at
 # unit typed -> (the field's unit it fits, factor to that unit)

@@ -38,11 +38,11 @@ MAX_COORD_MM = 1e12  # a coordinate beyond 10^12 mm is damage (UTM coordinates i
 class PlanError(TextError, ValueError):
     """Input that cannot become a plan. The message is one sentence a user understands.
 
-    Raised with `PlanError.text(key, **params)`, the sentence is a registered text (planner/error_texts.py) and
+    Raised with `PlanError.text(key, **params)`, the sentence is a registered text (planner/model/errors.py) and
     `message(lang)` gives it in the user's language; str() is always the English sentence.
     """
 
-    TEXTS = "planner.error_texts"
+    TEXTS = "planner.model.errors"
 
 
 def _coords(geom: BaseGeometry | None) -> Any:

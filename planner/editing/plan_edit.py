@@ -2,7 +2,7 @@
 
 The drawing canvas, the tables of numbers and "rooms by numbers" all change a plan through these functions, so
 they share one set of rules: ids never change once given, doors are rebuilt from their numbers with
-`planner.builder`, and every door and fixture is linked again to the rooms around it after each change.
+`planner.editing.builder`, and every door and fixture is linked again to the rooms around it after each change.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.builder import door_from_opening, walls_of
-from planner.model import (DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, SOURCE_DRAWN, Door, Entrance, Fixture, Plan,
+from planner.editing.builder import door_from_opening, walls_of
+from planner.model.plan import (DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, SOURCE_DRAWN, Door, Entrance, Fixture, Plan,
                            PlanError, Room)
 from planner.rules import Rules
 

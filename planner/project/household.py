@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from planner.i18n import register
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 TENURES = ("owner", "cooperative", "tenant")     # selveier, borettslag/andel, leier
 # NAV's conditions an application argues (nav.no, confidence C; rules-and-grants-research.md § 10)

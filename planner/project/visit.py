@@ -4,10 +4,10 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from planner.findings import Finding
-from planner.measurements import ENTRANCE_ID, Measurement, make_measurement, now_iso
-from planner.model import SOURCE_MEASURED, Plan, PlanError
-from planner.project import Project
+from planner.model.findings import Finding
+from planner.project.measurements import ENTRANCE_ID, Measurement, make_measurement, now_iso
+from planner.model.plan import SOURCE_MEASURED, Plan, PlanError
+from planner.project.file import Project
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "image/gif")
@@ -78,7 +78,7 @@ def add_photo(project: Project, element: str, name: str, mime: str, data: bytes,
         raise PlanError.text("visit.photo_empty", name=name or "photo")
     if len(data) > MAX_PHOTO_BYTES:
         raise PlanError.text("visit.photo_large", name=name)
-    from planner.project_check import image_kind
+    from planner.project.checked import image_kind
     kind = image_kind(data[:16])
     if kind is None:   # what is kept must show and open again: a photo is an image whatever its name says
         raise PlanError.text("visit.not_image", name=name or "photo")

@@ -8,11 +8,11 @@ from matplotlib.patches import Circle, Polygon as MplPolygon
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planner.findings import FAIL, PASS, Finding
+from planner.model.findings import FAIL, PASS, Finding
 from planner.i18n import t
-from planner.model import Plan
-from planner.numbers import fmt_number
-from planner.status import COLOURS, worst
+from planner.model.plan import Plan
+from planner.model.numbers import fmt_number
+from planner.model.status import COLOURS, worst
 
 # Room names and ids come from files: a "$" in one must stay a dollar sign, never start mathtext.
 matplotlib.rcParams["text.parse_math"] = False

@@ -19,10 +19,10 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Polygon
 
 from planner.i18n import TextError, register, said
-from planner.measurements import FIELD_LIMITS_MM, Measurement
-from planner.model import Door, Entrance, Fixture, PlanError, Room
-from planner.text import text_only
-from planner.units import MM_PER_UNIT
+from planner.project.measurements import FIELD_LIMITS_MM, Measurement
+from planner.model.plan import Door, Entrance, Fixture, PlanError, Room
+from planner.model.text import text_only
+from planner.model.units import MM_PER_UNIT
 
 MAX_DEPTH = 64                 # nesting of lists and objects; the deepest a Tilpass file has is about 10
 MAX_INTEGER = 10 ** 15         # any count, length or sum in kroner is far below; beyond it a number is damage
@@ -180,12 +180,12 @@ def named(fields: list[str]) -> str | list:
     return shown if len(fields) <= MAX_NAMED else said("proj.more", fields=shown, more=len(fields) - MAX_NAMED)
 
 
-def _type_why(expected: type) -> list:
+def type_why(expected: type) -> list:
     en, nb = EXPECTED[expected]
     return said("proj.why.type", expected=en, expected_nb=nb)
 
 
-def _why(exc: Exception) -> list:
+def why_of(exc: Exception) -> list:
     if isinstance(exc, Bad):
         return exc.why
     if isinstance(exc, TextError) and exc.key:
@@ -199,13 +199,13 @@ def left_out(notices: Notices, what: list, why: list) -> None:
     notices.append(said("proj.left_out", what=what, why=why))
 
 
-def _of(value: Any, kind: type, field: str, notices: Notices, default: Any) -> Any:
+def of_kind(value: Any, kind: type, field: str, notices: Notices, default: Any) -> Any:
     """value when it is of kind (a number for float), else default with a sentence naming the field."""
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float else isinstance(value, kind)
     if ok or value is None and default is None:
         return value
     if value is not None:
-        left_out(notices, said("proj.what.field", field=field), _type_why(kind))
+        left_out(notices, said("proj.what.field", field=field), type_why(kind))
     return default
 
 
@@ -267,7 +267,7 @@ ELEMENTS = (("rooms", _room, "proj.what.room"), ("doors", _door, "proj.what.door
 
 
 def _entrance(data: Any, notices: Notices) -> dict | None:
-    data = _of(data, dict, "plan.entrance", notices, None)
+    data = of_kind(data, dict, "plan.entrance", notices, None)
     if data is None:
         return None
     data = dict(data)
@@ -280,17 +280,17 @@ def _entrance(data: Any, notices: Notices) -> dict | None:
                                 why=_range_why(low, high, "" if name == "steps" else " mm")))
             data[name] = None
     for name in ("door", "rise_source"):
-        data[name] = _of(data.get(name), str, f"plan.entrance.{name}", notices, None)
+        data[name] = of_kind(data.get(name), str, f"plan.entrance.{name}", notices, None)
     try:
         return Entrance.from_dict(data).to_dict()
     except BAD as exc:
-        left_out(notices, said("proj.what.field", field="plan.entrance"), _why(exc))
+        left_out(notices, said("proj.what.field", field="plan.entrance"), why_of(exc))
         return None
 
 
 def _lines(data: Any, field: str, notices: Notices) -> list:
     kept, dropped = [], 0
-    for line in _of(data, list, field, notices, []):
+    for line in of_kind(data, list, field, notices, []):
         try:
             points = [[float(x), float(y)] for x, y in line]
             if len(points) < 2 or not all(math.isfinite(v) and abs(v) <= 1e12 for p in points for v in p):
@@ -310,7 +310,7 @@ def check_plan(data: Any, notices: Notices) -> dict:
     out = dict(data)
     name = data.get("name", "")
     if not isinstance(name, str):
-        left_out(notices, said("proj.what.field", field="plan.name"), _type_why(str))
+        left_out(notices, said("proj.what.field", field="plan.name"), type_why(str))
         name = ""
     out["name"] = name
     units = data.get("units", "mm")
@@ -321,13 +321,13 @@ def check_plan(data: Any, notices: Notices) -> dict:
     out["units"] = units
     for key, build, what in ELEMENTS:
         kept, seen = [], set()
-        for i, item in enumerate(_of(data.get(key, []), list, f"plan.{key}", notices, [])):
+        for i, item in enumerate(of_kind(data.get(key, []), list, f"plan.{key}", notices, [])):
             ident = item.get("id") if isinstance(item, dict) else None
             label = said(what, id=ident if isinstance(ident, str) else f"plan.{key}[{i}]")
             try:
                 element = build(item)
             except BAD as exc:
-                left_out(notices, label, _why(exc))
+                left_out(notices, label, why_of(exc))
                 continue
             if element["id"] in seen:
                 left_out(notices, label, said("proj.why.duplicate"))
@@ -340,7 +340,7 @@ def check_plan(data: Any, notices: Notices) -> dict:
     out["entrance"] = _entrance(data.get("entrance"), notices)
     out["walls"] = _lines(data.get("walls", []), "plan.walls", notices)
     out["ignored"] = _lines(data.get("ignored", []), "plan.ignored", notices)
-    out["import_report"] = _of(data.get("import_report", {}), dict, "plan.import_report", notices, {})
+    out["import_report"] = of_kind(data.get("import_report", {}), dict, "plan.import_report", notices, {})
     return out
 
 
@@ -349,25 +349,25 @@ def check_plan(data: Any, notices: Notices) -> dict:
 @section("measurements")
 def check_measurements(data: Any, notices: Notices) -> list:
     kept = []
-    for item in _of(data, list, "measurements", notices, []):
+    for item in of_kind(data, list, "measurements", notices, []):
         try:
             kept.append(Measurement.from_dict(item).to_dict())
         except BAD as exc:
             element = item.get("element") if isinstance(item, dict) else None
             field = item.get("field") if isinstance(item, dict) else None
             left_out(notices, said("proj.what.measurement", element=str(element)[:40], field=str(field)[:40]),
-                     _why(exc))
+                     why_of(exc))
     return kept
 
 
 @section("notes")
 def check_notes(data: Any, notices: Notices) -> dict:
     out = {}
-    for key, value in _of(data, dict, "notes", notices, {}).items():
+    for key, value in of_kind(data, dict, "notes", notices, {}).items():
         if isinstance(value, str):
             out[key] = value
         elif value is not None:
-            left_out(notices, said("proj.what.field", field=f"notes.{key}"), _type_why(str))
+            left_out(notices, said("proj.what.field", field=f"notes.{key}"), type_why(str))
     return out
 
 
@@ -387,10 +387,10 @@ def image_kind(data: bytes) -> str | None:
 
 def _photo(data: Any) -> dict:
     if not isinstance(data, dict):
-        raise Bad(_type_why(dict))
+        raise Bad(type_why(dict))
     photo = {k: data.get(k, "") for k in ("element", "name", "mime", "data", "taken_at")}
     if not all(isinstance(v, str) for v in photo.values()):
-        raise Bad(_type_why(str))
+        raise Bad(type_why(str))
     try:
         kind = image_kind(base64.b64decode(photo["data"], validate=True)[:16])
     except (binascii.Error, ValueError):
@@ -403,13 +403,13 @@ def _photo(data: Any) -> dict:
 @section("photos")
 def check_photos(data: Any, notices: Notices) -> list:
     kept = []
-    for i, item in enumerate(_of(data, list, "photos", notices, [])):
+    for i, item in enumerate(of_kind(data, list, "photos", notices, [])):
         try:
             kept.append(_photo(item))
         except BAD as exc:
             name = item.get("name") if isinstance(item, dict) else None
             left_out(notices, said("proj.what.photo", name=name if isinstance(name, str) else f"photos[{i}]"),
-                     _why(exc))
+                     why_of(exc))
     return kept
 
 
@@ -421,143 +421,37 @@ def check_standard(data: Any, notices: Notices) -> str:
     if isinstance(data, str):
         return data
     notices.append(said("proj.field_reset", field="standard", value=repr(data)[:40], default=DEFAULT_STANDARD,
-                        why=_type_why(str)))
+                        why=type_why(str)))
     return DEFAULT_STANDARD
 
 
 @section("source")
 def check_source(data: Any, notices: Notices) -> dict:
     from planner.importers.layers import ROLES
-    out = dict(_of(data, dict, "source", notices, {}))
+    out = dict(of_kind(data, dict, "source", notices, {}))
     for key, kind in (("kind", str), ("file", str), ("units", str)):
         if key in out:
-            out[key] = _of(out[key], kind, f"source.{key}", notices, None)
+            out[key] = of_kind(out[key], kind, f"source.{key}", notices, None)
     if out.get("units") is not None and out["units"] not in MM_PER_UNIT:
         notices.append(said("proj.field_cleared", field="source.units", value=repr(out["units"])[:40],
                             why=said("proj.why.choices", choices=", ".join(MM_PER_UNIT))))
         out["units"] = None
     if "layer_roles" in out:
-        roles = _of(out["layer_roles"], dict, "source.layer_roles", notices, {})
+        roles = of_kind(out["layer_roles"], dict, "source.layer_roles", notices, {})
         out["layer_roles"] = {k: v for k, v in roles.items() if v in ROLES}
         if len(out["layer_roles"]) < len(roles):
             left_out(notices, said("proj.what.field", field="source.layer_roles"),
                      said("proj.why.choices", choices=", ".join(ROLES)))
     if "region" in out and out["region"] is not None and (not isinstance(out["region"], int)
                                                             or isinstance(out["region"], bool)):
-        left_out(notices, said("proj.what.field", field="source.region"), _type_why(float))
+        left_out(notices, said("proj.what.field", field="source.region"), type_why(float))
         out["region"] = None
     return {k: v for k, v in out.items() if v is not None}
 
 
 @section("extra")
 def check_extra(data: Any, notices: Notices) -> dict:
-    return _of(data, dict, "extra", notices, {})
-
-
-# --- Costing: prices, quotes, rates and choices -------------------------------------------------------------
-
-def _nok(value: Any, field: str) -> Any:
-    from costing.prices import price_number
-    if value in (None, ""):
-        return value
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise TypeError(field)
-    price_number(value, field)
-    return value
-
-
-def _dict_of(data: Any, field: str, notices: Notices, keep: Callable[[str, Any], Any]) -> dict:
-    out = {}
-    for key, value in _of(data, dict, field, notices, {}).items():
-        try:
-            out[key] = keep(key, value)
-        except BAD as exc:
-            left_out(notices, said("proj.what.field", field=f"{field}.{key}"), _why(exc))
-    return out
-
-
-def _rate(key: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError(f"{value!r} is not a rate of 0 or more")
-    return value
-
-
-def _flag(key: str, value: Any) -> bool | None:
-    if value is not None and not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not true, false or null")
-    return value
-
-
-def _text_value(key: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not text")
-    return value
-
-
-def _quote(data: Any, notices: Notices) -> dict | None:
-    if data is None:
-        return None
-    data = _of(data, dict, "costing.quote", notices, None)
-    if data is None:
-        return None
-    lines, dropped = [], 0
-    for line in _of(data.get("lines", []), list, "costing.quote.lines", notices, []):
-        if isinstance(line, dict) and isinstance(line.get("description", ""), str) \
-                and isinstance(line.get("option"), (str, type(None))) \
-                and isinstance(line.get("amount_nok", 0), (int, float)) \
-                and not isinstance(line.get("amount_nok", 0), bool):
-            lines.append(line)
-        else:
-            dropped += 1
-    if dropped:
-        left_out(notices, said("proj.what.lines", n=dropped, field="costing.quote"), _type_why(dict))
-    name = data.get("name", "")
-    return {**data, "name": name if isinstance(name, str) else "", "lines": lines}
-
-
-def _renovation(data: Any, notices: Notices) -> dict:
-    """{"rooms": [room ids], "new_build": bool}: the rooms being renovated anyway (costing/renovation.py)."""
-    data = _of(data, dict, "costing.renovation", notices, {})
-    rooms = _of(data.get("rooms", []), list, "costing.renovation.rooms", notices, [])
-    kept = [r for r in rooms if isinstance(r, str)]
-    if len(kept) < len(rooms):
-        left_out(notices, said("proj.what.part", field="costing.renovation.rooms"), _type_why(str))
-    return {**data, "rooms": kept, "new_build": _of(data.get("new_build", False), bool,
-                                                    "costing.renovation.new_build", notices, False)}
-
-
-COSTING_DICTS = {"prices": lambda k, v: _nok(v, k), "rates": _rate, "choices": _text_value, "answers": _flag,
-                 "checklist": _flag}
-
-
-@section("costing")
-def check_costing(data: Any, notices: Notices) -> dict:
-    """The costing keys this program reads, each checked; keys it does not know are kept as they are."""
-    out = dict(_of(data, dict, "costing", notices, {}))
-    for key, keep in COSTING_DICTS.items():
-        if key in out:
-            out[key] = _dict_of(out[key], f"costing.{key}", notices, keep)
-    if "quote" in out:
-        out["quote"] = _quote(out["quote"], notices)
-    for key in ("husbanken_expected_nok", "startlan_nok", "alternative_price_nok"):
-        if key in out:
-            try:
-                out[key] = _nok(out[key], key)
-            except BAD as exc:
-                left_out(notices, said("proj.what.field", field=f"costing.{key}"), _why(exc))
-                out[key] = None
-    for key in ("grant_alternative", "county"):
-        if key in out:
-            out[key] = _of(out[key], str, f"costing.{key}", notices, None)
-    if "renovation" in out:
-        out["renovation"] = _renovation(out["renovation"], notices)
-    try:
-        from costing.plan import contexts
-        contexts(out)
-    except BAD:
-        left_out(notices, said("proj.what.field", field="costing"), said("proj.why.costing"))
-        return {}
-    return out
+    return of_kind(data, dict, "extra", notices, {})
 
 
 # --- Sections whose module reads them itself -----------------------------------------------------------------
@@ -573,5 +467,33 @@ def _read_by(module: str, name: str) -> Callable[[Any, Notices], Any]:
     return check
 
 
-for _name, _module in (("falls", "planner.falls"), ("daily", "planner.daily")):
+for _name, _module in (("falls", "planner.project.falls"), ("daily", "planner.project.daily")):
     section(_name)(_read_by(_module, _name))
+
+
+def _built_by(name: str, build: Callable[[Any], Any], keep_built: bool = False) -> Callable[[Any, Notices], Any]:
+    """The validator of a section that its own class reads (`build(value)`, raising a PlanError sentence on damage):
+    a damaged section is left out with that sentence and the rest of the project opens. keep_built: hand on what
+    was built (an underlay's decoded image), not the file's value, so that it is decoded once."""
+    def check(value: Any, notices: Notices) -> Any:
+        if value is None:
+            return None
+        try:
+            built = build(value)
+        except BAD as exc:
+            left_out(notices, said("proj.what.field", field=name), why_of(exc))
+            return None
+        return built if keep_built else value
+    return check
+
+
+def _sections_built_by_their_class() -> None:
+    from planner.importers.underlay import Underlay
+    from planner.project.household import Household
+    from planner.project.profile import Profile
+    section("household")(_built_by("household", Household.from_dict))
+    section("profile")(_built_by("profile", Profile.from_dict))
+    section("underlay")(_built_by("underlay", Underlay.from_dict, keep_built=True))
+
+
+_sections_built_by_their_class()

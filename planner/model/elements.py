@@ -1,8 +1,8 @@
 """Which rooms a finding is about: the room itself, a fixture's room, or the room a door leads into."""
 from __future__ import annotations
 
-from planner.findings import Finding
-from planner.model import Plan
+from planner.model.findings import Finding
+from planner.model.plan import Plan
 
 # Rooms a passage is made through: a door between one of these and another room belongs to the other room.
 CIRCULATION = frozenset({"hall", "common", "other", "storage"})

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from shapely.geometry import Polygon, box
 from shapely.ops import unary_union
 
-from planner import plan_edit
-from planner.model import FIXTURE_TYPES, ROOM_TYPES, Fixture, Plan, PlanError
+from planner.editing import plan_edit
+from planner.model.plan import FIXTURE_TYPES, ROOM_TYPES, Fixture, Plan, PlanError
 from planner.rules import Rules
 
 WALLS = ("north", "south", "east", "west")

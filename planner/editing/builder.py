@@ -11,7 +11,7 @@ from typing import Iterable
 
 from shapely.geometry import LineString, Point, Polygon
 
-from planner.model import (SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room,
+from planner.model.plan import (SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room,
                            assign_rooms)
 from planner.rules import Rules, load_rules
 

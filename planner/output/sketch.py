@@ -18,11 +18,11 @@ from shapely.affinity import rotate
 from shapely.affinity import translate
 from shapely.geometry import LineString, Point, Polygon, box
 
-from planner.drawing import ROOM_FILL, _bounds_mm, _polys
-from planner.status import COLOURS, worst
-from planner.findings import FAIL, PASS, UNKNOWN, Finding
+from planner.output.drawing import ROOM_FILL, _bounds_mm, _polys
+from planner.model.status import COLOURS, worst
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.i18n import fmt_mm, register, t
-from planner.model import Door, Plan
+from planner.model.plan import Door, Plan
 
 SCALES = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 PAPER_MM = (180.0, 200.0)        # the drawing's share of an upright A4 page inside its margins
@@ -141,7 +141,7 @@ def choose_scale(width_mm: float, height_mm: float, paper_mm: tuple[float, float
 
 
 def _bounds(plan: Plan, extra: list[Polygon]) -> tuple[float, float, float, float]:
-    """The plan's bounding box [mm] (planner.drawing) grown to take in the entrance works."""
+    """The plan's bounding box [mm] (planner.output.drawing) grown to take in the entrance works."""
     boxes = [b for b in [_bounds_mm(plan)] if b is not None] + [g.bounds for g in extra]
     if not boxes:
         return (0.0, 0.0, 1000.0, 1000.0)

@@ -8,15 +8,15 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import fmt_mm, register, t
-from planner.model import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
-from planner.numbers import FieldRange, NumberError, parse_number
+from planner.model.plan import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
+from planner.model.numbers import FieldRange, NumberError, parse_number
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
 DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
 FIXTURE_FIELDS = ("lip_mm", "space_under")
 ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm", "landing_mm")
 ENTRANCE_ID = "entrance"
-# Every number a person types, per field: the range it must lie in and its unit (planner/numbers.py reads it).
+# Every number a person types, per field: the range it must lie in and its unit (planner/model/numbers.py reads it).
 # The measurement fields first; then prices and quote lines (whole kroner) and the grant's inputs.
 FIELD_RANGES = {"clear_width_mm": FieldRange(100, 3000, "mm"), "threshold_mm": FieldRange(0, 500, "mm"),
                 "lip_mm": FieldRange(0, 500, "mm"), "rise_mm": FieldRange(0, 10000, "mm"),

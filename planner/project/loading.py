@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from planner.model import PlanError
-from planner.project import Project, is_project_bytes, loads_project
+from planner.model.plan import PlanError
+from planner.project.file import Project, is_project_bytes, loads_project
 
 MAX_FILE_BYTES = 60 * 1024 * 1024   # a drawing or project larger than this is refused before it is read
 UNITS = ("mm", "cm", "m", "in", "ft")

@@ -9,18 +9,18 @@ from base64 import b64encode
 from datetime import datetime, timezone
 from html import escape
 
-from planner import daily, falls
+from planner.project import daily, falls
 from planner.checks import summary
-from planner.findings import Finding
+from planner.model.findings import Finding
 from planner.i18n import register, t
 from planner.importers.doubts import open_doubts
-from planner.measurements import describe, latest
-from planner.project import Project
-from planner.report_pdf import element_name, local_stamp
-from planner.rule_texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
+from planner.project.measurements import describe, latest
+from planner.project.file import Project
+from planner.output.report_pdf import element_name, local_stamp
+from planner.rules.texts import rule_clause_text, rule_source_text, rule_value_name, rule_value_text
 from planner.rules import Rules
-from planner.status import TEXT_COLOURS, worst_first
-from planner.visit import PHOTO_TYPES
+from planner.model.status import TEXT_COLOURS, worst_first
+from planner.project.visit import PHOTO_TYPES
 
 register({
     "report.col.field": {"en": "Measured", "nb": "Målt"},

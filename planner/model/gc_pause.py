@@ -1,4 +1,5 @@
-"""The garbage collector paused while a plan is read or checked, and put back as it was.
+"""The garbage collector paused while a plan is read or checked, and put back as it was (used by the importers and
+the checks, hence here at the bottom of the flow).
 
 Reading a building makes hundreds of thousands of short-lived objects that hold no reference cycles the work
 depends on; each full collection walks every object alive, so with the collector running a large import spent a

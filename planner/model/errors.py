@@ -12,7 +12,7 @@ register({
     # The standard a project or a command asks for (planner/rules/__init__.py)
     "err.standard_unknown": {"en": "The standard {standard} is not known; choose one of: {known}.",
                              "nb": "Regelverket {standard} er ukjent; velg ett av: {known}."},
-    # Rooms, doors and fixtures (planner/model.py, builder.py, plan_edit.py, rooms_by_numbers.py, canvas_adapter.py)
+    # Rooms, doors and fixtures (planner/model/plan.py, builder.py, plan_edit.py, rooms_by_numbers.py, canvas_adapter.py)
     "err.room_size": {"en": "Room {name} needs a width and depth above 0 mm.",
                       "nb": "Rommet {name} må ha bredde og dybde over 0 mm."},
     "err.canvas_size": {"en": "The drawing area needs a size and a scale above zero.",
@@ -47,7 +47,7 @@ register({
                             "nb": "Det finnes ingen dør {door} i planen."},
     "err.no_element": {"en": "There is no element {element} in the plan.",
                        "nb": "Det finnes ikke noe element {element} i planen."},
-    # Measurements (planner/measurements.py)
+    # Measurements (planner/project/measurements.py)
     "err.measure.not_number": {"en": "{element}.{field}: {value} is not a number; give millimetres, e.g. 40.",
                                "nb": "{element}.{field}: {value} er ikke et tall; oppgi millimeter, f.eks. 40."},
     "err.measure.field": {"en": "{element}.{field}: unknown field; use one of {choices}.",
@@ -57,7 +57,7 @@ register({
                                 "millimeter."},
     "err.measure.source": {"en": "{element}.{field}: source must be one of {choices}.",
                            "nb": "{element}.{field}: kilden må være en av {choices}."},
-    # Command line (planner/__main__.py, planner/measurements.py, costing/options_cli.py)
+    # Command line (planner/__main__.py, planner/project/measurements.py, costing/options_cli.py)
     "err.cli.measure_form": {"en": "--measure {text}: write it as ID.FIELD=VALUE, e.g. D2.threshold_mm=40.",
                              "nb": "--measure {text}: skriv det som ID.FELT=VERDI, f.eks. D2.threshold_mm=40."},
     "err.cli.measure_unknown": {
@@ -68,7 +68,7 @@ register({
     "err.cli.layer_role": {"en": "--layer-role {text}: write it as LAYER=ROLE, e.g. A-WALL=walls.",
                            "nb": "--layer-role {text}: skriv det som LAG=ROLLE, f.eks. A-WALL=walls."},
     "err.cli.cannot_read": {"en": "Cannot read {path}: {reason}.", "nb": "Kan ikke lese {path}: {reason}."},
-    # Opening a file (planner/loading.py, planner/project.py)
+    # Opening a file (planner/project/loading.py, planner/project/file.py)
     "err.open.empty": {"en": "The file is empty; choose a DXF drawing or a Tilpass project file.",
                        "nb": "Filen er tom; velg en DXF-tegning eller en Tilpass-prosjektfil."},
     "err.open.empty_named": {"en": "{name} is empty; choose a DXF drawing or a Tilpass project file.",
@@ -88,7 +88,7 @@ register({
               "en fil og åpne den."},
     "err.open.unit": {"en": "Unknown unit {unit}; use one of {choices}.",
                       "nb": "Ukjent enhet {unit}; bruk en av {choices}."},
-    "err.unit_name": {"en": "Unknown unit {unit}; use one of: {choices}.",   # as planner.units.parse_unit says
+    "err.unit_name": {"en": "Unknown unit {unit}; use one of: {choices}.",   # as planner.model.units.parse_unit says
                       "nb": "Ukjent enhet {unit}; bruk en av: {choices}."},
     "err.path.missing": {"en": "{path} does not exist; check the path.",
                          "nb": "{path} finnes ikke; sjekk filbanen."},

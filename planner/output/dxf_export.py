@@ -15,9 +15,9 @@ import math
 import ezdxf
 from ezdxf.document import Drawing
 
-from planner.findings import FAIL, PASS, Finding
+from planner.model.findings import FAIL, PASS, Finding
 from planner.i18n import fmt_mm, t
-from planner.model import Plan
+from planner.model.plan import Plan
 
 FIXTURE_BLOCKS = {"wc": "WC", "shower": "DUSJ", "bath": "BADEKAR", "sink": "SERVANT", "bed": "SENG",
                   "kitchen": "KJOKKEN"}
@@ -43,7 +43,7 @@ def _define_blocks(doc: Drawing) -> None:
 
 def plan_to_dxf(plan: Plan, findings: list[Finding] = (), lang: str = "nb", works=None) -> Drawing:
     """An ezdxf document of the plan, in millimetres; with findings, their layers too. works: the entrance
-    works to draw (planner.sketch.EntranceWorks), or None."""
+    works to draw (planner.output.sketch.EntranceWorks), or None."""
     doc = ezdxf.new("R2013", units=4)
     doc.header["$INSUNITS"] = 4
     for name, colour in LAYERS.items():
@@ -87,7 +87,7 @@ def plan_to_dxf(plan: Plan, findings: list[Finding] = (), lang: str = "nb", work
 
 
 def _findings_layers(doc: Drawing, plan: Plan, findings: list[Finding], lang: str, works) -> None:
-    from planner.sketch import entrance_door, room_chords, works_outline  # the sketch's own geometry
+    from planner.output.sketch import entrance_door, room_chords, works_outline  # the sketch's own geometry
     for name, colour in FINDING_LAYERS.items():
         doc.layers.add(name, color=colour)
     msp = doc.modelspace()

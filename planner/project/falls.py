@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.i18n import register
-from planner.model import Plan
+from planner.model.plan import Plan
 
 OK, ACTION, NOT_RELEVANT = "ok", "action", "na"
 ANSWERS = (OK, ACTION, NOT_RELEVANT)

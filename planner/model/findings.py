@@ -6,8 +6,8 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from planner.sourced import Sourced
-from planner.status import FAIL, PASS, UNKNOWN
+from planner.model.sourced import Sourced
+from planner.model.status import FAIL, PASS, UNKNOWN
 
 __all__ = ["FAIL", "PASS", "UNKNOWN", "Finding", "at_most", "near_limit"]
 

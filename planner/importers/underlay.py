@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 
 from planner.i18n import register
-from planner.model import PlanError
+from planner.model.plan import PlanError
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000          # about 6300 × 6300: larger is refused before it is decoded (a decompression bomb)

@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from planner.findings import Finding
-from planner.i18n import register
-from planner.model import Plan, PlanError
+from planner.model.findings import Finding
+from planner.i18n import register, t
+from planner.model.plan import Plan, PlanError
 from planner.rules import Rules
 
 KINDS = ("manual_wheelchair", "electric_wheelchair", "rollator", "walking_aid", "none")
@@ -35,6 +35,9 @@ register({
     "profile.kind.rollator": {"en": "Rollator", "nb": "Rullator"},
     "profile.kind.walking_aid": {"en": "Walking aid (crutches, stick)", "nb": "Ganghjelpemiddel (krykker, stokk)"},
     "profile.kind.none": {"en": "No aid", "nb": "Ingen hjelpemidler"},
+    "cli.profile": {"en": "  who lives there: {kind}", "nb": "  hvem som bor der: {kind}"},
+    "cli.override": {"en": "  overridden for this person: {what} {value} mm (the standard says {was})",
+                     "nb": "  overstyrt for denne personen: {what} {value} mm (regelverket sier {was})"},
     "rules.overridden": {"en": " — overridden for this person", "nb": " — overstyrt for denne personen"},
     "err.profile.kind": {"en": "Unknown profile {kind}; choose one of: {kinds}.",
                          "nb": "Ukjent profil {kind}; velg en av: {kinds}."},
@@ -133,10 +136,41 @@ class Profile:
         return out
 
 
+PROFILE_ARGUMENT = {
+    "metavar": "KIND[:width=MM,length=MM,turning=MM]",
+    "help": "who lives there: manual_wheelchair, electric_wheelchair, rollator, walking_aid or none, with their "
+            "chair's size (overrides the project's profile)"}
+
+
+def chosen_profile(typed: str | None, saved: "Profile | None") -> "Profile | None":
+    """The profile a command runs with: the one typed on the command line, else the project's own."""
+    return Profile.parse(typed) if typed else saved
+
+
+def profile_json(profile: "Profile | None", rules: Rules) -> dict | None:
+    """The profile as the commands' --json output names it: kind, sizes and the rule values it overrides."""
+    return None if profile is None else {**profile.to_dict(), "overrides": profile.overrides(rules)}
+
+
+def profile_lines(profile: "Profile | None", rules: Rules, lang: str) -> list[str]:
+    """The commands' text output about the person: who lives there and each value their chair overrides."""
+    if profile is None:
+        return []
+    return [t("cli.profile", lang, kind=f"@profile.kind.{profile.kind}")] + [
+        t("cli.override", lang, what=f"@profile.rule.{key}", value=f"{value:.0f}", was=f"{rules.value(key):.0f}")
+        for key, value in profile.overrides(rules).items()]
+
+
 def person_rules(rules: Rules, profile: Profile | None) -> Rules:
     """The standard's rules with this person's overrides (each marked as the user's own)."""
     overrides = {} if profile is None else profile.overrides(rules)
     return rules.with_overrides(overrides) if overrides else rules
+
+
+def checked_for(plan: Plan, standard: Rules, profile: Profile | None) -> tuple[list[Finding], Rules]:
+    """The findings for this person and the rules they were found with (the standard's, with this person's overrides
+    marked as the user's): what the app, the reports, costing and every command check and price with."""
+    return assess_for(plan, standard, profile), person_rules(standard, profile)
 
 
 def assess_for(plan: Plan, rules: Rules, profile: Profile | None) -> list[Finding]:
