@@ -57,24 +57,33 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
                       (px + ux * w + nx * REVEAL_MM, py + uy * w + ny * REVEAL_MM),
                       (px - ux * w + nx * REVEAL_MM, py - uy * w + ny * REVEAL_MM)])
     beyond_reveal = taken.difference(reveal)
-    # every square at once, out from the door row by row and along it within a row; the arithmetic is done in
-    # the order a point-by-point loop would do it, so the corners are the same to the last bit
+    # the squares out from the door row by row and along it within a row, made as arrays; the arithmetic is done
+    # in the order a point-by-point loop would do it, so the corners are the same to the last bit
     out, along = (a.ravel() for a in np.meshgrid(np.arange(0.0, reach + 1, STEP_MM),
                                                  np.arange(-half, half + 1, STEP_MM), indexing="ij"))
     cx, cy = px + nx * (out + half) + ux * along, py + ny * (out + half) + uy * along
     signs = ((-1, -1), (1, -1), (1, 1), (-1, 1))
     corners = np.stack([np.stack([cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half],
                                  axis=-1) for sx, sy in signs], axis=1)
-    squares = shapely.polygons(corners)
-    start = np.broadcast_to([px + nx, py + ny], (len(out), 2))
-    ways = shapely.linestrings(np.stack([start, np.stack([px + nx * (out + 1), py + ny * (out + 1)], axis=-1)],
-                                        axis=1))
-    fields = shapely.buffer(squares, -TOLERANCE_MM, join_style="mitre")
+    ends = np.stack([np.broadcast_to([px + nx, py + ny], (len(out), 2)),
+                     np.stack([px + nx * (out + 1), py + ny * (out + 1)], axis=-1)], axis=1)
     shapely.prepare(taken)
-    blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
-        shapely.intersects(ways, beyond_reveal)
-    free = np.flatnonzero(~blocked)
-    return squares[free[0]] if len(free) else None
+    shapely.prepare(beyond_reveal)
+    # the first free square is what counts: tried a few rows at a time, nearest first, so that a door with open
+    # ground before it does not pay for every square further out
+    per_row = len(np.arange(-half, half + 1, STEP_MM))
+    first, rows = 0, 1
+    while first < len(out):
+        last = min(first + rows * per_row, len(out))
+        squares = shapely.polygons(corners[first:last])
+        fields = shapely.buffer(squares, -TOLERANCE_MM, join_style="mitre")
+        blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
+            shapely.intersects(shapely.linestrings(ends[first:last]), beyond_reveal)
+        free = np.flatnonzero(~blocked)
+        if len(free):
+            return squares[free[0]]
+        first, rows = last, rows * 2
+    return None
 
 
 def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
