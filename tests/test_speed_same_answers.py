@@ -172,3 +172,12 @@ def test_free_passage_measured_together_is_what_each_room_gives_alone():
         a = np.array([d[0] for d in doors], dtype=object)
         b = np.array([d[-1] for d in doors], dtype=object)
         assert _joins(arr, a, b, w).tolist() == [passage_joins(f, width, x, y) for f, x, y in zip(floors, a, b)]
+
+
+def test_a_disc_moved_from_the_origin_is_the_buffer_of_its_centre_bit_for_bit():
+    from planner.checks.turning import _disc
+    rng = np.random.default_rng(5)
+    for x, y, r in zip(rng.uniform(-1e6, 1e6, 300) * rng.choice([1e-3, 1, 10], 300), rng.uniform(-1e6, 1e6, 300),
+                       np.r_[np.full(150, 750.0), rng.uniform(1, 2000, 150)]):
+        want = Point(x, y).buffer(r, quad_segs=32)
+        assert shapely.get_coordinates(_disc(Point(x, y), r)).tobytes() == shapely.get_coordinates(want).tobytes()
