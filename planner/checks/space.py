@@ -71,12 +71,15 @@ QUAD_SEGS = 8
 CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
 
 
+EMPTY = Polygon()   # shapely's geometries do not change: one empty polygon serves for every floor left empty
+
+
 def shrunk_each(floors, by_mm) -> np.ndarray:
     """Each valid floor shrunk by its by_mm (buffered inwards, QUAD_SEGS to a quarter circle, in one shapely
     call); an empty polygon, without buffering, where no circle of that radius fits between the floor's sides."""
     floors = np.asarray(floors, dtype=object).reshape(-1)
     by_mm = np.broadcast_to(np.asarray(by_mm, dtype=float), floors.shape)
-    out = np.array([Polygon() for _ in floors] + [None], dtype=object)[:-1]
+    out = np.full(len(floors), EMPTY, dtype=object)
     if not len(floors):
         return out
     minx, miny, maxx, maxy = shapely.bounds(floors).T
