@@ -25,7 +25,7 @@ def _number_arg(field: str):
     """An argparse type reading a number as the app does (planner/model/numbers.py): "40 250" and "40250,50" are
     read, "40.250" is asked about (never 40 kr), anything else is one sentence naming the option."""
     def read(text: str) -> float:
-        from planner.project.measurements import FIELD_RANGES
+        from planner.model.fields import FIELD_RANGES
         from planner.model.numbers import NumberError, parse_number
         try:
             return parse_number(text, f"measure.field.{field}", FIELD_RANGES[field])

@@ -38,7 +38,7 @@ def default_prices(vat: float | None = None) -> dict[str, Price]:
 def price_number(value, what: str) -> int:
     """A price given by a person: whole kroner, 0 or more, read by the one number parser ("22 000", "22 000 kr",
     "1 200,50"; "40.250" is asked about). Raises CostingError (a ValueError) with one sentence."""
-    from planner.project.measurements import FIELD_RANGES
+    from planner.model.fields import FIELD_RANGES
     from planner.model.numbers import NumberError, parse_number
     try:
         return nok(parse_number(value, "measure.field.price_nok", FIELD_RANGES["price_nok"], element=what))

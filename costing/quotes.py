@@ -67,7 +67,7 @@ def _amount(value) -> float | None:
     empty cell. A cell that is not an amount, or one that can be read two ways ("12.500"), raises NumberError."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
         return None
-    from planner.project.measurements import FIELD_RANGES
+    from planner.model.fields import FIELD_RANGES
     from planner.model.numbers import parse_number
     return parse_number(value, "measure.field.quote_line_nok", FIELD_RANGES["quote_line_nok"])
 

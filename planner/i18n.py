@@ -165,6 +165,14 @@ register({
         "nb": "Fri bredde {measured} mm er nok for en dør inne i boligen ({internal} mm), men ikke for inngangsdør "
               "eller dør mot felles gang ({required} mm); det som ligger bak døren er ikke et rom i planen, så det er "
               "ikke kjent hvilket krav som gjelder: angi hva som er bak døren (Målinger, «Bak døren»)."},
+    "door_width.dead_end": {
+        "en": "Clear width {measured} mm is enough for a door inside the dwelling ({internal} mm) but not for the "
+              "dwelling's entrance door ({required} mm): {room} beyond it leads nowhere else in the plan, and no door "
+              "of the plan leads outside, so it may be the building's shared corridor: say what is behind the door "
+              "(Measurements, 'Behind the door').",
+        "nb": "Fri bredde {measured} mm er nok for en dør inne i boligen ({internal} mm), men ikke for boligens "
+              "inngangsdør ({required} mm): {room} bak den fører ikke videre noe sted i planen, og ingen dør i planen "
+              "fører ut, så det kan være byggets felles gang: angi hva som er bak døren (Målinger, «Bak døren»)."},
     "door_kind.entrance": {"en": "an entrance door", "nb": "inngangsdør"},
     "door_kind.unknown_side": {"en": "a door whose far side is not known", "nb": "dør der den andre siden er ukjent"},
     "door_kind.route": {"en": "a door on a communication route", "nb": "dør i kommunikasjonsvei"},

@@ -70,6 +70,41 @@ def mutate_tags(data: bytes, rng: random.Random) -> bytes:
     return "\n".join(f"{c}\n{v}" for c, v in pairs).encode("latin-1", "replace") + b"\n"
 
 
+ODD_STEP = ["$", "*", "''", "'\\X2\\D800\\X0\\'", "1.E400", "-1.E400", "0.", "-0.", "#0", "#999999999", "()", "((((",
+            ".T.", ".UNKNOWN.", "IFCCARTESIANPOINT((0.,0.))", "'" + "A" * 70_000 + "'"]
+
+
+def mutate_step(data: bytes, rng: random.Random) -> bytes:
+    """An IFC (STEP) file mutated entity by entity: a parameter replaced by an odd value, a reference pointed
+    elsewhere or at itself, an entity dropped or repeated, a line cut short."""
+    lines = data.decode("latin-1").split("\n")
+    body = [i for i, line in enumerate(lines) if line.startswith("#")]
+    for _ in range(rng.randint(1, 6)):
+        if not body:
+            break
+        i = rng.choice(body)
+        line = lines[i]
+        how = rng.choice(["param", "ref", "self", "drop", "repeat", "cut"])
+        if how in ("param", "ref", "self") and "(" in line:
+            head, _, args = line.partition("(")
+            parts = args.split(",")
+            k = rng.randrange(len(parts))
+            if how == "param":
+                parts[k] = rng.choice(ODD_STEP) + (")" * parts[k].count(")"))
+            elif how == "ref":
+                parts[k] = f"#{rng.randint(1, len(body) + 5)}" + (")" * parts[k].count(")"))
+            else:
+                parts[k] = head.split("=")[0] + (")" * parts[k].count(")"))
+            lines[i] = head + "(" + ",".join(parts)
+        elif how == "drop":
+            lines[i] = ""
+        elif how == "repeat":
+            lines[i] = "\n".join([line] * rng.randint(2, 50))
+        else:
+            lines[i] = line[:rng.randrange(max(1, len(line)))]
+    return "\n".join(lines).encode("latin-1", "replace")
+
+
 def _nodes(node, path=()):
     yield path
     if isinstance(node, dict):
@@ -100,6 +135,9 @@ def mutate_json(data: bytes, rng: random.Random) -> bytes:
         depth = rng.choice([70, 5000, 200_000])
         text = text[:-1] + ', "extra": ' + "[" * depth + "]" * depth + "}"
     return text.encode("utf-8", "surrogatepass")
+
+
+MUTATIONS = {".json": [mutate_json, mutate_bytes], ".ifc": [mutate_step, mutate_step, mutate_bytes]}
 
 
 def check(data: bytes, name: str) -> str:
@@ -138,7 +176,7 @@ def run_cases(seed: int, cases: int, seconds: int, paths: list[str]) -> int:
     try:
         for case in range(cases):
             name, original = sources[case % len(sources)]
-            how = rng.choice([mutate_json, mutate_bytes] if name.endswith(".json") else [mutate_tags, mutate_bytes])
+            how = rng.choice(MUTATIONS.get(Path(name).suffix.lower(), [mutate_tags, mutate_bytes]))
             data = how(original, rng)
             signal.alarm(seconds)
             try:

@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from planner.project.measurements import FIELD_RANGES, make_measurement, parse_field
+from planner.model.fields import FIELD_RANGES
+from planner.project.measurements import make_measurement, parse_field
 from planner.model.numbers import FieldRange, NumberError, parse_number
 
 MM = FieldRange(0, 100_000_000, "mm")

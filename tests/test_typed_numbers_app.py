@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.project.measurements import FIELD_RANGES
+from planner.model.fields import FIELD_RANGES
 from tests.test_app import at, pk  # noqa: F401  (the app, run once, as a fixture)
 
 
@@ -92,7 +92,7 @@ def test_a_quote_line_that_can_be_read_two_ways_is_left_out_and_said():
 
 
 def test_the_ranges_table_covers_every_measured_field():
-    from planner.project.measurements import FIELD_LIMITS_MM
+    from planner.model.fields import FIELD_LIMITS_MM
     assert set(FIELD_LIMITS_MM) <= set(FIELD_RANGES)
 
 

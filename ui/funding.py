@@ -156,24 +156,32 @@ def _whole_home(fp, lang: str) -> None:
     st.caption(t("fund.estimates", lang))
 
 
-def _money_input(label: str, state: dict, key: str, help_text: str | None = None) -> None:
-    value = st.number_input(label, min_value=0, step=1000, value=int(state.get(key) or 0), help=help_text,
-                            key=project_key(f"funding_{key}"))
-    if int(value) != int(state.get(key) or 0):
-        state[key] = int(value)
+def _money_input(label: str, state: dict, key: str, lang: str, help_text: str | None = None) -> None:
+    """An amount in kroner as typed ("12 500", "12 500 kr", "12,5 k" is asked about), read by the one number parser;
+    empty is "not given". A value that cannot be read is said, and the one before it kept."""
+    shown = "" if not state.get(key) else fmt_number(state[key], lang)
+    typed = st.text_input(label, value=shown, key=project_key(f"funding_{key}"), help=help_text,
+                          placeholder="–").strip()
+    if typed == shown:
+        return
+    try:
+        state[key] = price_number(typed, label) if typed else None
+    except CostingError as exc:
+        st.error(plain(f"{exc.message(lang)} {t('num.kept', lang)}"))
 
 
 def _inputs(state: dict, lang: str, rates) -> None:
     high = fmt_nok(rates["husbanken_example_high_nok"].value)
-    _money_input(t("fund.husbanken", lang), state, "husbanken_expected_nok", t("fund.husbanken_help", lang, high=high))
-    _money_input(t("fund.startlan", lang), state, "startlan_nok")
+    _money_input(t("fund.husbanken", lang), state, "husbanken_expected_nok", lang,
+                 t("fund.husbanken_help", lang, high=high))
+    _money_input(t("fund.startlan", lang), state, "startlan_nok", lang)
     options = ["auto", *ALTERNATIVES]
     current = state.get("grant_alternative") or "auto"
     alt = st.selectbox(t("fund.alternative", lang), options, index=options.index(current) if current in options else 0,
                        format_func=lambda a: t(f"fund.alt.{a}", lang), key=project_key("funding_grant_alternative"))
     if (alt if alt != "auto" else None) != state.get("grant_alternative"):
         state["grant_alternative"] = None if alt == "auto" else alt
-    _money_input(t("fund.alt_price", lang), state, "alternative_price_nok", t("fund.alt_price_help", lang))
+    _money_input(t("fund.alt_price", lang), state, "alternative_price_nok", lang, t("fund.alt_price_help", lang))
     if state.get("alternative_price_nok") == 0:
         state["alternative_price_nok"] = None  # 0 means "not given": the rate or the estimate applies
 

@@ -51,7 +51,7 @@ def door_between(plan: Plan, door, lang: str) -> str:
     names = [plan.room(r).name if plan.room(r) else r for r in door.rooms]
     if door.exterior:
         names.append(t("visit.outside", lang))
-    elif far_side_open(door):
+    elif len(door.rooms) < 2 and far_side_open(door):
         names.append("?")
     return " ↔ ".join(names)
 
@@ -112,7 +112,7 @@ def render_measurements(project: Project, base: Plan, lang: str,
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     # "behind the door" only where the drawing leaves it open (or someone has already said)
-    open_side = any(far_side_open(d) or d.far_side for d in base.doors)
+    open_side = any(far_side_open(d, base) or d.far_side for d in base.doors)
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_order=[c for c in doors.columns if c != "behind" or open_side],

@@ -98,9 +98,10 @@ def _choose(project: Project, element: str, field: str, where, key: str, label: 
 
 
 def _far_side(project: Project, item: visit.VisitItem, key: str, lang: str) -> tuple[Project, list[str]]:
-    """For a door the drawing shows with a room on one side only: what is behind it, as seen on site."""
+    """For a door the drawing leaves open (a room on one side only, or into a passage that leads nowhere else in a
+    plan without a way out): what is behind it, as seen on site."""
     door = next((d for d in project.plan.doors if d.id == item.element), None)
-    if door is None or not far_side_open(door):
+    if door is None or not far_side_open(door, project.plan):
         return project, []
     problems: list[str] = []
     project = _choose(project, item.element, "far_side", st, f"{key}_far_side", "measure.col.behind", lang,

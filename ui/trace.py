@@ -8,7 +8,7 @@ import math
 import streamlit as st
 
 from planner.i18n import register, t
-from planner.project.measurements import FIELD_RANGES
+from planner.model.fields import FIELD_RANGES
 from planner.model.plan import PlanError
 from planner.model.numbers import parse_number
 from planner.importers.underlay import Underlay

@@ -12,6 +12,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from planner.geometry import edges as ring_edges
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
 from planner.rules import Rules
@@ -103,19 +104,10 @@ def rectangle_sizes(rules: Rules) -> tuple[float, float] | None:
     return (rules.value(keys[0]), rules.value(keys[1])) if all(k in rules.values for k in keys) else None
 
 
-def _edges(poly: Polygon) -> np.ndarray:
-    """Every edge of a polygon's outline and holes as rows x1 y1 x2 y2."""
-    rows = []
-    for ring in (poly.exterior, *poly.interiors):
-        c = np.asarray(ring.coords)
-        rows.append(np.c_[c[:-1], c[1:]])
-    return np.vstack(rows)
-
-
 def _box_centres(poly: Polygon, half_x: float, half_y: float) -> BaseGeometry:
     """Where the centre of an axis-parallel box of half-sizes (half_x, half_y) can be with the box inside poly:
     the polygon less the band its outline sweeps when the box slides along every edge."""
-    edges = _edges(poly)
+    edges = ring_edges(poly, holes=True)
     corners = np.array([(-half_x, -half_y), (half_x, -half_y), (half_x, half_y), (-half_x, half_y)])
     pts = np.concatenate([edges[:, None, :2] + corners, edges[:, None, 2:] + corners], axis=1)
     swept = shapely.union_all(shapely.convex_hull(shapely.multipoints(pts)))
@@ -131,7 +123,7 @@ def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon 
     for part in parts:
         if part.area < width * length:
             continue
-        e = _edges(Polygon(part.exterior))
+        e = ring_edges(part)
         longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
         angle = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
         turned = affinity.rotate(part, -angle, origin=(0, 0))
@@ -167,7 +159,7 @@ def free_ellipse(floor: BaseGeometry, length: float, width: float) -> Polygon | 
     longest wall of the part it is in, or None. The floor is squeezed along that axis so that the ellipse becomes
     a circle of the width, and the largest free circle is compared to it."""
     for part in [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]:
-        e = _edges(Polygon(part.exterior))
+        e = ring_edges(part)
         longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
         angle = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
         for a in (angle, angle + 90):
@@ -187,7 +179,7 @@ def free_t_shape(floor: BaseGeometry, size: float, arm: float) -> Polygon | None
     for part in [g for g in getattr(floor, "geoms", [floor]) if isinstance(g, Polygon) and not g.is_empty]:
         if part.area < size * arm + arm * stem:
             continue
-        e = _edges(Polygon(part.exterior))
+        e = ring_edges(part)
         longest = e[np.argmax(np.hypot(e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]))]
         base = float(np.degrees(np.arctan2(longest[3] - longest[1], longest[2] - longest[0])))
         for a in (base, base + 90, base + 180, base + 270):

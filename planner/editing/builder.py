@@ -11,6 +11,7 @@ from typing import Iterable
 
 from shapely.geometry import LineString, Point, Polygon
 
+from planner.geometry import RoomIndex
 from planner.model.plan import (SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room,
                            assign_rooms)
 from planner.rules import Rules, load_rules
@@ -47,12 +48,13 @@ def door_from_opening(id: str, hinge: tuple[float, float], latch: tuple[float, f
     ux, uy = (latch[0] - hinge[0]) / leaf, (latch[1] - hinge[1]) / leaf
     nx, ny = -uy, ux  # left normal
     rooms = list(rooms)
+    index = RoomIndex(rooms)
     sides = []
     for sign in (1, -1):
         probe = Point(mid.x + sign * nx * PROBE_MM, mid.y + sign * ny * PROBE_MM)
-        inside = [r.id for r in rooms if r.polygon.contains(probe)]
-        if not inside:
-            inside = assign_rooms(rooms, probe, tolerance_mm=1.0)
+        hit = index.id_at(probe)
+        # a probe on a room's outline is that room's too (within 1 mm), which RoomIndex's inside test is not
+        inside = [hit] if hit else assign_rooms(rooms, probe, tolerance_mm=1.0)
         sides.extend(i for i in inside[:1] if i not in sides)
     if kind == "hinged":
         swing = swing_polygon(hinge, latch, side)
@@ -80,7 +82,7 @@ def fixture(id: str, type: str, x_mm: float, y_mm: float, width_mm: float, depth
     """A rectangular fixture with its lower-left corner at (x_mm, y_mm), placed in the room that holds it."""
     poly = Room.from_rectangle(id, "", "other", x_mm, y_mm, width_mm, depth_mm).polygon
     centre = poly.centroid
-    room = next((r.id for r in rooms if r.polygon.contains(centre)), None)
+    room = RoomIndex(list(rooms)).id_at(centre)
     return Fixture(id=id, type=type, footprint=poly, room=room, lip_mm=lip_mm,
                    lip_source=None if lip_mm is None else "drawn")
 
@@ -96,8 +98,8 @@ def relink(plan: Plan, rules: Rules | None = None) -> Plan:
         (hx, hy), (lx, ly) = d.opening.coords[0], d.opening.coords[-1]
         again = door_from_opening(d.id, (hx, hy), (lx, ly), 1, rooms, rules, d.kind)
         doors.append(replace(d, rooms=again.rooms, exterior=again.exterior))
-    fixtures = [replace(f, room=next((r.id for r in rooms if r.polygon.contains(f.footprint.centroid)), None))
-                for f in plan.fixtures]
+    index = RoomIndex(rooms)
+    fixtures = [replace(f, room=index.id_at(f.footprint.centroid)) for f in plan.fixtures]
     return plan.replace(doors=tuple(doors), fixtures=tuple(fixtures))
 
 

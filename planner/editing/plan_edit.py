@@ -15,6 +15,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 from planner.editing.builder import door_from_opening, walls_of
+from planner.geometry import RoomIndex, WallIndex, edges
 from planner.model.plan import (DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, SOURCE_DRAWN, Door, Entrance, Fixture, Plan,
                            PlanError, Room)
 from planner.rules import Rules
@@ -112,7 +113,7 @@ def swing_room(plan: Plan, spec: DoorSpec) -> str | None:
     """The id of the room the door swings into, or None when it swings outside."""
     nx, ny = spec.swing_normal()
     probe = Point(spec.x_mm + nx * 150, spec.y_mm + ny * 150)
-    return next((r.id for r in plan.rooms if r.polygon.contains(probe)), None)
+    return RoomIndex(plan.rooms).id_at(probe)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -130,8 +131,8 @@ def rebuild(plan: Plan, rooms: list[Room] | None = None, doors: list[DoorSpec] |
     kept = [d for d in plan.doors if d.opening is None] if doors is None else []
     new_doors = kept + [door_from_spec(s, rooms, rules) for s in specs]
     fixtures = list(plan.fixtures if fixtures is None else fixtures)
-    fixtures = [replace(f, room=next((r.id for r in rooms if r.polygon.contains(f.footprint.centroid)), None))
-                for f in fixtures]
+    index = RoomIndex(rooms)
+    fixtures = [replace(f, room=index.id_at(f.footprint.centroid)) for f in fixtures]
     entrance = plan.entrance if entrance == "keep" else entrance
     ids = {d.id for d in new_doors}
     if entrance is not None and entrance.door and entrance.door not in ids:
@@ -188,12 +189,12 @@ def add_room(plan: Plan, points_mm: list[tuple[float, float]], name: str, type: 
     return rebuild(plan, rooms=[*plan.rooms, room], rules=rules), room_id
 
 
-def _edges(plan: Plan):
-    for room in plan.rooms:
-        coords = list(room.polygon.exterior.coords)
-        for a, b in zip(coords, coords[1:]):
-            if math.dist(a, b) > 1:
-                yield room, a, b
+def _nearest_wall(rooms, p: Point, longer_than_mm: float) -> tuple[Room, tuple, tuple]:
+    """The room edge nearest p among the edges longer than longer_than_mm: (its room, its start, its end)."""
+    found = [(room, (x1, y1), (x2, y2)) for room in rooms for x1, y1, x2, y2 in edges(room.polygon).tolist()
+             if math.dist((x1, y1), (x2, y2)) > longer_than_mm]
+    k, _ = WallIndex([LineString([a, b]) for _, a, b in found]).nearest(p)
+    return found[k]
 
 
 def add_door_at(plan: Plan, point_mm: tuple[float, float], width_mm: float, rules: Rules, hinge: str = "left",
@@ -204,8 +205,7 @@ def add_door_at(plan: Plan, point_mm: tuple[float, float], width_mm: float, rule
     if not plan.rooms:
         raise PlanError.text("edit.room_first")
     p = Point(point_mm)
-    best = min(_edges(plan), key=lambda e: LineString([e[1], e[2]]).distance(p))
-    room, a, b = best
+    room, a, b = _nearest_wall(plan.rooms, p, longer_than_mm=1)
     wall = LineString([a, b])
     if wall.distance(p) > reach_mm:
         raise PlanError.text("edit.no_wall", reach=f"{reach_mm / 1000:g}")
@@ -237,12 +237,11 @@ def fixture_against_wall(fixture_id: str, type: str, plan: Plan, point_mm: tuple
     if type not in FIXTURE_TYPES:
         raise PlanError.text("err.fixture_type", type=repr(type), choices=", ".join(FIXTURE_TYPES))
     p = Point(point_mm)
-    room = next((r for r in plan.rooms if r.polygon.contains(p)), None)
+    room = RoomIndex(plan.rooms).room_at(p)
     if room is None:
         raise PlanError.text("edit.fixture_outside")
     along_mm, depth_mm = size_mm or FIXTURE_SIZES_MM[type]
-    coords = list(room.polygon.exterior.coords)
-    a, b = min(zip(coords, coords[1:]), key=lambda e: LineString(e).distance(p))
+    _, a, b = _nearest_wall([room], p, longer_than_mm=0)    # an edge of no length has no direction to back onto
     wall = LineString([a, b])
     length = wall.length
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
@@ -422,7 +421,7 @@ def move_at(plan: Plan, start_mm: tuple[float, float], end_mm: tuple[float, floa
     if door_id is not None:
         row = door_row(plan, plan.door(door_id))
         return edit_door(plan, door_id, {"x_mm": row["x_mm"] + dx, "y_mm": row["y_mm"] + dy}, rules), door_id
-    room = next((r for r in plan.rooms if r.polygon.contains(p)), None)
+    room = RoomIndex(plan.rooms).room_at(p)
     if room is None:
         raise PlanError.text("edit.move_nothing")
     row = room_row(room)

@@ -5,12 +5,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-import shapely
 from shapely.geometry import LineString, Point, Polygon
 
+from planner.geometry import RoomIndex, opening_sides
 from planner.i18n import register, render, said
 from planner.importers.report import item
-from planner.model.plan import Room
 
 DOOR_PROBES_MM = (250.0, 450.0, 700.0)   # how far from a door's middle, on each side, a room is looked for
 
@@ -60,38 +59,14 @@ def _as_text(key: tuple) -> list:
     return [key[0], dict(key[1])]
 
 
-def sides_of(opening: LineString, rooms: list[Room]) -> tuple[tuple[str, ...], Point | None]:
+def sides_of(opening: LineString, rooms: RoomIndex) -> tuple[tuple[str, ...], Point | None]:
     """The ids of the rooms on either side of a door's opening, nearest first, and — for a door with a room on one
-    side only — the farthest probe point on its empty side (to tell an entrance from a door into unread space).
-
-    Probes stand on the perpendicular through the opening's middle at DOOR_PROBES_MM on each side."""
+    side only — the farthest probe point on its empty side (planner.geometry.opening_sides, probes at
+    DOOR_PROBES_MM on each side). rooms: the plan's rooms, indexed once for all its doors."""
     (x1, y1), (x2, y2) = opening.coords[0], opening.coords[-1]
-    length = max(float(np.hypot(x2 - x1, y2 - y1)), 1e-9)
-    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-    if not rooms:
-        return (), Point(mx + nx * DOOR_PROBES_MM[-1], my + ny * DOOR_PROBES_MM[-1])
-    tree = shapely.STRtree([r.polygon for r in rooms])
-    sides: list[str | None] = []
-    for sign in (1, -1):
-        hit = None
-        for d in DOOR_PROBES_MM:
-            found = tree.query(Point(mx + sign * nx * d, my + sign * ny * d), predicate="within")
-            if len(found):
-                hit = rooms[int(min(found))].id
-                break
-        sides.append(hit)
-    joined = tuple(dict.fromkeys(h for h in sides if h))
-    far = None
-    if len(joined) == 1 and None in sides:
-        sign = 1 if sides[0] is None else -1
-        far = Point(mx + sign * nx * DOOR_PROBES_MM[-1], my + sign * ny * DOOR_PROBES_MM[-1])
-    return joined, far
-
-
-def room_of(point: Point, rooms: list[Room]) -> str | None:
-    """The id of the room the point lies in (the first, when outlines overlap), or None."""
-    return next((r.id for r in rooms if r.polygon.covers(point)), None)
+    [(beside, far)] = opening_sides(np.array([x1, y1, x2, y2]), np.array([(x1 + x2) / 2, (y1 + y2) / 2]),
+                                    rooms, DOOR_PROBES_MM)
+    return tuple(rooms.rooms[k].id for k in beside), None if far is None else Point(far)
 
 
 def ordered(items, point_of):

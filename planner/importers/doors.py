@@ -1,7 +1,6 @@
 """Doors from the drawing: door blocks (any scale, rotation, mirroring, nesting) and bare swing arcs."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,6 +9,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 from planner.editing.builder import swing_polygon
+from planner.geometry import WallIndex
 from planner.i18n import register, said
 from planner.importers.extract import Primitives
 from planner.importers.layers import is_double_block, is_sliding_block
@@ -64,19 +64,16 @@ def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, ste
     return swing_polygon((float(hinge[0]), float(hinge[1])), latch, 1 if sign > 0 else -1, segments=steps)
 
 
-def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: shapely.STRtree | None,
-                wall_geoms, tolerance_mm: float) -> tuple[int, list]:
+def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: WallIndex, tolerance_mm: float
+                ) -> tuple[int, list]:
     """Which arc end (0 = start, 1 = end) is the closed position: the end without a leaf line, else the end
     nearer a wall (the far jamb)."""
     ends = [arc[2:4], arc[6:8]]
     has_leaf = [any(np.hypot(*(end - q)) <= tolerance_mm for q in leaf_ends) for end in ends]
     if has_leaf[0] != has_leaf[1]:
         return (1 if has_leaf[0] else 0), said("imp.door.how_leaf")
-    if walls is not None and len(wall_geoms):
-        d = []
-        for end in ends:
-            i = walls.nearest(Point(end))
-            d.append(wall_geoms[i].distance(Point(end)) if i is not None else math.inf)
+    if len(walls):
+        d = [walls.nearest(Point(end))[1] for end in ends]
         if abs(d[0] - d[1]) > tolerance_mm:
             return (0 if d[0] < d[1] else 1), said("imp.door.how_wall")
     return 0, said("imp.door.how_assumed")
@@ -198,7 +195,7 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
                tolerance_mm: float = 20.0) -> tuple[list[DoorShape], Swings]:
     """Door shapes (mm) from door-block arcs, free swing arcs and sliding-door blocks; plus how the arcs were
     sorted (planner.importers.swings: true swings, leafless arcs on door layers, rejected ones)."""
-    wall_tree = shapely.STRtree(wall_lines) if wall_lines else None
+    wall_index = WallIndex(wall_lines)
     swings = sort_swings(p, roles, drawing_extent(p))
     idx = np.concatenate([swings.doors, swings.leafless]).astype(int)
     radii = arc_radii(p.arc) if len(p.arc) else np.zeros(0)
@@ -217,7 +214,7 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
         if key in seen:
             continue
         seen.add(key)
-        k, how = _closed_end(arc, leaf_ends.near(arc[:2]), wall_tree, wall_lines, tolerance_mm)
+        k, how = _closed_end(arc, leaf_ends.near(arc[:2]), wall_index, tolerance_mm)
         closed = arc[2:4] if k == 0 else arc[6:8]
         other = arc[6:8] if k == 0 else arc[2:4]
         u = (closed - arc[:2]) / r

@@ -186,6 +186,7 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
                                                 min_m2=_m2(ROOM_MIN_M2)), tuple(small)))
     labels = facts.get(FACT_AREA_LABELS) or []
     if labels and plan.rooms:
+        # every room a label lies in, not only the first (planner.geometry.RoomIndex): overlapping rooms are each judged
         tree = shapely.STRtree([r.polygon for r in plan.rooms])
         pts = shapely.points(np.array([[x, y] for x, y, _ in labels], dtype=float))
         li, ri = tree.query(pts, predicate="within")

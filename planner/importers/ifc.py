@@ -17,17 +17,22 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
+from planner.geometry import RoomIndex
 from planner.i18n import register, render, said
-from planner.importers.building_model import ModelReport, ordered, rectangle, room_of, sides_of
+from planner.importers.building_model import ModelReport, ordered, rectangle, sides_of
 from planner.importers.doors import kind_name
+from planner.importers.isolated import ChildFailed, isolation_available, run_isolated
 from planner.importers.layers import fixture_type
 from planner.importers.rooms import room_type
+from planner.model.fields import FIELD_LIMITS_MM
 from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Entrance, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
 from planner.model.units import MM_PER_UNIT, unit_name
 
 MAX_ENTITIES = 1_500_000     # a large block of flats is a few hundred thousand; beyond this memory runs out first
 MAX_STOREY_ELEMENTS = 20_000  # spaces, doors, stairs and terminals on one storey whose geometry is worked out
+READ_SECONDS = 300            # the child reading a model is stopped after this (a large storey reads in seconds)
+READ_MEMORY_MB = 3000         # ...or when it needs more memory than this
 MAX_TRIANGLES = 20_000       # triangles of one shape united into its outline
 MAX_EXTENT_SPACES = 2_000    # spaces of another storey shaped only for the size shown beside its name
 LEVEL_STEP_MM = 5.0          # floor levels closer than this are one level (model rounding)
@@ -83,6 +88,17 @@ register({
               "(CLI: --units mm|cm|m|in|ft).",
         "nb": "IFC-filen sier ikke hvilken lengdeenhet den bruker, og dørene avslører det ikke — velg enhet "
               "(CLI: --units mm|cm|m|in|ft)."},
+    "ifc.warn.level_gap": {"en": "Door {id} joins rooms whose floors are {height} mm apart, more than any threshold: "
+                                 "the model does not show the steps or ramp between them; measure the threshold.",
+                           "nb": "Dør {id} går mellom rom med gulv {height} mm fra hverandre, mer enn noen terskel: "
+                                 "modellen viser ikke trinnene eller rampen mellom dem; mål terskelen."},
+    "ifc.reason.crashed": {"en": "the geometry reader stopped on it (exit code {detail})",
+                           "nb": "geometrileseren stoppet på den (avslutningskode {detail})"},
+    "ifc.reason.timeout": {"en": "reading it took more than {detail} seconds",
+                           "nb": "lesingen tok mer enn {detail} sekunder"},
+    "ifc.reason.memory": {"en": "reading it needed more than {detail} MB of memory",
+                          "nb": "lesingen trengte mer enn {detail} MB minne"},
+    "ifc.reason.error": {"en": "an element in it is damaged ({detail})", "nb": "et element i den er skadet ({detail})"},
     "ifc.reason.syntax": {"en": "it is not valid IFC", "nb": "den er ikke gyldig IFC"},
     "ifc.reason.schema": {"en": "its schema {schema} is not IFC2X3 or IFC4", "nb": "skjemaet {schema} er verken "
                                                                                    "IFC2X3 eller IFC4"},
@@ -295,7 +311,28 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
              rules: Rules | None = None, progress: Callable[[float, str], None] | None = None) -> Plan:
     """A Plan of one storey of an IFC model (bytes), with an import report. region picks the storey (1-based, in
     order of elevation; report["regions"]); by default the storey with most rooms. units overrides the file's
-    length unit. Raises PlanError with one sentence for a file that gives no plan."""
+    length unit. Raises PlanError with one sentence for a file that gives no plan.
+
+    The model is read in a child process of its own (planner/importers/isolated.py), bounded in time and memory:
+    ifcopenshell's geometry kernel is native code that a damaged file can crash, and a crash must end in a
+    sentence, not take the app down with it."""
+    _ifcopenshell()                   # a missing package is said here, before any child is started
+    if not isolation_available():     # inside a daemonic worker, which is itself the isolation
+        return _read_ifc(data, name=name, units=units, region=region, rules=rules, progress=progress)
+    say = progress or (lambda share, what: None)
+    say(0.0, "reading the model")
+    try:
+        plan = run_isolated(_read_ifc, data, name=name, units=units, region=region, rules=rules,
+                            timeout_s=READ_SECONDS, memory_mb=READ_MEMORY_MB)
+    except ChildFailed as failed:
+        raise PlanError.text("ifc.damaged", reason=f"@ifc.reason.{failed.how}", detail=failed.detail) from None
+    say(1.0, "done")
+    return plan
+
+
+def _read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: int | None = None,
+              rules: Rules | None = None, progress: Callable[[float, str], None] | None = None) -> Plan:
+    """read_ifc's work, in whatever process it runs."""
     say = progress or (lambda share, what: None)
     rules = rules or load_rules()
     say(0.0, "reading the model")
@@ -366,7 +403,10 @@ def read_ifc(data: bytes, *, name: str = "", units: str | None = None, region: i
         """Where an element's placement stands in the plan (mm) and the direction of its x axis."""
         if not getattr(element, "ObjectPlacement", None):
             return None
-        matrix = ifcopenshell.util.placement.get_local_placement(element.ObjectPlacement)
+        try:
+            matrix = ifcopenshell.util.placement.get_local_placement(element.ObjectPlacement)
+        except (ValueError, TypeError, AttributeError, IndexError, RuntimeError):   # a damaged placement: no place
+            return None
         if not np.isfinite(matrix).all() or (np.abs(matrix[:3, 3]) * mm_per_unit > 1e9).any():
             return None
         ux, uy = float(matrix[0, 0]), float(matrix[1, 0])
@@ -487,6 +527,7 @@ def _boundary_rooms(model, room_of_space: dict[int, str]) -> tuple[dict[int, lis
 def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], room_of_space: dict[int, str],
            level_of: dict[str, float], mm_per_unit: float, rules: Rules, report: ModelReport) -> tuple[Door, ...]:
     joins, external = _boundary_rooms(model, room_of_space)
+    index = RoomIndex(rooms)
     kept, no_width = [], []
     for door in doors:
         place = place_of(door)
@@ -503,7 +544,7 @@ def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], ro
         kind = KIND_OF_OPERATION.get(operation, "hinged")
         overall, clear, source, why = _door_widths(ifcopenshell, door, mm_per_unit, rules, kind == "sliding")
         opening = _door_line(place, overall, shape_of(door))
-        beside, _ = sides_of(opening, rooms)
+        beside, _ = sides_of(opening, index)
         joined = tuple(joins.get(door.id(), ()))[:2] or beside
         if not joined:
             report.ignore(said("ifc.ign.door_alone"))
@@ -520,7 +561,9 @@ def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], ro
         threshold, threshold_source = None, None
         if len(joined) == 2 and level_of.get(joined[0]) is not None and level_of.get(joined[1]) is not None:
             step = abs(level_of[joined[0]] - level_of[joined[1]])
-            if step > LEVEL_STEP_MM:
+            if step > FIELD_LIMITS_MM["threshold_mm"][1]:   # steps or a ramp the model does not show: unknown
+                report.warnings.append(said("ifc.warn.level_gap", id=did, height=f"{step:.0f}"))
+            elif step > LEVEL_STEP_MM:
                 threshold, threshold_source = round(step, 1), SOURCE_DRAWN
                 report.guess(said("ifc.guess.level_step", id=did, height=f"{step:.0f}"), said("ifc.why.level_step"))
         exterior = is_external and len(joined) == 1
@@ -591,9 +634,9 @@ def _fixtures(shape_of, place_of, util, terminals, rooms: list[Room], report: Mo
             (origin, ux, uy), (w, d) = place, DEFAULT_FOOTPRINT_MM[kind]
             outline = rectangle(origin.x, origin.y, ux, uy, w, d)
         found.append((kind, outline, element.is_a(), words or predefined))
-    out = []
+    out, in_room = [], RoomIndex(rooms, boundary=True)    # a fixture's centre on a room's outline is in it
     for n, (kind, outline, ifc_class, what) in enumerate(ordered(found, lambda f: f[1].centroid), start=1):
-        out.append(Fixture(id=f"F{n}", type=kind, footprint=outline, room=room_of(outline.centroid, rooms)))
+        out.append(Fixture(id=f"F{n}", type=kind, footprint=outline, room=in_room.id_at(outline.centroid)))
         report.guess(said("ifc.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
                      said("ifc.why.fixture", ifc_class=ifc_class, what=repr(what[:60])))
     return tuple(out)

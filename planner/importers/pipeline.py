@@ -2,22 +2,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 
-from planner.i18n import register, render, said
+from planner.geometry import RoomIndex, edges, opening_sides, wall_lines
+from planner.i18n import register, said
 from planner.importers import report as rep
+from planner.importers.building_model import DOOR_PROBES_MM, ordered
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
 from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
                                       FACT_PROXIES, find_doubts)
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
-from planner.model.gc_pause import with_gc_paused
 from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
                                       is_door_block, is_furniture_block, is_window_block)
@@ -25,18 +26,19 @@ from planner.importers.outside import outside
 from planner.importers.proxies import is_proxy, proxy_count, proxy_warning
 from planner.importers.regions import (DOOR_SWING_WEIGHT, default_region, drawing_kinds, find_regions, overlay,
                                        previews, subset, swing_arcs)
-from planner.importers.swings import drawing_extent, sort_swings
+from planner.importers.report import ImportReport, Item, UnitChoice
+from planner.importers.swings import Swings, drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
-from planner.importers.unitguess import header_contradicted, infer_unit
+from planner.importers.unitguess import UnitGuess, header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
+from planner.model.gc_pause import with_gc_paused
 from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
+from planner.model.units import INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
 from planner.rules import Rules, load_rules
-from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
 
 MAX_ENTITIES = 400_000
 REGION_GAP_MM = 4000.0
-DOOR_PROBES_MM = (250.0, 450.0, 700.0)
 MAX_IGNORED_LINES = 30_000
 EARLY_REFUSAL_LINES = 500
 Progress = Callable[[float, str], None]
@@ -109,11 +111,114 @@ class UnitsUnknownError(PlanError):
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """A plan read from a DXF, the import report (JSON-able) and sentences for the user."""
+    """A plan read from a DXF, the import report and sentences for the user."""
 
     plan: Plan
-    report: dict
+    summary: ImportReport
     issues: list[str] = field(default_factory=list)
+
+    @property
+    def report(self) -> dict:
+        """The import report as the plan keeps it, the project file saves it and the CLI prints it
+        (ImportReport.to_dict)."""
+        return self.plan.import_report
+
+
+@with_gc_paused
+def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
+             layer_roles: dict[str, str] | None = None, region: int | None = None,
+             progress: Progress | None = None, rules: Rules | None = None,
+             tolerance_mm: float = 20.0) -> ImportResult:
+    """Read a floor plan from DXF bytes. Lengths come out in millimetres in the drawing's frame.
+
+    units forces the drawing unit ("mm", "cm", "m", "in", "ft"); layer_roles overrides the guessed role of
+    layers; region picks one of several plans in the file (1-based, see report["regions"]). Raises PlanError
+    (one sentence) for input that gives no plan, UnitsUnknownError when the unit is unset and not given.
+    """
+    say = progress or (lambda fraction, what: None)
+    rules = rules or load_rules()
+    forced = _forced_unit(units)
+    say(0.0, "reading the file")
+    source = _read(data)
+    say(0.4, "expanding blocks")
+    everything = _flatten(source, lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
+    layers = _layer_roles(source, everything, layer_roles or {})
+    raw = without_layers(everything, layers.user_ignored)
+    say(0.6, "working out the units")
+    unit = _unit(source, raw, layers.roles, forced)
+    p = raw.scaled(MM_PER_UNIT[unit.choice.used])
+    layers = _refined_roles(source, p, layers)
+    say(0.65, "finding separate plans")
+    drawings = _drawings(p, layers.roles, unit.swings, region)
+    say(0.7, "finding doors and rooms")
+    parts = build_plan(drawings.read, layers.roles, rules, tolerance_mm=tolerance_mm)
+    report = _report(name, source, raw, everything, layers, unit, drawings, parts)
+    _refuse_without_plan(data, source, raw, layers, unit, drawings, parts, report)
+    plan = Plan(rooms=parts.rooms, doors=parts.doors, fixtures=parts.fixtures, walls=parts.walls,
+                ignored=_ignored_lines(parts, drawings), units=unit.choice.used, name=name)
+    report = _with_doubts(report, plan, raw, drawings, parts)     # the doubts judge the plan and the facts
+    say(1.0, "done")
+    return ImportResult(plan=plan.replace(import_report=report.to_dict()), summary=report, issues=report.issues())
+
+
+# --- read: the file, its layout, what was repaired ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The DXF file read: the document, the layout holding the plan, and what the reader repaired (texts)."""
+
+    doc: object
+    layout: list
+    layout_name: str
+    notes: tuple
+
+
+def _forced_unit(units: str | None) -> str | None:
+    """The unit the user chose, in its canonical name; None when not chosen."""
+    if units is None:
+        return None
+    try:
+        return parse_unit(units)
+    except ValueError as exc:
+        raise PlanError.text("err.unit_name", unit=repr(units), choices=", ".join(MM_PER_UNIT)) from exc
+
+
+def _read(data: bytes) -> Source:
+    doc, notes = load_document(data)
+    layout, layout_name = doc.layout()
+    if refusal := _too_many_entities(layout):
+        raise refusal
+    return Source(doc=doc, layout=layout, layout_name=layout_name, notes=tuple(notes))
+
+
+def _too_many_entities(layout: list) -> PlanError | None:
+    """More entities than MAX_ENTITIES: refused before any is expanded."""
+    if len(layout) <= MAX_ENTITIES:
+        return None
+    count, most = f"{len(layout):,}", f"{MAX_ENTITIES:,}"
+    return PlanError.text("imp.too_many", count=count, max=most, count_nb=count.replace(",", " "),
+                          max_nb=most.replace(",", " "))
+
+
+# --- flatten: blocks expanded into lines, arcs, outlines, texts and block footprints -----------------------------
+
+def _flatten(source: Source, progress: Callable[[float], None]) -> Primitives:
+    flat = Flattener(source.doc, is_door_block, lambda n: fixture_type(n) is not None or is_furniture_block(n),
+                     is_window_block=is_window_block)
+    return flat.layout(source.layout, progress=progress)
+
+
+# --- roles: what each layer holds ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """Each layer's role and why (a text to render, planner.i18n.said); fixed: the layers the user gave a role
+    (by the file's own names), user_ignored: those the user set to 'ignore'."""
+
+    roles: dict
+    why: dict
+    fixed: frozenset
+    user_ignored: frozenset
 
 
 def _used_layers(p: Primitives) -> set[str]:
@@ -121,38 +226,84 @@ def _used_layers(p: Primitives) -> set[str]:
            {lay or "0" for *_, lay in p.texts}
 
 
-def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
-    """The user's layer roles keyed by the file's own layer names (layer names in DXF ignore case); a layer the
-    file does not have is an error that names the layers it has."""
+def _layer_names(doc, p: Primitives) -> tuple[list[str], dict[str, str]]:
+    """The file's layer names (those holding something and those in its layer table), and each by its case-folded
+    spelling (layer names in DXF ignore case)."""
     names = sorted(_used_layers(p) | set(doc.layers))
-    by_fold = {name.casefold(): name for name in names}
-    out = {}
-    for name, role in overrides.items():
-        found = name if name in names else by_fold.get(name.casefold())
-        if found is None:
-            holding = sorted(_used_layers(p)) or names       # the layers that hold something come first
-            shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
-            raise PlanError.text("imp.role_no_layer", layer=repr(name), layers=shown or "–")
-        out[found] = role
-    return out
+    return names, {name.casefold(): name for name in names}
 
 
-def _roles(doc, p: Primitives, overrides: dict[str, str]) -> tuple[dict[str, str], dict[str, list]]:
-    """Each layer's role and why (a text to render, planner.i18n.said)."""
+def _missing_layer(doc, p: Primitives, overrides: dict[str, str]) -> PlanError | None:
+    """The user gave a role to a layer the file does not have: the sentence names the layers it has, those that
+    hold something first."""
+    names, by_fold = _layer_names(doc, p)
+    missing = next((name for name in overrides if name not in names and name.casefold() not in by_fold), None)
+    if missing is None:
+        return None
+    holding = sorted(_used_layers(p)) or names
+    shown = ", ".join(repr(n) for n in holding[:12]) + (" …" if len(holding) > 12 else "")
+    return PlanError.text("imp.role_no_layer", layer=repr(missing), layers=shown or "–")
+
+
+def _matched(doc, p: Primitives, overrides: dict[str, str]) -> dict[str, str]:
+    """The user's layer roles keyed by the file's own layer names."""
+    names, by_fold = _layer_names(doc, p)
+    return {name if name in names else by_fold[name.casefold()]: role for name, role in overrides.items()}
+
+
+def _unknown_role(chosen: dict[str, str]) -> PlanError | None:
+    """The user gave a layer a role there is none of."""
+    name, role = next(((n, r) for n, r in chosen.items() if r not in ROLES), (None, None))
+    if name is None:
+        return None
+    return PlanError.text("imp.role_unknown", role=repr(role), layer=repr(name), choices=", ".join(ROLES))
+
+
+def _layer_roles(source: Source, p: Primitives, overrides: dict[str, str]) -> Layers:
+    """Each layer's role guessed from its name, the user's roles over them; when no layer is a wall layer, the
+    layers of unknown role that hold something are taken for walls."""
+    if refusal := _missing_layer(source.doc, p, overrides):
+        raise refusal
+    chosen = _matched(source.doc, p, overrides)
+    if refusal := _unknown_role(chosen):
+        raise refusal
     used = _used_layers(p)
-    names = sorted(used | set(doc.layers))
+    names = sorted(used | set(source.doc.layers))
     roles, why = {}, {}
     for name in names:
         roles[name], why[name] = guess_role(name)
-    for name, role in overrides.items():
-        if role not in ROLES:
-            raise PlanError.text("imp.role_unknown", role=repr(role), layer=repr(name), choices=", ".join(ROLES))
+    for name, role in chosen.items():
         roles[name], why[name] = role, said(SET_BY_USER)
     if "walls" not in roles.values():
         for name in names:
             if roles[name] == UNKNOWN and name in used:
                 roles[name], why[name] = "walls", said(WALLS_BY_DEFAULT)
-    return roles, why
+    return Layers(roles=roles, why=why, fixed=frozenset(chosen),
+                  user_ignored=frozenset(name for name, role in chosen.items() if role == "ignore"))
+
+
+def _refined_roles(source: Source, p: Primitives, layers: Layers) -> Layers:
+    """The roles again from what the layers hold, in millimetres (planner.importers.layer_content); the user's
+    stay."""
+    roles, why = refine_roles(p, layers.roles, layers.why, fixed=set(layers.fixed),
+                              linetypes=source.doc.layer_linetypes, extent_mm=drawing_extent(p))
+    return replace(layers, roles=roles, why=why)
+
+
+# --- unit: what one drawing unit is -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class UnitReading:
+    """The unit chosen and why; guess: what the geometry suggests; unknown: the file does not say and the user did
+    not choose (the import ends in a question); warnings: texts for the user; swings: the arcs sorted, in drawing
+    units."""
+
+    choice: UnitChoice
+    guess: UnitGuess
+    forced: bool
+    unknown: bool
+    warnings: tuple
+    swings: Swings
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -179,51 +330,17 @@ def _unit_from_area_labels(p: Primitives, roles: dict[str, str]) -> tuple[str | 
     return unit, said("imp.unit.area_labels", votes=votes[unit], unit=unit_name(unit))
 
 
-@with_gc_paused
-def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
-             layer_roles: dict[str, str] | None = None, region: int | None = None,
-             progress: Progress | None = None, rules: Rules | None = None,
-             tolerance_mm: float = 20.0) -> ImportResult:
-    """Read a floor plan from DXF bytes. Lengths come out in millimetres in the drawing's frame.
-
-    units forces the drawing unit ("mm", "cm", "m", "in", "ft"); layer_roles overrides the guessed role of
-    layers; region picks one of several plans in the file (1-based, see report["regions"]). Raises PlanError
-    (one sentence) for input that gives no plan, UnitsUnknownError when the unit is unset and not given.
-    """
-    say = progress or (lambda fraction, what: None)
-    rules = rules or load_rules()
-    forced = None
-    if units is not None:
-        try:
-            forced = parse_unit(units)
-        except ValueError as exc:
-            raise PlanError.text("err.unit_name", unit=repr(units), choices=", ".join(MM_PER_UNIT)) from exc
-    say(0.0, "reading the file")
-    doc, notes = load_document(data)
-    layout, layout_name = doc.layout()
-    if len(layout) > MAX_ENTITIES:
-        count, most = f"{len(layout):,}", f"{MAX_ENTITIES:,}"
-        raise PlanError.text("imp.too_many", count=count, max=most, count_nb=count.replace(",", " "),
-                             max_nb=most.replace(",", " "))
-    say(0.4, "expanding blocks")
-    flat = Flattener(doc, is_door_block, lambda n: fixture_type(n) is not None or is_furniture_block(n),
-                     is_window_block=is_window_block)
-    raw = flat.layout(layout, progress=lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
-    layer_roles = _matched(doc, raw, layer_roles or {})
-    roles, role_why = _roles(doc, raw, layer_roles)
-    user_ignored = {name for name, role in layer_roles.items() if role == "ignore"}
-    left_out = raw
-    raw = without_layers(raw, user_ignored)
-
-    say(0.6, "working out the units")
-    code = _int_or_none(doc.header.get("$INSUNITS"))
+def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | None) -> UnitReading:
+    """The user's unit; else the one the area labels prove; else $INSUNITS unless the geometry contradicts it;
+    else the geometry's guess, provisionally (the user is asked)."""
+    code = _int_or_none(source.doc.header.get("$INSUNITS"))
     header_unit = INSUNITS_TO_UNIT.get(code)
     extent = drawing_extent(raw)
     swings = sort_swings(raw, roles, extent)
     room_areas = _room_areas(raw, roles)
     guess = infer_unit(swings.radii, room_areas, extent)
-    warnings = list(notes)   # texts to render
-    unit_unknown = False
+    warnings = []
+    unknown = False
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
     if forced:
         used, why = forced, said("imp.unit.by_user")
@@ -239,20 +356,31 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
         used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
         warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why_t))
     else:
-        unit_unknown = True
+        unknown = True
         used, why = guess.unit or "mm", said("imp.unit.provisional")
-    units_report = {"header": header_unit, "header_code": code,
-                    "header_name": INSUNITS_NAMES.get(code, "absent") if code is not None else "absent",
-                    "used": used, "inferred": guess.unit, "why": render(why), "inference": guess.why,
-                    "why_t": why, "inference_t": guess.why_t}
+    choice = UnitChoice(header_code=code, used=used, why_t=why, inferred=guess.unit, inference_t=guess.why_t)
+    return UnitReading(choice=choice, guess=guess, forced=bool(forced), unknown=unknown, warnings=tuple(warnings),
+                       swings=swings)
 
-    p = raw.scaled(MM_PER_UNIT[used])
-    roles, role_why = refine_roles(p, roles, role_why, fixed=set(layer_roles or {}),
-                                   linetypes=doc.layer_linetypes, extent_mm=drawing_extent(p))
-    proxies = proxy_count(raw.ignored)
-    if proxies:
-        warnings.append(proxy_warning(proxies))
-    say(0.65, "finding separate plans")
+
+# --- regions: the separate drawings in the file, and the one read ------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Drawings:
+    """The separate drawings in the file (regions, kinds: their report entries), the one read (chosen, None when
+    the file is one drawing) and its primitives (read, mm); whole: all of them (mm), member: which drawing each
+    primitive belongs to."""
+
+    regions: list
+    kinds: list
+    chosen: int | None
+    member: dict
+    whole: Primitives
+    read: Primitives
+    warnings: tuple
+
+
+def _drawings(p: Primitives, roles: dict[str, str], swings: Swings, region: int | None) -> Drawings:
     counted = np.array([roles.get(lay or "0", UNKNOWN) in ("walls", "doors", "rooms")
                         for lay in (*p.seg_layer, *p.arc_layer)], dtype=float)
     swing_idx = swing_arcs(p, swings.doors)     # the door swings, of a door's radius once in millimetres
@@ -260,55 +388,415 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     regions, member = find_regions(p, gap_mm=REGION_GAP_MM, counts=counted)
     room_outline = np.array([roles.get(lay or "0") == "rooms" for _, lay in p.outlines], dtype=bool)
     kinds = drawing_kinds(p, member, regions, swing_idx, room_outline)
-    chosen = None
-    if regions:
-        if region is not None and not any(r.index == region for r in regions):
-            raise PlanError.text("imp.region_unknown", region=region,
-                                 choices=", ".join(str(r.index) for r in regions))
-        chosen = region if region is not None else default_region(kinds)
-        if len(regions) > 1 and region is None:
-            warnings.append(rep.several_regions(len(regions), chosen))
-        outside = p
-        p = subset(p, member, chosen)
-    else:
-        outside = None
-
-    say(0.7, "finding doors and rooms")
-    plan_parts = build_plan(p, roles, rules, tolerance_mm=tolerance_mm)
-    report = rep.build_report(
-        name=name, doc=doc, layout=layout_name, roles=roles, role_why=role_why, units=units_report,
-        regions=kinds, chosen=chosen, parts=plan_parts, raw=raw,
-        warnings=warnings)
-    report["swings"] = plan_parts.swings
-    report["proxy_entities"] = proxies
-    report["dropped"] = {key: n for key, n in sorted(plan_parts.dropped.items()) if n}   # text key -> count
-    if len(regions) > 1:
-        report["region_previews"] = previews(outside, member, regions)
-    report["overlay"] = overlay(p, _lines_left_out(left_out, user_ignored, MM_PER_UNIT[used], regions, chosen))
-    if plan_parts.error and notes:
-        why = "@file.reason.cut_off" if truncated(data) else "@file.reason.damaged"
-        raise PlanError.text("file.repaired_no_plan", reason=why)
-    if plan_parts.error:
-        refusal = rep.refusal_tried(plan_parts.error, used, why, plan_parts.wall_layers, roles, raw,
-                                    guess.unit if guess.unit != used and not forced else None, kinds, chosen)
-        refusal.report = report    # what was guessed, so that the user can correct it and read again
+    if not regions:
+        return Drawings(regions=regions, kinds=kinds, chosen=None, member=member, whole=p, read=p, warnings=())
+    if refusal := _region_unknown(region, regions):
         raise refusal
-    if unit_unknown:
+    chosen = region if region is not None else default_region(kinds)
+    warnings = (rep.several_regions(len(regions), chosen),) if len(regions) > 1 and region is None else ()
+    return Drawings(regions=regions, kinds=kinds, chosen=chosen, member=member, whole=p,
+                    read=subset(p, member, chosen), warnings=warnings)
+
+
+def _region_unknown(region: int | None, regions: list) -> PlanError | None:
+    """The user asked for a drawing the file does not hold."""
+    if region is None or any(r.index == region for r in regions):
+        return None
+    return PlanError.text("imp.region_unknown", region=region, choices=", ".join(str(r.index) for r in regions))
+
+
+# --- walls → rooms → doors → fixtures ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PlanParts:
+    """What the drawing read gave, stage by stage: rooms, doors, fixtures, walls and greyed lines (mm), where the
+    rooms came from ("outlines", "walls", "" before that was decided), the guesses (report items), what was dropped
+    (text key -> count), the wall layers, how the arcs were sorted (swings.Swings.to_dict), and the refusal when
+    the drawing yields no plan (the parts then are those found before it)."""
+
+    rooms: tuple = ()
+    doors: tuple = ()
+    fixtures: tuple = ()
+    walls: tuple = ()
+    ignored: tuple = ()
+    rooms_from: str = ""
+    guesses: tuple = ()
+    dropped: Counter = field(default_factory=Counter)
+    error: PlanError | None = None
+    wall_layers: list = field(default_factory=list)
+    swings: dict = field(default_factory=dict)
+
+    def then(self, guesses=(), dropped: Counter | None = None, **found) -> PlanParts:
+        """These parts with a stage's added: its guesses after the others', its dropped counts summed."""
+        return replace(self, guesses=(*self.guesses, *guesses), dropped=self.dropped + (dropped or Counter()),
+                       **found)
+
+
+def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_mm: float) -> PlanParts:
+    """Rooms, doors and fixtures from primitives in millimetres. Each refusal is tried where what it judges is
+    known, in this order; a new one goes where its facts are (see docs/architecture.md)."""
+    walls = _walls(p, roles)
+    shapes, swings = find_doors(p, roles, list(walls.lines), tolerance_mm=tolerance_mm)
+    parts = PlanParts(walls=walls.lines, wall_layers=walls.layers, swings=swings.to_dict(), dropped=walls.dropped)
+    outlines = _room_outlines(p, roles, tolerance_mm)
+    parts = parts.then(outlines.guesses, outlines.dropped)
+    if refusal := _all_furniture(outlines) or _areas_without_outlines(outlines, p, roles):
+        return replace(parts, error=refusal)
+    kept, dropped = _without_area_outlines(outlines.kept, walls)
+    parts = parts.then(dropped=dropped)
+    if refusal := _walls_without_meaning(kept, shapes, walls, p, roles):
+        return replace(parts, error=refusal)
+    faces = _faces(kept, shapes, walls, p, roles)
+    parts = parts.then(rooms_from=faces.source)
+    if refusal := _no_rooms(faces, walls, shapes):
+        return replace(parts, error=refusal)
+    rooms = _rooms(faces, p, roles)
+    parts = parts.then(rooms.guesses, rooms=rooms.rooms)
+    doors = _doors(shapes, rooms, walls, p, roles, rules, tolerance_mm)
+    parts = parts.then(doors.guesses, doors.dropped, doors=doors.doors)
+    if refusal := (_faces_without_meaning(faces, rooms, doors, walls, shapes, p) or
+                   _unnamed_faces_without_doors(faces, rooms, doors, walls) or
+                   _unnamed_fragment(faces, rooms, walls)):
+        return replace(parts, error=refusal)
+    fixtures = _fixtures(p, rooms, tolerance_mm)
+    # greyed lines for the drawing, made only for a plan that is kept and only as many as are kept
+    return parts.then(fixtures.guesses, fixtures=fixtures.fixtures,
+                      ignored=ignored_linestrings(p.seg[walls.unused], p.ignored_geom, MAX_IGNORED_LINES))
+
+
+@dataclass(frozen=True, slots=True)
+class Walls:
+    """The wall lines (seg: rows x1 y1 x2 y2, lines: the same as lines, mm), the layers they are on, and the lines
+    not used for rooms, doors or fixtures (unused: a mask over the drawing's lines)."""
+
+    seg: np.ndarray
+    lines: tuple
+    layers: list
+    unused: np.ndarray
+
+    @property
+    def dropped(self) -> Counter:
+        return Counter({DROP_LINES: int(self.unused.sum())})
+
+
+def _walls(p: Primitives, roles: dict[str, str]) -> Walls:
+    role_of = [roles.get(lay or "0", UNKNOWN) for lay in p.seg_layer]
+    is_wall = np.array([r == "walls" and g < 0 for r, g in zip(role_of, p.seg_group)], dtype=bool)
+    seg = p.seg[is_wall] if len(p.seg) else np.zeros((0, 4))
+    return Walls(seg=seg, lines=tuple(wall_lines(seg)),
+                 layers=sorted({lay or "0" for lay, w in zip(p.seg_layer, is_wall) if w}),
+                 unused=np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool))
+
+
+@dataclass(frozen=True, slots=True)
+class Outlines:
+    """The closed outlines on room layers that may be rooms (kept) and those labelled only with furniture names,
+    each (polygon, layer), with what was dropped and guessed on the way."""
+
+    kept: tuple
+    furniture: tuple
+    dropped: Counter
+    guesses: tuple
+
+
+def _room_outlines(p: Primitives, roles: dict[str, str], tolerance_mm: float) -> Outlines:
+    """Outlines of a room's size on room layers; when there are none, those with their own area label inside
+    (on any layer); less those labelled only as furniture."""
+    dropped, guesses = Counter(), []
+    outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
+    if rejected:
+        dropped[DROP_OUTLINE_SIZE] = rejected
+    if not outlines:
+        outlines = area_labelled_outlines(p.outlines, p.texts, roles)
+        for lay in sorted({lay for _, lay in outlines}):
+            guesses.append(Item(said("imp.guess.area_outlines", layer=repr(lay)),
+                                said("imp.guess.area_outlines_why")))
+    furniture = furniture_outlines([poly for poly, _ in outlines], p.texts, roles) if outlines else []
+    if any(furniture):
+        dropped[DROP_FURNITURE] = sum(furniture)
+    return Outlines(kept=tuple(o for o, f in zip(outlines, furniture) if not f),
+                    furniture=tuple(o for o, f in zip(outlines, furniture) if f), dropped=dropped,
+                    guesses=tuple(guesses))
+
+
+def _all_furniture(outlines: Outlines) -> PlanError | None:
+    """Every closed outline on the room layers is labelled only with furniture names."""
+    if not outlines.furniture or outlines.kept:
+        return None
+    return rep.furniture_outlines(sorted({lay for _, lay in outlines.furniture}), len(outlines.furniture))
+
+
+def _areas_without_outlines(outlines: Outlines, p: Primitives, roles: dict[str, str]) -> PlanError | None:
+    """More named areas have no outline than there are outlines: the outlines are a fragment of the drawing (also
+    when the furniture was blocks, kept as footprints, rather than outlines)."""
+    if not outlines.kept:
+        return None
+    area_names = [(x, y, t) for x, y, t, lay in p.texts if roles.get(lay or "0") == "rooms"
+                  and not is_measure(t) and not is_furniture(t)]
+    tree = shapely.STRtree([poly for poly, _ in outlines.kept])
+    hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
+        if area_names else np.zeros(0, dtype=int)
+    found = set(hit.tolist())
+    missing = [t for k, (_, _, t) in enumerate(area_names) if k not in found]
+    if len(missing) <= len(outlines.kept):
+        return None
+    return rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines.kept}))
+
+
+def _without_area_outlines(outlines: tuple, walls: Walls) -> tuple[tuple, Counter]:
+    """The outlines less those around other rooms or across walls (a flat's, a gross or net area's)."""
+    areas = area_outlines([poly for poly, _ in outlines], walls.seg)
+    if not any(areas):
+        return outlines, Counter()
+    return tuple(o for o, a in zip(outlines, areas) if not a), Counter({DROP_AREA_OUTLINE: sum(areas)})
+
+
+def _label_count(texts, roles: dict[str, str]) -> int:
+    """Texts that could name a room: not on an ignored layer, not a size or an area."""
+    return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
+
+
+def _walls_without_meaning(outlines: tuple, shapes: list, walls: Walls, p: Primitives, roles: dict[str, str]
+                           ) -> PlanError | None:
+    """No outlines, no doors and no names: whatever faces the walls enclose could not be told from furniture or
+    hatching, so a large drawing is refused before the (costly) polygonising; a small one is polygonised to say
+    precisely whether its lines close at all."""
+    if outlines or shapes or len(walls.seg) < EARLY_REFUSAL_LINES or _label_count(p.texts, roles) >= 2:
+        return None
+    return rep.walls_without_meaning(walls.layers, len(walls.seg))
+
+
+def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
+    """Loose lines on door/opening layers (not in a door block): window sills, jambs and plain openings drawn in
+    the wall line. They close the wall line for rooms; a door leaf drawn open dangles and is dropped."""
+    keep = np.array([roles.get(lay or "0") == "doors" and g < 0 for lay, g in zip(p.seg_layer, p.seg_group)],
+                    dtype=bool)
+    return p.seg[keep] if len(p.seg) else np.zeros((0, 4))
+
+
+def _window_axes(p: Primitives) -> list:
+    """The long axis of each window block: it closes the wall line as a door opening does."""
+    return [long_axis(c) for _, _, c, g in p.refs if g == WINDOW]
+
+
+@dataclass(frozen=True, slots=True)
+class Faces:
+    """The rooms' shapes before names and ids, with the outline layer of each (None for faces of the walls) and
+    where they came from: "outlines" or "walls"."""
+
+    polygons: list
+    layers: list
+    source: str
+
+
+def _faces(outlines: tuple, shapes: list, walls: Walls, p: Primitives, roles: dict[str, str]) -> Faces:
+    """The outlines, when there are any; else the faces the wall lines enclose, closed by the door openings, the
+    windows and the loose lines on door layers."""
+    if outlines:
+        return Faces(polygons=[poly for poly, _ in outlines], layers=[lay for _, lay in outlines], source="outlines")
+    windows = [LineString(axis) for axis in _window_axes(p)]
+    closers = [LineString(row.reshape(2, 2)) for row in _opening_lines(p, roles)]
+    polys = rooms_from_walls(walls.seg, [s.opening for s in shapes] + windows + closers)
+    return Faces(polygons=polys, layers=[None] * len(polys), source="walls")
+
+
+def _no_rooms(faces: Faces, walls: Walls, shapes: list) -> PlanError | None:
+    """No outline, and the wall lines close into no room (or there are none)."""
+    return None if faces.polygons else rep.no_rooms(walls.layers, len(walls.seg), len(shapes))
+
+
+@dataclass(frozen=True, slots=True)
+class Rooms:
+    """The rooms with their ids (in reading order), the names found for the faces (name, kind, why; in the faces'
+    order) and the guesses about them."""
+
+    rooms: tuple
+    names: list
+    guesses: tuple
+    index: RoomIndex      # which room a point lies in: built once, asked by every door probe and fixture
+
+    def named(self) -> int:
+        return sum(1 for n, _, _ in self.names if n)
+
+
+def _rooms(faces: Faces, p: Primitives, roles: dict[str, str]) -> Rooms:
+    names = name_rooms(faces.polygons, p.texts, roles, faces.layers, join=faces.source == "walls")
+    order = ordered(range(len(faces.polygons)), lambda k: faces.polygons[k].representative_point())
+    rooms, guesses = [], []
+    for n, k in enumerate(order, start=1):
+        name, kind, why = names[k]
+        rooms.append(Room(id=f"R{n}", name=name, type=kind, polygon=shapely.normalize(faces.polygons[k])))
+        guesses.append(Item(said("imp.guess.room" if name else "imp.guess.room_unnamed", id=f"R{n}",
+                                 name=repr(name), kind=kind, kind_name=said(f"room.{kind}")), why))
+    return Rooms(rooms=tuple(rooms), names=names, guesses=tuple(guesses), index=RoomIndex(rooms))
+
+
+@dataclass(frozen=True, slots=True)
+class Doors:
+    """The doors and plain openings kept (beside a room; an opening between two), with the guesses about them and
+    what was dropped."""
+
+    doors: tuple
+    guesses: tuple
+    dropped: Counter
+
+
+def _doors(shapes: list, rooms: Rooms, walls: Walls, p: Primitives, roles: dict[str, str], rules: Rules,
+           tolerance_mm: float) -> Doors:
+    """Each door shape and plain opening with the rooms on its sides; one with a room on one side only is an
+    entrance when its other side lies outside the walls."""
+    probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
+    deduction = rules.value("door_leaf_to_clear_deduction_mm")
+    ends = np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4)
+    mids = np.array([(s.position.x, s.position.y) for s in probed]).reshape(-1, 2)
+    kept, dropped, guesses = [], Counter(), []
+    for s, (beside, far) in zip(probed, opening_sides(ends, mids, rooms.index, DOOR_PROBES_MM)):
+        joined = tuple(rooms.rooms[k].id for k in beside)
+        if not joined:
+            dropped[DROP_DOOR_ALONE] += 1
+            continue
+        if s.passage and len(joined) < 2:
+            dropped[DROP_OUTER_OPENING] += 1
+            continue
+        kept.append((s, joined, far))
+    # an entrance only when that side is outside the walls (door openings and window lines close the wall line)
+    far_points = [far for _, _, far in kept if far is not None]
+    obstacles = np.vstack([walls.seg.reshape(-1, 4), _opening_lines(p, roles).reshape(-1, 4), ends,
+                           np.array([[*a, *b] for a, b in _window_axes(p)]).reshape(-1, 4),
+                           edges([r.polygon for r in rooms.rooms])])
+    is_out = iter(outside(np.array(far_points), obstacles).tolist()) if far_points else iter(())
+    exterior_of = {id(s): next(is_out) for s, _, far in kept if far is not None}
+    doors = []
+    for n, (s, joined, far) in enumerate(ordered(kept, lambda it: it[0].position), start=1):
+        if s.passage:      # no leaf: the clear width is the gap as drawn
+            clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
+            why = said("imp.guess.door_drawn", source=s.source)
+        else:
+            clear, clear_source = max(s.leaf_width_mm - deduction, 0.0), SOURCE_ESTIMATED
+            why = said("imp.guess.door_estimated", source=s.source, deduction=f"{deduction:.0f}")
+        doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
+                          clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
+                          rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
+        guesses.append(Item(said("imp.guess.opening" if s.passage else "imp.guess.door", id=f"D{n}",
+                                 kind=s.kind, kind_name=kind_name(s.kind), leaf=f"{s.leaf_width_mm:.0f}"), why))
+        if id(s) in exterior_of:
+            side = "outside" if exterior_of[id(s)] else "enclosed"
+            guesses.append(Item(said(f"imp.guess.door_{side}", id=f"D{n}"), said(f"imp.guess.door_{side}_why")))
+    return Doors(doors=tuple(doors), guesses=tuple(guesses), dropped=dropped)
+
+
+def _faces_without_meaning(faces: Faces, rooms: Rooms, doors: Doors, walls: Walls, shapes: list, p: Primitives
+                           ) -> PlanError | None:
+    """Faces of the walls with no door beside any and fewer than two names: nothing tells rooms from furniture,
+    hatching or elevations."""
+    if faces.source != "walls" or doors.doors or rooms.named() >= 2:
+        return None
+    door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
+    return rep.faces_without_meaning(len(faces.polygons), walls.layers, len(shapes), door_blocks)
+
+
+def _unnamed_faces_without_doors(faces: Faces, rooms: Rooms, doors: Doors, walls: Walls) -> PlanError | None:
+    """No names at all: a face counts as a room only beside a door; when most faces are beside none they are
+    floor patterns, desks or elevations, and the few beside a door are a fragment, not the plan."""
+    if faces.source != "walls" or rooms.named():
+        return None
+    beside = {r for d in doors.doors for r in d.rooms}
+    if len(beside) * 2 >= len(rooms.rooms):
+        return None
+    return rep.unnamed_faces_without_doors(len(rooms.rooms), len(beside), len(doors.doors), walls.layers)
+
+
+def _unnamed_fragment(faces: Faces, rooms: Rooms, walls: Walls) -> PlanError | None:
+    """No names at all, and a few unnamed spaces in a corner of a much larger wall drawing: a fragment of it, not
+    its plan."""
+    if faces.source != "walls" or rooms.named():
+        return None
+    room_m2 = sum(r.polygon.area for r in rooms.rooms) / 1e6
+    xs, ys = walls.seg[:, [0, 2]], walls.seg[:, [1, 3]]
+    extent_m2 = float((xs.max() - xs.min()) * (ys.max() - ys.min())) / 1e6 if len(walls.seg) else 0.0
+    if not (extent_m2 > FRAGMENT_MIN_EXTENT_M2 and room_m2 < FRAGMENT_SHARE * extent_m2):
+        return None
+    return rep.unnamed_fragment(len(rooms.rooms), room_m2, extent_m2, walls.layers)
+
+
+@dataclass(frozen=True, slots=True)
+class Fixtures:
+    """The fixtures, each in the room that holds its centre (or none), with the guesses about them."""
+
+    fixtures: tuple
+    guesses: tuple
+
+
+def _fixtures(p: Primitives, rooms: Rooms, tolerance_mm: float) -> Fixtures:
+    """Fixture blocks, each in the room that holds its centre."""
+    fixtures, guesses = [], []
+    for n, (kind, poly, block) in enumerate(ordered(find_fixtures(p, tolerance_mm=tolerance_mm),
+                                                    lambda it: it[1].centroid), start=1):
+        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=rooms.index.id_at(poly.centroid)))
+        guesses.append(Item(said("imp.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
+                            said("imp.guess.fixture_why", block=repr(block))))
+    return Fixtures(fixtures=tuple(fixtures), guesses=tuple(guesses))
+
+
+
+# --- report: what was found, ignored and guessed ------------------------------------------------------------------
+
+def _report(name: str, source: Source, raw: Primitives, everything: Primitives, layers: Layers, unit: UnitReading,
+            drawings: Drawings, parts: PlanParts) -> ImportReport:
+    proxies = proxy_count(raw.ignored)
+    warnings = [*source.notes, *unit.warnings, *((proxy_warning(proxies),) if proxies else ()), *drawings.warnings]
+    left_out = _lines_left_out(everything, set(layers.user_ignored), MM_PER_UNIT[unit.choice.used],
+                               drawings.regions, drawings.chosen)
+    return rep.build_report(
+        name=name, doc=source.doc, layout=source.layout_name, roles=layers.roles, role_why=layers.why,
+        units=unit.choice, regions=drawings.kinds, chosen=drawings.chosen, parts=parts, raw=raw, warnings=warnings,
+        swings=parts.swings, proxies=proxies, overlay=overlay(drawings.read, left_out),
+        region_previews=previews(drawings.whole, drawings.member, drawings.regions)
+        if len(drawings.regions) > 1 else None)
+
+
+def _refuse_without_plan(data: bytes, source: Source, raw: Primitives, layers: Layers, unit: UnitReading,
+                         drawings: Drawings, parts: PlanParts, report: ImportReport) -> None:
+    """Raise the refusal when the drawing gave no plan (saying what was tried, with the report, so that the user
+    can correct a guess and read again), or the question when its unit is unknown."""
+    if refusal := _repaired_without_plan(data, source, parts):
+        raise refusal
+    choice, guess = unit.choice, unit.guess
+    if parts.error:
+        refusal = rep.refusal_tried(parts.error, choice.used, choice.why_t, parts.wall_layers, layers.roles, raw,
+                                    guess.unit if guess.unit != choice.used and not unit.forced else None,
+                                    drawings.kinds, drawings.chosen)
+        refusal.report = report.to_dict()
+        raise refusal
+    if unit.unknown:
         sentence = rep.units_unknown(guess.unit)
         refusal = UnitsUnknownError(str(sentence), guess.unit, guess.why, sentence.key, sentence.params)
-        refusal.code, refusal.report = "UNITS_UNKNOWN", report
+        refusal.code, refusal.report = "UNITS_UNKNOWN", report.to_dict()
         raise refusal
-    ignored_lines = plan_parts.ignored
-    if outside is not None and len(regions) > 1:
-        others = outside.seg[member["seg"] != chosen][:MAX_IGNORED_LINES]
-        ignored_lines = ignored_lines + tuple(shapely.linestrings(others.reshape(-1, 2, 2)))
-    plan = Plan(rooms=plan_parts.rooms, doors=plan_parts.doors, fixtures=plan_parts.fixtures,
-                walls=plan_parts.walls, ignored=ignored_lines[:MAX_IGNORED_LINES], units=used, name=name,
-                import_report=report)
-    report["facts"] = import_facts(raw, p, plan_parts, kinds, chosen)
-    report["doubts"] = [d.to_dict() for d in find_doubts(plan, report["facts"])]
-    say(1.0, "done")
-    return ImportResult(plan=plan, report=report, issues=rep.issues(report))
+
+
+def _repaired_without_plan(data: bytes, source: Source, parts: PlanParts) -> PlanError | None:
+    """A damaged or cut-off file, repaired to be read, gave no plan: the damage is the likelier cause than the
+    drawing, so the sentence says that, not what was tried."""
+    if not (parts.error and source.notes):
+        return None
+    return PlanError.text("file.repaired_no_plan",
+                          reason="@file.reason.cut_off" if truncated(data) else "@file.reason.damaged")
+
+
+def _ignored_lines(parts: PlanParts, drawings: Drawings) -> tuple:
+    """The greyed lines of the drawing: those not used, then those of the other drawings in the file."""
+    lines = parts.ignored
+    if len(drawings.regions) > 1:
+        others = drawings.whole.seg[drawings.member["seg"] != drawings.chosen][:MAX_IGNORED_LINES]
+        lines = lines + tuple(shapely.linestrings(others.reshape(-1, 2, 2)))
+    return lines[:MAX_IGNORED_LINES]
+
+
+def _with_doubts(report: ImportReport, plan: Plan, raw: Primitives, drawings: Drawings, parts: PlanParts
+                 ) -> ImportReport:
+    facts = import_facts(raw, drawings.read, parts, drawings.kinds, drawings.chosen)
+    return replace(report, facts=facts, doubts=tuple(d.to_dict() for d in find_doubts(plan, facts)))
 
 
 def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regions: list, chosen: int | None
@@ -329,7 +817,7 @@ def _lines_left_out(raw: Primitives, layers: set[str], mm_per_unit: float, regio
     return Primitives(seg=seg, seg_layer=layer, seg_group=[-1] * len(layer))
 
 
-def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list[dict], chosen: int | None) -> dict:
+def import_facts(raw: Primitives, p: Primitives, parts: PlanParts, kinds: list[dict], chosen: int | None) -> dict:
     """What the doubts (planner/importers/doubts.py) judge besides the plan: JSON-able, lengths in mm."""
     proxies = Counter()
     for (kind, _), n in raw.ignored.items():
@@ -339,225 +827,3 @@ def import_facts(raw: Primitives, p: Primitives, parts: "PlanParts", kinds: list
               if (area := label_area_m2(text)) is not None]
     return {FACT_DOORS_ALONE: parts.dropped.get(DROP_DOOR_ALONE, 0), FACT_PROXIES: dict(proxies),
             FACT_AREA_LABELS: labels, FACT_DRAWINGS: kinds, FACT_DRAWING_READ: chosen}
-
-
-@dataclass(slots=True)
-class PlanParts:
-    rooms: tuple = ()
-    doors: tuple = ()
-    fixtures: tuple = ()
-    walls: tuple = ()
-    ignored: tuple = ()
-    rooms_from: str = ""
-    guesses: list = field(default_factory=list)       # report items (report.item)
-    dropped: Counter = field(default_factory=Counter)  # text key of what was dropped -> count
-    error: PlanError | None = None  # the refusal, when the drawing yields no plan
-    wall_layers: list = field(default_factory=list)
-    swings: dict = field(default_factory=dict)   # how the arcs were sorted (swings.Swings.to_dict, mm)
-
-
-def _ordered(items, point_of):
-    """Items sorted by a representative point, rounded to 100 mm so tiny shifts keep the order."""
-    return sorted(items, key=lambda it: (round(point_of(it).y / 100), round(point_of(it).x / 100)))
-
-
-def _label_count(texts, roles: dict[str, str]) -> int:
-    """Texts that could name a room: not on an ignored layer, not a size or an area."""
-    return sum(1 for _, _, text, lay in texts if roles.get(lay or "0") != "ignore" and not is_measure(text))
-
-
-def _edges(polygons) -> np.ndarray:
-    """The outline edges of polygons as segments (n, 4)."""
-    if not len(polygons):
-        return np.zeros((0, 4))
-    coords, which = shapely.get_coordinates(shapely.get_exterior_ring(polygons), return_index=True)
-    same = which[1:] == which[:-1]              # consecutive points of one ring
-    return np.c_[coords[:-1][same], coords[1:][same]]
-
-
-def _opening_lines(p: Primitives, roles: dict[str, str]) -> np.ndarray:
-    """Loose lines on door/opening layers (not in a door block): window sills, jambs and plain openings drawn in
-    the wall line. They close the wall line for rooms; a door leaf drawn open dangles and is dropped."""
-    keep = np.array([roles.get(lay or "0") == "doors" and g < 0 for lay, g in zip(p.seg_layer, p.seg_group)],
-                    dtype=bool)
-    return p.seg[keep] if len(p.seg) else np.zeros((0, 4))
-
-
-def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_mm: float) -> PlanParts:
-    """Rooms, doors and fixtures from primitives in millimetres."""
-    parts = PlanParts()
-    role_of = [roles.get(lay or "0", UNKNOWN) for lay in p.seg_layer]
-    is_wall = np.array([r == "walls" and g < 0 for r, g in zip(role_of, p.seg_group)], dtype=bool)
-    wall_seg = p.seg[is_wall] if len(p.seg) else np.zeros((0, 4))
-    parts.wall_layers = sorted({lay or "0" for lay, w in zip(p.seg_layer, is_wall) if w})
-    walls = tuple(shapely.linestrings(wall_seg.reshape(-1, 2, 2))) if len(wall_seg) else ()
-    parts.walls = walls
-    ign = np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool)
-    parts.dropped[DROP_LINES] = int(ign.sum())
-
-    shapes, swings = find_doors(p, roles, list(walls), tolerance_mm=tolerance_mm)
-    parts.swings = swings.to_dict()
-    outlines, rejected = outline_polygons(p.outlines, roles, tolerance_mm=tolerance_mm)
-    if rejected:
-        parts.dropped[DROP_OUTLINE_SIZE] = rejected
-    if not outlines:
-        outlines = area_labelled_outlines(p.outlines, p.texts, roles)
-        for lay in sorted({lay for _, lay in outlines}):
-            parts.guesses.append(rep.item(said("imp.guess.area_outlines", layer=repr(lay)),
-                                          said("imp.guess.area_outlines_why")))
-    if outlines:
-        furniture = furniture_outlines([poly for poly, _ in outlines], p.texts, roles)
-        if any(furniture):
-            parts.dropped[DROP_FURNITURE] = sum(furniture)
-            if all(furniture):
-                layers = sorted({lay for (_, lay), f in zip(outlines, furniture) if f})
-                parts.error = rep.furniture_outlines(layers, len(outlines))
-                return parts
-            outlines = [o for o, f in zip(outlines, furniture) if not f]
-        # what is left must cover the named areas, or the plan would be a fragment of the drawing (also when the
-        # furniture was blocks, kept as footprints, rather than outlines)
-        area_names = [(x, y, t) for x, y, t, lay in p.texts if roles.get(lay or "0") == "rooms"
-                      and not is_measure(t) and not is_furniture(t)]
-        tree = shapely.STRtree([poly for poly, _ in outlines])
-        hit = tree.query(shapely.points([(x, y) for x, y, _ in area_names]), predicate="within")[0] \
-            if area_names else np.zeros(0, dtype=int)
-        found = set(hit.tolist())
-        missing = [t for k, (_, _, t) in enumerate(area_names) if k not in found]
-        if len(missing) > len(outlines):
-            parts.error = rep.areas_without_outlines(missing, len(area_names), sorted({lay for _, lay in outlines}))
-            return parts
-    areas = area_outlines([poly for poly, _ in outlines], wall_seg)
-    if any(areas):
-        parts.dropped[DROP_AREA_OUTLINE] = sum(areas)
-        outlines = [o for o, a in zip(outlines, areas) if not a]
-    if outlines:
-        polys = [poly for poly, _ in outlines]
-        layers = [lay for _, lay in outlines]
-        parts.rooms_from = "outlines"
-    elif not shapes and len(wall_seg) >= EARLY_REFUSAL_LINES and _label_count(p.texts, roles) < 2:
-        # no doors and no names: whatever faces the walls enclose could not be told from furniture or hatching,
-        # so a large drawing is refused before the (costly) polygonising; a small one is polygonised to say
-        # precisely whether its lines close at all
-        parts.error = rep.walls_without_meaning(parts.wall_layers, len(wall_seg))
-        return parts
-    else:
-        windows = [LineString(long_axis(c)) for _, _, c, g in p.refs if g == WINDOW]
-        closers = [LineString(row.reshape(2, 2)) for row in _opening_lines(p, roles)]
-        polys = rooms_from_walls(wall_seg, [s.opening for s in shapes] + windows + closers)
-        layers = [None] * len(polys)
-        parts.rooms_from = "walls"
-    if not polys:
-        parts.error = rep.no_rooms(parts.wall_layers, len(wall_seg), len(shapes))
-        return parts
-    names = name_rooms(polys, p.texts, roles, layers, join=parts.rooms_from == "walls")
-    order = _ordered(range(len(polys)), lambda k: polys[k].representative_point())
-    rooms = []
-    for n, k in enumerate(order, start=1):
-        name, kind, why = names[k]
-        rooms.append(Room(id=f"R{n}", name=name, type=kind, polygon=shapely.normalize(polys[k])))
-        parts.guesses.append(rep.item(said("imp.guess.room" if name else "imp.guess.room_unnamed", id=f"R{n}",
-                                           name=repr(name), kind=kind,
-                                           kind_name=said(f"room.{kind}")), why))
-    parts.rooms = tuple(rooms)
-
-    probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
-    tree = shapely.STRtree([r.polygon for r in rooms])
-
-    def room_at(pt: Point) -> str | None:
-        hits = tree.query(pt, predicate="within")
-        return rooms[int(min(hits))].id if len(hits) else None
-
-    deduction = rules.value("door_leaf_to_clear_deduction_mm")
-    # probe points on both sides of each door at increasing distances, looked up in one query
-    probes = []
-    for s in probed:
-        (x1, y1), (x2, y2) = s.opening.coords[0], s.opening.coords[-1]
-        length = max(np.hypot(x2 - x1, y2 - y1), 1e-9)
-        nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-        mid = s.position
-        probes += [(mid.x + sign * nx * d, mid.y + sign * ny * d) for sign in (1, -1) for d in DOOR_PROBES_MM]
-    probe_room = np.full(len(probes), len(rooms))     # the lowest index of a room the probe lies within
-    if probes and rooms:
-        pi, ri = tree.query(shapely.points(np.array(probes, dtype=float)), predicate="within")
-        np.minimum.at(probe_room, pi, ri)
-    per_side = len(DOOR_PROBES_MM)
-    kept = []
-    for k, s in enumerate(probed):
-        sides = []
-        for side in range(2):
-            hit = None
-            for q in range(k * 2 * per_side + side * per_side, k * 2 * per_side + (side + 1) * per_side):
-                hit = rooms[int(probe_room[q])].id if probe_room[q] < len(rooms) else None
-                if hit:
-                    break
-            sides.append(hit)
-        joined = tuple(dict.fromkeys(h for h in sides if h))
-        if not joined:
-            parts.dropped[DROP_DOOR_ALONE] += 1
-            continue
-        if s.passage and len(joined) < 2:
-            parts.dropped[DROP_OUTER_OPENING] += 1
-            continue
-        far = None     # a door with a room on one side: the farthest probe on its empty side
-        if len(joined) == 1 and not (sides[0] and sides[1]):
-            empty = 0 if sides[0] is None else 1
-            far = probes[k * 2 * per_side + empty * per_side + per_side - 1]
-        kept.append((s, joined, far))
-    # an entrance only when that side is outside the walls (door openings and window lines close the wall line)
-    far_points = [far for _, _, far in kept if far is not None]
-    obstacles = np.vstack([wall_seg.reshape(-1, 4), _opening_lines(p, roles).reshape(-1, 4),
-                           np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4),
-                           np.array([[*a, *b] for a, b in (long_axis(c) for _, _, c, g in p.refs if g == WINDOW)]
-                                    ).reshape(-1, 4),
-                           _edges([r.polygon for r in rooms])])
-    is_out = iter(outside(np.array(far_points), obstacles).tolist()) if far_points else iter(())
-    exterior_of = {id(s): next(is_out) for s, _, far in kept if far is not None}
-    doors = []
-    for n, (s, joined, far) in enumerate(_ordered(kept, lambda it: it[0].position), start=1):
-        if s.passage:      # no leaf: the clear width is the gap as drawn
-            clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
-            why = said("imp.guess.door_drawn", source=s.source)
-        else:
-            clear, clear_source = max(s.leaf_width_mm - deduction, 0.0), SOURCE_ESTIMATED
-            why = said("imp.guess.door_estimated", source=s.source, deduction=f"{deduction:.0f}")
-        doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
-                          clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
-                          rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
-        parts.guesses.append(rep.item(said("imp.guess.opening" if s.passage else "imp.guess.door", id=f"D{n}",
-                                           kind=s.kind, kind_name=kind_name(s.kind),
-                                           leaf=f"{s.leaf_width_mm:.0f}"), why))
-        if id(s) in exterior_of:
-            side = "outside" if exterior_of[id(s)] else "enclosed"
-            parts.guesses.append(rep.item(said(f"imp.guess.door_{side}", id=f"D{n}"),
-                                          said(f"imp.guess.door_{side}_why")))
-    parts.doors = tuple(doors)
-    if parts.rooms_from == "walls" and not doors and sum(1 for n, _, _ in names if n) < 2:
-        door_blocks = sorted({name for name, _, _, g in p.refs if g >= 0})
-        parts.error = rep.faces_without_meaning(len(polys), parts.wall_layers, len(shapes), door_blocks)
-        return parts
-    if parts.rooms_from == "walls" and not any(n for n, _, _ in names):
-        # no names at all: a face counts as a room only beside a door; when most faces are beside none they are
-        # floor patterns, desks or elevations, and the few beside a door are a fragment, not the plan
-        beside = {r for d in doors for r in d.rooms}
-        if len(beside) * 2 < len(rooms):
-            parts.error = rep.unnamed_faces_without_doors(len(rooms), len(beside), len(doors), parts.wall_layers)
-            return parts
-        # ...and a few unnamed spaces in a corner of a much larger wall drawing are a fragment of it, not its plan
-        room_m2 = sum(r.polygon.area for r in rooms) / 1e6
-        xs, ys = wall_seg[:, [0, 2]], wall_seg[:, [1, 3]]
-        extent_m2 = float((xs.max() - xs.min()) * (ys.max() - ys.min())) / 1e6 if len(wall_seg) else 0.0
-        if extent_m2 > FRAGMENT_MIN_EXTENT_M2 and room_m2 < FRAGMENT_SHARE * extent_m2:
-            parts.error = rep.unnamed_fragment(len(rooms), room_m2, extent_m2, parts.wall_layers)
-            return parts
-
-    found = find_fixtures(p, tolerance_mm=tolerance_mm)
-    fixtures = []
-    for n, (kind, poly, block) in enumerate(_ordered(found, lambda it: it[1].centroid), start=1):
-        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room_at(poly.centroid)))
-        parts.guesses.append(rep.item(said("imp.guess.fixture", id=f"F{n}", kind=kind,
-                                           kind_name=said(f"fixture.{kind}")),
-                                      said("imp.guess.fixture_why", block=repr(block))))
-    parts.fixtures = tuple(fixtures)
-    # greyed lines for the drawing, made only for a plan that is kept and only as many as are kept
-    parts.ignored = ignored_linestrings(p.seg[ign], p.ignored_geom, MAX_IGNORED_LINES)
-    return parts

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from planner.i18n import register, render, said
 from planner.importers.layers import SET_BY_USER
 from planner.importers.rooms import NO_TEXT_INSIDE
 from planner.model.plan import PlanError
-from planner.model.units import unit_name
+from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, unit_name
 
 
 def _layers(names: list[str]) -> str:
@@ -202,9 +203,25 @@ def several_regions(count: int, chosen: int) -> list:
     return said("imp.warn.several_regions", count=count, chosen=chosen)
 
 
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A guess or an ignored item of the report: what and why, as texts to render (planner.i18n.said)."""
+
+    what_t: list
+    why_t: list
+
+    def to_dict(self) -> dict:
+        """The English sentences and, as what_t/why_t, the texts to render in any language."""
+        return {"what": render(self.what_t), "why": render(self.why_t), "what_t": self.what_t, "why_t": self.why_t}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Item":
+        return cls(what_t=data["what_t"], why_t=data["why_t"])
+
+
 def item(what: list, why: list) -> dict:
-    """A guess or an ignored item: the English sentences and, as what_t/why_t, the texts to render in any language."""
-    return {"what": render(what), "why": render(why), "what_t": what, "why_t": why}
+    """A report item as the report holds it (Item.to_dict), for the readers of building models."""
+    return Item(what, why).to_dict()
 
 
 def no_rooms(wall_layers: list[str], wall_count: int, door_count: int) -> PlanError:
@@ -247,47 +264,165 @@ def walls_without_meaning(wall_layers: list[str], wall_count: int) -> PlanError:
     return PlanError.text("imp.walls_no_meaning", count=wall_count, layers=_layers(wall_layers))
 
 
-def build_report(*, name, doc, layout, roles, role_why, units, regions, chosen, parts, raw,
-                 warnings: list[list]) -> dict:
-    """A JSON-able summary of the import. Each sentence is in English, with its text (planner.i18n.said) beside it
-    to render in the user's language: what_t/why_t, warnings_t, layer_reasons_t, units["why_t"], issues_t."""
+@dataclass(frozen=True, slots=True)
+class UnitChoice:
+    """The drawing unit used and why: what $INSUNITS says (header_code, None when absent), what the geometry
+    suggests (inferred, with inference_t) and the unit the drawing was read in (used, with why_t)."""
+
+    header_code: int | None
+    used: str
+    why_t: list
+    inferred: str | None
+    inference_t: list
+
+    @property
+    def header(self) -> str | None:
+        return INSUNITS_TO_UNIT.get(self.header_code)
+
+    def to_dict(self) -> dict:
+        code = self.header_code
+        return {"header": self.header, "header_code": code,
+                "header_name": INSUNITS_NAMES.get(code, "absent") if code is not None else "absent",
+                "used": self.used, "inferred": self.inferred, "why": render(self.why_t),
+                "inference": render(self.inference_t), "why_t": self.why_t, "inference_t": self.inference_t}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "UnitChoice":
+        return cls(header_code=data["header_code"], used=data["used"], why_t=data["why_t"],
+                   inferred=data["inferred"], inference_t=data["inference_t"])
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """How many of each thing the plan holds (labels: every text of the drawing; door_kinds: kind -> doors)."""
+
+    rooms: int
+    doors: int
+    fixtures: int
+    walls: int
+    labels: int
+    door_kinds: dict
+
+    def to_dict(self) -> dict:
+        return {"rooms": self.rooms, "doors": self.doors, "fixtures": self.fixtures, "walls": self.walls,
+                "labels": self.labels, "door_kinds": dict(self.door_kinds)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Found":
+        return cls(**{name: data[name] for name in cls.__slots__})
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What a DXF import found, ignored and guessed, and why: the layer roles, the unit, the drawings in the file,
+    the warnings and what may be missing, the doubts. Sentences are texts to render (planner.i18n.said); to_dict
+    adds their English beside them (what/why, warnings, layer_reasons, units.why) and is the JSON of the CLI
+    contract (docs/cli.md) and of the project file (docs/project-file.md: plan.import_report).
+
+    A refused import has no facts and no doubts (None); region_previews is there only when the file holds
+    several drawings."""
+
+    file: str
+    dxf_version: str
+    layout: str
+    found: Found
+    rooms_from: str                 # "outlines", "walls", or "" when no room was made
+    ignored: tuple[Item, ...]
+    guesses: tuple[Item, ...]
+    units: UnitChoice
+    layers: dict                    # layer -> role
+    layer_reasons_t: dict           # layer -> why it has its role (a text)
+    regions: list                   # the drawings in the file (planner.importers.regions.drawing_kinds)
+    region: int | None              # the one read
+    warnings_t: tuple[list, ...]
+    issues_t: tuple[list, ...]      # what may be missing from the plan
+    swings: dict                    # how the arcs were sorted (planner.importers.swings.Swings.to_dict)
+    proxy_entities: int
+    dropped: dict                   # text key of what was dropped -> count (only counts above 0)
+    overlay: dict                   # the drawing by layer, for the layer-role overlay (regions.overlay)
+    region_previews: dict | None = None
+    facts: dict | None = None       # what the doubts judge besides the plan (planner.importers.doubts)
+    doubts: tuple[dict, ...] | None = None
+
+    def issues(self) -> list[str]:
+        """Sentences for the user, in English: warnings first, then what may be missing."""
+        return [*(render(w) for w in self.warnings_t), *(render(text) for text in self.issues_t)]
+
+    def to_dict(self) -> dict:
+        out = {
+            "file": self.file, "dxf_version": self.dxf_version, "layout": self.layout,
+            "found": self.found.to_dict(), "rooms_from": self.rooms_from,
+            "ignored": [i.to_dict() for i in self.ignored], "guesses": [g.to_dict() for g in self.guesses],
+            "units": self.units.to_dict(),
+            "layers": dict(self.layers),
+            "layer_reasons": {lay: render(why) for lay, why in self.layer_reasons_t.items()},
+            "layer_reasons_t": dict(self.layer_reasons_t),
+            "regions": list(self.regions), "region": self.region,
+            "warnings": [render(w) for w in self.warnings_t], "warnings_t": list(self.warnings_t),
+            "issues_t": list(self.issues_t),
+            "swings": self.swings, "proxy_entities": self.proxy_entities, "dropped": dict(self.dropped),
+        }
+        if self.region_previews is not None:
+            out["region_previews"] = self.region_previews
+        out["overlay"] = self.overlay
+        if self.facts is not None:
+            out["facts"] = self.facts
+        if self.doubts is not None:
+            out["doubts"] = list(self.doubts)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportReport":
+        """The report back from its dict (to_dict); the English sentences are made again from the texts."""
+        doubts = data.get("doubts")
+        return cls(
+            file=data["file"], dxf_version=data["dxf_version"], layout=data["layout"],
+            found=Found.from_dict(data["found"]), rooms_from=data["rooms_from"],
+            ignored=tuple(Item.from_dict(i) for i in data["ignored"]),
+            guesses=tuple(Item.from_dict(g) for g in data["guesses"]),
+            units=UnitChoice.from_dict(data["units"]), layers=dict(data["layers"]),
+            layer_reasons_t=dict(data["layer_reasons_t"]), regions=list(data["regions"]), region=data["region"],
+            warnings_t=tuple(data["warnings_t"]), issues_t=tuple(data["issues_t"]), swings=data["swings"],
+            proxy_entities=data["proxy_entities"], dropped=dict(data["dropped"]), overlay=data["overlay"],
+            region_previews=data.get("region_previews"), facts=data.get("facts"),
+            doubts=None if doubts is None else tuple(doubts))
+
+
+def build_report(*, name, doc, layout, roles, role_why, units: UnitChoice, regions, chosen, parts, raw,
+                 warnings: list[list], swings: dict, proxies: int, overlay: dict,
+                 region_previews: dict | None) -> ImportReport:
+    """The import report of a drawing read (parts: the plan's parts, planner.importers.pipeline.PlanParts)."""
     by_english = sorted(raw.ignored.items(), key=lambda kv: (kv[0][0], render(said(kv[0][1]))))
-    ignored = [item(said("imp.count", n=n, what=said("imp.ign.entities") if t == "entities" else t), said(why))
+    ignored = [Item(said("imp.count", n=n, what=said("imp.ign.entities") if t == "entities" else t), said(why))
                for (t, why), n in by_english]
-    ignored += [item(said("imp.count", n=n, what=said(what)), said("imp.dropped.why"))
+    ignored += [Item(said("imp.count", n=n, what=said(what)), said("imp.dropped.why"))
                 for what, n in sorted(parts.dropped.items(), key=lambda kv: render(said(kv[0]))) if n]
-    guesses = [item(said("imp.guess.layer", layer=repr(lay), role=role, role_name=said(f"imp.role.{role}")),
+    guesses = [Item(said("imp.guess.layer", layer=repr(lay), role=role, role_name=said(f"imp.role.{role}")),
                     role_why[lay])
                for lay, role in sorted(roles.items()) if role not in ("unknown",) and role_why[lay][0] != SET_BY_USER]
-    if units["used"] != units["header"]:
-        guesses.insert(0, item(said("imp.guess.unit", unit=units["used"]), units["why_t"]))
+    if units.used != units.header:
+        guesses.insert(0, Item(said("imp.guess.unit", unit=units.used), units.why_t))
     guesses += parts.guesses
     kinds = Counter(d.kind for d in parts.doors)
-    return {
-        "file": name, "dxf_version": doc.version, "layout": layout,
-        "found": {"rooms": len(parts.rooms), "doors": len(parts.doors), "fixtures": len(parts.fixtures),
-                  "walls": len(parts.walls), "labels": len(raw.texts), "door_kinds": dict(kinds)},
-        "rooms_from": parts.rooms_from,
-        "ignored": ignored, "guesses": guesses, "units": units,
-        "layers": dict(sorted(roles.items())),
-        "layer_reasons": {lay: render(why) for lay, why in sorted(role_why.items())},
-        "layer_reasons_t": dict(sorted(role_why.items())),
-        "regions": regions, "region": chosen, "warnings": [render(w) for w in warnings], "warnings_t": list(warnings),
-        "issues_t": _issue_texts(len(parts.rooms), len(parts.doors), guesses),
-    }
+    return ImportReport(
+        file=name, dxf_version=doc.version, layout=layout,
+        found=Found(rooms=len(parts.rooms), doors=len(parts.doors), fixtures=len(parts.fixtures),
+                    walls=len(parts.walls), labels=len(raw.texts), door_kinds=dict(kinds)),
+        rooms_from=parts.rooms_from, ignored=tuple(ignored), guesses=tuple(guesses), units=units,
+        layers=dict(sorted(roles.items())), layer_reasons_t=dict(sorted(role_why.items())),
+        regions=regions, region=chosen, warnings_t=tuple(warnings),
+        issues_t=tuple(_issue_texts(len(parts.rooms), len(parts.doors), guesses)),
+        swings=swings, proxy_entities=proxies,
+        dropped={key: n for key, n in sorted(parts.dropped.items()) if n},   # text key -> count
+        overlay=overlay, region_previews=region_previews)
 
 
-def _issue_texts(rooms: int, doors: int, guesses: list[dict]) -> list[list]:
+def _issue_texts(rooms: int, doors: int, guesses: list[Item]) -> list[list]:
     """What may be missing from the plan, as texts to render."""
     out = []
     if doors == 0:
         out.append(said("imp.issue.no_doors"))
-    unnamed = sum(1 for g in guesses if g["why_t"][0] == NO_TEXT_INSIDE)
+    unnamed = sum(1 for g in guesses if g.why_t[0] == NO_TEXT_INSIDE)
     if unnamed:
         out.append(said("imp.issue.unnamed_rooms", unnamed=unnamed, rooms=rooms))
     return out
-
-
-def issues(report: dict) -> list[str]:
-    """Sentences for the user, in English: warnings first, then what may be missing (report["issues_t"])."""
-    return [*report["warnings"], *(render(text) for text in report["issues_t"])]

@@ -17,8 +17,9 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
+from planner.geometry import RoomIndex, edges
 from planner.i18n import register, said
-from planner.importers.building_model import ModelReport, ordered, rectangle, room_of, sides_of
+from planner.importers.building_model import ModelReport, ordered, rectangle, sides_of
 from planner.importers.walls_to_rooms import rooms_from_walls
 from planner.model.plan import SOURCE_SCANNED, Door, Fixture, Plan, PlanError, Room
 from planner.rules import Rules, load_rules
@@ -253,11 +254,6 @@ def _segments(walls: list[_Item]) -> np.ndarray:
     return np.array([[*w.line().coords[0], *w.line().coords[1]] for w in walls], dtype=float).reshape(-1, 4)
 
 
-def _edges(poly: Polygon) -> np.ndarray:
-    coords = np.asarray(poly.exterior.coords)
-    return np.c_[coords[:-1], coords[1:]]
-
-
 def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point, str]],
            report: ModelReport) -> tuple[list[tuple[Polygon, str, list, bool]], str]:
     """(outline, label, why, closed by the walls) for each room, and where the rooms came from as the import report
@@ -265,7 +261,7 @@ def _rooms(walls: list[_Item], floor: Polygon | None, sections: list[tuple[Point
     "outlines" (the scanned floor's outline as one room)."""
     seg = _segments(walls)
     closed = rooms_from_walls(seg, [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM)
-    with_floor = rooms_from_walls(np.vstack([seg, _edges(floor)]), [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM) \
+    with_floor = rooms_from_walls(np.vstack([seg, edges(floor)]), [], snap_mm=SNAP_MM, gap_mm=WALL_GAP_MM) \
         if floor is not None else []
     if not sections:     # an older export, or a scan without labels: every closed space is a room
         if closed:
@@ -373,6 +369,7 @@ def _doors(doors: list[_Item], openings: list[_Item], rooms: list[Room], rules: 
     """Doors (a leaf: clear width = scanned opening − the open leaf's deduction) and openings (no leaf: the
     scanned width), each joining the rooms on either side; widths are *scanned*."""
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
+    index = RoomIndex(rooms)
     kept = []
     for it, kind in [*((d, "hinged") for d in doors), *((o, "opening") for o in openings)]:
         if it.width_mm < MIN_DOOR_MM:
@@ -382,7 +379,7 @@ def _doors(doors: list[_Item], openings: list[_Item], rooms: list[Room], rules: 
             report.ignore(said("rp.ign.door_wide"))
             continue
         opening = it.line()
-        joined, _ = sides_of(opening, rooms)
+        joined, _ = sides_of(opening, index)
         if not joined:
             report.ignore(said("rp.ign.door_alone"))
             continue
@@ -420,9 +417,9 @@ def _fixtures(objects: list[_Item], rooms: list[Room], report: ModelReport) -> t
             continue
         footprint = rectangle(it.x, it.y, it.ux, it.uy, max(it.width_mm, 1.0), max(it.depth_mm, 1.0))
         found.append((kind, footprint, category))
-    out = []
+    out, in_room = [], RoomIndex(rooms, boundary=True)    # a fixture's centre on a room's outline is in it
     for n, (kind, footprint, category) in enumerate(ordered(found, lambda f: f[1].centroid), start=1):
-        out.append(Fixture(id=f"F{n}", type=kind, footprint=footprint, room=room_of(footprint.centroid, rooms)))
+        out.append(Fixture(id=f"F{n}", type=kind, footprint=footprint, room=in_room.id_at(footprint.centroid)))
         report.guess(said("rp.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
                      said("rp.why.fixture", category=category))
     return tuple(out)

@@ -18,6 +18,7 @@ from shapely.affinity import rotate
 from shapely.affinity import translate
 from shapely.geometry import LineString, Point, Polygon, box
 
+from planner.geometry import RoomIndex
 from planner.output.drawing import ROOM_FILL, _bounds_mm, _polys
 from planner.model.status import COLOURS, worst
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
@@ -91,7 +92,7 @@ def outward(plan: Plan, door: Door) -> tuple[float, float]:
     else:
         nx, ny = 0.0, -1.0
     probe = Point(door.position.x + nx * 300, door.position.y + ny * 300)
-    inside = any(r.polygon.contains(probe) for r in plan.rooms)
+    inside = RoomIndex(plan.rooms).room_at(probe) is not None
     return (-nx, -ny) if inside else (nx, ny)
 
 

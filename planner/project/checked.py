@@ -19,7 +19,8 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Polygon
 
 from planner.i18n import TextError, register, said
-from planner.project.measurements import FIELD_LIMITS_MM, Measurement
+from planner.model.fields import FIELD_LIMITS_MM
+from planner.project.measurements import Measurement
 from planner.model.plan import Door, Entrance, Fixture, PlanError, Room
 from planner.model.text import text_only
 from planner.model.units import MM_PER_UNIT

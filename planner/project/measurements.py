@@ -9,28 +9,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import fmt_mm, register, t
 from planner.model.plan import SOURCE_MEASURED, VALUE_SOURCES, Entrance, Plan, PlanError
-from planner.model.numbers import FieldRange, NumberError, parse_number
+from planner.model.fields import FIELD_LIMITS_MM, FIELD_RANGES, MEASURED_FIELDS
+from planner.model.numbers import NumberError, parse_number
 
 # FIELD → which kind of element carries it. "entrance" is the element id of the entrance level difference.
 DOOR_FIELDS = ("clear_width_mm", "threshold_mm", "far_side")
 FIXTURE_FIELDS = ("lip_mm", "space_under")
 ENTRANCE_FIELDS = ("rise_mm", "steps", "space_length_mm", "landing_mm")
 ENTRANCE_ID = "entrance"
-# Every number a person types, per field: the range it must lie in and its unit (planner/model/numbers.py reads it).
-# The measurement fields first; then prices and quote lines (whole kroner) and the grant's inputs.
-FIELD_RANGES = {"clear_width_mm": FieldRange(100, 3000, "mm"), "threshold_mm": FieldRange(0, 500, "mm"),
-                "lip_mm": FieldRange(0, 500, "mm"), "rise_mm": FieldRange(0, 10000, "mm"),
-                "steps": FieldRange(0, 60, "count", whole=True), "space_length_mm": FieldRange(0, 100000, "mm"),
-                "far_side": FieldRange(1, 2, "code", whole=True), "space_under": FieldRange(0, 1, "code", whole=True),
-                "landing_mm": FieldRange(0, 100000, "mm"),
-                "price_nok": FieldRange(0, 10_000_000, "nok"),
-                "quote_line_nok": FieldRange(-10_000_000, 10_000_000, "nok"),    # a discount line is negative
-                "permanent_cost_nok": FieldRange(0, 10_000_000, "nok"),
-                "alternative_price_nok": FieldRange(0, 10_000_000, "nok"),
-                "scale_length_mm": FieldRange(100, 200_000, "mm")}   # a known length on a plan image
-MEASURED_FIELDS = ("clear_width_mm", "threshold_mm", "lip_mm", "rise_mm", "steps", "space_length_mm", "far_side",
-                   "space_under", "landing_mm")
-FIELD_LIMITS_MM = {f: (FIELD_RANGES[f].low, FIELD_RANGES[f].high) for f in MEASURED_FIELDS}
 # far_side is what someone saw behind a door the drawing does not show: 1 = inside the dwelling, 2 = outside or a
 # shared corridor (a code, not millimetres)
 FAR_SIDE_CODES = {1: "dwelling", 2: "outside"}
