@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from planner.checks.space import TOLERANCE_MM, door_way, free_floor, shrunk_each, valid
