@@ -81,3 +81,14 @@ def test_a_door_whose_opening_runs_from_the_latch_is_measured_the_same():
     plan = plan.replace(doors=tuple(replace(d, opening=LineString(d.opening.coords[::-1])) for d in plan.doors))
     (f,) = check_door_side_space(plan, RULES)
     assert (f.status, f.measured) == ("fail", 499)
+
+
+def test_the_space_beside_the_latch_reads_with_thousands_spaces_and_the_cap_is_not_shown_as_measured():
+    """Found on a real drawing: "1776 mm" and a capped "5000 mm" printed as if measured."""
+    (wide,) = check_door_side_space(two_rooms(1776, into_west=False), RULES)   # the bedroom: 2 776 mm, so its wall
+    assert wide.params["measured"] == "2 776"
+    rooms = [Room.from_rectangle("R1", "Gang", "hall", -3000, 0, 3000, 3000),
+             Room.from_rectangle("R2", "Stue", "living", 0, -20000, 40000, 40000)]
+    plan = plan_from_parts("test", rooms, [door_from_opening("D1", (0, 1000), (0, 1900), -1, rooms)], [])
+    (far,) = check_door_side_space(plan, RULES)
+    assert far.status == "pass" and far.params["measured"] == "≥ 5 000"

@@ -217,3 +217,46 @@ def test_a_project_whose_plan_the_user_confirmed_has_no_doubts_on_the_command_li
         out = subprocess.run([sys.executable, "-m", "planner", "check", str(path), "--json"], capture_output=True,
                              cwd=ROOT, timeout=120)
         assert [d["code"] for d in json.loads(out.stdout)["doubts"]] == expected
+
+
+def _named(names: tuple[str, ...], types: tuple[str, ...] | None = None) -> Plan:
+    types = types or ("other",) * len(names)
+    rooms = tuple(Room.from_rectangle(f"R{i}", n, kind, i * 4000.0, 0.0, 3500, 3500)
+                  for i, (n, kind) in enumerate(zip(names, types), 1))
+    return Plan(rooms=rooms, doors=tuple(door(i, 900, (f"R{i}",)) for i in range(1, len(rooms) + 1)))
+
+
+@pytest.mark.parametrize("names, types, doubted", [
+    (("Eik", "Bjørk"), None, False),                                 # two named rooms: too few to judge
+    (("Eik", "Bjørk", "Lønn"), None, True),                          # a planting plan
+    (("日期", "图号", "设计", "审核"), None, True),                       # a title block's cells
+    (("Møterom", "Kontor", "Bod", "Kjøkken"), ("other", "living", "storage", "kitchen"), False),   # a kitchen
+    (("", "", "", ""), None, False),                                 # unnamed: other doubts judge it
+])
+def test_a_plan_whose_named_rooms_hold_no_room_of_a_home_is_doubted(names, types, doubted):
+    found = {d.code: d for d in find_doubts(_named(names, types), {})}
+    assert ("NOT_A_HOME" in found) == doubted
+    if doubted:
+        text = found["NOT_A_HOME"].message("nb")
+        assert "kjøkken, bad, WC, soverom eller stue" in text and repr(names[0]) in text
+
+
+@pytest.mark.parametrize("why, doubted", [("region.why.plan", False), ("region.why.plan_weak", True)])
+def test_a_drawing_taken_for_a_plan_only_for_want_of_a_ground_line_is_doubted(why, doubted):
+    """Found on a real sheet: with its wall and door layers ignored by name, the drawing left was a gate's
+    elevation (four leaves read as rooms), taken for a plan because it had no ground line — and not doubted."""
+    from planner.importers.doubts import FACT_DRAWING_READ, FACT_DRAWINGS
+    evidence = {"swings": 0, "blocks": 0, "outlines": 0}
+    facts = {FACT_DRAWINGS: [{"index": 1, "kind": "plan", "why_t": [why, evidence]}], FACT_DRAWING_READ: 1}
+    plan = Plan(rooms=HOME, doors=tuple(door(i, w) for i, w in enumerate((800, 900, 900, 1000), 1)))
+    assert ("WEAK_FLOOR_PLAN" in codes(plan, facts)) == doubted
+
+
+@pytest.mark.parametrize("kind, area_m2, doubted", [("bathroom", 29.9, False), ("bathroom", 30.5, True),
+                                                    ("wc", 78.9, True), ("living", 78.9, False)])
+def test_a_bathroom_or_wc_larger_than_any_homes_is_doubted(kind, area_m2, doubted):
+    """Found on a real sheet: the word TOILET of a small WC lay in the 79 m² parking and garden around it."""
+    side = (area_m2 * 1e6) ** 0.5
+    rooms = (*HOME[:3], Room.from_rectangle("R9", "Toilet", kind, 20000, 0, side, side))
+    plan = Plan(rooms=rooms, doors=tuple(door(i, w) for i, w in enumerate((800, 900, 900, 1000), 1)))
+    assert ("WET_ROOM_TOO_LARGE" in codes(plan)) == doubted

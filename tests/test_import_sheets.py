@@ -122,3 +122,35 @@ def test_a_small_flat_with_one_door_beside_a_larger_section_is_a_plan_of_its_own
     assert [d["kind"] for d in result.report["regions"]] == [PLAN, SECTION]
     assert result.report["region"] == 1
     assert sorted(r.name for r in result.plan.rooms) == ["Soverom", "Stue"]
+
+
+def _segs(*lines) -> "np.ndarray":
+    import numpy as np
+    return np.array([[*a, *b] for a, b in lines], dtype=float)
+
+
+def _bbox(seg):
+    return (seg[:, [0, 2]].min(), seg[:, [1, 3]].min(), seg[:, [0, 2]].max(), seg[:, [1, 3]].max())
+
+
+def test_a_plan_in_single_lines_is_no_section_its_bottom_wall_ends_in_corners():
+    """Found on a real drawing: one room drawn in single lines was called "a section or an elevation"."""
+    from planner.importers.regions import _ground_line
+    plan = _segs(((0, 0), (8000, 0)), ((8000, 0), (8000, 5000)), ((8000, 5000), (0, 5000)), ((0, 5000), (0, 0)),
+                 ((4000, 0), (4000, 5000)))
+    assert not _ground_line(plan, _bbox(plan))
+    ground = _segs(((-2000, 0), (10000, 0)), ((0, 0), (0, 3000)), ((8000, 0), (8000, 3000)),
+                   ((0, 3000), (8000, 3000)))          # an elevation: the ground runs on past the house
+    assert _ground_line(ground, _bbox(ground))
+
+
+def test_an_outer_wall_whose_inner_line_is_broken_by_the_walls_meeting_it_is_a_wall():
+    """Found on a real drawing: the inner line of the bottom wall, in five pieces where the inner walls join it,
+    was not counted as the outer line's twin, and the plan was called a section."""
+    from planner.importers.regions import _ground_line
+    pieces = [((150 + k * 2600, 150), (150 + k * 2600 + 2450, 150)) for k in range(5)]   # 94 % of the outer line
+    walls = [((150 + k * 2600 + 2450, 150), (150 + k * 2600 + 2450, 4000)) for k in range(5)]
+    plan = _segs(((-500, 0), (13500, 0)), *pieces, *walls)    # overshooting ends: no corners to go by
+    assert not _ground_line(plan, _bbox(plan))
+    alone = _segs(((-500, 0), (13500, 0)), *pieces[:2], *walls)   # two pieces: 38 %, no twin
+    assert _ground_line(alone, _bbox(alone))

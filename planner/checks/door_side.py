@@ -7,6 +7,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
+from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
 from planner.model.plan import Door, Plan, Room
 from planner.rules import Rules
@@ -70,7 +71,8 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
         start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
         end = (start[0] + into[0] * required, start[1] + into[1] * required)
         obstacles = unary_union([outside_of(room), *fixtures_of.get(room.id, [])])
-        width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), 10 * required)))
+        cap = 10 * required          # free floor beyond this is plenty: not measured further
+        width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), cap)))
         ok = width >= required
         far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
         geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
@@ -79,8 +81,8 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
             check=CHECK, code="DOOR_SIDE_SPACE_OK" if ok else "DOOR_SIDE_SPACE_TOO_NARROW", element=door.id,
             status=PASS if ok else FAIL, measured=width, required=required, rule=rules.clause(KEY),
             message_key="door_side.pass" if ok else "door_side.fail",
-            params={"door": door.id, "room": room.name or room.id, "measured": f"{width:.0f}",
-                    "required": f"{required:.0f}"},
+            params={"door": door.id, "room": room.name or room.id,
+                    "measured": fmt_mm(width) if width < cap else f"≥ {fmt_mm(cap)}", "required": fmt_mm(required)},
             remeasure=near_limit(width, required, margin), geometry=geometry, confidence=rules[KEY].confidence,
             rule_values=rules.refs(KEY, "remeasure_margin_mm")))
     return findings

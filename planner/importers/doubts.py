@@ -45,8 +45,23 @@ ODD_LEAF_SHARE = 0.25
 # (a 600 mm closet door beside a 900 mm entrance door is ratio 1.5, one family): two kinds of arc, or two units.
 FAMILY_RATIO = 1.7
 FAMILY_MIN = 3
+# A dwelling has a kitchen, a bathroom or WC, and rooms to sleep and live in. A plan with this many named rooms and
+# none of those is more likely an office, a site or planting plan, a schedule or a title block than a home.
+HOME_ROOM_TYPES = frozenset({"kitchen", "bathroom", "wc", "bedroom", "living"})
+HOME_NAMED_MIN = 3
+# A home's bathroom is 4–15 m², a large one 20 m²; a "bathroom" or "WC" well above that is a larger space holding
+# the name of a small room inside it whose walls did not close, and its checks would be of the wrong room.
+WET_ROOM_MAX_M2 = 30.0
+WET_ROOMS = frozenset({"bathroom", "wc"})
 
 register({
+    "doubt.not_a_home": {
+        "en": "None of the {count} named rooms ({names}) is a kitchen, bathroom, WC, bedroom or living room: the "
+              "drawing read may not be a dwelling (an office, a site plan, a schedule or a title block). Check that "
+              "this is the floor plan of the home, or confirm that this is the plan.",
+        "nb": "Ingen av de {count} navngitte rommene ({names}) er kjøkken, bad, WC, soverom eller stue: tegningen "
+              "som er lest er kanskje ikke en bolig (et kontor, en situasjonsplan, en liste eller et tittelfelt). "
+              "Sjekk at dette er plantegningen av boligen, eller bekreft at dette er planen."},
     "doubt.room_too_large": {
         "en": "Room(s) {ids} are larger than {max_m2} m², more than any room of a home: the outline may be a floor, "
               "a flat or an area scheme rather than a room. Set the layer that holds it to 'ignore', or confirm "
@@ -54,6 +69,13 @@ register({
         "nb": "Rom {ids} er større enn {max_m2} m², mer enn noe rom i en bolig: omrisset kan være en etasje, en "
               "leilighet eller et arealskjema og ikke et rom. Sett laget det ligger på til «ignore», eller bekreft "
               "at dette er planen."},
+    "doubt.wet_room_too_large": {
+        "en": "Bathroom or WC {ids} is larger than {max_m2} m², more than a home's bathroom: the name may belong to a "
+              "smaller room inside it whose walls did not close, and the bathroom checks would judge the wrong space. "
+              "Check the walls around it, or confirm that this is the plan.",
+        "nb": "Bad eller WC {ids} er større enn {max_m2} m², mer enn et bad i en bolig: navnet kan høre til et mindre "
+              "rom inni det som veggene ikke lukker, og badkontrollene ville vurdere feil rom. Kontroller veggene "
+              "rundt, eller bekreft at dette er planen."},
     "doubt.room_too_small": {
         "en": "Room(s) {ids} are smaller than {min_m2} m²: probably a shaft, a wall strip or a symbol, not a room. "
               "Check the layer roles, or confirm that this is the plan.",
@@ -98,6 +120,14 @@ register({
         "nb": "Dørslagene har to størrelser langt fra hverandre (omtrent {small} mm og {large} mm): den ene sorten "
               "er trolig ikke dører (hengsler, møbler) eller er tegnet i en annen enhet. Kontroller dørlaget og "
               "enheten."},
+    "doubt.weak_plan": {
+        "en": "Drawing {chosen} was read as a floor plan although it shows no door swings, door symbols or room "
+              "outlines: it may be an elevation, a detail or the wrong part of the sheet (are the layers that hold "
+              "the walls and doors set to 'ignore'?). Check the drawing and the layer roles, or confirm that this "
+              "is the plan.",
+        "nb": "Tegning {chosen} ble lest som en plantegning, selv om den ikke viser dørslag, dørsymboler eller "
+              "romomriss: den kan være en fasade, en detalj eller feil del av arket (står lagene med vegger og dører "
+              "som «ignore»?). Kontroller tegningen og lagrollene, eller bekreft at dette er planen."},
     "doubt.several_drawings": {
         "en": "The sheet holds {count} drawings; drawing {chosen} was read. Check that it is the floor plan you "
               "mean, or pick another (CLI: --region N; in the app: the drawings in the import tab).",
@@ -134,6 +164,7 @@ FACT_DRAWINGS = "drawings"                # [{"index", "kind": "plan"|"section"|
 FACT_DRAWING_READ = "drawing_read"        # index of the drawing read
 
 CONFIRMED = "confirmed_doubts"   # project.source key: the doubt codes the user said "this is the plan" to
+WEAK_PLAN = "region.why.plan_weak"   # the reason a drawing is a plan only for want of a section's ground line
 NAME_JOIN = " / "     # how the importer joins several names found in one face of the walls
 
 
@@ -174,12 +205,24 @@ def _m2(value: float) -> float:
     return round(float(value), 1)
 
 
+def _home_doubts(plan: Plan) -> list[Doubt]:
+    named = [r for r in plan.rooms if r.name.strip()]
+    if len(named) < HOME_NAMED_MIN or any(r.type in HOME_ROOM_TYPES for r in plan.rooms):
+        return []
+    names = ", ".join(repr(r.name[:30]) for r in named[:4]) + (" …" if len(named) > 4 else "")
+    return [Doubt("NOT_A_HOME", said("doubt.not_a_home", count=len(named), names=names), tuple(r.id for r in named))]
+
+
 def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
     out = []
     large = [r.id for r in plan.rooms if r.area_m2 > ROOM_MAX_M2]
     if large:
         out.append(Doubt("ROOM_TOO_LARGE", said("doubt.room_too_large", ids=_ids(large), max_m2=f"{ROOM_MAX_M2:.0f}"),
                          tuple(large)))
+    wet = [r.id for r in plan.rooms if r.type in WET_ROOMS and ROOM_MAX_M2 >= r.area_m2 > WET_ROOM_MAX_M2]
+    if wet:
+        out.append(Doubt("WET_ROOM_TOO_LARGE", said("doubt.wet_room_too_large", ids=_ids(wet),
+                                                    max_m2=f"{WET_ROOM_MAX_M2:.0f}"), tuple(wet)))
     small = [r.id for r in plan.rooms if r.area_m2 < ROOM_MIN_M2]
     if small:
         out.append(Doubt("ROOM_TOO_SMALL", said("doubt.room_too_small", ids=_ids(small),
@@ -295,6 +338,9 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
         why = chosen.get("why_t") or ["doubt.unknown", {"message": ""}]
         out.append(Doubt("NOT_A_FLOOR_PLAN", said("doubt.not_floor_plan", what=said(f"doubt.what.{chosen['kind']}"),
                                                   evidence=why)))
+    elif chosen and (chosen.get("why_t") or [None])[0] == WEAK_PLAN:
+        # taken for a plan only for want of a ground line: nothing in it is what only a floor plan shows
+        out.append(Doubt("WEAK_FLOOR_PLAN", said("doubt.weak_plan", chosen=read)))
     proxies = facts.get(FACT_PROXIES) or {}
     total = sum(int(n) for n in proxies.values())
     if total:
@@ -306,7 +352,8 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
 def find_doubts(plan: Plan, facts: dict | None = None) -> list[Doubt]:
     """What about this imported plan is implausible for a home, most telling first; [] when nothing is."""
     facts = facts or {}
-    return [*_drawing_doubts(facts), *_room_doubts(plan, facts), *_shape_doubts(plan), *_door_doubts(plan, facts)]
+    return [*_drawing_doubts(facts), *_home_doubts(plan), *_room_doubts(plan, facts), *_shape_doubts(plan),
+            *_door_doubts(plan, facts)]
 
 
 def plan_doubts(plan: Plan, confirmed: list[str] | tuple[str, ...] = ()) -> list[Doubt]:

@@ -55,6 +55,12 @@ register({
     "imp.unit.header_but": {"en": "$INSUNITS says {header}, but {why}", "nb": "$INSUNITS oppgir {header}, men {why}"},
     "imp.unit.header_agrees": {"en": "$INSUNITS = {code} ({header}), and the geometry agrees",
                                "nb": "$INSUNITS = {code} ({header}), og geometrien stemmer med det"},
+    "imp.unit.header_untold": {"en": "$INSUNITS = {code} ({header}); the geometry does not tell",
+                               "nb": "$INSUNITS = {code} ({header}); geometrien sier ikke noe om enheten"},
+    "imp.unit.header_weakly": {"en": "$INSUNITS = {code} ({header}); the geometry suggests {guess}, but not strongly "
+                                     "enough to overrule it",
+                               "nb": "$INSUNITS = {code} ({header}); geometrien tyder på {guess}, men ikke sterkt nok "
+                                     "til å overstyre den"},
     "imp.unit.provisional": {"en": "provisional, to look at the drawing before asking",
                              "nb": "foreløpig, for å se på tegningen før du blir spurt"},
     "imp.unit.area_labels": {"en": "{votes} closed outlines have the area of the area label inside them in {unit}",
@@ -351,7 +357,14 @@ def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | 
             warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
     elif header_unit and (guess.unit is None or guess.unit == header_unit or
                           not header_contradicted(header_unit, swings.radii, room_areas, extent)):
-        used, why = header_unit, said("imp.unit.header_agrees", code=code, header=unit_name(header_unit))
+        used, header = header_unit, unit_name(header_unit)
+        if guess.unit == header_unit:
+            why = said("imp.unit.header_agrees", code=code, header=header)
+        elif guess.unit is None:
+            why = said("imp.unit.header_untold", code=code, header=header)
+        else:   # kept, since the evidence against it is weak; but never said to agree
+            why = said("imp.unit.header_weakly", code=code, header=header, guess=unit_name(guess.unit))
+            warnings.append(rep.units_kept(header_unit, guess.unit, guess.why_t))
     elif header_unit:
         used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
         warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why_t))

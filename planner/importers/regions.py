@@ -302,6 +302,10 @@ GROUND_BAND = 0.25               # ...reaches into its lowest share of the heigh
 WALL_MM = (50.0, 500.0)          # the thickness of a wall: the two lines of an outer wall are this far apart
 GROUND_TILT = 0.27               # ...and is level or slopes as terrain does (up to 15°)
 BELOW_GROUND_SHARE = 0.05        # a share of the lines below it is a foundation or hatch, more is a plan
+TWIN_SHARE = 0.7                 # the pieces of an outer wall's inner line cover this share of the outer one
+TWIN_OFFSET_MM = 10.0            # ...lying at one offset, to this
+CORNER_MM = 50.0                 # a line ends in a corner when a line across it ends this near
+CORNER_COS = 0.5                 # "across": at more than 60° to it
 MEMBERS_MIN = 10                 # parallel members (joists, studs) at one spacing: a framing plan
 MEMBERS_SPACING_CV = 0.1         # spacings within this coefficient of variation are "one spacing"
 _SECTION_WORDS = re.compile(r"(?<![a-z])(snitt|section|coupe|schnitt|secci[oó]n|sezione|doorsnede|断面)", re.I)
@@ -341,11 +345,38 @@ def _ground_line(seg: np.ndarray, bbox) -> bool:
     xmid = (seg[:, 0] + seg[:, 2]) / 2
     ground_at = seg[k, 1] + slope * (xmid - seg[k, 0])
     below = np.mean(ymid < ground_at - 0.01 * h)
-    # a plan's outer wall is two lines a wall's thickness apart; a ground line has no such twin
-    offset = (ymid - ground_at) / np.sqrt(1 + slope ** 2)
-    twin = (np.abs(dx) >= 0.7 * abs(dx[k])) & (np.abs(dy - slope * dx) <= 0.01 * np.abs(dx)) & \
+    return bool(below <= BELOW_GROUND_SHARE and not _has_twin(seg, k, slope, ymid - ground_at)
+                and not _ends_in_corners(seg, k))
+
+
+def _has_twin(seg: np.ndarray, k: int, slope: float, rise: np.ndarray) -> bool:
+    """Does line k have a twin a wall's thickness away — a plan's outer wall is two lines, a ground line one? The
+    twin may be in pieces, broken where the inner walls meet it: the pieces at one offset count together."""
+    dx, dy = seg[:, 2] - seg[:, 0], seg[:, 3] - seg[:, 1]
+    offset = rise / np.sqrt(1 + slope ** 2)
+    parallel = (np.abs(dy - slope * dx) <= 0.01 * np.abs(dx) + 1.0) & (np.abs(dx) > 0) & \
         (np.abs(offset) >= WALL_MM[0]) & (np.abs(offset) <= WALL_MM[1])
-    return bool(below <= BELOW_GROUND_SHARE and not twin.any())
+    parallel[k] = False
+    if not parallel.any():
+        return False
+    at, lengths = np.round(offset[parallel] / TWIN_OFFSET_MM), np.abs(dx[parallel])
+    keys, which = np.unique(at, return_inverse=True)
+    return bool(np.bincount(which, weights=lengths).max() >= TWIN_SHARE * abs(dx[k]))
+
+
+def _ends_in_corners(seg: np.ndarray, k: int) -> bool:
+    """Does line k end, at both ends, where a line across it ends too — the corners of an outline, as a plan's
+    outer wall drawn in single lines does? A ground line runs on past the building it carries."""
+    a, b = seg[k, :2], seg[k, 2:]
+    u = (b - a) / (np.hypot(*(b - a)) or 1.0)
+    d = seg[:, 2:] - seg[:, :2]
+    length = np.hypot(d[:, 0], d[:, 1])
+    across = np.abs(d @ u) <= CORNER_COS * np.maximum(length, 1e-9)
+    across[k] = False
+    ends = np.vstack([seg[across, :2], seg[across, 2:]])
+    if not len(ends):
+        return False
+    return all(bool((np.hypot(*(ends - p).T) <= CORNER_MM).any()) for p in (a, b))
 
 
 def _members(seg: np.ndarray, bbox) -> bool:

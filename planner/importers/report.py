@@ -12,11 +12,15 @@ from planner.model.units import INSUNITS_NAMES, INSUNITS_TO_UNIT, unit_name
 
 
 def _layers(names: list[str]) -> str:
+    """The first layers by name for a sentence; "(no layer)" in the sentence's language when there are none."""
+    if not names:
+        return "@imp.no_layer"
     return ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
 
 
 # The sentences a refused import ends in, in both languages; each function returns the PlanError to raise.
 register({
+    "imp.no_layer": {"en": "(none named)", "nb": "(ingen navngitt)"},
     "imp.units_unknown": {
         "en": "The drawing does not say its units; door widths and room sizes suggest {unit} — choose the unit "
               "(CLI: --units {code}).",
@@ -165,6 +169,11 @@ def units_unknown(guess: str | None) -> PlanError:
 
 # What the report says: warnings, the sentences for the user, and the what of guesses and ignored items.
 register({
+    "imp.warn.units_kept": {
+        "en": "The drawing says its unit is {header}, and that was used; but {why}, which suggests {guess}. If the "
+              "rooms and doors look too large or too small, choose {guess} (CLI: --units).",
+        "nb": "Tegningen oppgir enheten {header}, og den er brukt; men {why}, som tyder på {guess}. Ser rom og dører "
+              "for store eller for små ut, velg {guess} (CLI: --units)."},
     "imp.warn.units_overridden": {
         "en": "The drawing says its unit is {header}, but {why}; it was read in {used} — check a known width and "
               "change the unit if that is wrong (CLI: --units).",
@@ -197,6 +206,10 @@ register({
 
 def units_overridden(header: str, used: str, why: list) -> list:
     return said("imp.warn.units_overridden", header=unit_name(header), used=unit_name(used), why=why)
+
+
+def units_kept(header: str, suggested: str, why: list) -> list:
+    return said("imp.warn.units_kept", header=unit_name(header), guess=unit_name(suggested), why=why)
 
 
 def several_regions(count: int, chosen: int) -> list:
