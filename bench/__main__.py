@@ -54,7 +54,9 @@ def measure(path: Path, rules, repeat: int = REPEAT) -> dict:
         try:
             result = read_dxf(data, units=units, rules=rules)
             assess(result.plan, rules)
-            return f"{len(result.plan.rooms)} rooms, {len(result.plan.doors)} doors"
+            doors = result.plan.doors
+            return f"{len(result.plan.rooms)} rooms, {len(doors)} doors ({sum(d.swing is not None for d in doors)} " \
+                   f"with a swing)"
         except PlanError as err:
             return f"refused: {str(err)[:60]}…"
 

@@ -14,6 +14,7 @@ from planner.checks.turning import check_turning_circles
 from planner.checks.wc import check_wc_side_space
 import planner.checks.texts  # noqa: F401  (registers the new checks' words)
 from planner.model.findings import Finding
+from planner.model.gc_pause import gc_paused
 from planner.model.plan import Plan
 from planner.rules import Rules
 
@@ -36,8 +37,9 @@ CHECKS: dict[str, Check] = {
 def assess(plan: Plan, rules: Rules) -> list[Finding]:
     """Run every registered check; every element a check applies to gets a finding, pass or not."""
     findings: list[Finding] = []
-    for check in CHECKS.values():
-        findings.extend(check(plan, rules))
+    with gc_paused():    # the checks make many short-lived shapes and no cycles (planner/model/gc_pause.py)
+        for check in CHECKS.values():
+            findings.extend(check(plan, rules))
     return findings
 
 

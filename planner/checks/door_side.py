@@ -33,12 +33,14 @@ def latch_side(door: Door, room: Room) -> tuple[Point, tuple[float, float], tupl
     return latch, along, into
 
 
-def swing_room(door: Door, plan: Plan) -> Room | None:
-    """The room of the plan the leaf opens into (None when it opens outside the plan)."""
+def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> Room | None:
+    """The room of the plan the leaf opens into (None when it opens outside the plan). rooms: the plan's rooms by
+    id, where the caller has them (looking each up in the plan costs doors x rooms)."""
     if door.swing is None:
         return None
     swing = valid(door.swing)
-    swept = [(valid(r.polygon).intersection(swing).area, r) for r in map(plan.room, door.rooms) if r is not None]
+    room_of = plan.room if rooms is None else rooms.get
+    swept = [(valid(r.polygon).intersection(swing).area, r) for r in map(room_of, door.rooms) if r is not None]
     area, room = max(swept, key=lambda x: x[0], default=(0.0, None))
     return room if area > 1.0 else None
 
@@ -54,9 +56,12 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     fixtures_of: dict[str, list] = {}
     for f in plan.fixtures:
         fixtures_of.setdefault(f.room, []).append(valid(f.footprint))
+    rooms = {}
+    for r in plan.rooms:
+        rooms.setdefault(r.id, r)      # the first of a repeated id, as plan.room finds it
     findings = []
     for door in plan.doors:
-        room = swing_room(door, plan)
+        room = swing_room(door, plan, rooms)
         side = None if room is None else latch_side(door, room)
         if side is None:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
 from planner.checks.route import entrance_doors
@@ -21,7 +21,8 @@ REVEAL_MM = 600.0      # the door's own wall: lines this close in front of the o
 PROBE_MM = 300.0       # how far either side of the door to look for its room
 
 
-def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, parts: list) -> Polygon | None | bool:
+def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, parts: list,
+               rooms_of: dict[str, list] | None = None) -> Polygon | None | bool:
     """A side_mm square of open ground outside the door, or None when the drawing leaves none; False when the
     drawing does not say which side of the door is outside.
 
@@ -29,14 +30,17 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     and sideways while still in front of the door. A square must clear the rooms, the walls and the swing of a
     leaf that opens outwards, to TOLERANCE_MM (it may touch a wall, not cross it); the straight way out to it
     from the door must clear the rooms and walls, except within the door's own wall (REVEAL_MM deep), whose
-    face lines a drawing may run across the opening."""
+    face lines a drawing may run across the opening. rooms_of: room id -> (index in the plan, room) of the plan's
+    rooms of that id, where the caller has them (looking through every room for each door costs doors x rooms)."""
     if not has_opening(door) or not door.rooms:
         return False
     (x1, y1), (x2, y2) = door.opening.coords[0], door.opening.coords[-1]
     ux, uy = unit(x2 - x1, y2 - y1)
     nx, ny = -uy, ux
     px, py = door.position.x, door.position.y
-    inside = unary_union([valid(r.polygon) for r in plan.rooms if r.id in door.rooms])
+    mine = [r for r in plan.rooms if r.id in door.rooms] if rooms_of is None else \
+        [r for _, r in sorted(kr for rid in set(door.rooms) for kr in rooms_of.get(rid, []))]
+    inside = unary_union([valid(r.polygon) for r in mine])
     ahead = inside.distance(shapely.Point(px + nx * PROBE_MM, py + ny * PROBE_MM))
     behind = inside.distance(shapely.Point(px - nx * PROBE_MM, py - ny * PROBE_MM))
     if abs(ahead - behind) < 1.0:      # rooms on both sides, or on neither: no outside to look at
@@ -53,18 +57,33 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
                       (px + ux * w + nx * REVEAL_MM, py + uy * w + ny * REVEAL_MM),
                       (px - ux * w + nx * REVEAL_MM, py - uy * w + ny * REVEAL_MM)])
     beyond_reveal = taken.difference(reveal)
-    squares, ways = [], []
-    for out in np.arange(0.0, reach + 1, STEP_MM):
-        for along in np.arange(-half, half + 1, STEP_MM):
-            cx, cy = px + nx * (out + half) + ux * along, py + ny * (out + half) + uy * along
-            squares.append(Polygon([(cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half)
-                                    for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]))
-            ways.append(LineString([(px + nx, py + ny), (px + nx * (out + 1), py + ny * (out + 1))]))
-    fields = shapely.buffer(np.array(squares, dtype=object), -TOLERANCE_MM, join_style="mitre")
+    # the squares out from the door row by row and along it within a row, made as arrays; the arithmetic is done
+    # in the order a point-by-point loop would do it, so the corners are the same to the last bit
+    out, along = (a.ravel() for a in np.meshgrid(np.arange(0.0, reach + 1, STEP_MM),
+                                                 np.arange(-half, half + 1, STEP_MM), indexing="ij"))
+    cx, cy = px + nx * (out + half) + ux * along, py + ny * (out + half) + uy * along
+    signs = ((-1, -1), (1, -1), (1, 1), (-1, 1))
+    corners = np.stack([np.stack([cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half],
+                                 axis=-1) for sx, sy in signs], axis=1)
+    ends = np.stack([np.broadcast_to([px + nx, py + ny], (len(out), 2)),
+                     np.stack([px + nx * (out + 1), py + ny * (out + 1)], axis=-1)], axis=1)
     shapely.prepare(taken)
-    blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
-        shapely.intersects(np.array(ways, dtype=object), beyond_reveal)
-    return next((sq for sq, hit in zip(squares, blocked) if not hit), None)
+    shapely.prepare(beyond_reveal)
+    # the first free square is what counts: tried a few rows at a time, nearest first, so that a door with open
+    # ground before it does not pay for every square further out
+    per_row = len(np.arange(-half, half + 1, STEP_MM))
+    first, rows = 0, 1
+    while first < len(out):
+        last = min(first + rows * per_row, len(out))
+        squares = shapely.polygons(corners[first:last])
+        fields = shapely.buffer(squares, -TOLERANCE_MM, join_style="mitre")
+        blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
+            shapely.intersects(shapely.linestrings(ends[first:last]), beyond_reveal)
+        free = np.flatnonzero(~blocked)
+        if len(free):
+            return squares[free[0]]
+        first, rows = last, rows * 2
+    return None
 
 
 def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
@@ -78,6 +97,9 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
     doors = entrance_doors(plan)
     parts = [r.polygon for r in plan.rooms] + list(plan.walls)   # what takes the ground, looked up near each door
     near = shapely.STRtree(parts)
+    rooms_of: dict[str, list] = {}
+    for k, r in enumerate(plan.rooms):
+        rooms_of.setdefault(r.id, []).append((k, r))
     measured = None if plan.entrance is None else plan.entrance.landing_mm
     findings = []
 
@@ -94,7 +116,7 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
             ok = measured >= side
             finding(door, "LANDING_OK" if ok else "LANDING_TOO_SMALL", PASS if ok else FAIL, measured, door.position)
             continue
-        field = free_field(door, plan, side, near, parts)
+        field = free_field(door, plan, side, near, parts, rooms_of)
         if field is False:
             finding(door, "LANDING_NOT_MEASURED", UNKNOWN, None, door.position)
         elif field is None:

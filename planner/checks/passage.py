@@ -2,10 +2,11 @@
 every door (TEK17 § 12-7 (4) c, § 12-8 (1)), and in the bathroom from the door to the shower zone (§ 12-9 (1) b)."""
 from __future__ import annotations
 
-from shapely.geometry.base import BaseGeometry
+import numpy as np
+import shapely
 from shapely.ops import unary_union
 
-from planner.checks.space import TOLERANCE_MM, door_way, free_floor, passage_joins, valid
+from planner.checks.space import TOLERANCE_MM, door_way, free_floor, shrunk_each, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
 from planner.rules import Rules
@@ -20,19 +21,6 @@ def _across(room: Room) -> int:
     return int(max(maxx - minx, maxy - miny)) + 1
 
 
-def _main_floor(floor: BaseGeometry, width_mm: float) -> BaseGeometry | None:
-    """The largest piece of the floor a `width_mm` wide wheelchair's middle can be on, or None."""
-    core = valid(floor).buffer(-(width_mm / 2 - TOLERANCE_MM), quad_segs=8)
-    parts = [p for p in getattr(core, "geoms", [core]) if not p.is_empty]
-    return max(parts, key=lambda p: p.area) if parts else None
-
-
-def _reaches_every_door(floor: BaseGeometry, width_mm: float, doors: list) -> bool:
-    main = _main_floor(floor, width_mm)
-    reach = width_mm / 2 + TOLERANCE_MM
-    return main is not None and all(main.distance(d) <= reach for d in doors)
-
-
 def widest(ok, up_to_mm: int) -> int:
     """The widest whole-millimetre passage up to up_to_mm for which ok(width_mm) holds (0 when none does); ok
     must hold for every width below one for which it holds."""
@@ -43,6 +31,67 @@ def widest(ok, up_to_mm: int) -> int:
         mid = (low + high) // 2
         low, high = (mid, high) if ok(mid) else (low, mid)
     return low
+
+
+def widest_each(ok_many, up_to_mm) -> list[int]:
+    """For each item k, what widest(lambda w: ok(k, w), up_to_mm[k]) gives, by the same probes, with the probes of
+    all items at one step made together: ok_many(items, widths_mm) -> for each of the items (indices) whether ok
+    holds at its width (whole mm). One shapely call for many shapes costs a fraction of as many calls."""
+    up = np.asarray(up_to_mm, dtype=np.int64).reshape(-1)
+    if not len(up):
+        return []
+    first = np.asarray(ok_many(np.arange(len(up)), up), dtype=bool)
+    low, high = np.zeros(len(up), dtype=np.int64), up.copy()
+    while True:
+        items = np.flatnonzero(~first & (high - low > 1))
+        if not len(items):
+            break
+        mid = (low[items] + high[items]) // 2
+        hit = np.asarray(ok_many(items, mid), dtype=bool)
+        low[items[hit]] = mid[hit]
+        high[items[~hit]] = mid[~hit]
+    return np.where(first, up, low).tolist()
+
+
+def _pieces(floors: np.ndarray, widths_mm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The non-empty pieces of each (valid) floor a `width` wide wheelchair's middle can be on, in the order GEOS
+    gives them, and the index of the floor each piece is of."""
+    parts, which = shapely.get_parts(shrunk_each(floors, widths_mm / 2 - TOLERANCE_MM), return_index=True)
+    keep = ~shapely.is_empty(parts)
+    return parts[keep], which[keep]
+
+
+def _reaches_every_door(floors: np.ndarray, doors: list[list], widths_mm: np.ndarray) -> np.ndarray:
+    """For each floor, whether the largest piece of it a wheelchair of that width can be on (the first of equal
+    largest ones) comes within half the width of each of its doors."""
+    parts, which = _pieces(floors, widths_mm)
+    ok = np.zeros(len(floors), dtype=bool)
+    if not len(parts):
+        return ok
+    order = np.lexsort((np.arange(len(parts)), -shapely.area(parts), which))
+    largest = order[np.r_[True, which[order][1:] != which[order][:-1]]]
+    main, of = parts[largest], which[largest]
+    pairs = [(k, d) for k, m in enumerate(of) for d in doors[m]]
+    reach = widths_mm / 2 + TOLERANCE_MM
+    ok[of] = True
+    if pairs:
+        piece, door = zip(*pairs)
+        piece = np.array(piece)
+        near = shapely.distance(main[piece], np.array(door, dtype=object)) <= reach[of[piece]]
+        ok[of[piece[~near]]] = False
+    return ok
+
+
+def _joins(floors: np.ndarray, a: np.ndarray, b: np.ndarray, widths_mm: np.ndarray) -> np.ndarray:
+    """For each floor, passage_joins(floor, width, a, b): one piece of it a wheelchair of that width can be on
+    comes within half the width of both a and b."""
+    parts, which = _pieces(floors, widths_mm)
+    ok = np.zeros(len(floors), dtype=bool)
+    if len(parts):
+        reach = widths_mm[which] / 2 + TOLERANCE_MM
+        both = (shapely.distance(parts, a[which]) <= reach) & (shapely.distance(parts, b[which]) <= reach)
+        ok[which[both]] = True
+    return ok
 
 
 def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
@@ -75,6 +124,9 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
             remeasure=near_limit(measured, rules.value(key), margin), geometry=geometry,
             confidence=rules[key].confidence, rule_values=rules.refs(key, "remeasure_margin_mm")))
 
+    # the rooms and showers to measure, in the order their findings come; then every bisection at once
+    todo, room_floors, room_doors, room_across, shower_floors, showers, entries, shower_across = [], [], [], [], \
+        [], [], [], []
     for room in plan.rooms:
         name = room.name or room.id
         doors = doors_of.get(room.id, [])
@@ -82,21 +134,41 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
         if room.type in room_types:
             if not doors:
                 finding(room.id, "PASSAGE_NO_DOOR", UNKNOWN, None, ROOM_KEY, room.polygon, room=name)
+                todo.append(findings.pop())
                 continue
-            floor = free_floor(room, [f.footprint for f in fixtures])
-            width = widest(lambda w: _reaches_every_door(floor, w, doors), _across(room))
-            ok = width >= required
-            finding(room.id, "PASSAGE_OK" if ok else "PASSAGE_TOO_NARROW", PASS if ok else FAIL, width, ROOM_KEY,
-                    None if ok else room.polygon, room=name)
+            room_floors.append(valid(free_floor(room, [f.footprint for f in fixtures])))
+            room_doors.append(doors)
+            room_across.append(_across(room))
+            todo.append(("room", room, name))
         if room.type == "bathroom" and SHOWER_KEY in rules.values:
             for shower in [f for f in fixtures if f.type == "shower"]:
                 if not doors:
                     finding(shower.id, "SHOWER_PASSAGE_NO_DOOR", UNKNOWN, None, SHOWER_KEY, shower.footprint, room=name)
+                    todo.append(findings.pop())
                     continue
-                floor = free_floor(room, [f.footprint for f in fixtures if f.id != shower.id])
-                entry = unary_union(doors)
-                width = widest(lambda w: passage_joins(floor, w, shower.footprint, entry), _across(room))
-                ok = width >= rules.value(SHOWER_KEY)
-                finding(shower.id, "SHOWER_PASSAGE_OK" if ok else "SHOWER_PASSAGE_TOO_NARROW", PASS if ok else FAIL,
-                        width, SHOWER_KEY, None if ok else shower.footprint, room=name)
+                shower_floors.append(valid(free_floor(room, [f.footprint for f in fixtures if f.id != shower.id])))
+                showers.append(shower.footprint)
+                entries.append(unary_union(doors))
+                shower_across.append(_across(room))
+                todo.append(("shower", shower, name))
+    floors = np.array(room_floors + [None], dtype=object)[:-1]
+    room_widths = iter(widest_each(lambda k, w: _reaches_every_door(floors[k], [room_doors[i] for i in k], w),
+                                   room_across))
+    s_floors, s_at, s_entry = (np.array(x + [None], dtype=object)[:-1] for x in (shower_floors, showers, entries))
+    shower_widths = iter(widest_each(lambda k, w: _joins(s_floors[k], s_at[k], s_entry[k], w), shower_across))
+    for item in todo:
+        if isinstance(item, Finding):
+            findings.append(item)
+        elif item[0] == "room":
+            _, room, name = item
+            width = next(room_widths)
+            ok = width >= required
+            finding(room.id, "PASSAGE_OK" if ok else "PASSAGE_TOO_NARROW", PASS if ok else FAIL, width, ROOM_KEY,
+                    None if ok else room.polygon, room=name)
+        else:
+            _, shower, name = item
+            width = next(shower_widths)
+            ok = width >= rules.value(SHOWER_KEY)
+            finding(shower.id, "SHOWER_PASSAGE_OK" if ok else "SHOWER_PASSAGE_TOO_NARROW", PASS if ok else FAIL,
+                    width, SHOWER_KEY, None if ok else shower.footprint, room=name)
     return findings

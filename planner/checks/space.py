@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -63,6 +65,34 @@ def unit(dx: float, dy: float) -> tuple[float, float]:
     return dx / length, dy / length
 
 
+QUAD_SEGS = 8
+# GEOS draws a buffer's round corners as chords between points on the circle: a floor shrunk by d lies outside
+# the true one by at most the chords' sagitta, so its points are at least d times this from the edge
+CHORD_SHARE = math.cos(math.pi / (4 * QUAD_SEGS))
+
+
+EMPTY = Polygon()   # shapely's geometries do not change: one empty polygon serves for every floor left empty
+
+
+def shrunk_each(floors, by_mm) -> np.ndarray:
+    """Each valid floor shrunk by its by_mm (buffered inwards, QUAD_SEGS to a quarter circle, in one shapely
+    call); an empty polygon, without buffering, where no circle of that radius fits between the floor's sides."""
+    floors = np.asarray(floors, dtype=object).reshape(-1)
+    by_mm = np.broadcast_to(np.asarray(by_mm, dtype=float), floors.shape)
+    out = np.full(len(floors), EMPTY, dtype=object)
+    if not len(floors):
+        return out
+    minx, miny, maxx, maxy = shapely.bounds(floors).T
+    fits = ~(by_mm * CHORD_SHARE > np.minimum(maxx - minx, maxy - miny) / 2 + 1.0)
+    out[fits] = shapely.buffer(floors[fits], -by_mm[fits], quad_segs=QUAD_SEGS)
+    return out
+
+
+def shrunk(floor: BaseGeometry, by_mm: float) -> BaseGeometry:
+    """shrunk_each for one floor."""
+    return shrunk_each([floor], by_mm)[0]
+
+
 def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: BaseGeometry,
                   reach_mm: float | None = None) -> bool:
     """True when a passage `width_mm` wide runs through the free floor from a to b.
@@ -72,7 +102,7 @@ def passage_joins(floor: BaseGeometry, width_mm: float, a: BaseGeometry, b: Base
     plus TOLERANCE_MM) of both a and b."""
     half = width_mm / 2 - TOLERANCE_MM
     reach = (width_mm / 2 + TOLERANCE_MM) if reach_mm is None else reach_mm
-    core = valid(floor).buffer(-half, quad_segs=8)
+    core = shrunk(valid(floor), half)
     for part in getattr(core, "geoms", [core]):
         if part.is_empty:
             continue
@@ -95,6 +125,15 @@ def free_floor(room: Room, blocked: list[BaseGeometry]) -> BaseGeometry:
     return floor
 
 
+def by_room(items, rooms_of) -> dict[str, list]:
+    """Room id -> the items in it, in their order: rooms_of(item) gives the ids of the rooms an item is in."""
+    out: dict[str, list] = {}
+    for item in items:
+        for rid in rooms_of(item):
+            out.setdefault(rid, []).append(item)
+    return out
+
+
 def door_way(door, room: Room) -> BaseGeometry:
     """Where a wheelchair passes a door into a room: its opening, or where none is drawn its clear width about its
     middle; brought out to the room's floor where the door is drawn in the middle of a thick wall."""
@@ -110,14 +149,16 @@ def has_opening(door) -> bool:
 
 
 def fixture_obstacles(plan: Plan, room_id: str, rules: Rules, skip: str | None = None,
-                      basins_may_be_passed_under: bool = False) -> tuple[list, list]:
+                      basins_may_be_passed_under: bool = False, fixtures: list[Fixture] | None = None
+                      ) -> tuple[list, list]:
     """The footprints in a room that take its floor, and apart those that may not: a shower nobody has measured
     (a step-free one is floor, TEK17 § 12-9 guidance), and where basins_may_be_passed_under (the turning space,
     where the standard allows it) a basin nobody has looked under. skip: a fixture id left out (the one measured
-    from)."""
+    from). fixtures: the plan's fixtures in that room, in plan order, where the caller has them by room (looking
+    through all of them for each room costs rooms x fixtures)."""
     sure, unsure = [], []
     under = basins_may_be_passed_under and "turning_space_under_fixture_mm" in rules.values
-    for f in plan.fixtures:
+    for f in plan.fixtures if fixtures is None else fixtures:
         if f.room != room_id or f.id == skip:
             continue
         if f.type == "shower":

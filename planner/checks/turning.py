@@ -2,6 +2,7 @@
 1300 × 1800 mm rectangle (TEK17 § 12-7 to § 12-9 guidance)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import numpy as np
@@ -231,8 +232,20 @@ def alternative_shape(rules: Rules, room_type: str):
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _disc_at_origin(radius: float) -> Polygon:
+    return Point(0.0, 0.0).buffer(radius, quad_segs=32)
+
+
+def _disc(centre: Point, radius: float) -> Polygon:
+    """centre.buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre + radius·(cos,
+    sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
+    return _moved(_disc_at_origin(radius), centre.x, centre.y)
+
+
 def _moved(geom, dx: float, dy: float):
-    return None if geom is None else affinity.translate(geom, dx, dy)
+    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix."""
+    return None if geom is None else shapely.transform(geom, lambda xy: xy + (dx, dy))
 
 
 def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
@@ -322,7 +335,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
                 check="turning_circle", code="TURNING_OK", element=room.id, status=PASS, measured=diameter,
                 required=required, rule=rules.clause(key), message_key="turning.pass", params=params,
                 remeasure=near_limit(diameter, required, margin),
-                geometry=_moved(circle[0], dx, dy).buffer(required / 2, quad_segs=32), confidence=rules[key].confidence, rule_values=used))
+                geometry=_disc(_moved(circle[0], dx, dy), required / 2), confidence=rules[key].confidence, rule_values=used))
             continue
         if rect is not None:
             findings.append(Finding(
@@ -332,7 +345,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             continue
         clear_circle, clear_rect = clear if clear is not None else (None, None)
         if clear_circle is not None and round(clear_circle[1]) >= required or clear_rect is not None:
-            fits = _moved(clear_circle[0], dx, dy).buffer(required / 2, quad_segs=32) \
+            fits = _disc(_moved(clear_circle[0], dx, dy), required / 2) \
                 if clear_circle is not None and round(clear_circle[1]) >= required else _moved(clear_rect, dx, dy)
             shower = room.id in unmeasured_showers   # an unmeasured shower decides, or a basin, or both
             under_key = "shower_lip_max_mm" if shower else UNDER_KEY
@@ -348,7 +361,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
             required=required, rule=rules.clause(key),
             message_key=f"turning.fail_{kind}" if kind else "turning.fail", params=params,
             remeasure=near_limit(diameter, required, margin),
-            geometry=_moved(circle[0], dx, dy).buffer(diameter / 2, quad_segs=32) if circle is not None else room.polygon,
+            geometry=_disc(_moved(circle[0], dx, dy), diameter / 2) if circle is not None else room.polygon,
             confidence=rules[key].confidence, rule_values=used))
     return [replace(f, status=UNKNOWN, code="TURNING_SWING_UNKNOWN", message_key="turning.swing_unknown")
             if f.status == PASS and f.element in swing_unknown else f for f in findings]

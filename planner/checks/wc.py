@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.checks.space import (REACH_MM, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
+from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -60,8 +60,9 @@ def wcs_to_check(plan: Plan) -> list[tuple[Fixture, Room]]:
 
 
 def _judge(plan: Plan, rules: Rules, wc: Fixture, room: Room, frame: WcFrame, blocked: list,
-           swings: list) -> tuple[str, dict, object]:
-    """(code, numbers, geometry to draw) for one WC with the fixtures `blocked` taking floor."""
+           swings: list, room_doors: list | None = None) -> tuple[str, dict, object]:
+    """(code, numbers, geometry to draw) for one WC with the fixtures `blocked` taking floor. room_doors: the
+    plan's doors of the room, where the caller has them by room."""
     wide_req, narrow_req, passage = rules.value(WIDE), rules.value(NARROW), rules.value(PASSAGE)
     obstacles = unary_union([outside_of(room), *blocked])
     widths = [min(clear_width_beside(edge, out, obstacles), REACH_MM) for edge, out in frame.sides]
@@ -87,7 +88,7 @@ def _judge(plan: Plan, rules: Rules, wc: Fixture, room: Room, frame: WcFrame, bl
         turning = free_rectangle(turning_floor.intersection(ahead), *rect)
     if turning is None:
         return "WC_NO_TURNING_IN_FRONT", numbers, side_space
-    doors = [door_way(d, room) for d in plan.doors if room.id in d.rooms]
+    doors = [door_way(d, room) for d in (plan.doors if room_doors is None else room_doors) if room.id in d.rooms]
     if not doors:
         return "WC_PASSAGE_NO_DOOR", numbers, side_space
     moving_floor = free_floor(room, [*blocked, wc.footprint])
@@ -116,6 +117,8 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
         for rid in d.rooms:
             if d.swing is not None:
                 swings_of.setdefault(rid, []).append(d.swing)
+    fixtures_in = by_room(plan.fixtures, lambda f: (f.room,))
+    doors_of = by_room(plan.doors, lambda d: dict.fromkeys(d.rooms))
     findings = []
     checked = wcs_to_check(plan)
     for wc, room in checked:
@@ -127,11 +130,13 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
                 rule_values=used))
             continue
         frame = WcFrame(valid(wc.footprint), room)
-        sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id)
+        sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id, fixtures=fixtures_in.get(room.id, []))
         swings = swings_of.get(room.id, [])
-        code, numbers, geometry = _judge(plan, rules, wc, room, frame, sure + unsure, swings)
+        doors = doors_of.get(room.id, [])
+        code, numbers, geometry = _judge(plan, rules, wc, room, frame, sure + unsure, swings, doors)
         status = STATUS.get(code, FAIL)
-        if status == FAIL and unsure and _judge(plan, rules, wc, room, frame, sure, swings)[0] == "WC_SIDE_SPACE_OK":
+        if status == FAIL and unsure and \
+                _judge(plan, rules, wc, room, frame, sure, swings, doors)[0] == "WC_SIDE_SPACE_OK":
             code, status = "WC_IF_SHOWER_STEP_FREE", UNKNOWN
         params = {"room": room.name or room.id, "wc": wc.id, "wide": f"{numbers['wide']:.0f}",
                   "narrow": f"{numbers['narrow']:.0f}", "wide_required": f"{wide_req:.0f}",

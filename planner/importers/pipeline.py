@@ -32,6 +32,7 @@ from planner.importers.rooms import (area_label_scales, area_outlines, area_labe
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import UnitGuess, header_contradicted, infer_unit
 from planner.importers.walls_to_rooms import rooms_from_walls
+from planner.model.gc_pause import with_gc_paused
 from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.model.units import INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
 from planner.rules import Rules, load_rules
@@ -129,6 +130,7 @@ class ImportResult:
         return self.plan.import_report
 
 
+@with_gc_paused
 def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
              layer_roles: dict[str, str] | None = None, region: int | None = None,
              progress: Progress | None = None, rules: Rules | None = None,
