@@ -5,6 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+import hashlib
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString
@@ -145,9 +147,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     rules = rules or load_rules()
     forced = _forced_unit(units)
     say(0.0, "reading the file")
-    source = _read(data)
-    say(0.4, "expanding blocks")
-    everything = _flatten(source, lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
+    source, everything = _read_and_flatten(data, say)
     layers = _layer_roles(source, everything, layer_roles or {})
     raw = without_layers(everything, layers.user_ignored)
     say(0.6, "working out the units")
@@ -168,6 +168,25 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
 
 
 # --- read: the file, its layout, what was repaired ---------------------------------------------------------------
+
+_last_read: tuple[str, "Source", Primitives] | None = None   # the last file read and flattened, by its hash
+
+
+def _read_and_flatten(data: bytes, say: Progress) -> tuple["Source", Primitives]:
+    """The document and its flattened drawing. The last file's are kept (one file, by the hash of its bytes): a
+    drawing without units is read once to ask for them and again with the answer, and the second reading starts
+    from what the first one parsed. Neither is changed by the stages after it (they make new values)."""
+    global _last_read
+    digest = hashlib.sha256(data).hexdigest()
+    held = _last_read
+    if held is not None and held[0] == digest:
+        return held[1], held[2]
+    source = _read(data)
+    say(0.4, "expanding blocks")
+    everything = _flatten(source, lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
+    _last_read = (digest, source, everything)
+    return source, everything
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
