@@ -18,7 +18,7 @@ from ui.keys import project_key
 from ui.plain import plain
 
 DOOR_KEY, SHOWER_KEY, BASIN_KEY = "measure_doors", "measure_showers", "measure_basins"
-register({"measure.col.typed_help": {
+register({"measure.not_said": {"en": "Not said", "nb": "Ikke angitt"}, "measure.col.typed_help": {
     "en": "Millimetres, e.g. 840, 1 200 or 86 cm. Typing the value shown confirms it as measured.",
     "nb": "Millimeter, f.eks. 840, 1 200 eller 86 cm. Skriver du verdien som står der, blir den registrert som "
           "målt."}})
@@ -56,12 +56,19 @@ def door_between(plan: Plan, door, lang: str) -> str:
     return " ↔ ".join(names)
 
 
+def _offered(field: str, lang: str) -> list[str]:
+    """A coded field's choices as its column offers them: "not said" first (an empty cell would read "None"),
+    then what each code means."""
+    return [t("measure.not_said", lang), *choices(field, lang).values()]
+
+
 def _choice_changes(base: pd.DataFrame, edited: pd.DataFrame, col: str, field: str, lang: str) -> list[tuple]:
     """(element, field, code or None) for every choice the user changed in column col of a coded field."""
     code_of = {label: code for code, label in choices(field, lang).items()}
+    unsaid = t("measure.not_said", lang)
     out = []
     for (_, old), (_, new) in zip(base.iterrows(), edited.iterrows()):
-        a, b = (None if _empty(v) else v for v in (old[col], new[col]))
+        a, b = (None if _empty(v) or v == unsaid else v for v in (old[col], new[col]))
         if a != b:
             out.append((old["id"], field, None if b is None else code_of.get(b)))
     return out
@@ -74,14 +81,14 @@ def door_table(plan: Plan, lang: str) -> pd.DataFrame:
         "id": d.id, "rooms": door_between(plan, d, lang),
         "leaf": round(d.leaf_width_mm), "clear": _shown(d.clear_width_mm, lang),
         "threshold": _shown(d.threshold_mm, lang),
-        "behind": labels[codes[d.far_side]] if d.far_side else None} for d in plan.doors],
+        "behind": labels[codes[d.far_side]] if d.far_side else t("measure.not_said", lang)} for d in plan.doors],
         columns=["id", "rooms", "leaf", "clear", "threshold", "behind"])
 
 
 def basin_table(plan: Plan, lang: str) -> pd.DataFrame:
     labels = {True: choices("space_under", lang)[1], False: choices("space_under", lang)[0]}
     return pd.DataFrame([{"id": f.id, "room": plan.room(f.room).name if f.room and plan.room(f.room) else "",
-                          "under": None if f.space_under is None else labels[f.space_under]}
+                          "under": t("measure.not_said", lang) if f.space_under is None else labels[f.space_under]}
                          for f in plan.fixtures if f.type == "sink"], columns=["id", "room", "under"])
 
 
@@ -125,7 +132,7 @@ def render_measurements(project: Project, base: Plan, lang: str,
             "threshold": st.column_config.TextColumn(t("measure.col.threshold", lang),
                                                      help=t("measure.col.typed_help", lang)),
             "behind": st.column_config.SelectboxColumn(t("measure.col.behind", lang),
-                                                       options=list(choices("far_side", lang).values()),
+                                                       options=_offered("far_side", lang),
                                                        help=t("measure.col.behind_help", lang, **numbers))})
     changes += _changes(project_key(DOOR_KEY), doors, "id", {"clear": "clear_width_mm", "threshold": "threshold_mm"})
     changes += _choice_changes(doors, edited, "behind", "far_side", lang)
@@ -147,7 +154,7 @@ def render_measurements(project: Project, base: Plan, lang: str,
             column_config={"id": st.column_config.TextColumn(t("measure.col.basin", lang), width="small"),
                            "room": st.column_config.TextColumn(t("measure.col.room", lang)),
                            "under": st.column_config.SelectboxColumn(
-                               t("measure.col.under", lang), options=list(choices("space_under", lang).values()),
+                               t("measure.col.under", lang), options=_offered("space_under", lang),
                                help=t("measure.col.under_help" if "turning_space_under_fixture_mm" in rules.values
                                       else "measure.col.under_help_none", lang, **numbers))})
         changes += _choice_changes(basins, edited, "under", "space_under", lang)
