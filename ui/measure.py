@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from planner.checks.doors import far_side_open
+from planner.checks.doors import dead_end_passages, far_side_open
 from planner.i18n import register, t
 from planner.model.numbers import NumberError, fmt_number
 from planner.project.measurements import ENTRANCE_ID, FAR_SIDE_CODES, choices, describe, local_time, make_measurement
@@ -119,7 +119,8 @@ def render_measurements(project: Project, base: Plan, lang: str,
     st.subheader(t("measure.doors", lang))
     doors = door_table(base, lang)
     # "behind the door" only where the drawing leaves it open (or someone has already said)
-    open_side = any(far_side_open(d, base) or d.far_side for d in base.doors)
+    dead_ends = dead_end_passages(base)   # once for the plan, not once per door
+    open_side = any(far_side_open(d, base, dead_ends) or d.far_side for d in base.doors)
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_order=[c for c in doors.columns if c != "behind" or open_side],
