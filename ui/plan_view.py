@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.checks.turning import rectangle_sizes
 from planner.model.numbers import fmt_number
-from planner.output.drawing import plan_parts, plan_png
+from planner.output.drawing import overview_png, plan_parts, plan_png
 from planner.model.findings import Finding
 from planner.i18n import fmt_mm, register, t
 from planner.model.plan import Plan
@@ -20,29 +20,57 @@ from ui.keys import project_key
 
 register({
     "plan.part": {"en": "Show", "nb": "Vis"},
-    "plan.part.whole": {"en": "The whole plan", "nb": "Hele planen"},
+    "plan.part.overview": {"en": "Overview: the whole plan, each room in the colour of its findings",
+                           "nb": "Oversikt: hele planen, hvert rom i fargen til funnene"},
+    "plan.part.whole": {"en": "The whole plan in detail", "nb": "Hele planen i detalj"},
     "plan.part.n": {"en": "Part {n}: x {x0}–{x1} m, y {y0}–{y1} m", "nb": "Del {n}: x {x0}–{x1} m, y {y0}–{y1} m"},
-    "plan.part.help": {"en": "A large plan is hard to read whole: choose a part to see its rooms and doors with their "
-                             "names. The findings table always lists every element.",
-                       "nb": "En stor plan er vanskelig å lese i sin helhet: velg en del for å se rommene og dørene "
-                             "med navn. Funntabellen viser alltid alle elementene."}})
+    "plan.part.help": {"en": "A large plan is hard to read whole: the overview shows each room in the colour of its "
+                             "findings and numbers the parts; choose a part to see its rooms and doors with their "
+                             "names. The whole plan in detail takes a while to draw. The findings table always "
+                             "lists every element.",
+                       "nb": "En stor plan er vanskelig å lese i sin helhet: oversikten viser hvert rom i fargen til "
+                             "funnene og nummererer delene; velg en del for å se rommene og dørene med navn. Hele "
+                             "planen i detalj tar litt tid å tegne. Funntabellen viser alltid alle elementene."},
+    "plan.overview.legend": {
+        "en": "Each room is filled by the worst of its own findings and those of the fixtures in it. Red: at least "
+              "one fails. Amber: none fails, but at least one is unknown (measure it), or nothing was checked there. "
+              "Green: every one passes. Door openings are coloured the same way by their own findings. The blue "
+              "squares are the parts: choose one by its number under “Show” to see its rooms and doors with their "
+              "names.",
+        "nb": "Hvert rom er fylt etter det dårligste av funnene for rommet og innredningen i det. Rødt: minst ett "
+              "avvik. Gult: ingen avvik, men minst ett funn er ukjent (mål det), eller ingenting er kontrollert der. "
+              "Grønt: alle funn er ok. Døråpningene er farget på samme måte etter sine egne funn. De blå rutene er "
+              "delene: velg en etter nummeret under «Vis» for å se rommene og dørene med navn."}})
+
+OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each part by its index
 
 
 
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
+    """One row per finding, worst first. Built column by column, each fixed word translated once per value: a large
+    building has tens of thousands of findings, and a row-by-row table took seconds to make in a new language."""
     rows = [f for f in worst_first(findings)
             if not problems_only or f.status != "pass"]
-    return pd.DataFrame([{
-        t("col.status", lang): f"{ICONS[f.status]} {t('status.' + f.status, lang)}",
-        t("col.element", lang): f.element,
-        t("col.check", lang): t(f"check.{f.check}", lang),
-        t("col.message", lang): f.message(lang),
-        t("col.measured", lang): fmt_mm(f.measured),
-        t("col.required", lang): fmt_mm(f.required),
-        t("col.remeasure", lang): t("remeasure.yes", lang) if f.remeasure else "",
-        t("col.rule", lang): f.rule,
-        t("col.confidence", lang): t(f"confidence.{f.confidence}", lang),
-    } for f in rows])
+    words: dict[str, str] = {}
+
+    def said(key: str) -> str:
+        if key not in words:
+            words[key] = t(key, lang)
+        return words[key]
+    status = {s: f"{ICONS[s]} {t('status.' + s, lang)}" for s in ICONS}
+    remeasure = said("remeasure.yes")
+    return pd.DataFrame({
+        said("col.status"): [status[f.status] for f in rows],
+        said("col.element"): [f.element for f in rows],
+        said("col.check"): [said(f"check.{f.check}") for f in rows],
+        said("col.message"): [f.message(lang) for f in rows],
+        said("col.measured"): [fmt_mm(f.measured) for f in rows],
+        said("col.required"): [fmt_mm(f.required) for f in rows],
+        said("col.remeasure"): [remeasure if f.remeasure else "" for f in rows],
+        said("col.rule"): [f.rule for f in rows],
+        said("col.confidence"): [said(f"confidence.{f.confidence}") for f in rows],
+    }, columns=[said(k) for k in ("col.status", "col.element", "col.check", "col.message", "col.measured",
+                                   "col.required", "col.remeasure", "col.rule", "col.confidence")])
 
 
 def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> bytes:
@@ -52,20 +80,31 @@ def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> byt
                         lambda: plan_png(plan, findings, lang, view=view))
 
 
-def _part(plan: Plan, lang: str):
-    """A large plan is read in parts: the part chosen (None: the whole plan), or None for a plan read whole."""
+def overview_image(plan: Plan, findings: list[Finding], parts: list) -> bytes:
+    """The overview as PNG, drawn again only when the plan or a finding changed; it holds no words, so a language
+    switch draws nothing."""
+    return remembered("_plan_overview", (plan_key(plan), findings), lambda: overview_png(plan, findings, parts))
+
+
+def _shown(plan: Plan, lang: str) -> tuple[list, object]:
+    """The plan's parts ([] for a plan read whole) and what the picture shows: for a plan read in parts the choice
+    in the part box, OVERVIEW (the default), WHOLE or a part's index, kept across reruns; WHOLE for any other."""
     parts = remembered("_plan_parts", (plan_key(plan),), lambda: plan_parts(plan))
     if not parts:
-        return None
+        return parts, WHOLE
 
-    def name(i):
-        if i is None:
+    def name(choice):
+        if choice is OVERVIEW:
+            return t("plan.part.overview", lang)
+        if choice == WHOLE:
             return t("plan.part.whole", lang)
-        x0, y0, x1, y1 = (fmt_number(v / 1000, lang, 0) for v in parts[i])
-        return t("plan.part.n", lang, n=i + 1, x0=x0, x1=x1, y0=y0, y1=y1)
-    pick = st.selectbox(t("plan.part", lang), [None, *range(len(parts))], format_func=name,
+        x0, y0, x1, y1 = (fmt_number(v / 1000, lang, 0) for v in parts[choice])
+        return t("plan.part.n", lang, n=choice + 1, x0=x0, x1=x1, y0=y0, y1=y1)
+    pick = st.selectbox(t("plan.part", lang), [OVERVIEW, WHOLE, *range(len(parts))], format_func=name,
                         key=project_key("plan_part"), persist_state="page", help=t("plan.part.help", lang))
-    return None if pick is None or pick >= len(parts) else parts[pick]
+    if isinstance(pick, int) and pick >= len(parts):   # a part of a plan since changed
+        return parts, OVERVIEW
+    return parts, pick
 
 
 def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | None = None,
@@ -76,9 +115,14 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
     if not plan.rooms and not plan.doors:
         st.info(t("plan.no_rooms", lang))
     else:
-        view = _part(plan, lang)
-        st.image(plan_image(plan, findings, lang, view), width="stretch")
-        legend = t("plan.legend" if rectangle_sizes(rules) else "plan.legend_circle", lang, **rules.text_params())
+        parts, shown = _shown(plan, lang)
+        if shown is OVERVIEW:
+            st.image(overview_image(plan, findings, parts), width="stretch")
+            legend = t("plan.overview.legend", lang)
+        else:
+            st.image(plan_image(plan, findings, lang, None if shown == WHOLE else parts[shown]), width="stretch")
+            legend = t("plan.legend" if rectangle_sizes(rules) else "plan.legend_circle", lang,
+                       **rules.text_params())
         st.caption(f"{note} {legend}" if note else legend)
     choice = st.radio(t("findings.show", lang), ["problems", "all"], horizontal=True, key="findings_filter",
                       persist_state="page",   # kept while another tab is open

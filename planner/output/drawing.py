@@ -1,4 +1,5 @@
-"""Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked."""
+"""Draw a plan with its findings: rooms, walls, doors, fixtures, turning circles, failing elements marked; and the
+overview of a large plan, each room filled by the worst of its findings, with the parts it is read in numbered."""
 from __future__ import annotations
 
 import math
@@ -17,7 +18,7 @@ from planner.model.findings import FAIL, PASS, Finding
 from planner.i18n import register, t
 from planner.model.plan import Plan
 from planner.model.numbers import fmt_number
-from planner.model.status import COLOURS, worst
+from planner.model.status import COLOURS, ORDER, UNKNOWN, worst, worst_by_element
 
 # Room names and ids come from files: a "$" in one must stay a dollar sign, never start mathtext.
 matplotlib.rcParams["text.parse_math"] = False
@@ -49,8 +50,11 @@ def _bounds_mm(plan: Plan) -> tuple[float, float, float, float] | None:
     shapes = [r.polygon for r in plan.rooms] + list(plan.walls) + [d.position for d in plan.doors]
     if not shapes:
         return None
-    boxes = [g.bounds for g in shapes]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    boxes = shapely.bounds(np.array(shapes, dtype=object))   # one call: a building has thousands of shapes
+    boxes = boxes[~np.isnan(boxes).any(axis=1)]
+    if not len(boxes):
+        return None
+    return (float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()), float(boxes[:, 3].max()))
 
 
 def _extent_mm(plan: Plan) -> float:
@@ -110,6 +114,17 @@ def _inside(geom: BaseGeometry | None, view: tuple[float, float, float, float] |
     return maxx >= view[0] and minx <= view[2] and maxy >= view[1] and miny <= view[3]
 
 
+def _within(items: list, geom_of, view: tuple[float, float, float, float] | None) -> list:
+    """The items whose geometry (geom_of(item), None counts as inside) reaches into view, their bounds found in one
+    call to shapely: a part of a building of thousands of rooms is drawn from its own few."""
+    if view is None or not items:
+        return list(items)
+    geoms = np.array([geom_of(i) for i in items], dtype=object)
+    b = shapely.bounds(geoms)   # NaN for None or empty: kept, as _inside keeps them
+    keep = ~((b[:, 2] < view[0]) | (b[:, 0] > view[2]) | (b[:, 3] < view[1]) | (b[:, 1] > view[3]))
+    return [i for i, k in zip(items, keep) if k]
+
+
 class _Labels:
     """Text placed only where it overlaps no text placed before it (the most important first); counts the rest.
     Sizes are estimated from the font size and the characters, in the axes' own millimetres per pixel."""
@@ -165,25 +180,26 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
     if view is not None:   # what shows in the part, with the margin _frame gives it
         pad = FRAME_PAD * max(view[2] - view[0], view[3] - view[1], 1000.0)
         view = (view[0] - pad, view[1] - pad, view[2] + pad, view[3] + pad)
-    rooms = [r for r in plan.rooms if _inside(r.polygon, view)]
-    doors = [d for d in plan.doors if _inside(d.position, view)]
-    fixtures = [f for f in plan.fixtures if _inside(f.footprint, view)]
+    rooms = _within(plan.rooms, lambda r: r.polygon, view)
+    doors = _within(plan.doors, lambda d: d.position, view)
+    fixtures = _within(plan.fixtures, lambda f: f.footprint, view)
+    findings = _within(list(findings), lambda f: f.geometry if isinstance(f.geometry, BaseGeometry) else None, view)
 
-    _add_lines(ax, plan.ignored, edgecolor="#d0d7de", linewidth=0.5, zorder=1)
+    _add_lines(ax, _within(plan.ignored, lambda g: g, view), edgecolor="#d0d7de", linewidth=0.5, zorder=1)
     shown = [r for r in rooms if r.polygon is not None and not r.polygon.is_empty]
     if shown:
         ax.add_collection(PolyCollection(_rings([r.polygon for r in shown]), closed=True, zorder=2,
                                          facecolors=[ROOM_FILL.get(r.type, ROOM_FILL["other"]) for r in shown],
                                          edgecolors=["#0969da" if r.id == highlight else "#57606a" for r in shown],
                                          linewidths=[2 if r.id == highlight else 0.8 for r in shown]))
-    _add_lines(ax, plan.walls, edgecolor="#24292f", linewidth=1.6, zorder=3)
+    _add_lines(ax, _within(plan.walls, lambda g: g, view), edgecolor="#24292f", linewidth=1.6, zorder=3)
     extent = _extent_mm(plan) if view is None else max(view[2] - view[0], view[3] - view[1], 1.0)
     footprints = [p for f in fixtures for p in _polys(f.footprint)]
     if footprints:
         ax.add_collection(PolyCollection(_rings(footprints), closed=True, facecolors=FIXTURE_FILL,
                                          edgecolors="#475569", linewidths=0.8, alpha=0.8, zorder=4))
     areas = [(f.status, p) for f in findings if f.check in AREA_CHECKS and f.geometry is not None
-             and _inside(f.geometry, view) for p in _polys(f.geometry)]
+             for p in _polys(f.geometry)]
     for dashed in (False, True):
         group = [(status, p) for status, p in areas if (status != PASS) == dashed]
         if group:
@@ -192,7 +208,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
                                              edgecolors=[COLOURS[s] for s, _ in group], linewidths=1.4,
                                              linestyles="--" if dashed else "-", zorder=6))
     routes = [f for f in findings if f.check == "step_free_route" and f.status != PASS
-              and isinstance(f.geometry, LineString) and _inside(f.geometry, view)]
+              and isinstance(f.geometry, LineString)]
     if routes:   # a route that breaks, through the doors it passes
         ax.add_collection(LineCollection(_split([f.geometry for f in routes]), colors=[COLOURS[f.status] for f in routes],
                                          linewidths=1.2, linestyles="--", zorder=6))
@@ -257,9 +273,11 @@ FRAME_PAD = 0.06      # the margin around the plan, a share of its larger side
 PART_MAX_ROOMS = 40   # a plan with more rooms is offered in parts, each with at most about this many
 
 
-def plan_parts(plan: Plan, max_rooms: int = PART_MAX_ROOMS) -> list[tuple[float, float, float, float]]:
+def plan_parts(plan: Plan, max_rooms: int | None = None) -> list[tuple[float, float, float, float]]:
     """Square parts of the plan (min x, min y, max x, max y in mm), each holding the middles of at most max_rooms
-    rooms, in rows from the top left; empty parts are left out. [] for a plan small enough to read whole."""
+    rooms (PART_MAX_ROOMS when None), in rows from the top left; empty parts are left out. [] for a plan small
+    enough to read whole."""
+    max_rooms = PART_MAX_ROOMS if max_rooms is None else max_rooms
     if len(plan.rooms) <= max_rooms:
         return []
     boxes = shapely.bounds(np.array([r.polygon for r in plan.rooms], dtype=object))
@@ -278,9 +296,145 @@ def plan_parts(plan: Plan, max_rooms: int = PART_MAX_ROOMS) -> list[tuple[float,
             for r in reversed(range(rows)) for c in range(cols) if counts[r * cols + c]]
 
 
-def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: bool = True) -> None:
+def room_status(plan: Plan, findings: list[Finding], of_element: dict[str, str] | None = None) -> dict[str, str]:
+    """Room id -> the worst status of the findings on the room and on the fixtures in it: pass only when every one
+    of them passes; unknown for a room where nothing was checked (nothing checked is not known to pass).
+    of_element: worst_by_element(findings), when the caller has it already."""
+    of_element = worst_by_element(findings) if of_element is None else of_element
+    fixtures_in: dict[str, list[str]] = {}
+    for fixture in plan.fixtures:
+        if fixture.room is not None:
+            fixtures_in.setdefault(fixture.room, []).append(fixture.id)
+    return {room.id: worst(of_element[e] for e in (room.id, *fixtures_in.get(room.id, ())) if e in of_element)
+            for room in plan.rooms}
+
+
+def _outlines_path(polys: list[Polygon]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The outlines of polygons as one closed path's vertices and codes, and which polygon each vertex is of."""
+    coords, index = shapely.get_coordinates(shapely.get_exterior_ring(np.array(polys, dtype=object)),
+                                            return_index=True)
+    codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+    if len(coords):
+        first = np.r_[True, np.diff(index) != 0]
+        codes[first] = MplPath.MOVETO
+        codes[np.r_[first[1:], True]] = MplPath.CLOSEPOLY   # the last point of each ring (it repeats the first)
+    return coords, codes, index
+
+
+def _closed_patch(path: tuple[np.ndarray, np.ndarray, np.ndarray], which: np.ndarray | None = None,
+                  **style) -> PathPatch | None:
+    """The polygons of an _outlines_path (those marked True in `which`, all when None) as one patch: one draw call
+    for thousands of rooms."""
+    coords, codes, index = path
+    if which is not None:
+        keep = which[index]
+        coords, codes = coords[keep], codes[keep]
+    return PathPatch(MplPath(coords, codes), **style) if len(coords) else None
+
+
+OVERVIEW_ALPHA = 0.45      # the rooms' fill in the overview: the status colour, light enough to read the numbers
+PART_EDGE = "#0550ae"      # the parts' outlines and numbers
+
+
+def draw_overview(plan: Plan, findings: list[Finding], parts: list[tuple[float, float, float, float]],
+                  figsize: tuple[float, float] = (9, 7)) -> Figure:
+    """The whole of a large plan at a glance: each room filled by room_status (fail red, unknown amber, pass
+    green), each door's opening by the worst of its findings, the walls, and the parts (plan_parts) outlined and
+    numbered from 1 as the part box lists them. No names: it holds no text in any language (the legend is the
+    page's), so one picture serves every language."""
+    bounds = _bounds_mm(plan)
+    if bounds is not None:   # as tall as the plan is, within reason: a long building is not drawn in a tall frame
+        width_mm, height_mm = max(bounds[2] - bounds[0], 1.0), max(bounds[3] - bounds[1], 1.0)
+        figsize = (figsize[0], float(np.clip(figsize[0] * height_mm / width_mm + 0.6, 2.5, figsize[1] * 1.3)))
+    fig = Figure(figsize=figsize, dpi=110)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_aspect("equal")
+    of_element = worst_by_element(findings)
+    status = room_status(plan, findings, of_element)
+    rooms = [r for r in plan.rooms if r.polygon is not None and not r.polygon.is_empty]
+    outlines = _outlines_path([r.polygon for r in rooms])
+    for s in ORDER:
+        patch = _closed_patch(outlines, np.array([status[r.id] == s for r in rooms]), facecolor=COLOURS[s],
+                              alpha=OVERVIEW_ALPHA, edgecolor="none", zorder=2)
+        if patch is not None:
+            ax.add_artist(patch)
+    patch = _closed_patch(outlines, fill=False, edgecolor="#57606a", linewidth=0.3, zorder=3)
+    if patch is not None:
+        ax.add_artist(patch)
+    _add_lines(ax, plan.walls, edgecolor="#24292f", linewidth=0.5, zorder=3)
+    door_status = of_element
+    for s in ORDER:
+        _add_lines(ax, [d.opening for d in plan.doors if d.opening is not None
+                        and door_status.get(d.id, UNKNOWN) == s], edgecolor=COLOURS[s], linewidth=1.5,
+                   capstyle="butt", zorder=4)
+    _frame(ax, plan, None, whole_metres=True, tight=False)
+    fig.subplots_adjust(left=0.06, right=0.99, bottom=0.1, top=0.98)
+    if parts:
+        outlines = [LineString([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]) for x0, y0, x1, y1 in parts]
+        _add_lines(ax, outlines, edgecolor=PART_EDGE, linewidth=0.8, zorder=5)
+        _part_numbers(ax, fig, parts)
+    return fig
+
+
+def _part_numbers(ax, fig, parts: list[tuple[float, float, float, float]]) -> None:
+    """Each part's number in its middle, as large as the smallest part allows, haloed in white so that it reads over
+    the rooms. The numbers are one path put together from the ten digits' outlines (a text artist or a TextPath per
+    number would take most of the time of a picture of hundreds of parts)."""
+    from matplotlib.patheffects import Normal, Stroke
+    mm_per_pt = _Labels(ax, fig).mm_per_pt
+    side_pt = min(min(x1 - x0, y1 - y0) for x0, y0, x1, y1 in parts) / mm_per_pt
+    size_mm = float(np.clip(side_pt / (0.65 * len(str(len(parts))) + 1.0), 5, 12)) * mm_per_pt
+    digits, advance_mm = _digit_paths(size_mm)
+    glyphs = []
+    for n, (x0, y0, x1, y1) in enumerate(parts, start=1):
+        text = str(n)
+        left = (x0 + x1) / 2 - advance_mm * len(text) / 2
+        bottom = (y0 + y1) / 2 - size_mm * 0.36       # a digit stands about 0.73 of the font size tall
+        glyphs += [MplPath(digits[c].vertices + (left + i * advance_mm, bottom), digits[c].codes)
+                   for i, c in enumerate(text)]
+    ax.add_artist(PathPatch(MplPath.make_compound_path(*glyphs), facecolor=PART_EDGE, edgecolor="none", zorder=6,
+                            path_effects=[Stroke(linewidth=2.5, foreground="white"), Normal()]))
+
+
+def _digit_paths(size_mm: float) -> tuple[dict[str, MplPath], float]:
+    """The outlines of the digits 0 to 9 in bold at size_mm, their baseline at 0, and a digit's advance [mm] (the
+    digits of the plot font all have one width)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+    font = FontProperties(weight="bold")
+    paths = {c: TextPath((0, 0), c, size=size_mm, prop=font) for c in "0123456789"}
+    one, two = (TextPath((0, 0), text, size=size_mm, prop=font).vertices[:, 0].max() for text in ("8", "88"))
+    return paths, float(two - one)
+
+
+OVERVIEW_DPI = 100   # the overview shows colours and numbers, not names: fewer pixels to draw and to send
+
+
+def overview_png(plan: Plan, findings: list[Finding], parts: list[tuple[float, float, float, float]],
+                 dpi: int = OVERVIEW_DPI) -> bytes:
+    """draw_overview as PNG (the same in every language)."""
+    return _png(draw_overview(plan, findings, parts), dpi)
+
+
+def _png(fig: Figure, dpi: int) -> bytes:
+    import io
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def _whole_metre_step_mm(span_mm: float, ticks: int = 5) -> float:
+    """A step of 1, 2 or 5 times a power of ten metres (at least 1 m) giving about `ticks` ticks over span_mm."""
+    rough = max(span_mm / 1000 / ticks, 1.0)
+    power = 10 ** math.floor(math.log10(rough))
+    return 1000 * power * next(k for k in (1, 2, 5, 10) if k * power >= rough)
+
+
+def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: bool = True,
+           whole_metres: bool = False, tight: bool = True) -> None:
     """The axes in metres around the plan itself (or the part shown), with a margin when pad; greyed geometry far
-    outside it (a section, a title block) is cut off."""
+    outside it (a section, a title block) is cut off. whole_metres: ticks only at whole metres (written the same in
+    every language); tight: the margins fitted to the tick labels (else the caller sets them)."""
     bounds = view or _bounds_mm(plan)
     if bounds is None:
         ax.autoscale_view()
@@ -290,19 +444,22 @@ def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: 
         pad = FRAME_PAD * max(maxx - minx, maxy - miny, 1000.0) if pad else 0.0
         ax.set_xlim(minx - pad, maxx + pad)
         ax.set_ylim(miny - pad, maxy + pad)
-    ticks = ax.get_xticks()
-    ax.set_xticks(ticks, [f"{v / 1000:g}" for v in ticks])
-    ticks = ax.get_yticks()
-    ax.set_yticks(ticks, [f"{v / 1000:g}" for v in ticks])
+    if whole_metres:
+        from matplotlib.ticker import MultipleLocator
+        for axis, (low, high) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            axis.set_major_locator(MultipleLocator(_whole_metre_step_mm(high - low)))
+    from matplotlib.ticker import FuncFormatter
+    metres = FuncFormatter(lambda v, _: f"{v / 1000:g}")
+    ax.xaxis.set_major_formatter(metres)
+    ax.yaxis.set_major_formatter(metres)
     ax.set_xlabel("m")
     ax.tick_params(labelsize=7)
     ax.grid(True, linewidth=0.3, color="#d0d7de")
-    ax.figure.tight_layout()
+    if tight:
+        ax.figure.tight_layout()
 
 
 def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130,
              view: tuple[float, float, float, float] | None = None) -> bytes:
-    import io
-    buf = io.BytesIO()
-    draw_plan(plan, findings, lang, view=view).savefig(buf, format="png", dpi=dpi)
-    return buf.getvalue()
+    """draw_plan as PNG."""
+    return _png(draw_plan(plan, findings, lang, view=view), dpi)
