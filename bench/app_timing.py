@@ -53,10 +53,22 @@ def change_measurement(at) -> None:
     box.set_value("310" if box.value == "300" else "300").run()
 
 
+def part_box(at):
+    """The plan tab's part box, or None for a plan read whole."""
+    key = f"plan_part__p{at.session_state['generation']}"
+    return next((box for box in at.selectbox if box.key == key), None)
+
+
+def show(at, choice) -> None:
+    """The part box set to `choice` (None: the overview; "whole": the whole plan in detail; a part's index)."""
+    part_box(at).set_value(choice).run()
+
+
 def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list[dict]:
     """The rows: first load, language switch, measurement change and rerun with the default example; then, for the
     largest corpus file and each generated building, its upload (with the first load) and the same interactions
-    with it open. buildings: (label, path) of the generated buildings to open."""
+    with it open, and for a plan read in parts one part and the whole plan in detail chosen in the part box.
+    buildings: (label, path) of the generated buildings to open."""
     from streamlit.testing.v1 import AppTest
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "minimal.py"
@@ -83,6 +95,10 @@ def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list
             add(f"measurement change{label}", _best(lambda: change_measurement(at), rounds), anchor_change)
             add(f"plan tab opened after it{label} (the picture drawn again)", _best(lambda: open_tab(at, "plan"), 1),
                 anchor_change)
+            if part_box(at) is not None:   # a plan read in parts: one part, then the whole plan in detail
+                add(f"a part chosen{label} (drawn in detail)", _best(lambda: show(at, 0), 1), anchor_change)
+                add(f"the whole plan in detail chosen{label}", _best(lambda: show(at, "whole"), 1), anchor_change)
+                show(at, None)
 
         add("first load, the default example checked",
             _best(lambda: AppTest.from_file(app_path, default_timeout=300).run()), anchor_first)
