@@ -96,3 +96,12 @@ def test_the_overview_holds_no_words_and_numbers_every_part():
                                               (400_000, 100_000)])
 def test_overview_ticks_fall_on_whole_metres(span_mm, step_mm):
     assert _whole_metre_step_mm(span_mm) == step_mm
+
+
+def test_a_crowded_part_does_not_tell_the_user_to_choose_a_part():
+    from bench.buildings import varied_plan
+    from planner.output.drawing import draw_plan
+    plan = varied_plan(12)
+    fig = draw_plan(plan, [], "nb", view=plan_parts(plan)[0])
+    notes = [x.get_text() for x in fig.texts]
+    assert notes and all("velg en del" not in n for n in notes) and "tabellene under" in notes[0]

@@ -40,6 +40,9 @@ register({
     "drawing.labels_left_out": {
         "en": "{n} labels left out where they would overlap others: choose a part of the plan to read them.",
         "nb": "{n} etiketter er utelatt der de ville overlappet andre: velg en del av planen for å lese dem."},
+    "drawing.labels_left_out_part": {
+        "en": "{n} labels left out where they would overlap others; the tables below list every element.",
+        "nb": "{n} etiketter er utelatt der de ville overlappet andre; tabellene under viser alle elementene."},
     "drawing.label_left_out": {
         "en": "One label left out where it would overlap another; the tables below list every element.",
         "nb": "Én etikett er utelatt der den ville overlappet en annen; tabellene under viser alle elementene."}})
@@ -263,8 +266,8 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
                     ha="center", fontsize=8, color=COLOURS[entrance.status], fontweight="bold", zorder=10,
                     arrowprops={"arrowstyle": "->", "color": COLOURS[entrance.status]})
     if labels.dropped:
-        note = t("drawing.label_left_out", lang) if labels.dropped == 1 else \
-            t("drawing.labels_left_out", lang, n=labels.dropped)
+        many = "drawing.labels_left_out" if view is None else "drawing.labels_left_out_part"   # a part: no smaller
+        note = t("drawing.label_left_out", lang) if labels.dropped == 1 else t(many, lang, n=labels.dropped)
         fig.text(0.01, 0.005, note, fontsize=7, color="#57606a", ha="left", va="bottom")
     return fig
 
