@@ -105,3 +105,11 @@ def test_a_crowded_part_does_not_tell_the_user_to_choose_a_part():
     fig = draw_plan(plan, [], "nb", view=plan_parts(plan)[0])
     notes = [x.get_text() for x in fig.texts]
     assert notes and all("velg en del" not in n for n in notes) and "tabellene under" in notes[0]
+
+
+@pytest.mark.parametrize("number, lang, text", [(50.46, "nb", "50"), (100.0, "en", "100"), (5.2, "nb", "5"),
+                                                (1200.4, "nb", "1 200"), (2.5, "nb", "2,5")])
+def test_part_names_keep_the_zeros_of_whole_metres(number, lang, text):
+    """Regression: a part from 25 to 50 m was named "y 25–5 m" (the zero of 50 stripped as if a decimal)."""
+    from planner.model.numbers import fmt_number
+    assert fmt_number(number, lang, 0 if text.isdigit() or " " in text else 1) == text

@@ -19,7 +19,7 @@ from ui.checked import per_language, plan_key, remembered
 from ui.keys import project_key
 
 register({
-    "plan.part": {"en": "Show", "nb": "Vis"},
+    "plan.part": {"en": "Part of the plan", "nb": "Del av planen"},
     "plan.part.overview": {"en": "Overview: the whole plan, each room in the colour of its findings",
                            "nb": "Oversikt: hele planen, hvert rom i fargen til funnene"},
     "plan.part.whole": {"en": "The whole plan in detail", "nb": "Hele planen i detalj"},
@@ -35,12 +35,12 @@ register({
         "en": "Each room is filled by the worst of its own findings and those of the fixtures in it. Red: at least "
               "one fails. Amber: none fails, but at least one is unknown (measure it), or nothing was checked there. "
               "Green: every one passes. Door openings are coloured the same way by their own findings. The blue "
-              "squares are the parts: choose one by its number under “Show” to see its rooms and doors with their "
-              "names.",
+              "squares are the parts: choose one by its number in “Part of the plan” above the picture to see its "
+              "rooms and doors with their names.",
         "nb": "Hvert rom er fylt etter det dårligste av funnene for rommet og innredningen i det. Rødt: minst ett "
               "avvik. Gult: ingen avvik, men minst ett funn er ukjent (mål det), eller ingenting er kontrollert der. "
               "Grønt: alle funn er ok. Døråpningene er farget på samme måte etter sine egne funn. De blå rutene er "
-              "delene: velg en etter nummeret under «Vis» for å se rommene og dørene med navn."}})
+              "delene: velg en etter nummeret i «Del av planen» over bildet for å se rommene og dørene med navn."}})
 
 OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each part by its index
 

@@ -97,7 +97,10 @@ class NumberError(PlanError):
 def fmt_number(number: float, lang: str = "nb", decimals: int = 6) -> str:
     """A number as it is written in lang and read back by this module: thousands spaced, a decimal comma in
     Norwegian (a point in English), and a fraction only when there is one (at most `decimals` places)."""
-    whole, frac = f"{number:.{decimals}f}".rstrip("0").rstrip(".").partition(".")[::2]
+    text = f"{number:.{decimals}f}"
+    if "." in text:   # only a fraction's trailing zeros go: 50 rounded to no decimals stays 50
+        text = text.rstrip("0").rstrip(".")
+    whole, frac = text.partition(".")[::2]
     sign = "-" if whole.startswith("-") and (whole.strip("-0") or frac) else ""
     whole = f"{int(whole.lstrip('-') or 0):,}".replace(",", " ")
     return f"{sign}{whole}{',' if lang == 'nb' else '.'}{frac}" if frac else f"{sign}{whole}"

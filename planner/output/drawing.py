@@ -371,7 +371,9 @@ def draw_overview(plan: Plan, findings: list[Finding], parts: list[tuple[float, 
                         and door_status.get(d.id, UNKNOWN) == s], edgecolor=COLOURS[s], linewidth=1.5,
                    capstyle="butt", zorder=4)
     _frame(ax, plan, None, whole_metres=True, tight=False)
-    fig.subplots_adjust(left=0.06, right=0.99, bottom=0.1, top=0.98)
+    width_in, height_in = fig.get_size_inches()   # room for the tick labels and the "m" under them
+    fig.subplots_adjust(left=0.55 / width_in, right=1 - 0.1 / width_in, bottom=0.6 / height_in,
+                        top=1 - 0.1 / height_in)
     if parts:
         outlines = [LineString([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]) for x0, y0, x1, y1 in parts]
         _add_lines(ax, outlines, edgecolor=PART_EDGE, linewidth=0.8, zorder=5)
