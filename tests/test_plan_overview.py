@@ -113,3 +113,7 @@ def test_part_names_keep_the_zeros_of_whole_metres(number, lang, text):
     """Regression: a part from 25 to 50 m was named "y 25–5 m" (the zero of 50 stripped as if a decimal)."""
     from planner.model.numbers import fmt_number
     assert fmt_number(number, lang, 0 if text.isdigit() or " " in text else 1) == text
+
+
+def test_an_empty_plan_has_an_overview_too():
+    assert overview_png(Plan(), [], []).startswith(b"\x89PNG")

@@ -39,8 +39,9 @@ register({
               "rooms and doors with their names.",
         "nb": "Hvert rom er fylt etter det dårligste av funnene for rommet og innredningen i det. Rødt: minst ett "
               "avvik. Gult: ingen avvik, men minst ett funn er ukjent (mål det), eller ingenting er kontrollert der. "
-              "Grønt: alle funn er ok. Døråpningene er farget på samme måte etter sine egne funn. De blå rutene er "
-              "delene: velg en etter nummeret i «Del av planen» over bildet for å se rommene og dørene med navn."}})
+              "Grønt: alle funn er ok. Døråpningene er farget på samme måte etter sine egne funn. De blå rutene "
+              "er delene: velg en etter nummeret i «Del av planen» over bildet for å se rommene og dørene med "
+              "navn."}})
 
 OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each part by its index
 

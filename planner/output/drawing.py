@@ -357,8 +357,8 @@ def draw_overview(plan: Plan, findings: list[Finding], parts: list[tuple[float, 
     rooms = [r for r in plan.rooms if r.polygon is not None and not r.polygon.is_empty]
     outlines = _outlines_path([r.polygon for r in rooms])
     for s in ORDER:
-        patch = _closed_patch(outlines, np.array([status[r.id] == s for r in rooms]), facecolor=COLOURS[s],
-                              alpha=OVERVIEW_ALPHA, edgecolor="none", zorder=2)
+        patch = _closed_patch(outlines, np.array([status[r.id] == s for r in rooms], dtype=bool),
+                              facecolor=COLOURS[s], alpha=OVERVIEW_ALPHA, edgecolor="none", zorder=2)
         if patch is not None:
             ax.add_artist(patch)
     patch = _closed_patch(outlines, fill=False, edgecolor="#57606a", linewidth=0.3, zorder=3)
