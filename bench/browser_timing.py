@@ -13,19 +13,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
+from bench.serve import CHROMIUM, LAUNCH_ARGS, served
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROUNDS = 3
 TIMEOUT_MS = 120_000
 MINIMAL = '''import streamlit as st
@@ -39,41 +34,6 @@ APP = {"box": "Språk / Language", "choices": {"nb": "Norsk (bokmål)", "en": "E
        "shows": {"nb": "Hindringer", "en": "Barriers"}, "loaded": "Hindringer"}
 PAGE = {"box": "Language", "choices": {"nb": "nb", "en": "en"},
         "shows": {"nb": "Language: nb", "en": "Language: en"}, "loaded": "Minimal"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def served(script: Path, cwd: Path):
-    """`streamlit run script` on a free port (headless, no usage statistics); yields its URL, stops it after."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit run {script.name} did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def settled(page, text: str) -> None:
