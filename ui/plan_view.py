@@ -8,6 +8,7 @@ from planner.checks.turning import rectangle_sizes
 from planner.model.numbers import fmt_number
 from planner.output.drawing import overview_png, plan_parts, plan_png
 from planner.model.findings import Finding
+from planner.model.gc_pause import with_gc_paused
 from planner.i18n import fmt_mm, register, t
 from planner.model.plan import Plan
 import planner.project.profile  # noqa: F401  (registers the words for an overridden value)
@@ -47,6 +48,7 @@ OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each 
 
 
 
+@with_gc_paused   # tens of thousands of strings and no cycles (planner/model/gc_pause.py)
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
     """One row per finding, worst first. Built column by column, each fixed word translated once per value: a large
     building has tens of thousands of findings, and a row-by-row table took seconds to make in a new language."""

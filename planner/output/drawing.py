@@ -15,6 +15,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.model.findings import FAIL, PASS, Finding
+from planner.model.gc_pause import with_gc_paused
 from planner.i18n import register, t
 from planner.model.plan import Plan
 from planner.model.numbers import fmt_number
@@ -415,9 +416,11 @@ def _digit_paths(size_mm: float) -> tuple[dict[str, MplPath], float]:
 OVERVIEW_DPI = 100   # the overview shows colours and numbers, not names: fewer pixels to draw and to send
 
 
+@with_gc_paused
 def overview_png(plan: Plan, findings: list[Finding], parts: list[tuple[float, float, float, float]],
                  dpi: int = OVERVIEW_DPI) -> bytes:
-    """draw_overview as PNG (the same in every language)."""
+    """draw_overview as PNG (the same in every language), the garbage collector paused: with a large building's
+    session alive, a full collection found in the middle of the drawing took longer than the drawing."""
     return _png(draw_overview(plan, findings, parts), dpi)
 
 
@@ -464,6 +467,7 @@ def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: 
         ax.figure.tight_layout()
 
 
+@with_gc_paused
 def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130,
              view: tuple[float, float, float, float] | None = None) -> bytes:
     """draw_plan as PNG."""
