@@ -47,7 +47,6 @@ register({
 OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each part by its index
 
 
-
 @with_gc_paused   # tens of thousands of strings and no cycles (planner/model/gc_pause.py)
 def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> pd.DataFrame:
     """One row per finding, worst first. Built column by column, each fixed word translated once per value: a large
