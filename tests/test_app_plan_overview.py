@@ -30,6 +30,7 @@ def drawn(monkeypatch):
     monkeypatch.setattr(ui.plan_view, "overview_png", overview_png)
     monkeypatch.setattr(ui.plan_view, "plan_png", plan_png)
     monkeypatch.setattr(planner.output.drawing, "PART_MAX_ROOMS", ROOMS_PER_PART)
+    monkeypatch.setattr(ui.plan_view, "OVERVIEW_FROM_ROOMS", 2 * ROOMS_PER_PART)
     return calls
 
 
@@ -95,3 +96,17 @@ def test_a_measurement_draws_the_overview_again_once_when_the_plan_tab_is_opened
     opened(at, "plan")
     at.run()
     assert drawn == {"overview": 2, "detail": []}
+
+
+def test_a_plan_in_parts_small_enough_to_read_whole_opens_on_the_whole_plan_in_detail(in_parts, drawn, monkeypatch):
+    """A floor of 42 rooms is read in parts, but drawn whole in a fraction of a second and readable: it opens on the
+    detailed picture, the overview offered next."""
+    at = in_parts
+    monkeypatch.setattr(ui.plan_view, "OVERVIEW_FROM_ROOMS", 10_000)
+    from planner.project.file import Project, dumps_project
+    from bench.buildings import varied_plan
+    at.file_uploader(key="upload").upload("tre.tilpass.json", dumps_project(Project(plan=varied_plan(3))).encode(),
+                                          "application/json").run()
+    box = _part_box(at)
+    assert box.options[0] == t("plan.part.whole", "nb") and box.options[1] == t("plan.part.overview", "nb")
+    assert box.value == "whole" and drawn["detail"] and drawn["detail"][-1] is None

@@ -90,7 +90,8 @@ def test_a_large_plan_is_offered_in_parts_and_a_part_is_drawn(at, counted):
     at.run()
     assert not at.exception, at.exception
     part = at.selectbox(key=pk(at, "plan_part"))
-    assert part.value is None and len(part.options) > 3      # the overview, the whole plan, then each part
-    assert counted["png"] == 0                                # the overview is not the detailed picture
+    # 12 flats (some 80 rooms): the whole plan in detail first, then the overview, then each part
+    assert part.value == "whole" and part.options[1] == t("plan.part.overview", "nb") and len(part.options) > 3
+    assert counted["png"] == 1
     part.set_value(1).run()
-    assert not at.exception and counted["png"] == 1
+    assert not at.exception and counted["png"] == 2

@@ -45,6 +45,9 @@ register({
               "navn."}})
 
 OVERVIEW, WHOLE = None, "whole"   # the part box's first two choices; then each part by its index
+# A plan in parts of up to this many rooms opens on the whole plan in detail (readable, and drawn in a fraction of a
+# second), the overview offered next; a larger one opens on the overview.
+OVERVIEW_FROM_ROOMS = 150
 
 
 @with_gc_paused   # tens of thousands of strings and no cycles (planner/model/gc_pause.py)
@@ -90,7 +93,8 @@ def overview_image(plan: Plan, findings: list[Finding], parts: list) -> bytes:
 
 def _shown(plan: Plan, lang: str) -> tuple[list, object]:
     """The plan's parts ([] for a plan read whole) and what the picture shows: for a plan read in parts the choice
-    in the part box, OVERVIEW (the default), WHOLE or a part's index, kept across reruns; WHOLE for any other."""
+    in the part box, OVERVIEW (the default above OVERVIEW_FROM_ROOMS rooms), WHOLE (below) or a part's index, kept
+    across reruns; WHOLE for any other."""
     parts = remembered("_plan_parts", (plan_key(plan),), lambda: plan_parts(plan))
     if not parts:
         return parts, WHOLE
@@ -102,10 +106,11 @@ def _shown(plan: Plan, lang: str) -> tuple[list, object]:
             return t("plan.part.whole", lang)
         x0, y0, x1, y1 = (fmt_number(v / 1000, lang, 0) for v in parts[choice])
         return t("plan.part.n", lang, n=choice + 1, x0=x0, x1=x1, y0=y0, y1=y1)
-    pick = st.selectbox(t("plan.part", lang), [OVERVIEW, WHOLE, *range(len(parts))], format_func=name,
+    first = [OVERVIEW, WHOLE] if len(plan.rooms) > OVERVIEW_FROM_ROOMS else [WHOLE, OVERVIEW]
+    pick = st.selectbox(t("plan.part", lang), [*first, *range(len(parts))], format_func=name,
                         key=project_key("plan_part"), persist_state="page", help=t("plan.part.help", lang))
     if isinstance(pick, int) and pick >= len(parts):   # a part of a plan since changed
-        return parts, OVERVIEW
+        return parts, first[0]
     return parts, pick
 
 
