@@ -117,3 +117,17 @@ def test_part_names_keep_the_zeros_of_whole_metres(number, lang, text):
 
 def test_an_empty_plan_has_an_overview_too():
     assert overview_png(Plan(), [], []).startswith(b"\x89PNG")
+
+
+def test_the_detailed_picture_writes_its_metres_as_the_language_does():
+    """Found reviewing the picture: its axis ticks were written 2.5 in the Norwegian picture too."""
+    import matplotlib.pyplot as plt
+    from bench.buildings import varied_plan
+    from planner.output.drawing import draw_plan
+    plan = varied_plan(1)
+    for lang, expected in (("nb", "2,5"), ("en", "2.5")):
+        fig = draw_plan(plan, [], lang)
+        ax = fig.axes[0]
+        assert ax.xaxis.get_major_formatter()(2500.0, 0) == expected
+        assert ax.yaxis.get_major_formatter()(-12000.0, 0) == "-12"
+        plt.close(fig)

@@ -233,7 +233,7 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
                                             np.zeros(len(failing)), units="xy", offsets=[d.xy for d in failing],
                                             offset_transform=ax.transData, facecolors="none",
                                             edgecolors=COLOURS[FAIL], linewidths=1.8, zorder=9))
-    _frame(ax, plan, view, pad=view is None)
+    _frame(ax, plan, view, pad=view is None, lang=lang)
     labels = _Labels(ax, fig)
     # labels, the most telling first: failing doors, rooms (large ones first), other doors, fixtures
     for door in sorted(doors, key=lambda d: status[d.id] != FAIL):
@@ -439,7 +439,7 @@ def _whole_metre_step_mm(span_mm: float, ticks: int = 5) -> float:
 
 
 def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: bool = True,
-           whole_metres: bool = False, tight: bool = True) -> None:
+           whole_metres: bool = False, tight: bool = True, lang: str = "en") -> None:
     """The axes in metres around the plan itself (or the part shown), with a margin when pad; greyed geometry far
     outside it (a section, a title block) is cut off. whole_metres: ticks only at whole metres (written the same in
     every language); tight: the margins fitted to the tick labels (else the caller sets them)."""
@@ -457,7 +457,7 @@ def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: 
         for axis, (low, high) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
             axis.set_major_locator(MultipleLocator(_whole_metre_step_mm(high - low)))
     from matplotlib.ticker import FuncFormatter
-    metres = FuncFormatter(lambda v, _: f"{v / 1000:g}")
+    metres = FuncFormatter(lambda v, _: _metres(v, lang))
     ax.xaxis.set_major_formatter(metres)
     ax.yaxis.set_major_formatter(metres)
     ax.set_xlabel("m")
@@ -465,6 +465,12 @@ def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: 
     ax.grid(True, linewidth=0.3, color="#d0d7de")
     if tight:
         ax.figure.tight_layout()
+
+
+def _metres(v_mm: float, lang: str) -> str:
+    """A tick in metres as the language writes it: 2,5 in Norwegian."""
+    text = f"{v_mm / 1000:g}"
+    return text.replace(".", ",") if lang == "nb" else text
 
 
 @with_gc_paused
