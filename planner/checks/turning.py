@@ -12,6 +12,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from planner.checks.memo import MEMO, key as memo_key
 from planner.geometry import edges as ring_edges
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
@@ -248,6 +249,18 @@ def _moved(geom, dx: float, dy: float):
     return None if geom is None else shapely.transform(geom, lambda xy: xy + (dx, dy))
 
 
+def _spaces_at_origin(room: Room, blocked: list, unsure: list, required: float, other, circle_counts: bool,
+                      origin) -> tuple:
+    """(circle, other shape, what fits if the unsure obstacles are floor) of _space, moved by -origin."""
+    circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
+    passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
+    clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
+    dx, dy = -origin[0], -origin[1]
+    return (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
+            None if clear is None else (None if clear[0] is None else
+                                        (_moved(clear[0][0], dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+
+
 def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
     """Ids of separate WC rooms holding a toilet when no bathroom holds one: that WC is the one TEK17 § 12-9 asks
     to be accessible, with room to turn in front of the toilet."""
@@ -291,6 +304,8 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     only_toilet = separate_wc_with_the_only_toilet(plan)
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
     seen: dict[bytes, tuple] = {}
+    # what the searches read of the rules, for the memo's key: the circle, and every alternative shape's sizes
+    turning_values = memo_key("rules", sorted((k, v.value) for k, v in rules.values.items() if k.startswith("turning_")))
     findings = []
     # Rooms with a side-hung door whose swing the source does not give (a phone scan, an IFC model): a turning
     # space found there might lie where that leaf sweeps, so it is not a pass until someone has looked.
@@ -307,13 +322,10 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
         shape, origin = _shape_key(room, blocked + unsure)
         shape += b"|%d|%s" % (len(unsure), (kind or "").encode())
         if shape not in seen:
-            circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
-            passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
-            clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
-            dx, dy = -origin[0], -origin[1]
-            seen[shape] = (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
-                           None if clear is None else (None if clear[0] is None else
-                                                       (_moved(clear[0][0], dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+            seen[shape] = MEMO.get(
+                memo_key("turning_space", room.polygon, blocked, unsure, room.type, kind, circle_counts, required,
+                         turning_values),
+                lambda: _spaces_at_origin(room, blocked, unsure, required, other, circle_counts, origin))
         circle, rect, clear = seen[shape]
         dx, dy = origin[0], origin[1]
         name = room.name or room.id
@@ -384,7 +396,8 @@ def _square_finding(room: Room, blocked: list, rules: Rules, key: str, square, c
                        message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
                        params=params, geometry=_moved(clear[1], *offset), confidence=rules[under_key].confidence,
                        rule_values=rules.refs(key, under_key))
-    largest, found = largest_free_square(_free_floor(room, blocked), side)
+    largest, found = MEMO.get(memo_key("largest_free_square", room.polygon, blocked, side),
+                              lambda: largest_free_square(_free_floor(room, blocked), side))
     return Finding(check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL,
                    measured=float(largest), required=side, rule=rules.clause(key), message_key="turning.fail_square",
                    params={**params, "measured": f"{largest:.0f}"}, remeasure=near_limit(largest, side, margin),
