@@ -177,3 +177,25 @@ def test_keys_tell_apart_what_a_loose_encoding_would_mix_up():
     assert key("k", (a, 1.5, "x")) == key("k", [a, 1.5, "x"])   # a tuple and a list of the same parts: one input
     with pytest.raises(TypeError):
         key("k", {"a": 1})
+
+
+def test_a_found_circle_is_drawn_and_moved_bit_for_bit_as_geos_would():
+    import random
+    from planner.checks.turning import _disc, _moved
+    rng = random.Random(16)
+    for _ in range(300):
+        centre = shapely.Point(rng.uniform(-1e6, 1e6), rng.uniform(-1e6, 1e6))
+        radius, dx, dy = rng.choice([750.0, rng.uniform(1, 2000)]), rng.uniform(-1e5, 1e5), rng.uniform(-1e5, 1e5)
+        assert shapely.to_wkb(_disc(centre, radius)) == shapely.to_wkb(centre.buffer(radius, quad_segs=32))
+        assert shapely.to_wkb(_moved(centre, dx, dy)) == shapely.to_wkb(affinity.translate(centre, dx, dy))
+
+
+def test_the_rooms_shape_keys_made_together_are_those_made_one_by_one():
+    import numpy as np
+    from planner.checks.turning import _blocked_by_room, _shape_key, _shape_keys
+    plan = varied_plan(3)
+    blocked, unsure = _blocked_by_room(plan, under=True, shower_lip_max_mm=25.0)
+    groups = [[r.polygon, *blocked.get(r.id, []), *unsure.get(r.id, [])] for r in plan.rooms]
+    for (shape, origin), room, group in zip(_shape_keys(groups), plan.rooms, groups):
+        one_shape, one_origin = _shape_key(room, group[1:])
+        assert shape == one_shape and np.array_equal(origin, one_origin)

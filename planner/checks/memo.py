@@ -68,7 +68,11 @@ def _put(part: Any, out: list, geoms: list) -> None:
     elif isinstance(part, (tuple, list)):
         out.append(b"L" + _LENGTH.pack(len(part)))
         for p in part:
-            _put(p, out, geoms)
+            if isinstance(p, BaseGeometry):   # most lists are of geometries: no call for each
+                out.append(len(geoms))
+                geoms.append(p)
+            else:
+                _put(p, out, geoms)
     elif isinstance(part, bytes):
         out.append(b"B" + _LENGTH.pack(len(part)) + part)
     elif isinstance(part, (bool, np.bool_)):

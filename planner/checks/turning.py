@@ -12,7 +12,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from planner.checks.memo import MEMO, key as memo_key
+from planner.checks.memo import MEMO, key as memo_key, keys as memo_keys
 from planner.geometry import edges as ring_edges
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
@@ -70,6 +70,27 @@ def _shape_key(room: Room, blocked: list) -> tuple[bytes, np.ndarray]:
     rel = np.round((coords - origin) * 1000).astype(np.int64)
     sizes = shapely.get_num_coordinates(geoms).astype(np.int64)
     return rel.tobytes() + b"|" + sizes.tobytes(), origin
+
+
+def _shape_keys(groups: list[list]) -> list[tuple[bytes, np.ndarray]]:
+    """_shape_key of each group of geometries (a room's outline, then what blocks it), with one shapely call for
+    all of them: the same arithmetic on the same numbers, so the same keys and origins to the last bit."""
+    geoms = [g for group in groups for g in group]
+    if not geoms:
+        return []
+    coords = shapely.get_coordinates(geoms)
+    sizes = shapely.get_num_coordinates(geoms).astype(np.int64)
+    counts = np.array([len(group) for group in groups])
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    per_group = np.add.reduceat(sizes, starts)
+    if (counts == 0).any() or (per_group == 0).any():   # an empty outline: one group at a time, as before
+        return [_shape_key(Room("", "", "", group[0]), group[1:]) for group in groups]
+    at = np.concatenate([[0], np.cumsum(per_group)])
+    origins = np.minimum.reduceat(coords, at[:-1], axis=0)
+    rel = np.round((coords - np.repeat(origins, per_group, axis=0)) * 1000).astype(np.int64)
+    return [(rel[at[k]:at[k + 1]].tobytes() + b"|" + sizes[starts[k]:ends[k]].tobytes(), origins[k])
+            for k in range(len(groups))]
 
 
 def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple[Point, float] | None:
@@ -234,19 +255,24 @@ def alternative_shape(rules: Rules, room_type: str):
 
 
 @functools.lru_cache(maxsize=64)
-def _disc_at_origin(radius: float) -> Polygon:
-    return Point(0.0, 0.0).buffer(radius, quad_segs=32)
+def _disc_at_origin(radius: float) -> np.ndarray:
+    """The ring of Point(0, 0).buffer(radius, quad_segs=32)."""
+    return shapely.get_coordinates(Point(0.0, 0.0).buffer(radius, quad_segs=32))
 
 
 def _disc(centre: Point, radius: float) -> Polygon:
     """centre.buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre + radius·(cos,
     sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
-    return _moved(_disc_at_origin(radius), centre.x, centre.y)
+    return shapely.polygons(_disc_at_origin(radius) + (centre.x, centre.y))
 
 
 def _moved(geom, dx: float, dy: float):
     """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix."""
-    return None if geom is None else shapely.transform(geom, lambda xy: xy + (dx, dy))
+    if geom is None:
+        return None
+    if isinstance(geom, Point):   # the same sums, without transform's round trip through an array
+        return Point(geom.x + dx, geom.y + dy)
+    return shapely.transform(geom, lambda xy: xy + (dx, dy))
 
 
 def _spaces_at_origin(room: Room, blocked: list, unsure: list, required: float, other, circle_counts: bool,
@@ -312,20 +338,32 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     blind = (plan.import_report or {}).get("format") in SWINGLESS_FORMATS
     swing_unknown = {r for d in plan.doors if blind and d.swing is None and d.kind in ("hinged", "double")
                      for r in d.rooms}
+    alternatives: dict[str, tuple] = {}   # room type -> its alternative shape
+    todo, first = [], {}   # the rooms to check, with what they are checked against; shape -> its first room
     for room in plan.rooms:
         if room.type not in room_types and room.id not in only_toilet:
             continue
         blocked = (closed_in if room.type in door_closed else blocked_in).get(room.id, [])
         unsure = unsure_in.get(room.id, [])
-        alt = alternative_shape(rules, room.type)
-        kind, other, alt_key, alt_params, circle_counts = alt if alt is not None else (None, None, key, {}, True)
-        shape, origin = _shape_key(room, blocked + unsure)
-        shape += b"|%d|%s" % (len(unsure), (kind or "").encode())
-        if shape not in seen:
-            seen[shape] = MEMO.get(
-                memo_key("turning_space", room.polygon, blocked, unsure, room.type, kind, circle_counts, required,
-                         turning_values),
-                lambda: _spaces_at_origin(room, blocked, unsure, required, other, circle_counts, origin))
+        if room.type not in alternatives:
+            alt = alternative_shape(rules, room.type)
+            alternatives[room.type] = alt if alt is not None else (None, None, key, {}, True)
+        todo.append((room, blocked, unsure))
+    shapes = _shape_keys([[room.polygon, *blocked, *unsure] for room, blocked, unsure in todo])
+    for k, ((room, blocked, unsure), (shape, origin)) in enumerate(zip(todo, shapes)):
+        shape += b"|%d|%s" % (len(unsure), (alternatives[room.type][0] or "").encode())
+        first.setdefault(shape, k)
+        todo[k] = (room, blocked, unsure, shape, origin)
+    # each shape searched once, in the first room that has it, or taken from the memo; the keys made together
+    firsts = [todo[k] for k in first.values()]
+    asked = {t: memo_key("asked", t, alt[0], alt[4], required, turning_values) for t, alt in alternatives.items()}
+    for (room, blocked, unsure, shape, origin), k in zip(firsts, memo_keys("turning_space", [
+            (r.polygon, b, u, asked[r.type]) for r, b, u, _, _ in firsts])):
+        _, other, _, _, circle_counts = alternatives[room.type]
+        seen[shape] = MEMO.get(k, lambda: _spaces_at_origin(room, blocked, unsure, required, other, circle_counts,
+                                                              origin))
+    for room, blocked, unsure, shape, origin in todo:
+        kind, other, alt_key, alt_params, circle_counts = alternatives[room.type]
         circle, rect, clear = seen[shape]
         dx, dy = origin[0], origin[1]
         name = room.name or room.id
