@@ -199,3 +199,15 @@ def test_the_rooms_shape_keys_made_together_are_those_made_one_by_one():
     for (shape, origin), room, group in zip(_shape_keys(groups), plan.rooms, groups):
         one_shape, one_origin = _shape_key(room, group[1:])
         assert shape == one_shape and np.array_equal(origin, one_origin)
+
+
+def test_the_door_ways_made_together_are_those_made_one_by_one():
+    from planner.checks.space import door_way, door_ways
+    plan = varied_plan(3)
+    rooms = {r.id: r for r in plan.rooms}
+    doors = list(plan.doors) + [replace(d, opening=None, clear_width_mm=650.0 + 10 * k)    # no opening drawn
+                                for k, d in enumerate(plan.doors[:5])]
+    doors += [replace(d, position=affinity.translate(d.position, 0, 120), opening=affinity.translate(d.opening, 0, 120))
+              for d in plan.doors[:5] if d.opening is not None]                             # in the middle of a wall
+    pairs = [(d, rooms[rid]) for d in doors for rid in d.rooms if rid in rooms]
+    assert [shapely.to_wkb(w) for w in door_ways(pairs)] == [shapely.to_wkb(door_way(d, r)) for d, r in pairs]

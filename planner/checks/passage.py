@@ -7,7 +7,7 @@ import shapely
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
-from planner.checks.space import TOLERANCE_MM, door_way, free_floor, shrunk_each, valid
+from planner.checks.space import TOLERANCE_MM, door_ways, free_floor, shrunk_each, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
 from planner.rules import Rules
@@ -140,11 +140,10 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
     for f in plan.fixtures:
         fixtures_of.setdefault(f.room, []).append(f)
     rooms = {r.id: r for r in plan.rooms}
+    pairs = [(d, rooms[rid]) for d in plan.doors for rid in d.rooms if rid in rooms]
     doors_of: dict[str, list] = {}
-    for d in plan.doors:
-        for rid in d.rooms:
-            if rid in rooms:
-                doors_of.setdefault(rid, []).append(door_way(d, rooms[rid]))
+    for (_, room), way in zip(pairs, door_ways(pairs)):
+        doors_of.setdefault(room.id, []).append(way)
     findings = []
 
     def finding(element, code, status, measured, key, geometry, **params):

@@ -142,6 +142,23 @@ def door_way(door, room: Room) -> BaseGeometry:
     return way if not math.isfinite(gap) or gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
 
 
+def door_ways(pairs: list) -> list:
+    """door_way(door, room) for each (door, room) pair, with one shapely call for all the buffers and one for all
+    the gaps: the same GEOS operations on the same shapes, so the same ways to the last bit."""
+    if not pairs:
+        return []
+    doors = [d for d, _ in pairs]
+    opening = np.array([has_opening(d) for d in doors])
+    ways = np.array([d.opening for d in doors] + [None], dtype=object)[:-1]
+    drawn = np.flatnonzero(~opening)
+    if len(drawn):
+        ways[drawn] = shapely.buffer([doors[k].position for k in drawn],
+                                     [doors[k].clear_width_mm / 2 for k in drawn], quad_segs=16)
+    gaps = shapely.distance(ways, [valid(room.polygon) for _, room in pairs])
+    return [way if not math.isfinite(gap) or gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
+            for way, gap in zip(ways.tolist(), gaps.tolist())]
+
+
 def has_opening(door) -> bool:
     """True when the door's opening is drawn as a line of two distinct ends (a damaged file may say otherwise)."""
     o = door.opening
