@@ -11,8 +11,11 @@ So, without knowing the unit:
 - a *true swing* is an arc of 15–135° with a leaf line from its centre as long as its radius (0.75–1.2 r), or an
   arc of a door block;
 - true swings are grouped into families of like radius (consecutive radii within a factor 1.5); the family of
-  door swings is the one with most members among those whose radius is 1/5–1/300 of the drawing's extent (a 9 m
-  flat has doors of 1/10 of it; a 250 m campus of 1/300), ties to the larger radius;
+  door swings is the one with most members among those whose radius is 1/2–1/300 of the drawing's extent (a 9 m
+  flat has doors of 1/10 of it; a 250 m campus of 1/300), ties to the larger radius. A drawing of many doors may
+  be wider: the width a family may span grows with the square root of its number of members beyond 30 (plans
+  laid side by side or in a grid, √n of them across), so a sheet of 200 flats 400 m wide still has doors, while a
+  few hinge details in a flat's drawing are still too small for it;
 - everything else is rejected, with the reason counted for the import report.
 
 Only the door family's radii tell the unit (planner.importers.unitguess); the door finder keeps an arc that is a
@@ -35,7 +38,8 @@ LEAF_LENGTH = (0.75, 1.2)       # a leaf line's length relative to the swing rad
 LEAF_REACH = 0.1                # how near the arc's centre the leaf line starts, relative to the radius
 FAMILY_STEP = 1.5               # consecutive radii within this factor are one family
 MIN_FAMILY = 2                  # a larger family wins over a more numerous one from this many members
-EXTENT_PER_RADIUS = (2.0, 300.0)   # a door's radius is 1/2 to 1/300 of the drawing's width
+EXTENT_PER_RADIUS = (2.0, 300.0)   # a door's radius is 1/2 to 1/300 of the drawing's width...
+DOORS_PER_HOME = 30                # ...for up to this many doors; beyond, the width grows with √(doors / this)
 ARC_ROLES = {"doors", "walls", "unknown"}
 MIN_SWEEP_DEG, MAX_SWEEP_DEG = 15.0, 135.0
 
@@ -118,12 +122,13 @@ def _has_leaf(p: Primitives, idx: np.ndarray, radii: np.ndarray) -> np.ndarray:
     return out
 
 
-def _fits(radius: float, extent: float) -> bool:
-    """Could arcs of this radius be doors of this drawing: a fitting fraction of its width, and a unit in which
-    they are door-sized while the drawing is the size of a building?"""
+def _fits(radius: float, extent: float, count: int = 1) -> bool:
+    """Could `count` arcs of this radius be doors of this drawing: a fitting fraction of its width (a wider one the
+    more of them there are), and a unit in which they are door-sized while the drawing is the size of a building?"""
     if extent <= 0:
         return True
     lo, hi = EXTENT_PER_RADIUS
+    hi *= max(1.0, (count / DOORS_PER_HOME) ** 0.5)
     return bool(lo <= extent / radius <= hi) and any(
         DOOR_RANGE_MM[0] <= radius * f <= DOOR_RANGE_MM[1] and SITE_RANGE_MM[0] <= extent * f <= SITE_RANGE_MM[1]
         for f in MM_PER_UNIT.values())
@@ -161,7 +166,7 @@ def sort_swings(p: Primitives, roles: dict[str, str], extent: float) -> Swings:
     summary, fitting = [], []
     for members in fams:
         r = float(np.median(radii[true[members]]))
-        fits = _fits(r, extent)
+        fits = _fits(r, extent, len(members))
         summary.append((r, int(len(members)), fits))
         if fits:
             fitting.append((r, members))
