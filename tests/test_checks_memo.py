@@ -186,8 +186,11 @@ def test_a_found_circle_is_drawn_and_moved_bit_for_bit_as_geos_would():
     for _ in range(300):
         centre = shapely.Point(rng.uniform(-1e6, 1e6), rng.uniform(-1e6, 1e6))
         radius, dx, dy = rng.choice([750.0, rng.uniform(1, 2000)]), rng.uniform(-1e5, 1e5), rng.uniform(-1e5, 1e5)
-        assert shapely.to_wkb(_disc(centre, radius)) == shapely.to_wkb(centre.buffer(radius, quad_segs=32))
-        assert shapely.to_wkb(_moved(centre, dx, dy)) == shapely.to_wkb(affinity.translate(centre, dx, dy))
+        assert shapely.to_wkb(_disc((centre.x, centre.y), radius)) == \
+            shapely.to_wkb(centre.buffer(radius, quad_segs=32))
+        assert shapely.Point(_moved((centre.x, centre.y), dx, dy)).equals_exact(affinity.translate(centre, dx, dy), 0)
+        square = shapely.box(centre.x, centre.y, centre.x + radius, centre.y + 2 * radius)
+        assert shapely.to_wkb(_moved(square, dx, dy)) == shapely.to_wkb(affinity.translate(square, dx, dy))
 
 
 def test_the_rooms_shape_keys_made_together_are_those_made_one_by_one():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
-from planner.checks.memo import MEMO, key as memo_key
+from planner.checks.memo import MEMO, keys as memo_keys
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
@@ -59,7 +59,7 @@ def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: di
     # wall, starting where the opening ends (the leaf's own thickness sits in the frame)
     start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
     end = (start[0] + into[0] * required, start[1] + into[1] * required)
-    obstacles = unary_union([outside_of(room), *fixtures_of.get(room.id, [])])
+    obstacles = unary_union([outside_of(room), *map(valid, fixtures_of.get(room.id, []))])
     width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), cap)))
     far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
     geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
@@ -77,21 +77,20 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(KEY), rules.value("remeasure_margin_mm")
     fixtures_of: dict[str, list] = {}
     for f in plan.fixtures:
-        fixtures_of.setdefault(f.room, []).append(valid(f.footprint))
+        fixtures_of.setdefault(f.room, []).append(f.footprint)
     rooms = {}
     for r in plan.rooms:
         rooms.setdefault(r.id, r)      # the first of a repeated id, as plan.room finds it
     cap = 10 * required          # free floor beyond this is plenty: not measured further
     findings = []
-    for door in plan.doors:
-        if door.swing is None:       # nothing to measure, and nothing to key
-            continue
-        # everything the measurement reads: the door's drawing and, for each of its rooms, the outline and the
-        # fixtures (planner/checks/memo.py)
-        mine = [(rid, *((rooms[rid].polygon, fixtures_of.get(rid, [])) if rid in rooms else (None, None)))
-                for rid in door.rooms]
-        measured = MEMO.get(memo_key(CHECK, door.swing, door.opening, door.position, door.kind, mine, required),
-                            lambda: _latch_space(door, plan, rooms, fixtures_of, required, cap))
+    swung = [d for d in plan.doors if d.swing is not None]   # the others need no side space
+    # everything the measurement reads: the door's drawing and, for each of its rooms, the outline and the
+    # fixtures (planner/checks/memo.py); the keys made together
+    keys = memo_keys(CHECK, [(d.swing, d.opening, d.position, d.kind, required, [
+        (rid, *((rooms[rid].polygon, fixtures_of.get(rid, [])) if rid in rooms else (None, None)))
+        for rid in d.rooms]) for d in swung])
+    for door, k in zip(swung, keys):
+        measured = MEMO.get(k, lambda: _latch_space(door, plan, rooms, fixtures_of, required, cap))
         if measured is None:
             continue
         room_id, width, geometry = measured

@@ -260,31 +260,37 @@ def _disc_at_origin(radius: float) -> np.ndarray:
     return shapely.get_coordinates(Point(0.0, 0.0).buffer(radius, quad_segs=32))
 
 
-def _disc(centre: Point, radius: float) -> Polygon:
-    """centre.buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre + radius·(cos,
-    sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
-    return shapely.polygons(_disc_at_origin(radius) + (centre.x, centre.y))
+def _disc(centre: tuple[float, float], radius: float) -> Polygon:
+    """Point(centre).buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre +
+    radius·(cos, sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
+    return shapely.polygons(_disc_at_origin(radius) + centre)
 
 
 def _moved(geom, dx: float, dy: float):
-    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix."""
+    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix; a
+    circle's centre, kept as (x, y), by the same sums."""
     if geom is None:
         return None
-    if isinstance(geom, Point):   # the same sums, without transform's round trip through an array
-        return Point(geom.x + dx, geom.y + dy)
+    if isinstance(geom, tuple):
+        return (geom[0] + dx, geom[1] + dy)
     return shapely.transform(geom, lambda xy: xy + (dx, dy))
 
 
 def _spaces_at_origin(room: Room, blocked: list, unsure: list, required: float, other, circle_counts: bool,
                       origin) -> tuple:
-    """(circle, other shape, what fits if the unsure obstacles are floor) of _space, moved by -origin."""
+    """(circle, other shape, what fits if the unsure obstacles are floor) of _space, moved by -origin; a circle as
+    ((x, y) of its centre, diameter)."""
     circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
     passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
     clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
     dx, dy = -origin[0], -origin[1]
-    return (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
+    return (None if circle is None else (_moved(_xy(circle[0]), dx, dy), circle[1]), _moved(rect, dx, dy),
             None if clear is None else (None if clear[0] is None else
-                                        (_moved(clear[0][0], dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+                                        (_moved(_xy(clear[0][0]), dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+
+
+def _xy(point: Point) -> tuple[float, float]:
+    return point.x, point.y
 
 
 def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
@@ -365,7 +371,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     for room, blocked, unsure, shape, origin in todo:
         kind, other, alt_key, alt_params, circle_counts = alternatives[room.type]
         circle, rect, clear = seen[shape]
-        dx, dy = origin[0], origin[1]
+        dx, dy = float(origin[0]), float(origin[1])   # the same numbers; shapely takes floats faster
         name = room.name or room.id
         if circle is None and (clear is None or (clear[0] is None and clear[1] is None)):
             findings.append(Finding(
