@@ -110,6 +110,9 @@ CHANGES = {
     "the WC moved 1 mm": (lambda p: (_moved_fixture(p, "WC1", 1.0), RULES, None), ("wc_side_space", "WC1")),
     "the bathroom door moved along its wall": (lambda p: (_moved_door(p, "D2", 600.0), RULES, None),
                                                ("free_passage", "S1")),
+    "a wall drawn outside the entrance": (
+        lambda p: (p.replace(walls=p.walls + (shapely.box(-2600, -1200, -1500, -1100),)), RULES, None),
+        ("entrance_landing", "D1")),
     "the bed moved 1 mm": (lambda p: (_moved_fixture(p, "BED", -1.0), RULES, None), ("free_passage", "R3")),
     "the shower measured step-free": (lambda p: (apply_measurements(p, [make_measurement("S1", "lip_mm", 0)])[0],
                                                  RULES, None), ("wc_side_space", "WC1")),
