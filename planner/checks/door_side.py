@@ -6,7 +6,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
-from planner.checks.memo import MEMO, keys as memo_keys
+from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
@@ -85,12 +85,15 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     findings = []
     swung = [d for d in plan.doors if d.swing is not None]   # the others need no side space
     # everything the measurement reads: the door's drawing and, for each of its rooms, the outline and the
-    # fixtures (planner/checks/memo.py); the keys made together
-    keys = memo_keys(CHECK, [(d.swing, d.opening, d.position, d.kind, required, [
-        (rid, *((rooms[rid].polygon, fixtures_of.get(rid, [])) if rid in rooms else (None, None)))
-        for rid in d.rooms]) for d in swung])
-    for door, k in zip(swung, keys):
-        measured = MEMO.get(k, lambda: _latch_space(door, plan, rooms, fixtures_of, required, cap))
+    # fixtures (planner/checks/memo.py), each room's written once; the keys made together
+    ids = list(dict.fromkeys(rid for d in swung for rid in d.rooms if rid in rooms))
+    room_keys = dict(zip(ids, memo_keys("room", [(rooms[rid].polygon, fixtures_of.get(rid, [])) for rid in ids])))
+    keys = memo_keys(CHECK, [(d.swing, d.opening, d.position, d.kind, required,
+                              *[part for rid in d.rooms for part in (rid, room_keys.get(rid))]) for d in swung])
+    for door, k, measured in zip(swung, keys, MEMO.find_all(keys)):
+        if measured is MISSING:
+            measured = _latch_space(door, plan, rooms, fixtures_of, required, cap)
+            MEMO.put(k, measured)
         if measured is None:
             continue
         room_id, width, geometry = measured

@@ -129,6 +129,22 @@ class Memo:
             self.hits += 1
             return held[0]
 
+    def find_all(self, ks: list[bytes]) -> list:
+        """find() for each key, under one taking of the lock."""
+        out = []
+        with self._lock:
+            for k in ks:
+                held = self._table.get(k)
+                if held is None:
+                    out.append(MISSING)
+                else:
+                    self._table.move_to_end(k)
+                    out.append(held[0])
+            found = sum(v is not MISSING for v in out)
+            self.hits += found
+            self.misses += len(out) - found
+        return out
+
     def put(self, k: bytes, value: Any) -> None:
         """Keep value for key k, letting the least recently used entries go beyond the bounds."""
         size = len(k) + size_of(value)

@@ -118,7 +118,7 @@ def _widths(name: str, items: list, measure) -> list[int]:
     ways and a shower's footprint) were measured before: a width depends on its own item alone, so measuring
     only the others gives the same numbers."""
     keys = memo_keys(name, [(item[0].polygon, *item[1:]) for item in items])
-    widths = [MEMO.find(k) for k in keys]
+    widths = MEMO.find_all(keys)
     todo = [i for i, w in enumerate(widths) if w is MISSING]
     for i, width in zip(todo, measure([items[i] for i in todo])):
         widths[i] = width
