@@ -217,3 +217,15 @@ def test_the_door_ways_made_together_are_those_made_one_by_one():
               for d in plan.doors[:5] if d.opening is not None]                             # in the middle of a wall
     pairs = [(d, rooms[rid]) for d in doors for rid in d.rooms if rid in rooms]
     assert [shapely.to_wkb(w) for w in door_ways(pairs)] == [shapely.to_wkb(door_way(d, r)) for d, r in pairs]
+
+
+def test_the_door_findings_asked_again_for_the_same_plan_are_the_same_and_a_new_list():
+    from planner.checks.doors import check_door_widths
+    plan = flat()
+    first = check_door_widths(plan, RULES)
+    again = check_door_widths(plan, RULES)
+    assert again == first and again is not first
+    again.clear()
+    assert check_door_widths(plan, RULES) == first
+    narrower, _ = apply_measurements(plan, [make_measurement("D3", "clear_width_mm", 700)])
+    assert [f.measured for f in check_door_widths(narrower, RULES) if f.element == "D3"] == [700.0]

@@ -52,12 +52,18 @@ def keys(name: str, rows: list) -> list[bytes]:
     pieces: list[list] = []
     geoms: list[BaseGeometry] = []
     for row in rows:
-        out: list = []
-        _put((name, *row), out, geoms)
+        out: list = [b"L" + _LENGTH.pack(len(row) + 1)]
+        _put(name, out, geoms)
+        for part in row:   # _put((name, *row)), without a call for each geometry and list of them
+            if isinstance(part, BaseGeometry):
+                out.append(len(geoms))
+                geoms.append(part)
+            else:
+                _put(part, out, geoms)
         pieces.append(out)
     wkb = shapely.to_wkb(np.array(geoms + [None], dtype=object)[:-1]) if geoms else []
-    return [b"".join(p if isinstance(p, bytes) else b"G" + _LENGTH.pack(len(wkb[p])) + wkb[p] for p in out)
-            for out in pieces]
+    written = [b"G" + _LENGTH.pack(len(w)) + w for w in wkb]
+    return [b"".join([written[p] if p.__class__ is int else p for p in out]) for out in pieces]
 
 
 def _put(part: Any, out: list, geoms: list) -> None:

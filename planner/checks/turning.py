@@ -254,7 +254,7 @@ def alternative_shape(rules: Rules, room_type: str):
     return None
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)   # a failing room's circle is drawn at its own diameter: many radii
 def _disc_at_origin(radius: float) -> np.ndarray:
     """The ring of Point(0, 0).buffer(radius, quad_segs=32)."""
     return shapely.get_coordinates(Point(0.0, 0.0).buffer(radius, quad_segs=32))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.checks.memo import MEMO, key as memo_key
-from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
+from planner.checks.memo import MEMO, MISSING, key as memo_key, keys as memo_keys
+from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, door_ways, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -139,21 +139,32 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
         "turning_rectangle_length_mm")])
     findings = []
     checked = wcs_to_check(plan)
-    for wc, room in checked:
-        if valid(wc.footprint).area < 1.0:   # a damaged outline: nothing to measure from
+    # what each WC is judged with; then the outcomes, from the memo where those inputs were judged before (its
+    # keys, and the door ways they hold, made together)
+    todo = [(wc, room, None if valid(wc.footprint).area < 1.0 else (   # a damaged outline: nothing to measure
+        *fixture_obstacles(plan, room.id, rules, skip=wc.id, fixtures=fixtures_in.get(room.id, [])),
+        swings_of.get(room.id, []), doors_of.get(room.id, []))) for wc, room in checked]
+    judged = [(wc, room, given) for wc, room, given in todo if given is not None]
+    pairs = [(d, room) for _, room, (_, _, _, doors) in judged for d in doors if room.id in d.rooms]
+    ways = iter(door_ways(pairs))   # all _judge reads of the doors
+    keys = memo_keys(CHECK, [(wc.footprint, room.polygon, sure, unsure, swings,
+                              [next(ways) for d in doors if room.id in d.rooms], values)
+                             for wc, room, (sure, unsure, swings, doors) in judged])
+    outcomes = iter(MEMO.find_all(keys))
+    keys = iter(keys)
+    for wc, room, given in todo:
+        if given is None:
             findings.append(Finding(
                 check=CHECK, code="WC_NO_FOOTPRINT", element=wc.id, status=UNKNOWN, measured=None,
                 required=wide_req, rule=rules.clause(WIDE), message_key="wc_side.WC_NO_FOOTPRINT",
                 params={"room": room.name or room.id, "wc": wc.id}, confidence=rules[WIDE].confidence,
                 rule_values=used))
             continue
-        sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id, fixtures=fixtures_in.get(room.id, []))
-        swings = swings_of.get(room.id, [])
-        doors = doors_of.get(room.id, [])
-        ways = [door_way(d, room) for d in doors if room.id in d.rooms]   # all _judge reads of the doors
-        code, status, numbers, geometry = MEMO.get(
-            memo_key(CHECK, wc.footprint, room.polygon, sure, unsure, swings, ways, values),
-            lambda: _outcome(plan, rules, wc, room, sure, unsure, swings, doors))
+        outcome, k = next(outcomes), next(keys)
+        if outcome is MISSING:
+            outcome = _outcome(plan, rules, wc, room, *given)
+            MEMO.put(k, outcome)
+        code, status, numbers, geometry = outcome
         params = {"room": room.name or room.id, "wc": wc.id, "wide": f"{numbers['wide']:.0f}",
                   "narrow": f"{numbers['narrow']:.0f}", "wide_required": f"{wide_req:.0f}",
                   "narrow_required": f"{narrow_req:.0f}", "passage": f"{rules.value(PASSAGE):.0f}",
