@@ -148,13 +148,17 @@ def door_ways(pairs: list) -> list:
     if not pairs:
         return []
     doors = [d for d, _ in pairs]
-    opening = np.array([has_opening(d) for d in doors])
     ways = np.array([d.opening for d in doors] + [None], dtype=object)[:-1]
+    with np.errstate(invalid="ignore"):   # has_opening of each: a line of two distinct ends (None has no length)
+        opening = ~shapely.is_empty(ways) & (shapely.get_num_coordinates(ways) >= 2) & (shapely.length(ways) > 0)
     drawn = np.flatnonzero(~opening)
     if len(drawn):
         ways[drawn] = shapely.buffer([doors[k].position for k in drawn],
                                      [doors[k].clear_width_mm / 2 for k in drawn], quad_segs=16)
-    gaps = shapely.distance(ways, [valid(room.polygon) for _, room in pairs])
+    floors = np.array([room.polygon for _, room in pairs] + [None], dtype=object)[:-1]
+    broken = np.flatnonzero(~shapely.is_valid(floors))
+    floors[broken] = [valid(f) for f in floors[broken]]
+    gaps = shapely.distance(ways, floors)
     return [way if not math.isfinite(gap) or gap <= TOLERANCE_MM else way.buffer(gap + 1.0)
             for way, gap in zip(ways.tolist(), gaps.tolist())]
 
