@@ -7,7 +7,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
-from planner.checks.memo import MEMO, key as memo_key
+from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.route import entrance_doors
 from planner.checks.space import TOLERANCE_MM, has_opening, unit, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -119,16 +119,21 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
             remeasure=near_limit(value, side, margin), geometry=geometry, confidence=rules[KEY].confidence,
             rule_values=rules.refs(KEY, "remeasure_margin_mm")))
 
-    for door in doors[:1] if measured is not None else doors:
-        if measured is not None:
+    if measured is not None:
+        for door in doors[:1]:
             ok = measured >= side
             finding(door, "LANDING_OK" if ok else "LANDING_TOO_SMALL", PASS if ok else FAIL, measured, door.position)
-            continue
-        # everything free_field reads (planner/checks/memo.py): the door, its rooms in plan order, the ground near it
-        mine = [r.polygon for _, r in sorted(kr for rid in set(door.rooms) for kr in rooms_of.get(rid, []))]
-        field = MEMO.get(memo_key(CHECK, door.opening, door.position, door.swing, door.leaf_width_mm, side,
-                                  list(door.rooms), mine, ground_near(door, side, near, parts)[1]),
-                         lambda: free_field(door, plan, side, near, parts, rooms_of))
+        return findings
+    # everything free_field reads (planner/checks/memo.py): the door, its rooms in plan order and the ground near
+    # it; the keys made together
+    keys = memo_keys(CHECK, [(
+        door.opening, door.position, door.swing, door.leaf_width_mm, side, list(door.rooms),
+        [r.polygon for _, r in sorted(kr for rid in set(door.rooms) for kr in rooms_of.get(rid, []))],
+        ground_near(door, side, near, parts)[1]) for door in doors])
+    for door, k, field in zip(doors, keys, MEMO.find_all(keys)):
+        if field is MISSING:
+            field = free_field(door, plan, side, near, parts, rooms_of)
+            MEMO.put(k, field)
         if field is False:
             finding(door, "LANDING_NOT_MEASURED", UNKNOWN, None, door.position)
         elif field is None:
