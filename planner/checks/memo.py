@@ -52,49 +52,42 @@ def keys(name: str, rows: list) -> list[bytes]:
     pieces: list[list] = []
     geoms: list[BaseGeometry] = []
     for row in rows:
-        out: list = [b"L" + _LENGTH.pack(len(row) + 1)]
-        _put(name, out, geoms)
-        for part in row:   # _put((name, *row)), without a call for each geometry and list of them
-            if isinstance(part, BaseGeometry):
-                out.append(len(geoms))
-                geoms.append(part)
-            else:
-                _put(part, out, geoms)
+        out: list = []
+        _put_all((name, *row), out, geoms)
         pieces.append(out)
     wkb = shapely.to_wkb(np.array(geoms + [None], dtype=object)[:-1]) if geoms else []
     written = [b"G" + _LENGTH.pack(len(w)) + w for w in wkb]
     return [b"".join([written[p] if p.__class__ is int else p for p in out]) for out in pieces]
 
 
-def _put(part: Any, out: list, geoms: list) -> None:
-    """Append part's bytes to out; a geometry as its index in geoms, to be written with the others."""
-    if isinstance(part, BaseGeometry):
-        out.append(len(geoms))
-        geoms.append(part)
-    elif isinstance(part, (tuple, list)):
-        out.append(b"L" + _LENGTH.pack(len(part)))
-        for p in part:
-            if isinstance(p, BaseGeometry):   # most lists are of geometries: no call for each
-                out.append(len(geoms))
-                geoms.append(p)
-            else:
-                _put(p, out, geoms)
-    elif isinstance(part, bytes):
-        out.append(b"B" + _LENGTH.pack(len(part)) + part)
-    elif isinstance(part, (bool, np.bool_)):
-        out.append(b"T" if part else b"F")
-    elif isinstance(part, (float, np.floating)):
-        out.append(b"D" + _NUMBER.pack(float(part)))
-    elif isinstance(part, (int, np.integer)):
-        text = str(int(part)).encode()
-        out.append(b"I" + _LENGTH.pack(len(text)) + text)
-    elif isinstance(part, str):
-        text = part.encode()
-        out.append(b"S" + _LENGTH.pack(len(text)) + text)
-    elif part is None:
-        out.append(b"N")
-    else:
-        raise TypeError(f"memo.key cannot key a {type(part).__name__}")
+def _put_all(parts: tuple | list, out: list, geoms: list) -> None:
+    """Append the bytes of a sequence of parts to out (its length first); a geometry as its index in geoms, to be
+    written with the others. Nested sequences are the only parts that take a call of their own."""
+    out.append(b"L" + _LENGTH.pack(len(parts)))
+    for part in parts:
+        if isinstance(part, bytes):
+            out.append(b"B" + _LENGTH.pack(len(part)) + part)
+        elif isinstance(part, str):
+            text = part.encode()
+            out.append(b"S" + _LENGTH.pack(len(text)) + text)
+        elif part.__class__ is float:
+            out.append(b"D" + _NUMBER.pack(part))
+        elif isinstance(part, BaseGeometry):
+            out.append(len(geoms))
+            geoms.append(part)
+        elif isinstance(part, (tuple, list)):
+            _put_all(part, out, geoms)
+        elif isinstance(part, (bool, np.bool_)):
+            out.append(b"T" if part else b"F")
+        elif isinstance(part, (float, np.floating)):
+            out.append(b"D" + _NUMBER.pack(float(part)))
+        elif isinstance(part, (int, np.integer)):
+            text = str(int(part)).encode()
+            out.append(b"I" + _LENGTH.pack(len(text)) + text)
+        elif part is None:
+            out.append(b"N")
+        else:
+            raise TypeError(f"memo.key cannot key a {type(part).__name__}")
 
 
 def size_of(value: Any) -> int:
