@@ -6,7 +6,7 @@ CLUSTER := $(VENV)/.cluster-$(shell sha256sum requirements-cluster.txt | cut -c1
 PORT    ?= 8501
 ADDRESS ?= localhost
 
-.PHONY: run test test-fast bench bench-screen venv browser clean
+.PHONY: run test test-fast bench bench-browser bench-screen venv browser clean
 
 venv: $(STAMP)
 
@@ -40,6 +40,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python -m bench
+
+# What a person waits for in Chromium: the app against a minimal Streamlit page, both served by `streamlit run`.
+bench-browser: $(STAMP) browser
+	$(VENV)/bin/python -m bench.browser_timing
 
 bench-screen: $(STAMP) $(CLUSTER)
 	$(VENV)/bin/python -m bench.screen

@@ -21,6 +21,7 @@ import shapely
 
 from planner.checks import assess
 from planner.importers import UnitsUnknownError, read_dxf
+from planner.importers.pipeline import forget_last_read
 from planner.model.plan import PlanError
 from planner.rules import load_rules
 
@@ -51,6 +52,7 @@ def measure(path: Path, rules, repeat: int = REPEAT) -> dict:
         pass
 
     def run():
+        forget_last_read()   # each round reads the file from its bytes: the reading of the unit must not help
         try:
             result = read_dxf(data, units=units, rules=rules)
             assess(result.plan, rules)
@@ -93,6 +95,7 @@ def memory_per_entity(path: Path, rules) -> tuple[float, float]:
     count = sum(1 for _ in ezdxf.readfile(path).modelspace())
     out = []
     for fn in (lambda: assess(read_dxf(data, units="mm", rules=rules).plan, rules), lambda: ezdxf.readfile(path)):
+        forget_last_read()
         gc.collect()
         tracemalloc.start()
         fn()

@@ -162,3 +162,13 @@ def test_a_plain_opening_between_two_rooms_is_a_door_with_its_drawn_width(angle)
     assert door.kind == "opening" and {names[r] for r in door.rooms} == {"Stue", "Kjøkken"}
     assert door.clear_width_mm == pytest.approx(900, abs=1) and door.clear_width_source == "drawn"
     assert any("outer wall" in item["what"] for item in result.report["ignored"])
+
+
+def test_a_face_named_after_a_store_and_living_rooms_is_typed_as_a_living_room():
+    """Found on a real house sheet: an open first floor "PANTRY / LIVING / BED" (74 m²) was typed storage after its
+    first name, so no turning space was checked there."""
+    texts = [(1000, 1000, "PANTRY", "A-NOTE"), (2000, 1000, "LIVING", "A-NOTE"), (3000, 1000, "BED", "A-NOTE")]
+    face, roles = [box(0, 0, 9000, 6000)], {"A-NOTE": "labels"}
+    assert name_rooms(face, texts, roles, join=True)[0][:2] == ("PANTRY / LIVING / BED", "living")
+    only_minor = [(1000, 1000, "STORE", "A-NOTE"), (2000, 1000, "LOBBY", "A-NOTE")]
+    assert name_rooms(face, only_minor, roles, join=True)[0][:2] == ("STORE / LOBBY", "storage")

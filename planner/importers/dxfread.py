@@ -12,6 +12,7 @@ back to this reader, so there is one path from tags to plan.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 
 from ezdxf.lldxf.tagger import binary_tags_loader
@@ -106,6 +107,12 @@ class Document:
     def block(self, name: str) -> Block | None:
         return self.blocks.get(name.lower())
 
+    def without_entities(self) -> Document:
+        """What the stages after flattening read (version, header, layers): the entities and blocks, the bulk of
+        a document, are left to be freed once their lines and arcs have been taken out."""
+        return Document(version=self.version, header=self.header, layers=self.layers,
+                        layer_linetypes=self.layer_linetypes)
+
     def layout(self) -> tuple[list[Entity], str]:
         """The entities of the plan: model space, or paper space when model space is empty."""
         if self.modelspace:
@@ -154,7 +161,7 @@ def tags(text: str) -> tuple[list[str], list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    codes = list(map(str.strip, lines[0::2]))
+    codes = list(map(sys.intern, map(str.strip, lines[0::2])))   # a few dozen codes, one string each
     values = lines[1::2]
     if len(codes) > len(values):
         codes.pop()

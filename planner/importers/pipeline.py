@@ -172,6 +172,12 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
 _last_read: tuple[str, "Source", Primitives] | None = None   # the last file read and flattened, by its hash
 
 
+def forget_last_read() -> None:
+    """Let the next reading parse its file again, even the same one (a benchmark times each reading whole)."""
+    global _last_read
+    _last_read = None
+
+
 def _read_and_flatten(data: bytes, say: Progress) -> tuple["Source", Primitives]:
     """The document and its flattened drawing. The last file's are kept (one file, by the hash of its bytes): a
     drawing without units is read once to ask for them and again with the answer, and the second reading starts
@@ -184,6 +190,8 @@ def _read_and_flatten(data: bytes, say: Progress) -> tuple["Source", Primitives]
     source = _read(data)
     say(0.4, "expanding blocks")
     everything = _flatten(source, lambda f: say(0.4 + 0.2 * f, "expanding blocks"))
+    # the entities are not read again: freeing them now keeps the later stages' memory within ezdxf's own
+    source = replace(source, doc=source.doc.without_entities(), layout=[])
     _last_read = (digest, source, everything)
     return source, everything
 

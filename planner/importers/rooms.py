@@ -11,9 +11,9 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from planner.i18n import register, said
-from planner.model.plan import ROOM_TYPES
 
 MIN_ROOM_M2, MAX_ROOM_M2 = 0.8, 1500.0
+MINOR_ROOM_TYPES = ("storage", "common", "other")   # not where one lives: a joined name is not typed by them
 NO_TEXT_INSIDE = "imp.room.no_text"
 
 register({
@@ -302,8 +302,13 @@ def name_rooms(polygons: list[Polygon], texts: list[tuple[float, float, str, str
         best = min((r for r, _ in labels), default=None)
         if best is not None:
             names = list(dict.fromkeys(clean_name(s) or s for r, s in labels if r == best))
-            name = " / ".join(names[:3]) if join and best <= 1 else names[0]
-            kind = room_type(names[0])
+            joined = names[:3] if join and best <= 1 else names[:1]
+            name = " / ".join(joined)
+            # a face holding several rooms' names is typed by its first name of a room someone lives in: "PANTRY /
+            # LIVING / BED" is a living room, not a store whose floor no check looks at (the doubt of two names in
+            # one room says it is unsure)
+            kinds = [room_type(n) for n in joined]
+            kind = next((k for k in kinds if k not in MINOR_ROOM_TYPES), kinds[0])
             why = said("imp.room.named_by_text", text=repr(name))
         elif layer and re.match(r"(?i)^(room|rom|rum|space)\s*[-_:]\s*\S", layer):
             name = re.split(r"\s*[-_:]\s*", layer, maxsplit=1)[1]
