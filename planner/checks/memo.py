@@ -32,7 +32,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-MAX_ENTRIES = 50_000      # a 1 000-flat building needs about 15 000 (rooms, showers, WCs, doors)
+MAX_ENTRIES = 50_000      # a 1 000-flat building needs about 20 000 (rooms, showers, WCs, doors)
 MAX_BYTES = 96 * 1024 * 1024   # estimated; the 1 000-flat building's entries take about a fifth of it
 MISSING = object()        # what find() gives for a key not held (a result may itself be None)
 
