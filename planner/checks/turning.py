@@ -260,10 +260,11 @@ def _disc_at_origin(radius: float) -> np.ndarray:
     return shapely.get_coordinates(Point(0.0, 0.0).buffer(radius, quad_segs=32))
 
 
-def _disc(centre: tuple[float, float], radius: float) -> Polygon:
+def _disc(centre: Point | tuple[float, float], radius: float) -> Polygon:
     """Point(centre).buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre +
-    radius·(cos, sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
-    return shapely.polygons(_disc_at_origin(radius) + centre)
+    radius·(cos, sin), so the disc about the origin, moved, is the same, without a buffer per finding. The centre
+    as a point or as its (x, y)."""
+    return shapely.polygons(_disc_at_origin(radius) + (_xy(centre) if isinstance(centre, Point) else centre))
 
 
 def _moved(geom, dx: float, dy: float):
