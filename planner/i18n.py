@@ -29,11 +29,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     if texts is None:
         return key
     template = texts.get(lang) or texts["en"]
+    if not params:
+        return _formatted(template, params)
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the
     # template uses are resolved (a report's texts carry their nested texts' parameters too)
-    nested = [k for k in _fields(template) if isinstance(params.get(k), str) and params[k].startswith("@")]
-    whole = [k for k in _fields(template) if _is_said(params.get(k))]
-    numbers = [k for k in _bare_fields(template) if isinstance(params.get(k), float)]
+    nested, whole, numbers = [], [], []
+    fields, bare = _fields(template), _bare_fields(template)
+    for k in fields:
+        value = params.get(k)
+        if isinstance(value, str):
+            if value.startswith("@"):
+                nested.append(k)
+        elif isinstance(value, float):
+            if k in bare:
+                numbers.append(k)
+        elif _is_said(value):
+            whole.append(k)
     if nested or whole or numbers:
         params = dict(params)
         for k in nested:
@@ -42,6 +53,10 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
             params[k] = render(params[k], lang)
         for k in numbers:   # a number as the language writes it: 759,6 in Norwegian; 760.0 as 760
             params[k] = _number_text(params[k], lang)
+    return _formatted(template, params)
+
+
+def _formatted(template: str, params: dict) -> str:
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -71,7 +71,10 @@ def sides_of(opening: LineString, rooms: RoomIndex) -> tuple[tuple[str, ...], Po
 
 def ordered(items, point_of):
     """Items sorted by a representative point, rounded to 100 mm so that tiny shifts keep the order (and the ids)."""
-    return sorted(items, key=lambda it: (round(point_of(it).y / 100), round(point_of(it).x / 100)))
+    def key(item):
+        point = point_of(item)     # once per item: a representative point costs a search of the shape
+        return round(point.y / 100), round(point.x / 100)
+    return sorted(items, key=key)
 
 
 def rectangle(cx: float, cy: float, ux: float, uy: float, width_mm: float, depth_mm: float) -> Polygon:

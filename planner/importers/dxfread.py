@@ -52,7 +52,10 @@ class Entity:
         return self._tags
 
     def get(self, code: str, default: str | None = None) -> str | None:
-        return self.tags().get(code, default)
+        tags = self._tags     # tags() inlined: asked some ten times per entity
+        if tags is None:
+            tags = self._tags = dict(zip(self.codes, self.values))
+        return tags.get(code, default)
 
     def float(self, code: str, default: float = 0.0) -> float:
         """The value of code as a number. Raises ValueError for text, NaN, infinity or an absurd magnitude."""

@@ -263,7 +263,10 @@ def insert_matrix(e: Entity, base: tuple[float, float, float]) -> tuple[np.ndarr
     as ezdxf's Insert.matrix44: scale, rotation about the extrusion, the block's base point moved to the
     insertion point."""
     sx, sy, sz = e.float("41", 1.0), e.float("42", 1.0), e.float("43", 1.0)
-    ocs = OCS(e.extrusion())
+    extrusion = e.extrusion()
+    if extrusion == (0.0, 0.0, 1.0):
+        return _plan_matrix(sx, sy, math.radians(e.float("50", 0.0)), (e.float("10"), e.float("20")), base)
+    ocs = OCS(extrusion)
     extrusion = ocs.uz
     ux, uy = Vec3(ocs.to_wcs(X_AXIS)), Vec3(ocs.to_wcs(Y_AXIS))
     m = Matrix44.ucs(ux=ux * sx, uy=uy * sy, uz=extrusion * sz)
@@ -275,6 +278,19 @@ def insert_matrix(e: Entity, base: tuple[float, float, float]) -> tuple[np.ndarr
     m.set_row(3, insert.xyz)
     rows = np.array(list(m.rows()), dtype=float)
     return rows[:2, :2], rows[3, :2]
+
+
+def _plan_matrix(sx: float, sy: float, angle: float, insert: tuple[float, float], base) -> tuple[np.ndarray, np.ndarray]:
+    """insert_matrix for a block inserted in the plan's own plane (extrusion +Z, nearly every one), without the 4 × 4
+    matrices: each entry is the one product Matrix44's would keep, the others being exact zeros."""
+    if angle:
+        c, s = math.cos(angle), math.sin(angle)
+        rot = np.array([[sx * c, sx * s], [sy * -s, sy * c]])
+    else:
+        rot = np.array([[sx, 0.0], [0.0, sy]])
+    bx, by = float(base[0]), float(base[1])
+    shift = np.array([insert[0] - (bx * rot[0, 0] + by * rot[1, 0]), insert[1] - (bx * rot[0, 1] + by * rot[1, 1])])
+    return rot, shift
 
 
 class Flattener:

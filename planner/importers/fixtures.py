@@ -1,6 +1,7 @@
 """Fixtures from block references recognised by name, with their real (transformed) footprint."""
 from __future__ import annotations
 
+import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
@@ -11,18 +12,24 @@ MIN_FIXTURE_SIDE_MM = 150.0
 
 
 def find_fixtures(p: Primitives, *, tolerance_mm: float) -> list[tuple[str, Polygon, str]]:
-    """(type, footprint in mm, block name) for each block reference whose name names a fixture."""
+    """(type, footprint in mm, block name) for each block reference whose name names a fixture: one footprint per
+    type and place (a block inserted twice at the same spot, to tolerance_mm, is one fixture). The footprints are
+    made and measured as arrays, all at once."""
+    picked = [(kind, name, corners) for name, _layer, corners, group in p.refs
+              if group < 0 and (kind := fixture_type(name)) is not None]
+    if not picked:
+        return []
+    polys = shapely.polygons(np.array([corners for _, _, corners in picked], dtype=float).reshape(-1, 4, 2))
+    usable = shapely.is_valid(polys) & (shapely.area(polys) >= MIN_FIXTURE_SIDE_MM ** 2)
+    centres = shapely.get_coordinates(shapely.centroid(polys)).tolist()
     out, seen = [], set()
-    for name, _layer, corners, group in p.refs:
-        kind = fixture_type(name)
-        if kind is None or group >= 0:
-            continue
-        poly = Polygon(corners)
-        if not poly.is_valid or poly.area < MIN_FIXTURE_SIDE_MM ** 2:
-            continue
-        key = (kind, round(poly.centroid.x / tolerance_mm), round(poly.centroid.y / tolerance_mm))
-        if key in seen:
+    for (kind, name, _), poly, ok, (x, y) in zip(picked, polys, usable.tolist(), centres):
+        key = (kind, round(x / tolerance_mm), round(y / tolerance_mm))
+        if not ok or key in seen:
             continue
         seen.add(key)
-        out.append((kind, shapely.normalize(poly), name))
-    return out
+        out.append((kind, poly, name))
+    if not out:
+        return []
+    normal = shapely.normalize([poly for _, poly, _ in out])
+    return [(kind, poly, name) for (kind, _, name), poly in zip(out, normal)]

@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
-from planner.geometry import RoomIndex, edges, opening_sides, wall_lines
+from planner.geometry import NONE, RoomIndex, edges, opening_sides, wall_lines
 from planner.i18n import register, said
 from planner.importers import report as rep
 from planner.importers.building_model import DOOR_PROBES_MM, ordered
@@ -777,9 +777,15 @@ class Fixtures:
 def _fixtures(p: Primitives, rooms: Rooms, tolerance_mm: float) -> Fixtures:
     """Fixture blocks, each in the room that holds its centre."""
     fixtures, guesses = [], []
-    for n, (kind, poly, block) in enumerate(ordered(find_fixtures(p, tolerance_mm=tolerance_mm),
-                                                    lambda it: it[1].centroid), start=1):
-        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=rooms.index.id_at(poly.centroid)))
+    found = find_fixtures(p, tolerance_mm=tolerance_mm)
+    centres = shapely.get_coordinates(shapely.centroid([poly for _, poly, _ in found])).reshape(-1, 2)
+    in_room = rooms.index.at(centres).tolist()
+    xy = centres.tolist()
+    order = sorted(range(len(found)), key=lambda k: (round(xy[k][1] / 100), round(xy[k][0] / 100)))   # as `ordered`
+    for n, k in enumerate(order, start=1):
+        kind, poly, block = found[k]
+        room = rooms.index.rooms[in_room[k]].id if in_room[k] != NONE else None
+        fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room))
         guesses.append(Item(said("imp.guess.fixture", id=f"F{n}", kind=kind, kind_name=said(f"fixture.{kind}")),
                             said("imp.guess.fixture_why", block=repr(block))))
     return Fixtures(fixtures=tuple(fixtures), guesses=tuple(guesses))

@@ -49,4 +49,4 @@ def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_m
     rooms = [f for f in faces if isinstance(f, Polygon) and shape_ok(f)]
     # a face whose hole is filled by other faces is the ring of an outer wall: keep only faces that are
     # not mostly wall (their area minus their holes' area is what counts, polygonize already did that)
-    return [shapely.simplify(r, snap_mm / 2) for r in rooms]
+    return list(shapely.simplify(rooms, snap_mm / 2)) if rooms else []
