@@ -13,7 +13,8 @@ The contract:
   inputs (GEOS is deterministic), so there is nothing to invalidate and no stale answer to find: a moved wall,
   a measured door width the computation reads, a changed rule value or profile override is another key. Module
   constants (tolerances, reach) are part of the code, and a process runs one version of it.
-- **Results are shared, not copied**: tuples, numbers and shapely geometries, none of which can be changed.
+- **Results are shared, not copied**: tuples, numbers, read-only mappings and shapely geometries, none of which
+  can be changed.
 - **Bounded**: the least recently used entries leave when there are more than `MAX_ENTRIES` or their estimated
   size (the key's bytes, 16 bytes a coordinate of the result's geometry and a fixed overhead per object) passes
   `MAX_BYTES`; a single result larger than the bound is returned but not kept.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import struct
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any, Callable
 
 import numpy as np
@@ -96,7 +98,7 @@ def size_of(value: Any) -> int:
         return 64 + 16 * int(shapely.get_num_coordinates(value))
     if isinstance(value, (tuple, list)):
         return 64 + sum(size_of(v) for v in value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return 64 + sum(size_of(k) + size_of(v) for k, v in value.items())
     if isinstance(value, (str, bytes)):
         return 64 + len(value)

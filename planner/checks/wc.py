@@ -2,6 +2,8 @@
 0.9 m passage to the side space (TEK17 § 12-9 (1) a)."""
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
@@ -111,7 +113,7 @@ def _outcome(plan: Plan, rules: Rules, wc: Fixture, room: Room, sure: list, unsu
     if status == FAIL and unsure and \
             _judge(plan, rules, wc, room, frame, sure, swings, doors)[0] == "WC_SIDE_SPACE_OK":
         code, status = "WC_IF_SHOWER_STEP_FREE", UNKNOWN
-    return code, status, numbers, geometry
+    return code, status, MappingProxyType(numbers), geometry   # read-only: the memo shares it
 
 
 def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
