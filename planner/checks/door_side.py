@@ -6,6 +6,7 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
+from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
@@ -45,6 +46,27 @@ def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> 
     return room if area > 1.0 else None
 
 
+def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: dict[str, list], required: float,
+                 cap: float) -> tuple[str, float, object] | None:
+    """(The id of the room the leaf opens into, the free width [whole mm, at most cap] beside the latch jamb, the
+    space to draw), or None for a door that needs none."""
+    room = swing_room(door, plan, rooms)
+    side = None if room is None else latch_side(door, room)
+    if side is None:
+        return None
+    latch, along, into = side
+    # the edge runs into the room from the latch, over the depth the space must have; measured along the
+    # wall, starting where the opening ends (the leaf's own thickness sits in the frame)
+    start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
+    end = (start[0] + into[0] * required, start[1] + into[1] * required)
+    obstacles = unary_union([outside_of(room), *map(valid, fixtures_of.get(room.id, []))])
+    width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), cap)))
+    far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
+    geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
+                                        min(width, required)), far]).convex_hull
+    return room.id, width, geometry
+
+
 def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each side-hung door that opens into a room of the plan: the free floor beside its latch jamb, along the
     wall away from the hinge, over a depth into the room equal to the width required, against the standard's
@@ -55,28 +77,28 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     required, margin = rules.value(KEY), rules.value("remeasure_margin_mm")
     fixtures_of: dict[str, list] = {}
     for f in plan.fixtures:
-        fixtures_of.setdefault(f.room, []).append(valid(f.footprint))
+        fixtures_of.setdefault(f.room, []).append(f.footprint)
     rooms = {}
     for r in plan.rooms:
         rooms.setdefault(r.id, r)      # the first of a repeated id, as plan.room finds it
+    cap = 10 * required          # free floor beyond this is plenty: not measured further
     findings = []
-    for door in plan.doors:
-        room = swing_room(door, plan, rooms)
-        side = None if room is None else latch_side(door, room)
-        if side is None:
+    swung = [d for d in plan.doors if d.swing is not None]   # the others need no side space
+    # everything the measurement reads: the door's drawing and, for each of its rooms, the outline and the
+    # fixtures (planner/checks/memo.py), each room's written once; the keys made together
+    ids = list(dict.fromkeys(rid for d in swung for rid in d.rooms if rid in rooms))
+    room_keys = dict(zip(ids, memo_keys("room", [(rooms[rid].polygon, fixtures_of.get(rid, [])) for rid in ids])))
+    keys = memo_keys(CHECK, [(d.swing, d.opening, d.position, d.kind, required,
+                              *[part for rid in d.rooms for part in (rid, room_keys.get(rid))]) for d in swung])
+    for door, k, measured in zip(swung, keys, MEMO.find_all(keys)):
+        if measured is MISSING:
+            measured = _latch_space(door, plan, rooms, fixtures_of, required, cap)
+            MEMO.put(k, measured)
+        if measured is None:
             continue
-        latch, along, into = side
-        # the edge runs into the room from the latch, over the depth the space must have; measured along the
-        # wall, starting where the opening ends (the leaf's own thickness sits in the frame)
-        start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
-        end = (start[0] + into[0] * required, start[1] + into[1] * required)
-        obstacles = unary_union([outside_of(room), *fixtures_of.get(room.id, [])])
-        cap = 10 * required          # free floor beyond this is plenty: not measured further
-        width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), cap)))
+        room_id, width, geometry = measured
+        room = rooms[room_id]
         ok = width >= required
-        far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
-        geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
-                                            min(width, required)), far]).convex_hull
         findings.append(Finding(
             check=CHECK, code="DOOR_SIDE_SPACE_OK" if ok else "DOOR_SIDE_SPACE_TOO_NARROW", element=door.id,
             status=PASS if ok else FAIL, measured=width, required=required, rule=rules.clause(KEY),

@@ -7,6 +7,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
+from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.route import entrance_doors
 from planner.checks.space import TOLERANCE_MM, has_opening, unit, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -19,6 +20,13 @@ STEP_MM = 100.0         # where the field is tried: every 100 mm out from the do
 OUT_BEYOND_LEAF_MM = 600.0
 REVEAL_MM = 600.0      # the door's own wall: lines this close in front of the opening do not bar the way out
 PROBE_MM = 300.0       # how far either side of the door to look for its room
+
+
+def ground_near(door: Door, side_mm: float, near: shapely.STRtree, parts: list) -> tuple[Polygon, list]:
+    """The ground looked at for a field of side_mm outside the door, and the parts (rooms, walls) in it, in the
+    order the tree gives them: all of the plan that free_field reads beyond the door and its rooms."""
+    around = door.position.buffer(door.leaf_width_mm + OUT_BEYOND_LEAF_MM + 2 * side_mm)
+    return around, [parts[i] for i in near.query(around)]
 
 
 def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, parts: list,
@@ -48,8 +56,8 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     if behind > ahead:
         nx, ny = -nx, -ny
     half, reach = side_mm / 2, door.leaf_width_mm + OUT_BEYOND_LEAF_MM
-    around = door.position.buffer(reach + 2 * side_mm)
-    taken = unary_union([parts[i] for i in near.query(around)]).intersection(around)
+    around, ground = ground_near(door, side_mm, near, parts)
+    taken = unary_union(ground).intersection(around)
     swing = Polygon() if door.swing is None else valid(door.swing)
     swing = swing if swing.difference(inside).area > 1.0 else Polygon()
     w = door.opening.length / 2 - TOLERANCE_MM
@@ -111,12 +119,21 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
             remeasure=near_limit(value, side, margin), geometry=geometry, confidence=rules[KEY].confidence,
             rule_values=rules.refs(KEY, "remeasure_margin_mm")))
 
-    for door in doors[:1] if measured is not None else doors:
-        if measured is not None:
+    if measured is not None:
+        for door in doors[:1]:
             ok = measured >= side
             finding(door, "LANDING_OK" if ok else "LANDING_TOO_SMALL", PASS if ok else FAIL, measured, door.position)
-            continue
-        field = free_field(door, plan, side, near, parts, rooms_of)
+        return findings
+    # everything free_field reads (planner/checks/memo.py): the door, its rooms in plan order and the ground near
+    # it; the keys made together
+    keys = memo_keys(CHECK, [(
+        door.opening, door.position, door.swing, door.leaf_width_mm, side, list(door.rooms),
+        [r.polygon for _, r in sorted(kr for rid in set(door.rooms) for kr in rooms_of.get(rid, []))],
+        ground_near(door, side, near, parts)[1]) for door in doors])
+    for door, k, field in zip(doors, keys, MEMO.find_all(keys)):
+        if field is MISSING:
+            field = free_field(door, plan, side, near, parts, rooms_of)
+            MEMO.put(k, field)
         if field is False:
             finding(door, "LANDING_NOT_MEASURED", UNKNOWN, None, door.position)
         elif field is None:

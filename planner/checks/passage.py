@@ -6,7 +6,8 @@ import numpy as np
 import shapely
 from shapely.ops import unary_union
 
-from planner.checks.space import TOLERANCE_MM, door_way, free_floor, shrunk_each, valid
+from planner.checks.memo import MEMO, MISSING, keys as memo_keys
+from planner.checks.space import TOLERANCE_MM, door_ways, free_floor, shrunk_each, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
 from planner.rules import Rules
@@ -94,6 +95,37 @@ def _joins(floors: np.ndarray, a: np.ndarray, b: np.ndarray, widths_mm: np.ndarr
     return ok
 
 
+def _room_widths(items: list) -> list[int]:
+    """The widest passage from each room's main free floor to every one of its doors: items (room, fixture
+    footprints, door ways)."""
+    floors = np.array([valid(free_floor(room, blocked)) for room, blocked, _ in items] + [None], dtype=object)[:-1]
+    doors = [d for _, _, d in items]
+    return widest_each(lambda k, w: _reaches_every_door(floors[k], [doors[i] for i in k], w),
+                       [_across(room) for room, _, _ in items])
+
+
+def _shower_widths(items: list) -> list[int]:
+    """The widest passage from each bathroom's doors to its shower zone: items (room, footprints of the other
+    fixtures, door ways, the shower's footprint)."""
+    floors, at, entry = (np.array(x + [None], dtype=object)[:-1] for x in (
+        [valid(free_floor(room, blocked)) for room, blocked, _, _ in items], [s for _, _, _, s in items],
+        [unary_union(d) for _, _, d, _ in items]))
+    return widest_each(lambda k, w: _joins(floors[k], at[k], entry[k], w), [_across(i[0]) for i in items])
+
+
+def _widths(name: str, items: list, measure) -> list[int]:
+    """measure(items), each width from the memo where those inputs (the room's outline, the footprints, the door
+    ways and a shower's footprint) were measured before: a width depends on its own item alone, so measuring
+    only the others gives the same numbers."""
+    keys = memo_keys(name, [(item[0].polygon, *item[1:]) for item in items])
+    widths = MEMO.find_all(keys)
+    todo = [i for i, w in enumerate(widths) if w is MISSING]
+    for i, width in zip(todo, measure([items[i] for i in todo])):
+        widths[i] = width
+        MEMO.put(keys[i], width)
+    return widths
+
+
 def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
     """Each hall and room for permanent stay: the widest passage, outside fixtures and furniture drawn (beds,
     kitchen fittings), from its main free floor to every door, against 900 mm; each shower: the widest passage
@@ -108,11 +140,10 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
     for f in plan.fixtures:
         fixtures_of.setdefault(f.room, []).append(f)
     rooms = {r.id: r for r in plan.rooms}
+    pairs = [(d, rooms[rid]) for d in plan.doors for rid in d.rooms if rid in rooms]
     doors_of: dict[str, list] = {}
-    for d in plan.doors:
-        for rid in d.rooms:
-            if rid in rooms:
-                doors_of.setdefault(rid, []).append(door_way(d, rooms[rid]))
+    for (_, room), way in zip(pairs, door_ways(pairs)):
+        doors_of.setdefault(room.id, []).append(way)
     findings = []
 
     def finding(element, code, status, measured, key, geometry, **params):
@@ -124,9 +155,10 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
             remeasure=near_limit(measured, rules.value(key), margin), geometry=geometry,
             confidence=rules[key].confidence, rule_values=rules.refs(key, "remeasure_margin_mm")))
 
-    # the rooms and showers to measure, in the order their findings come; then every bisection at once
-    todo, room_floors, room_doors, room_across, shower_floors, showers, entries, shower_across = [], [], [], [], \
-        [], [], [], []
+    # the rooms and showers to measure, in the order their findings come; each width is taken from the memo
+    # (planner/checks/memo.py) where its room, fixtures and doors were measured before, and the rest measured
+    # with every bisection at once
+    todo, room_items, shower_items = [], [], []
     for room in plan.rooms:
         name = room.name or room.id
         doors = doors_of.get(room.id, [])
@@ -136,9 +168,7 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
                 finding(room.id, "PASSAGE_NO_DOOR", UNKNOWN, None, ROOM_KEY, room.polygon, room=name)
                 todo.append(findings.pop())
                 continue
-            room_floors.append(valid(free_floor(room, [f.footprint for f in fixtures])))
-            room_doors.append(doors)
-            room_across.append(_across(room))
+            room_items.append((room, [f.footprint for f in fixtures], doors))
             todo.append(("room", room, name))
         if room.type == "bathroom" and SHOWER_KEY in rules.values:
             for shower in [f for f in fixtures if f.type == "shower"]:
@@ -146,16 +176,11 @@ def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
                     finding(shower.id, "SHOWER_PASSAGE_NO_DOOR", UNKNOWN, None, SHOWER_KEY, shower.footprint, room=name)
                     todo.append(findings.pop())
                     continue
-                shower_floors.append(valid(free_floor(room, [f.footprint for f in fixtures if f.id != shower.id])))
-                showers.append(shower.footprint)
-                entries.append(unary_union(doors))
-                shower_across.append(_across(room))
+                shower_items.append((room, [f.footprint for f in fixtures if f.id != shower.id], doors,
+                                     shower.footprint))
                 todo.append(("shower", shower, name))
-    floors = np.array(room_floors + [None], dtype=object)[:-1]
-    room_widths = iter(widest_each(lambda k, w: _reaches_every_door(floors[k], [room_doors[i] for i in k], w),
-                                   room_across))
-    s_floors, s_at, s_entry = (np.array(x + [None], dtype=object)[:-1] for x in (shower_floors, showers, entries))
-    shower_widths = iter(widest_each(lambda k, w: _joins(s_floors[k], s_at[k], s_entry[k], w), shower_across))
+    room_widths = iter(_widths("passage_room", room_items, _room_widths))
+    shower_widths = iter(_widths("passage_shower", shower_items, _shower_widths))
     for item in todo:
         if isinstance(item, Finding):
             findings.append(item)

@@ -12,6 +12,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from planner.checks.memo import MEMO, key as memo_key, keys as memo_keys
 from planner.geometry import edges as ring_edges
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
@@ -69,6 +70,27 @@ def _shape_key(room: Room, blocked: list) -> tuple[bytes, np.ndarray]:
     rel = np.round((coords - origin) * 1000).astype(np.int64)
     sizes = shapely.get_num_coordinates(geoms).astype(np.int64)
     return rel.tobytes() + b"|" + sizes.tobytes(), origin
+
+
+def _shape_keys(groups: list[list]) -> list[tuple[bytes, np.ndarray]]:
+    """_shape_key of each group of geometries (a room's outline, then what blocks it), with one shapely call for
+    all of them: the same arithmetic on the same numbers, so the same keys and origins to the last bit."""
+    geoms = [g for group in groups for g in group]
+    if not geoms:
+        return []
+    coords = shapely.get_coordinates(geoms)
+    sizes = shapely.get_num_coordinates(geoms).astype(np.int64)
+    counts = np.array([len(group) for group in groups])
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    per_group = np.add.reduceat(sizes, starts)
+    if (counts == 0).any() or (per_group == 0).any():   # an empty outline: one group at a time, as before
+        return [_shape_key(Room("", "", "", group[0]), group[1:]) for group in groups]
+    at = np.concatenate([[0], np.cumsum(per_group)])
+    origins = np.minimum.reduceat(coords, at[:-1], axis=0)
+    rel = np.round((coords - np.repeat(origins, per_group, axis=0)) * 1000).astype(np.int64)
+    return [(rel[at[k]:at[k + 1]].tobytes() + b"|" + sizes[starts[k]:ends[k]].tobytes(), origins[k])
+            for k in range(len(groups))]
 
 
 def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple[Point, float] | None:
@@ -232,20 +254,44 @@ def alternative_shape(rules: Rules, room_type: str):
     return None
 
 
-@functools.lru_cache(maxsize=64)
-def _disc_at_origin(radius: float) -> Polygon:
-    return Point(0.0, 0.0).buffer(radius, quad_segs=32)
+@functools.lru_cache(maxsize=1024)   # a failing room's circle is drawn at its own diameter: many radii
+def _disc_at_origin(radius: float) -> np.ndarray:
+    """The ring of Point(0, 0).buffer(radius, quad_segs=32)."""
+    return shapely.get_coordinates(Point(0.0, 0.0).buffer(radius, quad_segs=32))
 
 
-def _disc(centre: Point, radius: float) -> Polygon:
-    """centre.buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre + radius·(cos,
-    sin), so the disc about the origin, moved, is the same, without a buffer per finding."""
-    return _moved(_disc_at_origin(radius), centre.x, centre.y)
+def _disc(centre: Point | tuple[float, float], radius: float) -> Polygon:
+    """Point(centre).buffer(radius, quad_segs=32) bit for bit: GEOS puts each point of a circle at centre +
+    radius·(cos, sin), so the disc about the origin, moved, is the same, without a buffer per finding. The centre
+    as a point or as its (x, y)."""
+    return shapely.polygons(_disc_at_origin(radius) + (_xy(centre) if isinstance(centre, Point) else centre))
 
 
 def _moved(geom, dx: float, dy: float):
-    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix."""
-    return None if geom is None else shapely.transform(geom, lambda xy: xy + (dx, dy))
+    """geom translated by (dx, dy): what affinity.translate gives (x + dx to the last bit), without its matrix; a
+    circle's centre, kept as (x, y), by the same sums."""
+    if geom is None:
+        return None
+    if isinstance(geom, tuple):
+        return (geom[0] + dx, geom[1] + dy)
+    return shapely.transform(geom, lambda xy: xy + (dx, dy))
+
+
+def _spaces_at_origin(room: Room, blocked: list, unsure: list, required: float, other, circle_counts: bool,
+                      origin) -> tuple:
+    """(circle, other shape, what fits if the unsure obstacles are floor) of _space, moved by -origin; a circle as
+    ((x, y) of its centre, diameter)."""
+    circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
+    passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
+    clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
+    dx, dy = -origin[0], -origin[1]
+    return (None if circle is None else (_moved(_xy(circle[0]), dx, dy), circle[1]), _moved(rect, dx, dy),
+            None if clear is None else (None if clear[0] is None else
+                                        (_moved(_xy(clear[0][0]), dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+
+
+def _xy(point: Point) -> tuple[float, float]:
+    return point.x, point.y
 
 
 def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
@@ -291,31 +337,42 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     only_toilet = separate_wc_with_the_only_toilet(plan)
     # shape key -> (circle, rectangle, what fits if the unsure basins have free floor under them), at the origin
     seen: dict[bytes, tuple] = {}
+    # what the searches read of the rules, for the memo's key: the circle, and every alternative shape's sizes
+    turning_values = memo_key("rules", sorted((k, v.value) for k, v in rules.values.items() if k.startswith("turning_")))
     findings = []
     # Rooms with a side-hung door whose swing the source does not give (a phone scan, an IFC model): a turning
     # space found there might lie where that leaf sweeps, so it is not a pass until someone has looked.
     blind = (plan.import_report or {}).get("format") in SWINGLESS_FORMATS
     swing_unknown = {r for d in plan.doors if blind and d.swing is None and d.kind in ("hinged", "double")
                      for r in d.rooms}
+    alternatives: dict[str, tuple] = {}   # room type -> its alternative shape
+    todo, first = [], {}   # the rooms to check, with what they are checked against; shape -> its first room
     for room in plan.rooms:
         if room.type not in room_types and room.id not in only_toilet:
             continue
         blocked = (closed_in if room.type in door_closed else blocked_in).get(room.id, [])
         unsure = unsure_in.get(room.id, [])
-        alt = alternative_shape(rules, room.type)
-        kind, other, alt_key, alt_params, circle_counts = alt if alt is not None else (None, None, key, {}, True)
-        shape, origin = _shape_key(room, blocked + unsure)
-        shape += b"|%d|%s" % (len(unsure), (kind or "").encode())
-        if shape not in seen:
-            circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
-            passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
-            clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
-            dx, dy = -origin[0], -origin[1]
-            seen[shape] = (None if circle is None else (_moved(circle[0], dx, dy), circle[1]), _moved(rect, dx, dy),
-                           None if clear is None else (None if clear[0] is None else
-                                                       (_moved(clear[0][0], dx, dy), clear[0][1]), _moved(clear[1], dx, dy)))
+        if room.type not in alternatives:
+            alt = alternative_shape(rules, room.type)
+            alternatives[room.type] = alt if alt is not None else (None, None, key, {}, True)
+        todo.append((room, blocked, unsure))
+    shapes = _shape_keys([[room.polygon, *blocked, *unsure] for room, blocked, unsure in todo])
+    for k, ((room, blocked, unsure), (shape, origin)) in enumerate(zip(todo, shapes)):
+        shape += b"|%d|%s" % (len(unsure), (alternatives[room.type][0] or "").encode())
+        first.setdefault(shape, k)
+        todo[k] = (room, blocked, unsure, shape, origin)
+    # each shape searched once, in the first room that has it, or taken from the memo; the keys made together
+    firsts = [todo[k] for k in first.values()]
+    asked = {t: memo_key("asked", t, alt[0], alt[4], required, turning_values) for t, alt in alternatives.items()}
+    for (room, blocked, unsure, shape, origin), k in zip(firsts, memo_keys("turning_space", [
+            (r.polygon, b, u, asked[r.type]) for r, b, u, _, _ in firsts])):
+        _, other, _, _, circle_counts = alternatives[room.type]
+        seen[shape] = MEMO.get(k, lambda: _spaces_at_origin(room, blocked, unsure, required, other, circle_counts,
+                                                              origin))
+    for room, blocked, unsure, shape, origin in todo:
+        kind, other, alt_key, alt_params, circle_counts = alternatives[room.type]
         circle, rect, clear = seen[shape]
-        dx, dy = origin[0], origin[1]
+        dx, dy = float(origin[0]), float(origin[1])   # the same numbers; shapely takes floats faster
         name = room.name or room.id
         if circle is None and (clear is None or (clear[0] is None and clear[1] is None)):
             findings.append(Finding(
@@ -384,7 +441,8 @@ def _square_finding(room: Room, blocked: list, rules: Rules, key: str, square, c
                        message_key="turning.if_shower_step_free" if shower else "turning.if_space_under",
                        params=params, geometry=_moved(clear[1], *offset), confidence=rules[under_key].confidence,
                        rule_values=rules.refs(key, under_key))
-    largest, found = largest_free_square(_free_floor(room, blocked), side)
+    largest, found = MEMO.get(memo_key("largest_free_square", room.polygon, blocked, side),
+                              lambda: largest_free_square(_free_floor(room, blocked), side))
     return Finding(check="turning_circle", code="TURNING_TOO_SMALL", element=room.id, status=FAIL,
                    measured=float(largest), required=side, rule=rules.clause(key), message_key="turning.fail_square",
                    params={**params, "measured": f"{largest:.0f}"}, remeasure=near_limit(largest, side, margin),

@@ -2,10 +2,13 @@
 0.9 m passage to the side space (TEK17 § 12-9 (1) a)."""
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, valid, fits_circle_in, fixture_obstacles, free_floor,
+from planner.checks.memo import MEMO, MISSING, key as memo_key, keys as memo_keys
+from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, door_ways, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
@@ -100,6 +103,19 @@ def _judge(plan: Plan, rules: Rules, wc: Fixture, room: Room, frame: WcFrame, bl
 STATUS = {"WC_SIDE_SPACE_OK": PASS, "WC_PASSAGE_NO_DOOR": UNKNOWN}
 
 
+def _outcome(plan: Plan, rules: Rules, wc: Fixture, room: Room, sure: list, unsure: list, swings: list,
+             doors: list) -> tuple[str, str, dict, object]:
+    """(code, status, numbers, geometry to draw) for one WC: judged with every obstacle, and where it fails
+    only because of the unsure ones (unmeasured showers), judged again without them."""
+    frame = WcFrame(valid(wc.footprint), room)
+    code, numbers, geometry = _judge(plan, rules, wc, room, frame, sure + unsure, swings, doors)
+    status = STATUS.get(code, FAIL)
+    if status == FAIL and unsure and \
+            _judge(plan, rules, wc, room, frame, sure, swings, doors)[0] == "WC_SIDE_SPACE_OK":
+        code, status = "WC_IF_SHOWER_STEP_FREE", UNKNOWN
+    return code, status, MappingProxyType(numbers), geometry   # read-only: the memo shares it
+
+
 def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each WC that must be accessible: the free floor on each side, the turning space in front of it and the
     passage to the side space. A step-free shower zone counts as floor (the guidance lets the side space double
@@ -119,25 +135,38 @@ def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
                 swings_of.setdefault(rid, []).append(d.swing)
     fixtures_in = by_room(plan.fixtures, lambda f: (f.room,))
     doors_of = by_room(plan.doors, lambda d: dict.fromkeys(d.rooms))
+    # what _judge reads of the rules, for the memo's key (planner/checks/memo.py)
+    values = memo_key("rules", [rules.value(k) if k in rules.values else None for k in (
+        WIDE, NARROW, PASSAGE, "turning_circle_diameter_mm", "turning_rectangle_width_mm",
+        "turning_rectangle_length_mm")])
     findings = []
     checked = wcs_to_check(plan)
-    for wc, room in checked:
-        if valid(wc.footprint).area < 1.0:   # a damaged outline: nothing to measure from
+    # what each WC is judged with; then the outcomes, from the memo where those inputs were judged before (its
+    # keys, and the door ways they hold, made together)
+    todo = [(wc, room, None if valid(wc.footprint).area < 1.0 else (   # a damaged outline: nothing to measure
+        *fixture_obstacles(plan, room.id, rules, skip=wc.id, fixtures=fixtures_in.get(room.id, [])),
+        swings_of.get(room.id, []), doors_of.get(room.id, []))) for wc, room in checked]
+    judged = [(wc, room, given) for wc, room, given in todo if given is not None]
+    pairs = [(d, room) for _, room, (_, _, _, doors) in judged for d in doors if room.id in d.rooms]
+    ways = iter(door_ways(pairs))   # all _judge reads of the doors
+    keys = memo_keys(CHECK, [(wc.footprint, room.polygon, sure, unsure, swings,
+                              [next(ways) for d in doors if room.id in d.rooms], values)
+                             for wc, room, (sure, unsure, swings, doors) in judged])
+    outcomes = iter(MEMO.find_all(keys))
+    keys = iter(keys)
+    for wc, room, given in todo:
+        if given is None:
             findings.append(Finding(
                 check=CHECK, code="WC_NO_FOOTPRINT", element=wc.id, status=UNKNOWN, measured=None,
                 required=wide_req, rule=rules.clause(WIDE), message_key="wc_side.WC_NO_FOOTPRINT",
                 params={"room": room.name or room.id, "wc": wc.id}, confidence=rules[WIDE].confidence,
                 rule_values=used))
             continue
-        frame = WcFrame(valid(wc.footprint), room)
-        sure, unsure = fixture_obstacles(plan, room.id, rules, skip=wc.id, fixtures=fixtures_in.get(room.id, []))
-        swings = swings_of.get(room.id, [])
-        doors = doors_of.get(room.id, [])
-        code, numbers, geometry = _judge(plan, rules, wc, room, frame, sure + unsure, swings, doors)
-        status = STATUS.get(code, FAIL)
-        if status == FAIL and unsure and \
-                _judge(plan, rules, wc, room, frame, sure, swings, doors)[0] == "WC_SIDE_SPACE_OK":
-            code, status = "WC_IF_SHOWER_STEP_FREE", UNKNOWN
+        outcome, k = next(outcomes), next(keys)
+        if outcome is MISSING:
+            outcome = _outcome(plan, rules, wc, room, *given)
+            MEMO.put(k, outcome)
+        code, status, numbers, geometry = outcome
         params = {"room": room.name or room.id, "wc": wc.id, "wide": f"{numbers['wide']:.0f}",
                   "narrow": f"{numbers['narrow']:.0f}", "wide_required": f"{wide_req:.0f}",
                   "narrow_required": f"{narrow_req:.0f}", "passage": f"{rules.value(PASSAGE):.0f}",
