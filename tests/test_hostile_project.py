@@ -199,3 +199,23 @@ def test_both_command_lines_give_one_sentence_for_a_hostile_project(tmp_path, cl
     out = subprocess.run([sys.executable, "-m", *cli, str(path)], capture_output=True, cwd=ROOT, timeout=120)
     assert b"Traceback" not in out.stderr and out.returncode == 2, out.stderr
     assert out.stderr.decode().strip().endswith(".")
+
+
+@pytest.mark.parametrize("field, geometry, why_nb", [
+    ("opening", {"type": "Polygon", "coordinates": [[[0, 0], [900, 0], [900, 100], [0, 0]]]},
+     "døråpningen må være en linje"),
+    ("swing", {"type": "LineString", "coordinates": [[0, 0], [900, 900]]}, "dørens slagområde må være en flate")])
+def test_a_door_whose_opening_or_swing_is_the_wrong_kind_of_shape_is_left_out_in_the_users_language(
+        field, geometry, why_nb):
+    """Found reviewing the checks: a door opening drawn as a polygon in a damaged file broke every check that looks
+    at doors (shapely: a polygon has no coordinate sequence), and the reasons of a left-out element were English in
+    the Norwegian sentence."""
+    project = _opens_and_saves(_file(_set(f"plan/doors/0/{field}", geometry)))
+    assert "D1" not in {d.id for d in project.plan.doors}
+    assert why_nb in _said(project, "nb") and "must be" not in _said(project, "nb")
+    assert "Door D1" in _said(project)
+
+
+def test_a_room_whose_outline_holds_letters_is_left_out_with_a_norwegian_reason():
+    project = _opens_and_saves(_file(_set("plan/rooms/0/polygon/0/0", "tre")))
+    assert "ventet et endelig tall" in _said(project, "nb") and "expected" not in _said(project, "nb")

@@ -51,15 +51,19 @@ def _coords(geom: BaseGeometry | None) -> Any:
     return None if geom is None else mapping(geom)
 
 
-def _geom(data: Any) -> Any:
-    """Geometry read from a file (GeoJSON-like); every coordinate must be a finite number."""
+def _geom(data: Any, kind: type | None = None, wrong_kind: str = "") -> Any:
+    """Geometry read from a file (GeoJSON-like); every coordinate must be a finite number, and with kind the
+    geometry must be one (a door's opening a line: a damaged file's polygon there would break every check), else
+    PlanError with the text wrong_kind."""
     if data is None:
         return None
     _check_numbers(data.get("coordinates") if isinstance(data, dict) else None)
     geom = shape(data)
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all() or (np.abs(coords) > MAX_COORD_MM).any():
-        raise ValueError("a geometry has coordinates that are not finite numbers within 10^12 mm")
+        raise PlanError.text("err.file.coordinates")
+    if kind is not None and not isinstance(geom, kind):
+        raise PlanError.text(wrong_kind)
     return geom
 
 
@@ -75,7 +79,7 @@ def _check_numbers(nested: Any) -> None:
 def _text(value: Any) -> str:
     """A string field read from a file: numbers become text, anything else is damage."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TypeError(f"expected text, got {type(value).__name__}")
+        raise PlanError.text("err.file.text", kind=type(value).__name__)
     return str(value)
 
 
@@ -87,7 +91,7 @@ def _num(value: Any) -> float:
     """A finite number read from a file, within the size of anything on a plan."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
             or abs(value) > MAX_COORD_MM:
-        raise ValueError(f"expected a finite number within 10^12 mm, got {value!r}")
+        raise PlanError.text("err.file.number", value=repr(value)[:40])
     return float(value)
 
 
@@ -104,7 +108,7 @@ def _area(data: Any) -> Polygon:
     """An outline read from a file: at least three finite points; a self-touching one is repaired."""
     points = [(_num(x), _num(y)) for x, y in data]
     if len(points) < 3:
-        raise ValueError("an outline needs three points")
+        raise PlanError.text("err.file.outline")
     poly = Polygon(points)
     return poly if poly.is_valid else poly.buffer(0)
 
@@ -192,9 +196,10 @@ class Door:
             leaf_width_mm=_num(data["leaf_width_mm"]), clear_width_mm=_num(data["clear_width_mm"]),
             clear_width_source=_one_of(data.get("clear_width_source"), VALUE_SOURCES, SOURCE_ESTIMATED),
             threshold_mm=_opt_num(data.get("threshold_mm")), threshold_source=_opt_text(data.get("threshold_source")),
-            swing=_geom(data.get("swing")), rooms=tuple(_text(r) for r in data.get("rooms") or ()),
+            swing=_geom(data.get("swing"), Polygon, "err.file.door_swing"),
+            rooms=tuple(_text(r) for r in data.get("rooms") or ()),
             exterior=bool(data.get("exterior", False)), kind=_one_of(data.get("kind"), DOOR_KINDS, "hinged"),
-            opening=_geom(data.get("opening")),
+            opening=_geom(data.get("opening"), LineString, "err.file.door_opening"),
             far_side=None if data.get("far_side") is None else _one_of(data.get("far_side"), FAR_SIDES, None),
         )
 
@@ -220,7 +225,7 @@ class Fixture:
     def from_dict(cls, data: dict) -> "Fixture":
         footprint = _geom(data["footprint"])
         if not isinstance(footprint, Polygon):
-            raise ValueError("a fixture's footprint must be a polygon")
+            raise PlanError.text("err.file.footprint")
         return cls(id=_text(data["id"]), type=_one_of(data["type"], FIXTURE_TYPES, "sink"), footprint=footprint,
                    room=_opt_text(data.get("room")), lip_mm=_opt_num(data.get("lip_mm")),
                    lip_source=_opt_text(data.get("lip_source")),
