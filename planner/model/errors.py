@@ -11,11 +11,11 @@ from planner.i18n import register
 register({
     # A plan's element read from a project file (planner/model/plan.py): why it cannot be kept, in a sentence of
     # planner/project/checked.py ("... could not be read (why) and was left out")
-    "err.file.coordinates": {"en": "a geometry has coordinates that are not finite numbers within 10^12 mm",
-                             "nb": "en geometri har koordinater som ikke er endelige tall innenfor 10^12 mm"},
+    "err.file.coordinates": {"en": "a geometry has coordinates that are not finite numbers within {limit} mm",
+                             "nb": "en geometri har koordinater som ikke er endelige tall innenfor {limit} mm"},
     "err.file.text": {"en": "expected text, got {kind}", "nb": "ventet tekst, fikk {kind}"},
-    "err.file.number": {"en": "expected a finite number within 10^12 mm, got {value}",
-                        "nb": "ventet et endelig tall innenfor 10^12 mm, fikk {value}"},
+    "err.file.number": {"en": "expected a finite number within {limit} mm, got {value}",
+                        "nb": "ventet et endelig tall innenfor {limit} mm, fikk {value}"},
     "err.file.outline": {"en": "an outline needs three points", "nb": "et omriss trenger tre punkter"},
     "err.file.door_opening": {"en": "a door's opening must be a line", "nb": "døråpningen må være en linje"},
     "err.file.door_swing": {"en": "a door's swing must be a polygon", "nb": "dørens slagområde må være en flate"},

@@ -35,6 +35,7 @@ FAR_SIDES = ("dwelling", "outside")   # what lies behind a door whose far side i
 
 
 MAX_COORD_MM = 1e12  # a coordinate beyond 10^12 mm is damage (UTM coordinates in mm stay well below it)
+COORD_LIMIT = f"10^{round(math.log10(MAX_COORD_MM))}"   # MAX_COORD_MM as a sentence writes it
 
 
 class PlanError(TextError, ValueError):
@@ -61,7 +62,7 @@ def _geom(data: Any, kind: type | None = None, wrong_kind: str = "") -> Any:
     geom = shape(data)
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all() or (np.abs(coords) > MAX_COORD_MM).any():
-        raise PlanError.text("err.file.coordinates")
+        raise PlanError.text("err.file.coordinates", limit=COORD_LIMIT)
     if kind is not None and not isinstance(geom, kind):
         raise PlanError.text(wrong_kind)
     return geom
@@ -91,7 +92,7 @@ def _num(value: Any) -> float:
     """A finite number read from a file, within the size of anything on a plan."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
             or abs(value) > MAX_COORD_MM:
-        raise PlanError.text("err.file.number", value=repr(value)[:40])
+        raise PlanError.text("err.file.number", limit=COORD_LIMIT, value=repr(value)[:40])
     return float(value)
 
 
