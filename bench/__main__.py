@@ -21,7 +21,7 @@ import shapely
 
 from planner.checks import assess
 from planner.importers import UnitsUnknownError, read_dxf
-from planner.importers.pipeline import forget_last_read
+from bench import cold
 from planner.model.plan import PlanError
 from planner.rules import load_rules
 
@@ -52,7 +52,7 @@ def measure(path: Path, rules, repeat: int = REPEAT) -> dict:
         pass
 
     def run():
-        forget_last_read()   # each round reads the file from its bytes: the reading of the unit must not help
+        cold()   # each round reads the file from its bytes and checks it anew: no reading before it may help
         try:
             result = read_dxf(data, units=units, rules=rules)
             assess(result.plan, rules)
@@ -88,21 +88,23 @@ def growth(rows: list[dict], key: str) -> float | None:
     return float(np.polyfit(xs, ys, 1)[0])
 
 
-def memory_per_entity(path: Path, rules) -> tuple[float, float]:
-    """Peak Python memory per entity (bytes) of import + checks and of ezdxf.readfile, by tracemalloc."""
+def memory_per_entity(path: Path, rules) -> tuple[float, float, float]:
+    """Peak Python memory per entity (bytes), by tracemalloc: of import + checks (the checks' memo filling as it
+    does on a first reading), of the import alone, and of ezdxf.readfile."""
     import tracemalloc
     data = path.read_bytes()
     count = sum(1 for _ in ezdxf.readfile(path).modelspace())
     out = []
-    for fn in (lambda: assess(read_dxf(data, units="mm", rules=rules).plan, rules), lambda: ezdxf.readfile(path)):
-        forget_last_read()
+    for fn in (lambda: assess(read_dxf(data, units="mm", rules=rules).plan, rules),
+               lambda: read_dxf(data, units="mm", rules=rules), lambda: ezdxf.readfile(path)):
+        cold()
         gc.collect()
         tracemalloc.start()
         fn()
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         out.append(peak / max(count, 1))
-    return out[0], out[1]
+    return out[0], out[1], out[2]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             m = measure(path, rules, repeat)
             m.update(name=path.name, size=path.stat().st_size, flats=flats)
             if flats:
-                m["mem_import"], m["mem_read"] = memory_per_entity(path, rules)
+                m["mem_import"], m["mem_read_dxf"], m["mem_read"] = memory_per_entity(path, rules)
             rows.append(m)
             print(f"{path.name[:58]:58} {m['read'] * 1000:6.0f} ms {m['import'] * 1000:10.0f} ms "
                   f"{m['ratio']:5.2f}x {m['ratio_med']:6.2f}x  {m['outcome']}", flush=True)
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     for m in rows:
         if m.get("mem_import"):
             print(f"memory per entity, {m['name']}: import + checks {m['mem_import'] / 1024:.1f} KiB, "
-                  f"ezdxf.readfile {m['mem_read'] / 1024:.1f} KiB")
+                  f"import {m['mem_read_dxf'] / 1024:.1f} KiB, ezdxf.readfile {m['mem_read'] / 1024:.1f} KiB")
     for a in app_rows:
         print(f"app: {a['what']:58} {a['time'] * 1000:7.0f} ms  {a['ratio']:5.2f}x the minimal page")
     if not args.no_write and not args.only:
@@ -183,7 +185,8 @@ def write_markdown(rows, repeat: int, exponents: dict | None = None, app_rows: l
     out.write("# Import benchmark\n\n`make bench` (`python -m bench`) times, for each file, `read_dxf` + "
               "`assess` (all checks) against `ezdxf.readfile` alone on the same file in the same process. Each "
               f"file gets {repeat} rounds; in each round both are timed, one right after the other (the order "
-              "alternating), after a garbage collection. The ratio is the fastest import over the fastest read "
+              "alternating), after a garbage collection, and each import is a first reading (`bench.cold`: nothing "
+              "kept from the reading before, neither the parsed drawing nor the checks' memo). The ratio is the fastest import over the fastest read "
               "(the least disturbed run of each); the median of the per-round ratios is shown beside it as a "
               f"check on noise. Target: at most {TARGET}×.\n\n")
     out.write(f"Last run: {date.today().isoformat()} on {machine}.\n\n")
@@ -206,9 +209,11 @@ def write_markdown(rows, repeat: int, exponents: dict | None = None, app_rows: l
                   f"{exponents['import']:.2f}, ezdxf.readfile {exponents['read']:.2f}.\n")
     mem = [m for m in rows if m.get("mem_import")]
     if mem:
-        out.write("\n| generated building | memory per entity, import + checks | ezdxf.readfile |\n|---|---:|---:|\n")
+        out.write("\n| generated building | memory per entity, import + checks (with the checks' memo) | import | "
+                  "ezdxf.readfile |\n|---|---:|---:|---:|\n")
         for m in mem:
-            out.write(f"| `{m['name']}` | {m['mem_import'] / 1024:.1f} KiB | {m['mem_read'] / 1024:.1f} KiB |\n")
+            out.write(f"| `{m['name']}` | {m['mem_import'] / 1024:.1f} KiB | {m['mem_read_dxf'] / 1024:.1f} KiB | "
+                      f"{m['mem_read'] / 1024:.1f} KiB |\n")
     if app_rows:
         out.write("\n## The app\n\nServer-side time of each interaction (AppTest runs the real script), against the "
                   "same kind of interaction on a minimal Streamlit page (a title, a select box, a number) measured in "

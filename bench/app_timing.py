@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import cold
+
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = '''import streamlit as st
 st.title("Minimal")
@@ -100,8 +102,10 @@ def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list
                 add(f"the whole plan in detail chosen{label}", _best(lambda: show(at, "whole"), 1), anchor_change)
                 show(at, None)
 
-        add("first load, the default example checked",
-            _best(lambda: AppTest.from_file(app_path, default_timeout=300).run()), anchor_first)
+        def first_load():
+            cold()
+            AppTest.from_file(app_path, default_timeout=300).run()
+        add("first load, the default example checked", _best(first_load), anchor_first)
         app = AppTest.from_file(app_path, default_timeout=300)
         app.run()
         interactions(app, "", ROUNDS)
@@ -110,6 +114,7 @@ def measure_app(largest: Path | None, buildings: list[tuple[str, Path]]) -> list
             if path is None:
                 continue
             data = path.read_bytes()
+            cold()   # a file opened for the first time: nothing of the import rows' readings may help
             start = time.perf_counter()
             at = AppTest.from_file(app_path, default_timeout=900)
             at.run()
