@@ -19,9 +19,9 @@ import ezdxf
 import numpy as np
 import shapely
 
+from bench import cold
 from planner.checks import assess
 from planner.importers import UnitsUnknownError, read_dxf
-from bench import cold
 from planner.model.plan import PlanError
 from planner.rules import load_rules
 

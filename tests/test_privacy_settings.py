@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.serve import free_port
 from ui.privacy import PRIVACY
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE_ENV = {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "true", "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "200",
                "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full", "STREAMLIT_CLIENT_SHOW_ERROR_LINKS": "true"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _session(port: int) -> tuple[dict, set[int]]:
@@ -66,7 +61,7 @@ def server(tmp_path):
     started = []
 
     def start(extra_env: dict) -> tuple[int, Path]:
-        port, log = _free_port(), tmp_path / f"server-{len(started)}.log"
+        port, log = free_port(), tmp_path / f"server-{len(started)}.log"
         home = tmp_path / "home"
         home.mkdir(exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}

@@ -69,12 +69,18 @@ def sides_of(opening: LineString, rooms: RoomIndex) -> tuple[tuple[str, ...], Po
     return tuple(rooms.rooms[k].id for k in beside), None if far is None else Point(far)
 
 
+def reading_order(xy) -> list[int]:
+    """Positions into xy (rows x y [mm]) in reading order, by y then x rounded to 100 mm so that tiny shifts keep
+    the order (and the ids); ties keep their order."""
+    return sorted(range(len(xy)), key=lambda k: (round(xy[k][1] / 100), round(xy[k][0] / 100)))
+
+
 def ordered(items, point_of):
-    """Items sorted by a representative point, rounded to 100 mm so that tiny shifts keep the order (and the ids)."""
-    def key(item):
-        point = point_of(item)     # once per item: a representative point costs a search of the shape
-        return round(point.y / 100), round(point.x / 100)
-    return sorted(items, key=key)
+    """Items in the reading order of a representative point of each (found once per item: it may cost a search
+    of the shape)."""
+    items = list(items)
+    points = [point_of(item) for item in items]
+    return [items[k] for k in reading_order([(p.x, p.y) for p in points])]
 
 
 def rectangle(cx: float, cy: float, ux: float, uy: float, width_mm: float, depth_mm: float) -> Polygon:

@@ -14,7 +14,7 @@ from shapely.geometry import LineString
 from planner.geometry import NONE, RoomIndex, edges, opening_sides, wall_lines
 from planner.i18n import register, said
 from planner.importers import report as rep
-from planner.importers.building_model import DOOR_PROBES_MM, ordered
+from planner.importers.building_model import DOOR_PROBES_MM, ordered, reading_order
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
 from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
                                       FACT_PROXIES, find_doubts)
@@ -780,9 +780,7 @@ def _fixtures(p: Primitives, rooms: Rooms, tolerance_mm: float) -> Fixtures:
     found = find_fixtures(p, tolerance_mm=tolerance_mm)
     centres = shapely.get_coordinates(shapely.centroid([poly for _, poly, _ in found])).reshape(-1, 2)
     in_room = rooms.index.at(centres).tolist()
-    xy = centres.tolist()
-    order = sorted(range(len(found)), key=lambda k: (round(xy[k][1] / 100), round(xy[k][0] / 100)))   # as `ordered`
-    for n, k in enumerate(order, start=1):
+    for n, k in enumerate(reading_order(centres.tolist()), start=1):
         kind, poly, block = found[k]
         room = rooms.index.rooms[in_room[k]].id if in_room[k] != NONE else None
         fixtures.append(Fixture(id=f"F{n}", type=kind, footprint=poly, room=room))

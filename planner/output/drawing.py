@@ -468,9 +468,8 @@ def _frame(ax, plan: Plan, view: tuple[float, float, float, float] | None, pad: 
 
 
 def _metres(v_mm: float, lang: str) -> str:
-    """A tick in metres as the language writes it: 2,5 in Norwegian."""
-    text = f"{v_mm / 1000:g}"
-    return text.replace(".", ",") if lang == "nb" else text
+    """A tick in metres as the language writes it: 2,5 in Norwegian (to the millimetre)."""
+    return fmt_number(v_mm / 1000, lang, 3)
 
 
 @with_gc_paused
