@@ -33,13 +33,6 @@ register({
     "imp.kind.elevation": {"en": "elevation", "nb": "fasade"},
     "imp.kind.section_or_elevation": {"en": "section or elevation", "nb": "snitt eller fasade"},
     "imp.kind.structural": {"en": "structural plan", "nb": "konstruksjonsplan"},
-    "imp.unit_help": {"en": "Change it if a width you know comes out wrong, then read the drawing again.",
-                      "nb": "Endre den hvis en bredde du kjenner blir feil, og les tegningen på nytt."},
-    "imp.fix_roles": {"en": "Correct what the layers of {name} hold, and read it again",
-                      "nb": "Rett opp hva lagene i {name} inneholder, og les tegningen på nytt"},
-    "imp.reread": {"en": "Read the drawing again with these choices", "nb": "Les tegningen på nytt med disse valgene"},
-    "imp.reupload": {"en": "Upload the DXF again to change layer roles or the plan read.",
-                     "nb": "Last opp DXF-en på nytt for å endre lagroller eller hvilken plan som leses."},
 })
 
 
