@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.i18n import register, render, t
-from planner.importers.layers import ROLES
+from planner.importers.layers import ROLES, UNKNOWN
 from ui.keys import project_key
 from ui.plain import plain
 from ui.region_pick import show_thumbnails
@@ -82,7 +82,10 @@ def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> 
     key = project_key(key)
     layers = report.get("layers", {})
     reasons, texts = report.get("layer_reasons", {}), report.get("layer_reasons_t", {})
-    frame = pd.DataFrame([{"layer": name, "role": role, "why": _said(texts.get(name), reasons.get(name, ""), lang)}
+    names = {role: t(f"imp.role.{role}", lang) for role in (*ROLES, UNKNOWN)}   # each role as the language says it
+    role_of = {**{role: role for role in names}, **{name: role for role, name in names.items()}}
+    frame = pd.DataFrame([{"layer": name, "role": names.get(role, role),
+                           "why": _said(texts.get(name), reasons.get(name, ""), lang)}
                           for name, role in layers.items()], columns=["layer", "role", "why"])
     if frame.empty:
         return {}
@@ -92,10 +95,11 @@ def edit_layer_roles(report: dict, lang: str, *, key: str = "import_layers") -> 
                             column_config={
                                 "layer": st.column_config.TextColumn(t("imp.col.layer", lang)),
                                 "role": st.column_config.SelectboxColumn(t("imp.col.role", lang),
-                                                                         options=[*ROLES, "unknown"], required=True),
+                                                                         options=list(names.values()),
+                                                                         required=True),
                                 "why": st.column_config.TextColumn(t("imp.col.why", lang))})
-    return {row.layer: row.role for row in edited.itertuples()
-            if row.role != layers.get(row.layer) and row.role in ROLES}
+    chosen = {row.layer: role_of.get(row.role) for row in edited.itertuples()}
+    return {layer: role for layer, role in chosen.items() if role in ROLES and role != layers.get(layer)}
 
 
 def choose_region(report: dict, lang: str, *, key: str = "import_region") -> int | None:

@@ -201,6 +201,7 @@ register({
     "imp.role.rooms": {"en": "rooms", "nb": "rom"}, "imp.role.labels": {"en": "labels", "nb": "tekster"},
     "imp.role.fixtures": {"en": "fixtures", "nb": "innredning"},
     "imp.role.ignore": {"en": "ignore", "nb": "ingenting som brukes"},
+    "imp.role.unknown": {"en": "unknown", "nb": "ukjent"},
 })
 
 
