@@ -4,10 +4,9 @@ the value used is an assumption of this tool, marked so, that the user can chang
 from __future__ import annotations
 
 from shapely.geometry import LineString, Point
-from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
-from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
+from planner.checks.space import clear_width_in_room, has_opening, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
 from planner.model.plan import Door, Plan, Room
@@ -59,8 +58,8 @@ def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: di
     # wall, starting where the opening ends (the leaf's own thickness sits in the frame)
     start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
     end = (start[0] + into[0] * required, start[1] + into[1] * required)
-    obstacles = unary_union([outside_of(room), *map(valid, fixtures_of.get(room.id, []))])
-    width = float(round(min(clear_width_beside(LineString([start, end]), along, obstacles), cap)))
+    fixtures = [valid(f) for f in fixtures_of.get(room.id, [])]
+    width = float(round(min(clear_width_in_room(LineString([start, end]), along, room, fixtures), cap)))
     far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
     geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
                                         min(width, required)), far]).convex_hull

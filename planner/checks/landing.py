@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
@@ -22,11 +23,15 @@ REVEAL_MM = 600.0      # the door's own wall: lines this close in front of the o
 PROBE_MM = 300.0       # how far either side of the door to look for its room
 
 
-def ground_near(door: Door, side_mm: float, near: shapely.STRtree, parts: list) -> tuple[Polygon, list]:
-    """The ground looked at for a field of side_mm outside the door, and the parts (rooms, walls) in it, in the
-    order the tree gives them: all of the plan that free_field reads beyond the door and its rooms."""
-    around = door.position.buffer(door.leaf_width_mm + OUT_BEYOND_LEAF_MM + 2 * side_mm)
-    return around, [parts[i] for i in near.query(around)]
+def ground_near(door: Door, side_mm: float, near: shapely.STRtree, parts: list) -> list:
+    """The parts (rooms, walls) of the plan near the door, in the order the tree gives them: all that free_field
+    can read beyond the door and its rooms. Its squares lie within the leaf's width, OUT_BEYOND_LEAF_MM and twice
+    side_mm of the door's middle (the farthest corner is at most (reach + side) and side away along the two
+    axes), and the ways out to them nearer still, so the parts whose bounding boxes meet that square about the
+    door are the only ones a square or a way can touch."""
+    r = door.leaf_width_mm + OUT_BEYOND_LEAF_MM + 2 * side_mm
+    x, y = door.position.x, door.position.y
+    return [parts[i] for i in near.query(shapely.box(x - r, y - r, x + r, y + r))]
 
 
 def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, parts: list,
@@ -56,42 +61,52 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     if behind > ahead:
         nx, ny = -nx, -ny
     half, reach = side_mm / 2, door.leaf_width_mm + OUT_BEYOND_LEAF_MM
-    around, ground = ground_near(door, side_mm, near, parts)
-    taken = unary_union(ground).intersection(around)
     swing = Polygon() if door.swing is None else valid(door.swing)
     swing = swing if swing.difference(inside).area > 1.0 else Polygon()
     w = door.opening.length / 2 - TOLERANCE_MM
     reveal = Polygon([(px - ux * w, py - uy * w), (px + ux * w, py + uy * w),
                       (px + ux * w + nx * REVEAL_MM, py + uy * w + ny * REVEAL_MM),
                       (px - ux * w + nx * REVEAL_MM, py - uy * w + ny * REVEAL_MM)])
-    beyond_reveal = taken.difference(reveal)
     # the squares out from the door row by row and along it within a row, made as arrays; the arithmetic is done
     # in the order a point-by-point loop would do it, so the corners are the same to the last bit
     out, along = (a.ravel() for a in np.meshgrid(np.arange(0.0, reach + 1, STEP_MM),
                                                  np.arange(-half, half + 1, STEP_MM), indexing="ij"))
     cx, cy = px + nx * (out + half) + ux * along, py + ny * (out + half) + uy * along
-    signs = ((-1, -1), (1, -1), (1, 1), (-1, 1))
-    corners = np.stack([np.stack([cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half],
-                                 axis=-1) for sx, sy in signs], axis=1)
+    corners, fields = (_square_corners(cx, cy, (ux, uy), (nx, ny), h) for h in (half, half - TOLERANCE_MM))
     ends = np.stack([np.broadcast_to([px + nx, py + ny], (len(out), 2)),
                      np.stack([px + nx * (out + 1), py + ny * (out + 1)], axis=-1)], axis=1)
-    shapely.prepare(taken)
-    shapely.prepare(beyond_reveal)
+    shapely.prepare(swing)
+    clear_of_reveal: dict[int, BaseGeometry] = {}   # a part of the ground beyond the door's own wall, made once
     # the first free square is what counts: tried a few rows at a time, nearest first, so that a door with open
     # ground before it does not pay for every square further out
     per_row = len(np.arange(-half, half + 1, STEP_MM))
     first, rows = 0, 1
     while first < len(out):
         last = min(first + rows * per_row, len(out))
-        squares = shapely.polygons(corners[first:last])
-        fields = shapely.buffer(squares, -TOLERANCE_MM, join_style="mitre")
-        blocked = shapely.intersects(fields, taken) | shapely.intersects(fields, swing) | \
-            shapely.intersects(shapely.linestrings(ends[first:last]), beyond_reveal)
-        free = np.flatnonzero(~blocked)
-        if len(free):
-            return squares[free[0]]
+        blocked = _hits(near, shapely.polygons(fields[first:last]))
+        blocked |= shapely.intersects(shapely.polygons(fields[first:last]), swing)
+        for k in first + np.flatnonzero(~blocked):
+            way = shapely.linestrings(ends[k])
+            if not any(way.intersects(clear_of_reveal.setdefault(int(i), valid(parts[i]).difference(reveal)))
+                       for i in near.query(way, predicate="intersects")):
+                return shapely.polygons(corners[k])
         first, rows = last, rows * 2
     return None
+
+
+def _square_corners(cx: np.ndarray, cy: np.ndarray, u: tuple[float, float], n: tuple[float, float],
+                    half: float) -> np.ndarray:
+    """The corners of squares of half-side `half` about the centres (cx, cy), with sides along u and n."""
+    (ux, uy), (nx, ny) = u, n
+    return np.stack([np.stack([cx + sx * ux * half + sy * nx * half, cy + sx * uy * half + sy * ny * half], axis=-1)
+                     for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))], axis=1)
+
+
+def _hits(near: shapely.STRtree, geoms: np.ndarray) -> np.ndarray:
+    """For each geometry, whether it meets any part in the tree."""
+    hit = np.zeros(len(geoms), dtype=bool)
+    hit[near.query(geoms, predicate="intersects")[0]] = True
+    return hit
 
 
 def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
@@ -129,7 +144,7 @@ def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
     keys = memo_keys(CHECK, [(
         door.opening, door.position, door.swing, door.leaf_width_mm, side, list(door.rooms),
         [r.polygon for _, r in sorted(kr for rid in set(door.rooms) for kr in rooms_of.get(rid, []))],
-        ground_near(door, side, near, parts)[1]) for door in doors])
+        ground_near(door, side, near, parts)) for door in doors])
     for door, k, field in zip(doors, keys, MEMO.find_all(keys)):
         if field is MISSING:
             field = free_field(door, plan, side, near, parts, rooms_of)

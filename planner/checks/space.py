@@ -39,15 +39,37 @@ def outside_of(room: Room) -> BaseGeometry:
 def clear_width_beside(edge: LineString, outward: tuple[float, float], obstacles: BaseGeometry) -> float:
     """The free distance [mm] from an edge, straight out along the unit vector `outward`, over the edge's whole
     length, to the nearest obstacle (REACH_MM when nothing is in the way)."""
+    band = _band(edge, outward)
+    return _nearest(edge, [band.intersection(obstacles)])
+
+
+def clear_width_in_room(edge: LineString, outward: tuple[float, float], room: Room, fixtures: list) -> float:
+    """clear_width_beside(edge, outward, unary_union([outside_of(room), *fixtures])) for an edge in the room,
+    without the 20 m box made and cut for every edge: the band meets everything outside the room where it leaves
+    the room, and the fixtures where it meets them, so the pieces in the way are those of the band less the room
+    and those of the band and the fixtures (the band lies within the box of outside_of: it starts in the room and
+    reaches REACH_MM). The nearest piece is the same; only pieces that the union would have joined are apart."""
+    band = _band(edge, outward)
+    return _nearest(edge, [band.difference(valid(room.polygon)),
+                           *([band.intersection(unary_union(fixtures))] if fixtures else [])])
+
+
+def _band(edge: LineString, outward: tuple[float, float]) -> Polygon:
+    """The band swept by the edge moved REACH_MM along `outward`, 1 mm short of each end of the edge (a wall the
+    edge ends on is not in it)."""
     (x1, y1), (x2, y2) = edge.coords[0], edge.coords[-1]
-    ex, ey = unit(x2 - x1, y2 - y1)   # the band stops 1 mm short of each end: a wall the edge ends on is not in it
+    ex, ey = unit(x2 - x1, y2 - y1)
     x1, y1, x2, y2 = x1 + ex, y1 + ey, x2 - ex, y2 - ey
     ox, oy = outward[0] * REACH_MM, outward[1] * REACH_MM
-    band = Polygon([(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)])
-    inside = band.intersection(obstacles)
-    hit = [g for g in getattr(inside, "geoms", [inside])
-           if isinstance(g, Polygon) and g.area > 1e-3]   # an obstacle only touching the band's sides is not in it
-    return REACH_MM if not hit else float(min(edge.distance(g) for g in hit))
+    return Polygon([(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)])
+
+
+def _nearest(edge: LineString, found: list) -> float:
+    """The distance from the edge to the nearest piece of what the band found (REACH_MM when none); an obstacle
+    only touching the band's sides is not in it."""
+    hit = [g for inside in found for g in getattr(inside, "geoms", [inside])
+           if isinstance(g, Polygon) and g.area > 1e-3]
+    return REACH_MM if not hit else float(shapely.distance(edge, hit).min())
 
 
 def oriented_box(footprint: BaseGeometry) -> list[tuple[float, float]]:

@@ -8,8 +8,8 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, key as memo_key, keys as memo_keys
-from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, door_ways, valid, fits_circle_in, fixture_obstacles, free_floor,
-                                  outside_of, oriented_box, passage_joins, unit)
+from planner.checks.space import (REACH_MM, by_room, clear_width_in_room, door_way, door_ways, valid, fits_circle_in, fixture_obstacles, free_floor,
+                                  oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Fixture, Plan, Room
@@ -67,8 +67,7 @@ def _judge(plan: Plan, rules: Rules, wc: Fixture, room: Room, frame: WcFrame, bl
     """(code, numbers, geometry to draw) for one WC with the fixtures `blocked` taking floor. room_doors: the
     plan's doors of the room, where the caller has them by room."""
     wide_req, narrow_req, passage = rules.value(WIDE), rules.value(NARROW), rules.value(PASSAGE)
-    obstacles = unary_union([outside_of(room), *blocked])
-    widths = [min(clear_width_beside(edge, out, obstacles), REACH_MM) for edge, out in frame.sides]
+    widths = [min(clear_width_in_room(edge, out, room, blocked), REACH_MM) for edge, out in frame.sides]
     wide_i = 0 if widths[0] >= widths[1] else 1
     wide, narrow = round(widths[wide_i]), round(widths[1 - wide_i])
     half_w, half_d = frame.width_mm / 2, frame.depth_mm / 2
