@@ -128,12 +128,41 @@ def rectangle_sizes(rules: Rules) -> tuple[float, float] | None:
 
 def _box_centres(poly: Polygon, half_x: float, half_y: float) -> BaseGeometry:
     """Where the centre of an axis-parallel box of half-sizes (half_x, half_y) can be with the box inside poly:
-    the polygon less the band its outline sweeps when the box slides along every edge."""
+    the polygon less the band its outline sweeps when the box slides along every edge. Empty without sweeping
+    where cannot_hold_box shows that no such box fits."""
+    return Polygon() if cannot_hold_box(poly, half_x, half_y) else swept_centres(poly, half_x, half_y)
+
+
+def swept_centres(poly: Polygon, half_x: float, half_y: float) -> BaseGeometry:
+    """_box_centres by sweeping alone: the polygon less the union of each edge's swept box."""
     edges = ring_edges(poly, holes=True)
     corners = np.array([(-half_x, -half_y), (half_x, -half_y), (half_x, half_y), (-half_x, half_y)])
     pts = np.concatenate([edges[:, None, :2] + corners, edges[:, None, 2:] + corners], axis=1)
     swept = shapely.union_all(shapely.convex_hull(shapely.multipoints(pts)))
     return poly.difference(swept)
+
+
+# GEOS simplifies a buffer's input by up to this share of the distance before offsetting it
+BUFFER_SIMPLIFY_SHARE = 0.01
+
+
+def cannot_hold_box(poly: BaseGeometry, half_x: float, half_y: float) -> bool:
+    """True when no axis-parallel box of half-sizes (half_x, half_y) fits in poly, shown cheaply; False when it
+    may fit (then only sweeping the box along the edges tells). Exact in the one direction it answers: a box
+    wider or taller than the polygon's bounds cannot fit; and with the polygon scaled so that the box becomes a
+    square of half-side m = min(half_x, half_y), the box holds the disc of radius m, so where it fits the scaled
+    polygon shrunk by m keeps a point. GEOS's inward buffer keeps every point at least its distance from the
+    outline (its round corners are chords inside the circle), once it has simplified the outline by up to
+    BUFFER_SIMPLIFY_SHARE of the distance; shrinking by m / (1 + 2 BUFFER_SIMPLIFY_SHARE), less 0.01 mm for the
+    arithmetic, is therefore never more than shrinking the true outline by m, and an empty result means no box."""
+    minx, miny, maxx, maxy = poly.bounds
+    if not maxx - minx >= 2 * half_x or not maxy - miny >= 2 * half_y:
+        return True
+    m = min(half_x, half_y)
+    if m <= 0:
+        return False
+    scaled = shapely.transform(poly, lambda xy: xy * (m / half_x, m / half_y))
+    return scaled.buffer(-(m / (1 + 2 * BUFFER_SIMPLIFY_SHARE) - 0.01), quad_segs=8).is_empty
 
 
 def free_rectangle(floor: BaseGeometry, width: float, length: float) -> Polygon | None:
