@@ -161,6 +161,54 @@ def test_the_width_beside_an_edge_cut_by_the_room_is_the_width_beside_it_within_
         assert round(got) == round(want) and math.isclose(got, want, abs_tol=1e-6), (got, want)
 
 
+def random_doors_between_two_rooms(rng: np.random.Generator) -> tuple[list, dict, dict]:
+    """A hall and a room side by side, turned by a random angle, with doors of every kind in the wall between
+    them and in the outer walls, leaves opening either way, and fixtures in both rooms."""
+    at = turned(float(rng.uniform(0, 360)))
+    depth = float(rng.uniform(2000, 5000))
+
+    def rect(id, type, x0, x1):
+        return Room(id=id, name=id, type=type, polygon=Polygon([at(x0, 0), at(x1, 0), at(x1, depth), at(x0, depth)]))
+    rooms = [rect("R1", "hall", -float(rng.uniform(1500, 3000)), 0), rect("R2", "bedroom", 0,
+                                                                              float(rng.uniform(1500, 4000)))]
+    doors = []
+    for k in range(6):
+        y = float(rng.uniform(-200, depth - 700))
+        leaf = float(rng.uniform(700, 1000))
+        x = 0.0 if k < 4 else float(rng.uniform(-1000, 1000))
+        hinge, latch = ((x, y), (x, y + leaf)) if k < 4 else ((x, depth), (x + leaf, depth))
+        if rng.random() < 0.5:
+            hinge, latch = latch, hinge
+        doors.append(door_from_opening(f"D{k}", at(*hinge), at(*latch), int(rng.choice([-1, 1])), rooms,
+                                       kind=str(rng.choice(["hinged", "hinged", "hinged", "double", "sliding"]))))
+    fixtures = {}
+    for room in rooms:
+        minx, miny, maxx, maxy = room.polygon.bounds
+        for _ in range(int(rng.integers(0, 4))):
+            x, y = float(rng.uniform(minx, maxx)), float(rng.uniform(miny, maxy))
+            fixtures.setdefault(room.id, []).append(box(x, y, x + float(rng.uniform(200, 900)),
+                                                        y + float(rng.uniform(200, 900))))
+    return [d for d in doors if d.swing is not None], {r.id: r for r in rooms}, fixtures
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_latch_spaces_measured_together_are_those_measured_door_by_door(seed):
+    from planner.checks.door_side import _latch_space, _latch_spaces
+    rng = np.random.default_rng(seed)
+    measured = 0
+    for _ in range(6):
+        doors, rooms, fixtures = random_doors_between_two_rooms(rng)
+        plan = Plan(rooms=tuple(rooms.values()), doors=tuple(doors))
+        together = _latch_spaces(doors, rooms, fixtures, 500.0, 5000.0)
+        for door, got in zip(doors, together):
+            want = _latch_space(door, plan, rooms, fixtures, 500.0, 5000.0)
+            assert (got is None) == (want is None)
+            if want is not None:
+                assert got[:2] == want[:2] and got[2].equals_exact(want[2], 0)
+                measured += 1
+    assert measured
+
+
 def latch_beside_a_cupboard(gap_mm: float) -> Plan:
     """A bedroom whose door, in its west wall, opens into it with its latch to the north; a cupboard stands
     gap_mm north of the latch, away from the wall."""

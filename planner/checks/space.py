@@ -57,11 +57,37 @@ def clear_width_in_room(edge: LineString, outward: tuple[float, float], room: Ro
 def _band(edge: LineString, outward: tuple[float, float]) -> Polygon:
     """The band swept by the edge moved REACH_MM along `outward`, 1 mm short of each end of the edge (a wall the
     edge ends on is not in it)."""
-    (x1, y1), (x2, y2) = edge.coords[0], edge.coords[-1]
+    return Polygon(_band_corners(edge.coords[0], edge.coords[-1], outward))
+
+
+def _band_corners(a, b, outward: tuple[float, float]) -> list[tuple[float, float]]:
+    (x1, y1), (x2, y2) = a[:2], b[:2]
     ex, ey = unit(x2 - x1, y2 - y1)
     x1, y1, x2, y2 = x1 + ex, y1 + ey, x2 - ex, y2 - ey
     ox, oy = outward[0] * REACH_MM, outward[1] * REACH_MM
-    return Polygon([(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)])
+    return [(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)]
+
+
+def clear_widths_in_rooms(edges: list, outward: list, rooms: list[Room], fixtures: list[list]) -> list[float]:
+    """clear_width_in_room(LineString(edge), outward, room, fixtures) for each edge (its two ends) with its
+    outward direction, room and fixtures, with one shapely call per step for all of them: the same GEOS
+    operations on the same shapes, so the same widths to the last bit."""
+    if not edges:
+        return []
+    bands = shapely.polygons(np.array([_band_corners(a, b, o) for (a, b), o in zip(edges, outward)], dtype=float))
+    floors = np.array([valid(room.polygon) for room in rooms] + [None], dtype=object)[:-1]
+    furnished = [k for k, f in enumerate(fixtures) if f]
+    found = np.concatenate([shapely.difference(bands, floors), shapely.intersection(
+        bands[furnished], np.array([unary_union(fixtures[k]) for k in furnished] + [None], dtype=object)[:-1])])
+    owner = np.concatenate([np.arange(len(edges)), np.array(furnished, dtype=int)])
+    pieces, which = shapely.get_parts(found, return_index=True)
+    keep = (shapely.get_type_id(pieces) == 3) & (shapely.area(pieces) > 1e-3)   # polygons in the band, not touching it
+    pieces, which = pieces[keep], owner[which[keep]]
+    widths = np.full(len(edges), REACH_MM)
+    if len(pieces):
+        lines = shapely.linestrings(np.array([(a[:2], b[:2]) for a, b in edges], dtype=float))
+        np.minimum.at(widths, which, shapely.distance(lines[which], pieces))
+    return widths.tolist()
 
 
 def _nearest(edge: LineString, found: list) -> float:
