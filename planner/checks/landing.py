@@ -84,8 +84,10 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     first, rows = 0, 1
     while first < len(out):
         last = min(first + rows * per_row, len(out))
-        blocked = _hits(near, shapely.polygons(fields[first:last]))
-        blocked |= shapely.intersects(shapely.polygons(fields[first:last]), swing)
+        insets = shapely.polygons(fields[first:last])
+        blocked = _hits(near, insets)
+        if not swing.is_empty:
+            blocked |= shapely.intersects(insets, swing)
         for k in first + np.flatnonzero(~blocked):
             way = shapely.linestrings(ends[k])
             if not any(way.intersects(clear_of_reveal.setdefault(int(i), valid(parts[i]).difference(reveal)))
