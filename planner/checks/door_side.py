@@ -51,7 +51,8 @@ def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> 
 def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: dict[str, list], required: float,
                  cap: float) -> tuple[str, float, object] | None:
     """(The id of the room the leaf opens into, the free width [whole mm, at most cap] beside the latch jamb, the
-    space to draw), or None for a door that needs none."""
+    space to draw), or None for a door that needs none. One door at a time: the check measures the doors together
+    (_latch_spaces), and is held to this by tests/test_first_reading_paths.py."""
     room = swing_room(door, plan, rooms)
     side = None if room is None else latch_side(door, room)
     if side is None:
@@ -82,7 +83,7 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
     at, floors = np.array([k for k, _ in pairs]), [valid(r.polygon) for _, r in pairs]
     swings = [valid(doors[k].swing) for k in at]
     swept = shapely.area(shapely.intersection(np.array(floors, dtype=object), np.array(swings, dtype=object)))
-    into: dict[int, Room] = {}
+    into: dict[int, tuple[float, Room]] = {}   # door -> (the floor its leaf sweeps, the room)
     for (k, room), area in zip(pairs, swept.tolist()):
         if k not in into or area > into[k][0]:
             into[k] = (area, room)
