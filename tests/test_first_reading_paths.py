@@ -314,3 +314,17 @@ def test_the_rectangle_found_is_the_one_the_sweep_finds(seed):
                 break
         assert (got is None) == (want is None)
         assert got is None or got.equals_exact(want, 0)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_swept_box_made_from_a_line_of_its_points_is_the_hull_of_the_points(seed):
+    # swept_centres makes each edge's hull from its eight points as a line, not as a multipoint: the same hull
+    from planner.geometry import edges as ring_edges
+    rng = np.random.default_rng(seed)
+    for _ in range(20):
+        e = ring_edges(random_floor(rng), holes=True)
+        half = np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)]) * (float(rng.uniform(400, 1200)),
+                                                                  float(rng.uniform(400, 1200)))
+        pts = np.concatenate([e[:, None, :2] + half, e[:, None, 2:] + half], axis=1)
+        assert list(shapely.to_wkb(shapely.convex_hull(shapely.linestrings(pts)))) == \
+            list(shapely.to_wkb(shapely.convex_hull(shapely.multipoints(pts))))

@@ -101,7 +101,7 @@ def largest_free_circle(floor: BaseGeometry, tolerance_mm: float = 0.5) -> tuple
     for part in parts:
         with np.errstate(divide="ignore", invalid="ignore"):   # a sliver of floor: GEOS divides by its width
             radius_line = shapely.maximum_inscribed_circle(part, tolerance_mm)
-        centre = Point(radius_line.coords[0])
+        centre = shapely.get_point(radius_line, 0)   # its first end; a Point made from its coordinates costs more
         diameter = 2 * radius_line.length
         if best is None or diameter > best[1]:
             best = (centre, diameter)
@@ -139,7 +139,9 @@ def swept_centres(poly: Polygon, half_x: float, half_y: float) -> BaseGeometry:
     edges = ring_edges(poly, holes=True)
     corners = np.array([(-half_x, -half_y), (half_x, -half_y), (half_x, half_y), (-half_x, half_y)])
     pts = np.concatenate([edges[:, None, :2] + corners, edges[:, None, 2:] + corners], axis=1)
-    swept = shapely.union_all(shapely.convex_hull(shapely.multipoints(pts)))
+    # each edge's hull made from its eight points as one line: GEOS takes a hull from the coordinates alone, in
+    # their order, so the hull is the one of the points as a multipoint, which costs twice as much to make
+    swept = shapely.union_all(shapely.convex_hull(shapely.linestrings(pts)))
     return poly.difference(swept)
 
 
