@@ -102,3 +102,57 @@ def test_apart_groups(rows, sizes):
 
 def test_apart_groups_of_nothing():
     assert apart_groups(np.zeros((0, 4))) == []
+
+
+# --- doors: leaf lines found for all arcs at once --------------------------------------------------------------
+
+def _leaf_line_brute_force(seg: np.ndarray, centre: np.ndarray, end: np.ndarray, tol: float) -> bool:
+    """The definition, one segment at a time: a segment with an end within the tolerance square of the centre
+    whose other end lies within the tolerance of the arc's end."""
+    for row in seg:
+        for near, other in ((row[:2], row[2:]), (row[2:], row[:2])):
+            if abs(near[0] - centre[0]) <= tol and abs(near[1] - centre[1]) <= tol and \
+                    np.hypot(*(end - other)) <= tol:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_leaf_lines_for_all_arcs_at_once_are_those_found_one_by_one(seed):
+    from planner.importers.doors import _EndIndex
+    rng = np.random.default_rng(seed)
+    tol = 20.0
+    centres = rng.integers(0, 40, (30, 2)) * 50.0
+    ends = centres[:, None, :] + rng.choice([-900.0, 0.0, 900.0], (30, 2, 2))
+    seg = []
+    for c, e in zip(centres, ends):                     # leaf lines just inside, at and just past the tolerance
+        for _ in range(int(rng.integers(0, 3))):
+            k = int(rng.integers(0, 2))
+            off = rng.choice([0.0, 10.0, tol, tol + 1e-9, 35.0], 2) * rng.choice([-1.0, 1.0], 2)
+            row = [*(c + off), *(e[k] + rng.choice([0.0, tol, 15.0, 30.0]) * rng.choice([-1.0, 1.0], 2))]
+            seg.append(row if rng.random() < 0.5 else row[2:] + row[:2])
+    seg = np.array(seg + rng.uniform(0, 2000, (40, 4)).tolist())
+    found = _EndIndex(seg, centres, tol).other_end_near(centres, ends)
+    expected = [[_leaf_line_brute_force(seg, c, e[k], tol) for k in range(2)] for c, e in zip(centres, ends)]
+    assert found.tolist() == expected
+    assert found.any() and not found.all()
+
+
+def test_line_ends_are_each_line_s_first_and_last_point():
+    from planner.importers.walls_to_rooms import line_ends
+    rng = np.random.default_rng(3)
+    lines = [shapely.linestrings(rng.uniform(-1e6, 1e6, (int(n), 2))) for n in rng.integers(2, 6, 50)]
+    assert line_ends(lines).tolist() == [[*ln.coords[0], *ln.coords[-1]] for ln in lines]
+    assert line_ends([]).shape == (0, 4)
+
+
+def test_boxes_queried_at_once_meet_what_each_query_meets():
+    """The double-door search asks the tree for every leaf at once and walks each leaf's hits in the order a
+    query of that leaf alone gives (the first partner found wins)."""
+    rng = np.random.default_rng(5)
+    pts = rng.integers(0, 30, (400, 2)) * 100.0
+    tree = shapely.STRtree(shapely.points(pts))
+    boxes = shapely.box(*(pts - 150).T, *(pts + 150).T)
+    a, b = tree.query(boxes)
+    starts = np.searchsorted(a, np.arange(len(pts) + 1))
+    assert all(b[starts[k]:starts[k + 1]].tolist() == tree.query(boxes[k]).tolist() for k in range(len(pts)))

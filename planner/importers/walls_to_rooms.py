@@ -22,6 +22,16 @@ def extend_segments(seg: np.ndarray, by_mm: float) -> np.ndarray:
     return np.hstack([seg[:, :2] - u, seg[:, 2:] + u])
 
 
+def line_ends(lines) -> np.ndarray:
+    """The first and the last point of each line, as rows x1 y1 x2 y2 (one call for all the lines)."""
+    if not len(lines):
+        return np.zeros((0, 4))
+    coords, which = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
+    last = np.cumsum(np.bincount(which, minlength=len(lines))) - 1
+    first = np.r_[0, last[:-1] + 1]
+    return np.c_[coords[first], coords[last]]
+
+
 def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_mm: float = 10.0,
                      gap_mm: float = 60.0) -> list[Polygon]:
     """Room-sized faces enclosed by the wall segments (mm) with the door openings drawn shut.
@@ -30,7 +40,7 @@ def rooms_from_walls(wall_seg: np.ndarray, openings: list[LineString], *, snap_m
     """
     parts = [wall_seg]
     if openings:
-        parts.append(np.array([[*ln.coords[0], *ln.coords[-1]] for ln in openings], dtype=float))
+        parts.append(line_ends(openings))
     seg = np.vstack(parts) if len(parts) > 1 else wall_seg
     if not len(seg):
         return []
