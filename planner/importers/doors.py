@@ -129,11 +129,11 @@ class _EndIndex:
             return
         ends = np.vstack([seg[:, :2], seg[:, 2:]])
         other = np.vstack([seg[:, 2:], seg[:, :2]])
-        want = {(int(i) + dx, int(j) + dy) for i, j in self._cell(queries) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        around = np.array([(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)])   # a query's cell and those around
+        want = (self._cell(queries)[:, None, :] + around[None]).reshape(-1, 2)
         cell = self._cell(ends)
         key = cell[:, 0] * (4 * self.LIMIT) + cell[:, 1]
-        wanted = np.array([i * (4 * self.LIMIT) + j for i, j in want], dtype=np.int64)
-        keep = np.isin(key, wanted)
+        keep = np.isin(key, np.unique(want[:, 0] * (4 * self.LIMIT) + want[:, 1]))
         self.ends, self.other = ends[keep], other[keep]
 
     def _cell(self, pts: np.ndarray) -> np.ndarray:
@@ -234,7 +234,7 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
 
     leaves = _leaves(p.arc, idx, radii, p.arc_group, leaf_ends, wall_index, tolerance_mm)
 
-    shapes: list[DoorShape] = []
+    drawn = []    # (hinge, other end of the opening, the rest of the DoorShape): the lines are made all at once
     used = [False] * len(leaves)
     # double doors: two leaves whose closed ends meet; the ends near each leaf's, found for all leaves at once
     ends = shapely.points([lf[1] for lf in leaves]) if leaves else None
@@ -258,14 +258,14 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
             swing = unary_union([_swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
                                  _swing(lb[0], (lb[1] - lb[0]) / lb[3], lb[2], lb[3])])
             swing = swing if isinstance(swing, Polygon) else swing.convex_hull
-            shapes.append(DoorShape(LineString([la[0], lb[0]]), max(la[3], lb[3]), "double", swing,
-                                    said("imp.door.two_arcs"), tuple(la[0])))
+            drawn.append((la[0], lb[0], max(la[3], lb[3]), "double", swing, said("imp.door.two_arcs"), tuple(la[0])))
             continue
         used[a] = True
         src = said("imp.door.src_block" if la[4] >= 0 else "imp.door.src_arc")
-        shapes.append(DoorShape(LineString([la[0], la[1]]), la[3], "hinged",
-                                _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
-                                said("imp.door.hinged", src=src, how=la[5]), tuple(la[0])))
+        drawn.append((la[0], la[1], la[3], "hinged", _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
+                      said("imp.door.hinged", src=src, how=la[5]), tuple(la[0])))
+    openings = shapely.linestrings(np.array([(a, b) for a, b, *_ in drawn], dtype=float).reshape(-1, 2, 2))
+    shapes = [DoorShape(line, *rest) for line, (_, _, *rest) in zip(openings.tolist(), drawn)]
 
     # door blocks without a usable arc: sliding doors and doors drawn as an opening
     arc_groups = {lf[4] for lf in leaves if lf[4] >= 0}
