@@ -156,3 +156,16 @@ def test_boxes_queried_at_once_meet_what_each_query_meets():
     a, b = tree.query(boxes)
     starts = np.searchsorted(a, np.arange(len(pts) + 1))
     assert all(b[starts[k]:starts[k + 1]].tolist() == tree.query(boxes[k]).tolist() for k in range(len(pts)))
+
+
+def test_groups_that_keep_joining_end_as_one_group(monkeypatch):
+    """Past MAX_JOIN_ROUNDS the lines are one group (the whole drawing at once): slower, never wrong."""
+    import planner.importers.walls_to_rooms as w
+    room = [[0, 0, 4000, 0], [4000, 0, 4000, 3000], [4000, 3000, 0, 3000], [0, 3000, 0, 0]]
+    column = [[1000, 1000, 1300, 1000], [1300, 1000, 1300, 1300], [1300, 1300, 1000, 1300], [1000, 1300, 1000, 1000]]
+    apart = [[9000, 0, 9500, 0]]
+    lines = _as_lines(np.array(room + column + apart, dtype=float))
+    assert [len(g) for g in apart_groups(shapely.bounds(lines))] == [8, 1]
+    monkeypatch.setattr(w, "MAX_JOIN_ROUNDS", 1)      # the column joins the room only in a second round
+    assert [g.tolist() for g in apart_groups(shapely.bounds(lines))] == [list(range(9))]
+    assert sorted(shapely.to_wkb(faces_of_lines(lines))) == sorted(shapely.to_wkb(_faces(lines)))

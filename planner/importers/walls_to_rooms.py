@@ -22,6 +22,9 @@ def extend_segments(seg: np.ndarray, by_mm: float) -> np.ndarray:
     return np.hstack([seg[:, :2] - u, seg[:, 2:] + u])
 
 
+MAX_JOIN_ROUNDS = 12    # rounds of joining groups whose boxes meet (apart_groups): real drawings need two or three
+
+
 def line_ends(lines) -> np.ndarray:
     """The first and the last point of each line, as rows x1 y1 x2 y2 (one call for all the lines)."""
     if not len(lines):
@@ -80,11 +83,13 @@ def apart_groups(boxes: np.ndarray) -> list[np.ndarray]:
     """The elements (rows of boxes: x0 y0 x1 y1) in groups whose boxes are apart from those of every other group:
     elements whose boxes meet, even at a point, are in one group, and so are groups whose boxes (each the box of
     its elements) meet. Each group holds its elements' positions in order, the groups in the order of their first
-    element."""
+    element. Joined boxes that meet further ones are joined again, at most MAX_JOIN_ROUNDS times (a drawing of
+    boxes each reaching the next only once joined, say a spiral); beyond that all elements are one group, which
+    is always right, only slower."""
     if not len(boxes):
         return []
     group = np.arange(len(boxes))
-    while True:
+    for _ in range(MAX_JOIN_ROUNDS):
         extent = group_bounds(boxes, group, int(group.max()) + 1)
         shapes = shapely.box(*extent.T)
         i, j = shapely.STRtree(shapes).query(shapes)    # the boxes' envelopes are the boxes: meeting ones
@@ -92,6 +97,8 @@ def apart_groups(boxes: np.ndarray) -> list[np.ndarray]:
         if joined.max() + 1 == len(extent):
             break
         group = joined[group]
+    else:
+        return [np.arange(len(boxes))]
     order = np.argsort(group, kind="stable")
     members = np.split(order, np.flatnonzero(np.diff(group[order])) + 1)
     return sorted(members, key=lambda m: m[0])
