@@ -241,7 +241,8 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
     reach = np.array([max(tolerance_mm, 0.1 * lf[3]) for lf in leaves])   # the envelope of a circle of this radius
     if leaves:
         latch = np.array([lf[1] for lf in leaves])
-        near_a, near_b = shapely.STRtree(ends).query(shapely.box(*(latch - reach[:, None]).T, *(latch + reach[:, None]).T))
+        boxes = shapely.box(*(latch - reach[:, None]).T, *(latch + reach[:, None]).T)
+        near_a, near_b = shapely.STRtree(ends).query(boxes)
         starts = np.searchsorted(near_a, np.arange(len(leaves) + 1))
         near_b = near_b.tolist()
     for a, la in enumerate(leaves):
