@@ -68,7 +68,8 @@ def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: di
     return room.id, width, geometry
 
 
-@reads("rooms", "doors", "fixtures")
+@reads("rooms", "fixtures", "doors.id", "doors.kind", "doors.opening", "doors.position", "doors.rooms",
+       "doors.swing")
 def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each side-hung door that opens into a room of the plan: the free floor beside its latch jamb, along the
     wall away from the hinge, over a depth into the room equal to the width required, against the standard's
