@@ -124,7 +124,8 @@ def _side_hung(door: Door) -> bool:
     return door.swing is not None and has_opening(door) and not door.swing.is_empty and door.kind == "hinged"
 
 
-@reads("rooms", "doors", "fixtures")
+@reads("rooms", "fixtures", "doors.id", "doors.kind", "doors.opening", "doors.position", "doors.rooms",
+       "doors.swing")
 def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each side-hung door that opens into a room of the plan: the free floor beside its latch jamb, along the
     wall away from the hinge, over a depth into the room equal to the width required, against the standard's

@@ -6,7 +6,8 @@ The contract:
   computation's name and its inputs: each geometry by its WKB (its type, its parts and rings, every coordinate
   to the last bit), each number by its eight IEEE bytes, each text by its UTF-8, None, truth values and the
   length of every list marked, each part prefixed by its length, so two different inputs never give the same
-  bytes. A caller puts in every geometry, rule value and setting its computation reads (and the split into
+  bytes; the table keeps the 256-bit BLAKE2b digest of those bytes (two different inputs share one by a chance
+  of 2⁻¹²⁸, far below any fault of the machine; a room's key is 32 bytes, not its geometry again). A caller puts in every geometry, rule value and setting its computation reads (and the split into
   sure and unsure obstacles as two lists, the kind of shape asked for, the room type where it decides), and
   nothing it does not: a finding's texts, ids and the checks' own comparisons are made outside, every time.
 - **A hit is exactly what computing would give.** The computations memoised are pure functions of those
@@ -24,6 +25,7 @@ The contract:
 """
 from __future__ import annotations
 
+import hashlib
 import struct
 import threading
 from collections import OrderedDict
@@ -32,11 +34,14 @@ from typing import Any, Callable
 
 import numpy as np
 import shapely
+from shapely.geometry import (GeometryCollection, LinearRing, LineString, MultiLineString, MultiPoint,
+                              MultiPolygon, Point, Polygon)
 from shapely.geometry.base import BaseGeometry
 
 MAX_ENTRIES = 50_000      # a 1 000-flat building needs about 20 000 (rooms, showers, WCs, doors)
 MAX_BYTES = 96 * 1024 * 1024   # estimated; the 1 000-flat building's entries take about a fifth of it
 MISSING = object()        # what find() gives for a key not held (a result may itself be None)
+DIGEST_BYTES = 32         # a key is kept as the 256-bit digest of its bytes
 
 _LENGTH = struct.Struct("<I")
 _NUMBER = struct.Struct("<d")
@@ -59,7 +64,16 @@ def keys(name: str, rows: list) -> list[bytes]:
         pieces.append(out)
     wkb = shapely.to_wkb(np.array(geoms + [None], dtype=object)[:-1]) if geoms else []
     written = [b"G" + _LENGTH.pack(len(w)) + w for w in wkb]
-    return [b"".join([written[p] if p.__class__ is int else p for p in out]) for out in pieces]
+    return [_digest(b"".join([written[p] if p.__class__ is int else p for p in out])).digest() for out in pieces]
+
+
+def _digest(data: bytes):
+    return hashlib.blake2b(data, digest_size=DIGEST_BYTES)
+
+
+# shapely's geometry classes: a part's class looked up here first, before the general tests
+_GEOMETRIES = frozenset((Point, LineString, LinearRing, Polygon, MultiPoint, MultiLineString, MultiPolygon,
+                         GeometryCollection))
 
 
 def _put_all(parts: tuple | list, out: list, geoms: list) -> None:
@@ -67,13 +81,19 @@ def _put_all(parts: tuple | list, out: list, geoms: list) -> None:
     written with the others. Nested sequences are the only parts that take a call of their own."""
     out.append(b"L" + _LENGTH.pack(len(parts)))
     for part in parts:
-        if isinstance(part, bytes):
+        cls = part.__class__
+        if cls in _GEOMETRIES:
+            out.append(len(geoms))
+            geoms.append(part)
+        elif cls is list or cls is tuple:
+            _put_all(part, out, geoms)
+        elif cls is float:
+            out.append(b"D" + _NUMBER.pack(part))
+        elif isinstance(part, bytes):
             out.append(b"B" + _LENGTH.pack(len(part)) + part)
         elif isinstance(part, str):
             text = part.encode()
             out.append(b"S" + _LENGTH.pack(len(text)) + text)
-        elif part.__class__ is float:
-            out.append(b"D" + _NUMBER.pack(part))
         elif isinstance(part, BaseGeometry):
             out.append(len(geoms))
             geoms.append(part)

@@ -127,7 +127,7 @@ def _widths(name: str, items: list, measure) -> list[int]:
     return widths
 
 
-@reads("rooms", "doors", "fixtures")
+@reads("rooms", "fixtures", "doors.rooms", "doors.way")
 def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
     """Each hall and room for permanent stay: the widest passage, outside fixtures and furniture drawn (beds,
     kitchen fittings), from its main free floor to every door, against 900 mm; each shower: the widest passage

@@ -336,7 +336,7 @@ def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
     return {rid for rid in with_toilet if types.get(rid) == "wc"}
 
 
-@reads("rooms", "doors", "fixtures", "report:format")
+@reads("rooms", "fixtures", "doors.rooms", "doors.swing", "doors.kind", "report:format")
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
 

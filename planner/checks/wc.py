@@ -116,7 +116,7 @@ def _outcome(plan: Plan, rules: Rules, wc: Fixture, room: Room, sure: list, unsu
     return code, status, MappingProxyType(numbers), geometry   # read-only: the memo shares it
 
 
-@reads("rooms", "doors", "fixtures")
+@reads("rooms", "fixtures", "doors.rooms", "doors.swing", "doors.way")
 def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each WC that must be accessible: the free floor on each side, the turning space in front of it and the
     passage to the side space. A step-free shower zone counts as floor (the guidance lets the side space double
