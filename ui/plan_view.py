@@ -16,7 +16,7 @@ from planner.model.sourced import USER
 from planner.rules.texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
 from planner.model.status import ICONS, worst_first
-from ui.checked import per_language, plan_key, remembered
+from ui.checked import per_language, plan_key, remembered, shared
 from ui.keys import project_key
 
 register({
@@ -81,14 +81,17 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
 def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> bytes:
     """The drawing as PNG, drawn again only when the plan, a finding or the part shown changed (a large plan takes
     a second); the picture in each language is kept, so switching back and forth draws nothing."""
-    return per_language("_plan_picture", (plan_key(plan), findings, view), lang,
-                        lambda: plan_png(plan, findings, lang, view=view))
+    key = (plan_key(plan), findings, view)
+    return per_language("_plan_picture", key, lang,
+                        lambda: shared("plan_picture", (*key, lang), lambda: plan_png(plan, findings, lang, view=view)))
 
 
 def overview_image(plan: Plan, findings: list[Finding], parts: list) -> bytes:
     """The overview as PNG, drawn again only when the plan or a finding changed; it holds no words, so a language
     switch draws nothing."""
-    return remembered("_plan_overview", (plan_key(plan), findings), lambda: overview_png(plan, findings, parts))
+    key = (plan_key(plan), findings)
+    return remembered("_plan_overview", key, lambda: shared("plan_overview", key,
+                                                            lambda: overview_png(plan, findings, parts)))
 
 
 def _shown(plan: Plan, lang: str) -> tuple[list, object]:
