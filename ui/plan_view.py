@@ -145,6 +145,21 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
     st.dataframe(table, hide_index=True, width="stretch")
 
 
+RULES_OPEN = "rules_open"   # session key: whether the rule values are shown, kept across a language switch
+
+
+def render_rules(rules: Rules, lang: str) -> None:
+    """The rule values in use, under an expander whose table is made and sent only while it is open: closed (as it
+    starts) it costs a rerun nothing but its title. Open or closed, it stays so when the language changes (the
+    title in the new language is a new expander, opened as the last one was)."""
+    key = f"rules_box_{lang}"
+    box = st.expander(t("rules.title", lang), expanded=st.session_state.get(RULES_OPEN, False), key=key,
+                      on_change=lambda: st.session_state.__setitem__(RULES_OPEN, bool(st.session_state[key])))
+    if box.open:
+        with box:
+            st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
+
+
 def rules_table(rules: Rules, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{t("rules.col.what", lang): rule_value_name(k, v.note, lang)
                           + (t("rules.overridden", lang) if v.confidence == USER else ""),
