@@ -7,6 +7,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
+from planner.checks.reuse import reads
 from planner.checks.space import clear_width_beside, has_opening, outside_of, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
@@ -67,6 +68,8 @@ def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: di
     return room.id, width, geometry
 
 
+@reads("rooms", "fixtures", "doors.id", "doors.kind", "doors.opening", "doors.position", "doors.rooms",
+       "doors.swing")
 def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each side-hung door that opens into a room of the plan: the free floor beside its latch jamb, along the
     wall away from the hinge, over a depth into the room equal to the width required, against the standard's

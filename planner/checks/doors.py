@@ -1,9 +1,7 @@
 """Doors: clear width (TEK17 § 12-13 (2)) and threshold height (TEK17 § 12-13 (3) c, NAV ≤ 25 mm)."""
 from __future__ import annotations
 
-import functools
-import threading
-
+from planner.checks.reuse import reads
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model.plan import SOURCE_ESTIMATED, SOURCE_SCANNED, Door, Plan
 from planner.rules import Rules
@@ -79,27 +77,7 @@ def required_clear_width_mm(door: Door, plan: Plan, rules: Rules, room_types: di
     return rules.value(key), key
 
 
-def again_for_the_same_plan(check):
-    """check(plan, rules), or, given the very same plan and rules objects as its last call (both frozen), the
-    findings of that call again, in a new list: the step-free route judges each door by the findings assess has
-    just made of it. One call is kept, behind a lock."""
-    last: list = [None]
-    lock = threading.Lock()
-
-    @functools.wraps(check)
-    def checked(plan: Plan, rules: Rules) -> list[Finding]:
-        with lock:
-            held = last[0]
-        if held is not None and held[0] is plan and held[1] is rules:
-            return list(held[2])
-        findings = check(plan, rules)
-        with lock:
-            last[0] = (plan, rules, tuple(findings))
-        return findings
-    return checked
-
-
-@again_for_the_same_plan
+@reads("rooms", "doors", "fixtures", "entrance")
 def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     """Every door's clear width against the entrance or communication-route width (TEK17: 860 mm) or the width
     inside a dwelling (760 mm). An estimated width (from the drawn leaf) within the estimate's own error — the
@@ -140,7 +118,7 @@ def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     return findings
 
 
-@again_for_the_same_plan
+@reads("doors")
 def check_thresholds(plan: Plan, rules: Rules) -> list[Finding]:
     """Every door's threshold against the step-free limit; an unmeasured threshold is unknown. Where the standard
     allows a higher threshold in an existing building (ADA's 3/4 in), that limit applies: a home being adapted

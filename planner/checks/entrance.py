@@ -1,6 +1,7 @@
 """Step-free entrance: TEK17 § 12-4 (2) c; NAV accepts at most 25 mm, bevelled."""
 from __future__ import annotations
 
+from planner.checks.reuse import reads
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model.plan import Plan
 from planner.rules import Rules
@@ -10,6 +11,7 @@ RISE_OUTCOMES = {UNKNOWN: ("ENTRANCE_RISE_UNKNOWN", "entrance.unknown"),
                  PASS: ("ENTRANCE_STEP_FREE", "entrance.pass"), FAIL: ("ENTRANCE_STEPPED", "entrance.fail")}
 
 
+@reads("doors", "entrance")
 def check_entrance(plan: Plan, rules: Rules) -> list[Finding]:
     """The level difference at the main entrance. Unknown when the plan has an exterior door but no rise."""
     key = "entrance_rise_max_mm"

@@ -24,14 +24,18 @@ The contract:
 """
 from __future__ import annotations
 
+import functools
 import struct
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, Callable
 
 import numpy as np
 import shapely
+from shapely.geometry import (GeometryCollection, LinearRing, LineString, MultiLineString, MultiPoint,
+                              MultiPolygon, Point, Polygon)
 from shapely.geometry.base import BaseGeometry
 
 MAX_ENTRIES = 50_000      # a 1 000-flat building needs about 20 000 (rooms, showers, WCs, doors)
@@ -50,16 +54,50 @@ def key(name: str, *parts: Any) -> bytes:
 
 
 def keys(name: str, rows: list) -> list[bytes]:
-    """key(name, *row) for each row, with every geometry of all of them written in one shapely call."""
+    """key(name, *row) for each row, every geometry written once while it lives (`written`)."""
     pieces: list[list] = []
     geoms: list[BaseGeometry] = []
     for row in rows:
         out: list = []
         _put_all((name, *row), out, geoms)
         pieces.append(out)
-    wkb = shapely.to_wkb(np.array(geoms + [None], dtype=object)[:-1]) if geoms else []
-    written = [b"G" + _LENGTH.pack(len(w)) + w for w in wkb]
-    return [b"".join([written[p] if p.__class__ is int else p for p in out]) for out in pieces]
+    done = written(geoms)
+    return [b"".join([done[p] if p.__class__ is int else p for p in out]) for out in pieces]
+
+
+# id of a geometry -> (a weak reference to it, its bytes in a key): a plan's geometry is written once, not on every
+# rerun that keys it again; an entry leaves when its geometry does (the reference's callback), so the table holds
+# only what is alive, and an id the interpreter gives to a new object is never taken for the old one's.
+_WRITTEN: dict[int, tuple[weakref.ref, bytes]] = {}
+
+
+def _gone(ident: int, _ref: weakref.ref) -> None:
+    _WRITTEN.pop(ident, None)
+
+
+def written(geoms: list[BaseGeometry]) -> list[bytes]:
+    """Each geometry's part of a key: b"G", the length of its WKB and the WKB, those not yet written in one
+    shapely call."""
+    out: list = [None] * len(geoms)
+    todo = []
+    for k, g in enumerate(geoms):
+        held = _WRITTEN.get(id(g))
+        if held is not None and held[0]() is g:
+            out[k] = held[1]
+        else:
+            todo.append(k)
+    if todo:
+        wkb = shapely.to_wkb(np.array([geoms[k] for k in todo] + [None], dtype=object)[:-1])
+        for k, w in zip(todo, wkb):
+            g, part = geoms[k], b"G" + _LENGTH.pack(len(w)) + w
+            out[k] = part
+            _WRITTEN[id(g)] = (weakref.ref(g, functools.partial(_gone, id(g))), part)
+    return out
+
+
+# shapely's geometry classes: a part's class looked up here first, before the general tests
+_GEOMETRIES = frozenset((Point, LineString, LinearRing, Polygon, MultiPoint, MultiLineString, MultiPolygon,
+                         GeometryCollection))
 
 
 def _put_all(parts: tuple | list, out: list, geoms: list) -> None:
@@ -67,13 +105,19 @@ def _put_all(parts: tuple | list, out: list, geoms: list) -> None:
     written with the others. Nested sequences are the only parts that take a call of their own."""
     out.append(b"L" + _LENGTH.pack(len(parts)))
     for part in parts:
-        if isinstance(part, bytes):
+        cls = part.__class__
+        if cls in _GEOMETRIES:
+            out.append(len(geoms))
+            geoms.append(part)
+        elif cls is list or cls is tuple:
+            _put_all(part, out, geoms)
+        elif cls is float:
+            out.append(b"D" + _NUMBER.pack(part))
+        elif isinstance(part, bytes):
             out.append(b"B" + _LENGTH.pack(len(part)) + part)
         elif isinstance(part, str):
             text = part.encode()
             out.append(b"S" + _LENGTH.pack(len(text)) + text)
-        elif part.__class__ is float:
-            out.append(b"D" + _NUMBER.pack(part))
         elif isinstance(part, BaseGeometry):
             out.append(len(geoms))
             geoms.append(part)

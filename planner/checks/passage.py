@@ -7,6 +7,7 @@ import shapely
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
+from planner.checks.reuse import reads
 from planner.checks.space import TOLERANCE_MM, door_ways, free_floor, shrunk_each, valid
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
@@ -126,6 +127,7 @@ def _widths(name: str, items: list, measure) -> list[int]:
     return widths
 
 
+@reads("rooms", "fixtures", "doors.rooms", "doors.way")
 def check_free_passage(plan: Plan, rules: Rules) -> list[Finding]:
     """Each hall and room for permanent stay: the widest passage, outside fixtures and furniture drawn (beds,
     kitchen fittings), from its main free floor to every door, against 900 mm; each shower: the widest passage

@@ -9,6 +9,7 @@ import re
 from shapely.geometry import LineString, Point
 
 from planner.checks.doors import check_door_widths, check_thresholds
+from planner.checks.reuse import reads
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
 from planner.model.plan import Door, Plan, Room
 from planner.rules import Rules
@@ -86,6 +87,7 @@ def other_levels(plan: Plan) -> str:
     return ""
 
 
+@reads("rooms", "doors", "fixtures", "entrance", "report:regions")
 def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
     """For each main function (living room, kitchen, a bedroom, a bathroom): can a wheelchair reach it from the
     entrance door through doors and openings that pass their width and threshold checks?

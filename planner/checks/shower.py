@@ -1,6 +1,7 @@
 """Step-free shower: TEK17 § 12-9 (1) requires that a bathroom can have a step-free shower zone."""
 from __future__ import annotations
 
+from planner.checks.reuse import reads
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, at_most, near_limit
 from planner.model.plan import Plan
 from planner.rules import Rules
@@ -10,6 +11,7 @@ LIP_OUTCOMES = {UNKNOWN: ("SHOWER_LIP_NOT_MEASURED", "shower.unknown"),
                 PASS: ("SHOWER_STEP_FREE", "shower.pass"), FAIL: ("SHOWER_LIP_TOO_HIGH", "shower.fail")}
 
 
+@reads("rooms", "fixtures")
 def check_step_free_shower(plan: Plan, rules: Rules) -> list[Finding]:
     """Each bathroom: a shower whose kerb is within the limit passes; a bath only fails; no data is unknown."""
     key = "shower_lip_max_mm"

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, key as memo_key, keys as memo_keys
+from planner.checks.reuse import reads
 from planner.geometry import edges as ring_edges
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Plan, Room
@@ -304,6 +305,7 @@ def separate_wc_with_the_only_toilet(plan: Plan) -> set[str]:
     return {rid for rid in with_toilet if types.get(rid) == "wc"}
 
 
+@reads("rooms", "fixtures", "doors.rooms", "doors.swing", "doors.kind", "report:format")
 def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     """Each room where a wheelchair must turn: the diameter of the largest free circle and where it is.
 

@@ -8,6 +8,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
 from planner.checks.memo import MEMO, MISSING, key as memo_key, keys as memo_keys
+from planner.checks.reuse import reads
 from planner.checks.space import (REACH_MM, by_room, clear_width_beside, door_way, door_ways, valid, fits_circle_in, fixture_obstacles, free_floor,
                                   outside_of, oriented_box, passage_joins, unit)
 from planner.checks.turning import free_rectangle, rectangle_sizes
@@ -116,6 +117,7 @@ def _outcome(plan: Plan, rules: Rules, wc: Fixture, room: Room, sure: list, unsu
     return code, status, MappingProxyType(numbers), geometry   # read-only: the memo shares it
 
 
+@reads("rooms", "fixtures", "doors.rooms", "doors.swing", "doors.way")
 def check_wc_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each WC that must be accessible: the free floor on each side, the turning space in front of it and the
     passage to the side space. A step-free shower zone counts as floor (the guidance lets the side space double
