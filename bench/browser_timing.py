@@ -7,8 +7,9 @@ Each interaction is timed from the user's action to the page being settled: the 
 The rows are the first load (to the checked example plan; to the minimal page's title), a language switch through
 the sidebar's language box, a measurement change (the measure tab's entrance rise typed; the minimal page's number),
 the upload of the largest corpus drawing (to its checked plan, the unit it asks for confirmed; against the minimal
-page's first load) and the switch and the change again with it open. Each is the best of ROUNDS, the two pages
-interleaved so that a busy machine slows both alike. Beside each time: the bytes the server sent over the websocket
+page's first load) and the switch and the change again with it open. Each is the best of ROUNDS, the pages
+interleaved so that a busy machine slows them alike; `--against DIR` also serves the app of another checkout (the
+code before a change) in the same rounds, a before and after that the machine's load cannot tell apart. Beside each time: the bytes the server sent over the websocket
 and the CPU time of the browser's main thread (its script, style, layout and paint), medians of the rounds, which
 tell where the time goes. Prints the table; `--markdown` prints it for docs/benchmarks.md.
 """
@@ -20,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from bench.serve import CHROMIUM, LAUNCH_ARGS, served
@@ -165,54 +167,66 @@ def page_round(context, url: str, k: int) -> dict[str, list[dict]]:
             "measure_large": measure}
 
 
-def measure(rounds: int = ROUNDS, drawing: Path | None = None) -> list[dict]:
+def measure(rounds: int = ROUNDS, drawing: Path | None = None, against: Path | None = None) -> list[dict]:
+    """The rows; with against (another checkout's root), each with that app's time and ratio too ("before")."""
     from playwright.sync_api import sync_playwright
     if not os.access(CHROMIUM, os.X_OK):
         raise SystemExit(f"{CHROMIUM} is missing: apt-get install --no-install-recommends chromium")
-    times: dict[str, dict[str, list[dict]]] = {key: {"app": [], "page": []} for key, _ in ROWS}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+    apps = {"app": ROOT, **({"before": against} if against else {})}
+    times: dict[str, dict[str, list[dict]]] = {key: {who: [] for who in (*apps, "page")} for key, _ in ROWS}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw, ExitStack() as servers:
         minimal = Path(tmp) / "minimal.py"
         minimal.write_text(MINIMAL)
-        with served(ROOT / "app.py", ROOT) as app_url, served(minimal, Path(tmp)) as page_url:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-            try:
-                # one load of each first, not timed: the browser's own caches and the servers' imports
-                for url, spec in ((app_url, APP), (page_url, PAGE)):
+        urls = {who: servers.enter_context(served(root / "app.py", root)) for who, root in apps.items()}
+        page_url = servers.enter_context(served(minimal, Path(tmp)))
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            # one load of each first, not timed: the browser's own caches and the servers' imports
+            for url, spec in [*((url, APP) for url in urls.values()), (page_url, PAGE)]:
+                ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+                first_load(ctx, url, spec)
+                ctx.close()
+            for k in range(rounds):
+                order = [*((who, lambda c, url=url: app_round(c, url, drawing, k)) for who, url in urls.items()),
+                         ("page", lambda c: page_round(c, page_url, k))]
+                for who, one in (order if k % 2 == 0 else order[::-1]):
                     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-                    first_load(ctx, url, spec)
+                    for key, got in one(ctx).items():
+                        times[key][who] += got
                     ctx.close()
-                for k in range(rounds):
-                    order = (("app", lambda c: app_round(c, app_url, drawing, k)),
-                             ("page", lambda c: page_round(c, page_url, k)))
-                    for who, one in (order if k % 2 == 0 else order[::-1]):
-                        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-                        for key, got in one(ctx).items():
-                            times[key][who] += got
-                        ctx.close()
-            finally:
-                browser.close()
+        finally:
+            browser.close()
     rows = []
     for key, what in ROWS:
-        app, page = times[key]["app"], times[key]["page"]
-        if not app:
+        if not times[key]["app"]:
             continue
-        best_app, best_page = min(r["time"] for r in app), min(r["time"] for r in page)
-        rows.append({"what": what, "app": best_app, "page": best_page, "ratio": best_app / best_page,
-                     "app_kib": statistics.median(r["bytes"] for r in app) / 1024,
-                     "page_kib": statistics.median(r["bytes"] for r in page) / 1024,
-                     "app_cpu": statistics.median(r["cpu"] for r in app),
-                     "page_cpu": statistics.median(r["cpu"] for r in page)})
+        row = {"what": what}
+        for who, got in times[key].items():
+            row[who] = min(r["time"] for r in got)
+            row[f"{who}_kib"] = statistics.median(r["bytes"] for r in got) / 1024
+            row[f"{who}_cpu"] = statistics.median(r["cpu"] for r in got)
+        row["ratio"] = row["app"] / row["page"]
+        if against:
+            row["before_ratio"] = row["before"] / row["page"]
+        rows.append(row)
     return rows
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| interaction, in the browser | the app | minimal page | ratio | sent (app / page) | "
+    """The table for docs/benchmarks.md; with a "before" app, its time, ratio, bytes and CPU first (before → after)."""
+    before = rows and "before" in rows[0]
+
+    def two(r, field: str, scale: float, unit: str) -> str:
+        now = f"{r[f'app{field}'] * scale:,.0f}"
+        return (f"{r[f'before{field}'] * scale:,.0f} → {now}" if before else now) + f" / {r[f'page{field}'] * scale:,.0f} {unit}"
+    head = "the app before → after" if before else "the app"
+    lines = [f"| interaction, in the browser | {head} | minimal page | ratio | sent (app / page) | "
              "browser CPU (app / page) |", "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
-        lines.append(f"| {r['what']} | {r['app'] * 1000:,.0f} ms | {r['page'] * 1000:,.0f} ms | "
-                     f"{r['ratio']:.2f}× | {r['app_kib']:,.0f} / {r['page_kib']:,.0f} KiB | "
-                     f"{r['app_cpu'] * 1000:,.0f} / {r['page_cpu'] * 1000:,.0f} ms |"
-                     .replace(",", " ").replace(".", ","))
+        took = f"{r['before'] * 1000:,.0f} → {r['app'] * 1000:,.0f}" if before else f"{r['app'] * 1000:,.0f}"
+        ratio = f"{r['before_ratio']:.2f}× → {r['ratio']:.2f}×" if before else f"{r['ratio']:.2f}×"
+        lines.append(f"| {r['what']} | {took} ms | {r['page'] * 1000:,.0f} ms | {ratio} | {two(r, '_kib', 1, 'KiB')} | "
+                     f"{two(r, '_cpu', 1000, 'ms')} |".replace(",", " ").replace(".", ","))
     return "\n".join(lines)
 
 
@@ -220,16 +234,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.browser_timing", description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=ROUNDS)
     ap.add_argument("--no-large", action="store_true", help="leave out the rows with the largest corpus file")
+    ap.add_argument("--against", type=Path, metavar="DIR",
+                    help="also time the app of this checkout (e.g. `git archive REV | tar -x -C DIR`) in the same rounds")
     ap.add_argument("--markdown", action="store_true", help="print the table for docs/benchmarks.md")
     args = ap.parse_args(argv)
+    if args.against is not None and not (args.against / "app.py").is_file():
+        ap.error(f"{args.against} has no app.py: give the root of a checkout of Tilpass")
     before = os.getloadavg()[0]
-    rows = measure(args.rounds, None if args.no_large else largest_drawing())
+    rows = measure(args.rounds, None if args.no_large else largest_drawing(), args.against)
     if args.markdown:
         print(markdown(rows))
     else:
         for r in rows:
+            was = (f"(before {r['before'] * 1000:6.0f} ms {r['before_ratio']:5.2f}x, "
+                   f"CPU {r['before_cpu'] * 1000:5.0f} ms)   " if "before" in r else "")
             print(f"{r['what']:76} app {r['app'] * 1000:7.0f} ms   minimal page {r['page'] * 1000:6.0f} ms   "
-                  f"{r['ratio']:5.2f}x   sent {r['app_kib']:6.0f} / {r['page_kib']:4.0f} KiB   "
+                  f"{r['ratio']:5.2f}x   {was}sent {r['app_kib']:6.0f} / {r['page_kib']:4.0f} KiB   "
                   f"browser CPU {r['app_cpu'] * 1000:5.0f} / {r['page_cpu'] * 1000:4.0f} ms")
     print(f"load average: {before:.2f} before, {os.getloadavg()[0]:.2f} after")
     return 0
