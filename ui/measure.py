@@ -14,6 +14,7 @@ from planner.model.plan import Plan, PlanError
 from planner.project.file import Project
 from planner.rules import Rules, load_rules
 import ui.draw_texts  # noqa: F401  (registers "visit.outside")
+from ui.checked import per_language
 from ui.keys import project_key
 from ui.plain import plain
 
@@ -75,6 +76,13 @@ def _choice_changes(base: pd.DataFrame, edited: pd.DataFrame, col: str, field: s
     return out
 
 
+def door_side_open(plan: Plan) -> bool:
+    """True when the table asks what is behind a door: some door the drawing leaves open, or one someone has
+    already said."""
+    dead_ends = dead_end_passages(plan)   # once for the plan, not once per door
+    return any(far_side_open(d, plan, dead_ends) or d.far_side for d in plan.doors)
+
+
 def door_table(plan: Plan, lang: str) -> pd.DataFrame:
     labels = choices("far_side", lang)
     codes = {side: code for code, side in FAR_SIDE_CODES.items()}
@@ -118,10 +126,9 @@ def render_measurements(project: Project, base: Plan, lang: str,
     errors: list[str] = []
     changes: list[tuple] = []
     st.subheader(t("measure.doors", lang))
-    doors = door_table(base, lang)
-    # "behind the door" only where the drawing leaves it open (or someone has already said)
-    dead_ends = dead_end_passages(base)   # once for the plan, not once per door
-    open_side = any(far_side_open(d, base, dead_ends) or d.far_side for d in base.doors)
+    # made once per plan and language (a rerun of the tab after a measurement typed makes neither again)
+    doors, open_side = per_language("_measure_doors", (base,), lang,
+                                    lambda: (door_table(base, lang), door_side_open(base)))
     edited = st.data_editor(
         doors, key=project_key(DOOR_KEY), hide_index=True, width="stretch", disabled=["id", "rooms", "leaf"],
         column_order=[c for c in doors.columns if c != "behind" or open_side],

@@ -77,7 +77,7 @@ def required_clear_width_mm(door: Door, plan: Plan, rules: Rules, room_types: di
     return rules.value(key), key
 
 
-@reads("rooms", "doors", "fixtures", "entrance")
+@reads("rooms", "doors", "fixtures", "entrance.door")
 def check_door_widths(plan: Plan, rules: Rules) -> list[Finding]:
     """Every door's clear width against the entrance or communication-route width (TEK17: 860 mm) or the width
     inside a dwelling (760 mm). An estimated width (from the drawn leaf) within the estimate's own error — the

@@ -95,8 +95,8 @@ def free_field(door: Door, plan: Plan, side_mm: float, near: shapely.STRtree, pa
     return None
 
 
-@reads("rooms", "walls", "entrance", "doors.id", "doors.exterior", "doors.far_side", "doors.opening", "doors.position",
-       "doors.rooms", "doors.swing", "doors.leaf_width_mm")
+@reads("rooms", "walls", "entrance.door", "entrance.landing_mm", "doors.id", "doors.exterior", "doors.far_side",
+       "doors.opening", "doors.position", "doors.rooms", "doors.swing", "doors.leaf_width_mm")
 def check_entrance_landing(plan: Plan, rules: Rules) -> list[Finding]:
     """The entrance door: `pass` or `fail` by the measured landing (entrance.landing_mm) against 1500 mm; where it
     was not measured, `fail` when the drawing leaves no 1500 × 1500 mm field of open ground outside the door and

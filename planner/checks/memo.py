@@ -6,7 +6,8 @@ The contract:
   computation's name and its inputs: each geometry by its WKB (its type, its parts and rings, every coordinate
   to the last bit), each number by its eight IEEE bytes, each text by its UTF-8, None, truth values and the
   length of every list marked, each part prefixed by its length, so two different inputs never give the same
-  bytes. A caller puts in every geometry, rule value and setting its computation reads (and the split into
+  bytes; the table keeps the 256-bit BLAKE2b digest of those bytes (two different inputs share one by a chance
+  of 2⁻¹²⁸, far below any fault of the machine; a room's key is 32 bytes, not its geometry again). A caller puts in every geometry, rule value and setting its computation reads (and the split into
   sure and unsure obstacles as two lists, the kind of shape asked for, the room type where it decides), and
   nothing it does not: a finding's texts, ids and the checks' own comparisons are made outside, every time.
 - **A hit is exactly what computing would give.** The computations memoised are pure functions of those
@@ -24,10 +25,9 @@ The contract:
 """
 from __future__ import annotations
 
-import functools
+import hashlib
 import struct
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, Callable
@@ -41,6 +41,7 @@ from shapely.geometry.base import BaseGeometry
 MAX_ENTRIES = 50_000      # a 1 000-flat building needs about 20 000 (rooms, showers, WCs, doors)
 MAX_BYTES = 96 * 1024 * 1024   # estimated; the 1 000-flat building's entries take about a fifth of it
 MISSING = object()        # what find() gives for a key not held (a result may itself be None)
+DIGEST_BYTES = 32         # a key is kept as the 256-bit digest of its bytes
 
 _LENGTH = struct.Struct("<I")
 _NUMBER = struct.Struct("<d")
@@ -54,45 +55,20 @@ def key(name: str, *parts: Any) -> bytes:
 
 
 def keys(name: str, rows: list) -> list[bytes]:
-    """key(name, *row) for each row, every geometry written once while it lives (`written`)."""
+    """key(name, *row) for each row, with every geometry of all of them written in one shapely call."""
     pieces: list[list] = []
     geoms: list[BaseGeometry] = []
     for row in rows:
         out: list = []
         _put_all((name, *row), out, geoms)
         pieces.append(out)
-    done = written(geoms)
-    return [b"".join([done[p] if p.__class__ is int else p for p in out]) for out in pieces]
+    wkb = shapely.to_wkb(np.array(geoms + [None], dtype=object)[:-1]) if geoms else []
+    written = [b"G" + _LENGTH.pack(len(w)) + w for w in wkb]
+    return [_digest(b"".join([written[p] if p.__class__ is int else p for p in out])).digest() for out in pieces]
 
 
-# id of a geometry -> (a weak reference to it, its bytes in a key): a plan's geometry is written once, not on every
-# rerun that keys it again; an entry leaves when its geometry does (the reference's callback), so the table holds
-# only what is alive, and an id the interpreter gives to a new object is never taken for the old one's.
-_WRITTEN: dict[int, tuple[weakref.ref, bytes]] = {}
-
-
-def _gone(ident: int, _ref: weakref.ref) -> None:
-    _WRITTEN.pop(ident, None)
-
-
-def written(geoms: list[BaseGeometry]) -> list[bytes]:
-    """Each geometry's part of a key: b"G", the length of its WKB and the WKB, those not yet written in one
-    shapely call."""
-    out: list = [None] * len(geoms)
-    todo = []
-    for k, g in enumerate(geoms):
-        held = _WRITTEN.get(id(g))
-        if held is not None and held[0]() is g:
-            out[k] = held[1]
-        else:
-            todo.append(k)
-    if todo:
-        wkb = shapely.to_wkb(np.array([geoms[k] for k in todo] + [None], dtype=object)[:-1])
-        for k, w in zip(todo, wkb):
-            g, part = geoms[k], b"G" + _LENGTH.pack(len(w)) + w
-            out[k] = part
-            _WRITTEN[id(g)] = (weakref.ref(g, functools.partial(_gone, id(g))), part)
-    return out
+def _digest(data: bytes):
+    return hashlib.blake2b(data, digest_size=DIGEST_BYTES)
 
 
 # shapely's geometry classes: a part's class looked up here first, before the general tests

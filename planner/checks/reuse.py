@@ -1,9 +1,10 @@
 """A check's findings again when nothing it reads has changed.
 
 Each check says which parts of the plan it reads (`@reads("rooms", "fixtures", "doors.swing")`): the plan's fields
-by name, `doors.swing` for one field of each of the plan's doors (or rooms, fixtures), `doors.way` for what a
-door way is made of (`DERIVED`), and `report:KEY` for one entry of its import report. Called with a plan whose parts are those of an earlier call and with the same rules,
-it gives that call's findings again (in a new list) without measuring anything.
+by name, `doors.swing` for one field of each of the plan's doors (or rooms, fixtures, or of its entrance),
+`doors.way` for what a door way is made of (`DERIVED`), and `report:KEY` for one entry of its import report.
+Called with a plan whose parts are those of an earlier call and with the same rules, it gives that call's
+findings again (in a new list) without measuring anything.
 
 The contract:
 
@@ -65,9 +66,15 @@ def same(a: Any, b: Any, fields: tuple[str, ...] = ()) -> bool:
         if len(a) != len(b):
             return False
         if fields:
-            return all(x is y or all(_equal(_field(x, f), _field(y, f)) for f in fields) for x, y in zip(a, b))
+            return all(x is y or _same_fields(x, y, fields) for x, y in zip(a, b))
         return all(x is y or _equal(x, y) for x, y in zip(a, b))
+    if fields:      # one element (the entrance), or None
+        return a is not None and b is not None and _same_fields(a, b, fields)
     return _equal(a, b)
+
+
+def _same_fields(x: Any, y: Any, fields: tuple[str, ...]) -> bool:
+    return all(_equal(_field(x, f), _field(y, f)) for f in fields)
 
 
 def _field(element: Any, name: str) -> Any:

@@ -87,7 +87,7 @@ def other_levels(plan: Plan) -> str:
     return ""
 
 
-@reads("rooms", "doors", "fixtures", "entrance", "report:regions")
+@reads("rooms", "doors", "fixtures", "entrance.door", "report:regions")
 def check_step_free_route(plan: Plan, rules: Rules) -> list[Finding]:
     """For each main function (living room, kitchen, a bedroom, a bathroom): can a wheelchair reach it from the
     entrance door through doors and openings that pass their width and threshold checks?

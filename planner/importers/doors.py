@@ -64,14 +64,42 @@ def _swing(hinge: np.ndarray, closed_dir: np.ndarray, sign: float, r: float, ste
     return swing_polygon((float(hinge[0]), float(hinge[1])), latch, 1 if sign > 0 else -1, segments=steps)
 
 
-def _closed_end(arc: np.ndarray, leaf_ends: list[np.ndarray], walls: WallIndex, tolerance_mm: float
-                ) -> tuple[int, list]:
-    """Which arc end (0 = start, 1 = end) is the closed position: the end without a leaf line, else the end
-    nearer a wall (the far jamb)."""
-    ends = [arc[2:4], arc[6:8]]
-    has_leaf = [any(np.hypot(*(end - q)) <= tolerance_mm for q in leaf_ends) for end in ends]
-    if has_leaf[0] != has_leaf[1]:
-        return (1 if has_leaf[0] else 0), said("imp.door.how_leaf")
+def _leaves(arc: np.ndarray, idx: np.ndarray, radii: np.ndarray, arc_group, leaf_ends: "_EndIndex",
+            walls: WallIndex, tolerance_mm: float) -> list[tuple]:
+    """The door leaves of the arcs idx of a door's radius: (hinge, closed end, sign, r, group, how) each, an arc
+    at the centre and radius of one before it (within tolerance_mm) dropped. The closed position is the arc end
+    without a leaf line, else the end nearer a wall (the far jamb); sign: +1 when the leaf opens to the left of
+    hinge → closed end."""
+    idx = idx[(MIN_LEAF_MM <= radii[idx]) & (radii[idx] <= MAX_LEAF_MM)]
+    seen: set[tuple] = set()
+    first = []
+    keys = np.round(np.c_[arc[idx, :2], radii[idx]] / tolerance_mm)
+    for k, key in enumerate(map(tuple, keys.tolist())):
+        if key not in seen:
+            seen.add(key)
+            first.append(k)
+    idx = idx[first]
+    if not len(idx):
+        return []
+    a, r = arc[idx], radii[idx]
+    ends = np.stack([a[:, 2:4], a[:, 6:8]], axis=1)                   # (n, 2 ends, xy)
+    has_leaf = leaf_ends.other_end_near(a[:, :2], ends)
+    closed_k = np.where(has_leaf[:, 0] != has_leaf[:, 1], has_leaf[:, 0].astype(int), 0)
+    how = [said("imp.door.how_leaf") if h0 != h1 else None for h0, h1 in has_leaf.tolist()]
+    for k in np.flatnonzero(has_leaf[:, 0] == has_leaf[:, 1]).tolist():
+        closed_k[k], how[k] = _closed_by_wall(ends[k], walls, tolerance_mm)
+    rows = np.arange(len(idx))
+    closed, other = ends[rows, closed_k], ends[rows, 1 - closed_k]
+    u = (closed - a[:, :2]) / r[:, None]
+    w = other - a[:, :2]
+    sign = np.where(u[:, 0] * w[:, 1] - u[:, 1] * w[:, 0] >= 0, 1.0, -1.0)
+    latch = a[:, :2] + u * r[:, None]
+    return [(a[k, :2].copy(), latch[k], float(sign[k]), r[k], arc_group[i], how[k])
+            for k, i in enumerate(idx.tolist())]
+
+
+def _closed_by_wall(ends: np.ndarray, walls: WallIndex, tolerance_mm: float) -> tuple[int, list]:
+    """Which arc end is closed when the leaf lines do not tell: the one nearer a wall, else the start."""
     if len(walls):
         d = [walls.nearest(Point(end))[1] for end in ends]
         if abs(d[0] - d[1]) > tolerance_mm:
@@ -87,44 +115,46 @@ def long_axis(corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _EndIndex:
-    """Segment ends near a few query points (arc centres): for each, the other ends of the segments that
-    start or end within tolerance_mm (a square) of it. Grid cells of tolerance size; only the segments whose
-    end falls in a cell next to a query point are kept, so the cost is one vectorised pass over all segments."""
+    """Segment ends near a few query points (arc centres): the ends of the segments that start or end within
+    tolerance_mm (a square) of one of them, with each segment's other end. Grid cells of tolerance size; only the
+    segments whose end falls in a cell next to a query point are kept, so the cost is one vectorised pass over all
+    segments."""
 
     LIMIT = 2 ** 30
 
     def __init__(self, seg: np.ndarray, queries: np.ndarray, tolerance_mm: float) -> None:
         self.tol = max(tolerance_mm, 1e-9)
-        self.cells: dict[tuple[int, int], list[int]] = {}
         if not len(seg) or not len(queries):
             self.ends = self.other = np.zeros((0, 2))
-            self.ends_xy = []
             return
         ends = np.vstack([seg[:, :2], seg[:, 2:]])
         other = np.vstack([seg[:, 2:], seg[:, :2]])
-        want = {(int(i) + dx, int(j) + dy) for i, j in self._cell(queries) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        around = np.array([(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)])   # a query's cell and those around
+        want = (self._cell(queries)[:, None, :] + around[None]).reshape(-1, 2)
         cell = self._cell(ends)
         key = cell[:, 0] * (4 * self.LIMIT) + cell[:, 1]
-        wanted = np.array([i * (4 * self.LIMIT) + j for i, j in want], dtype=np.int64)
-        keep = np.isin(key, wanted)
+        keep = np.isin(key, np.unique(want[:, 0] * (4 * self.LIMIT) + want[:, 1]))
         self.ends, self.other = ends[keep], other[keep]
-        self.ends_xy = self.ends.tolist()
-        for k, (i, j) in enumerate(cell[keep].tolist()):
-            self.cells.setdefault((i, j), []).append(k)
 
     def _cell(self, pts: np.ndarray) -> np.ndarray:
         return np.clip(np.floor(pts / self.tol), -self.LIMIT, self.LIMIT).astype(np.int64)
 
-    def near(self, centre: np.ndarray) -> list[np.ndarray]:
-        i, j = (int(v) for v in self._cell(np.asarray(centre, dtype=float).reshape(1, 2))[0])
-        cx, cy = float(centre[0]), float(centre[1])
-        out = []
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for k in self.cells.get((i + dx, j + dy), ()):
-                    ex, ey = self.ends_xy[k]
-                    if abs(ex - cx) <= self.tol and abs(ey - cy) <= self.tol:
-                        out.append(self.other[k])
+    def other_end_near(self, centres: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """For each centre (n, 2) and each of its ends (n, 2, 2): whether a segment that starts or ends within the
+        tolerance square of the centre has its other end within the tolerance (a circle) of that end: a leaf line
+        from the hinge to that end of the arc."""
+        out = np.zeros(ends.shape[:2], dtype=bool)
+        if not len(self.ends) or not len(centres):
+            return out
+        pad = 2 * self.tol     # boxes larger than the squares (whatever the rounding); the test below is exact
+        tree = shapely.STRtree(shapely.points(self.ends))
+        q, k = tree.query(shapely.box(*(centres - pad).T, *(centres + pad).T))
+        inside = (np.abs(self.ends[k, 0] - centres[q, 0]) <= self.tol) & \
+                 (np.abs(self.ends[k, 1] - centres[q, 1]) <= self.tol)
+        q, k = q[inside], k[inside]
+        for e in range(ends.shape[1]):
+            close = np.hypot(*(ends[q, e] - self.other[k]).T) <= self.tol
+            out[q[close], e] = True
         return out
 
 
@@ -202,37 +232,24 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
     # leaf lines: segments that start at an arc centre
     leaf_ends = _EndIndex(p.seg, p.arc[idx, :2] if len(idx) else np.zeros((0, 2)), tolerance_mm)
 
-    seen: set[tuple] = set()
-    leaves = []   # (hinge, closed_end, sign, r, group, how)
-    for i in idx:
-        r = radii[i]
-        group = p.arc_group[i]
-        if not (MIN_LEAF_MM <= r <= MAX_LEAF_MM):
-            continue
-        arc = p.arc[i]
-        key = (round(arc[0] / tolerance_mm), round(arc[1] / tolerance_mm), round(r / tolerance_mm))
-        if key in seen:
-            continue
-        seen.add(key)
-        k, how = _closed_end(arc, leaf_ends.near(arc[:2]), wall_index, tolerance_mm)
-        closed = arc[2:4] if k == 0 else arc[6:8]
-        other = arc[6:8] if k == 0 else arc[2:4]
-        u = (closed - arc[:2]) / r
-        w = other - arc[:2]
-        sign = 1.0 if u[0] * w[1] - u[1] * w[0] >= 0 else -1.0
-        leaves.append((arc[:2].copy(), arc[:2] + u * r, sign, r, group, how))
+    leaves = _leaves(p.arc, idx, radii, p.arc_group, leaf_ends, wall_index, tolerance_mm)
 
-    shapes: list[DoorShape] = []
+    drawn = []    # (hinge, other end of the opening, the rest of the DoorShape): the lines are made all at once
     used = [False] * len(leaves)
-    # double doors: two leaves whose closed ends meet
+    # double doors: two leaves whose closed ends meet; the ends near each leaf's, found for all leaves at once
     ends = shapely.points([lf[1] for lf in leaves]) if leaves else None
-    end_tree = shapely.STRtree(ends) if leaves else None
+    reach = np.array([max(tolerance_mm, 0.1 * lf[3]) for lf in leaves])   # the envelope of a circle of this radius
+    if leaves:
+        latch = np.array([lf[1] for lf in leaves])
+        boxes = shapely.box(*(latch - reach[:, None]).T, *(latch + reach[:, None]).T)
+        near_a, near_b = shapely.STRtree(ends).query(boxes)
+        starts = np.searchsorted(near_a, np.arange(len(leaves) + 1))
+        near_b = near_b.tolist()
     for a, la in enumerate(leaves):
         if used[a]:
             continue
         partner = None
-        reach = max(tolerance_mm, 0.1 * la[3])   # the envelope of a circle of this radius: all the query uses
-        for b in end_tree.query(shapely.box(la[1][0] - reach, la[1][1] - reach, la[1][0] + reach, la[1][1] + reach)):
+        for b in near_b[starts[a]:starts[a + 1]]:
             if b != a and not used[b] and abs(np.hypot(*(leaves[b][0] - la[0])) - (la[3] + leaves[b][3])) < 0.15 * la[3]:
                 partner = b
                 break
@@ -242,14 +259,14 @@ def find_doors(p: Primitives, roles: dict[str, str], wall_lines: list[LineString
             swing = unary_union([_swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
                                  _swing(lb[0], (lb[1] - lb[0]) / lb[3], lb[2], lb[3])])
             swing = swing if isinstance(swing, Polygon) else swing.convex_hull
-            shapes.append(DoorShape(LineString([la[0], lb[0]]), max(la[3], lb[3]), "double", swing,
-                                    said("imp.door.two_arcs"), tuple(la[0])))
+            drawn.append((la[0], lb[0], max(la[3], lb[3]), "double", swing, said("imp.door.two_arcs"), tuple(la[0])))
             continue
         used[a] = True
         src = said("imp.door.src_block" if la[4] >= 0 else "imp.door.src_arc")
-        shapes.append(DoorShape(LineString([la[0], la[1]]), la[3], "hinged",
-                                _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
-                                said("imp.door.hinged", src=src, how=la[5]), tuple(la[0])))
+        drawn.append((la[0], la[1], la[3], "hinged", _swing(la[0], (la[1] - la[0]) / la[3], la[2], la[3]),
+                      said("imp.door.hinged", src=src, how=la[5]), tuple(la[0])))
+    openings = shapely.linestrings(np.array([(a, b) for a, b, *_ in drawn], dtype=float).reshape(-1, 2, 2))
+    shapes = [DoorShape(line, *rest) for line, (_, _, *rest) in zip(openings.tolist(), drawn)]
 
     # door blocks without a usable arc: sliding doors and doors drawn as an opening
     arc_groups = {lf[4] for lf in leaves if lf[4] >= 0}

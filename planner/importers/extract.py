@@ -306,6 +306,15 @@ class Flattener:
         self.cache: dict[str, Primitives] = {}
         self.total = 0
         self.block_extents: dict[str, np.ndarray | None] = {}
+        self.kinds: dict[str, tuple[bool, bool, bool]] = {}
+
+    def _kind(self, name: str) -> tuple[bool, bool, bool]:
+        """Whether a block is a door, a window, a fixture or furniture (is_ref_block), by its name: asked once
+        per name, not once per insert (a building inserts a few blocks thousands of times)."""
+        if name not in self.kinds:
+            door = bool(self.is_door_block(name))
+            self.kinds[name] = (door, not door and bool(self.is_window_block(name)), bool(self.is_ref_block(name)))
+        return self.kinds[name]
 
     def layout(self, entities: list[Entity], progress=None) -> Primitives:
         return self._flatten(entities, depth=0, progress=progress)
@@ -416,9 +425,9 @@ class Flattener:
         child = self._block(name, depth)
         if e.int("70", 1) > 1 or e.int("71", 1) > 1:
             b.p.ignored[("INSERT", "imp.ign.array")] += 1
-        door = self.is_door_block(name)
+        door, window, ref = self._kind(name)
         group = -1
-        if not door and self.is_window_block(name):
+        if not door and window:
             ext = self.extents(name)
             if ext is not None:
                 (x0, y0), (x1, y1) = ext
@@ -428,7 +437,7 @@ class Flattener:
         if door:
             group = b.p.groups
             b.p.groups += 1
-        if self.is_ref_block(name) or door:
+        if ref or door:
             ext = self.extents(name)
             if ext is not None:
                 (x0, y0), (x1, y1) = ext

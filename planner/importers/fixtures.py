@@ -15,8 +15,10 @@ def find_fixtures(p: Primitives, *, tolerance_mm: float) -> list[tuple[str, Poly
     """(type, footprint in mm, block name) for each block reference whose name names a fixture: one footprint per
     type and place (a block inserted twice at the same spot, to tolerance_mm, is one fixture). The footprints are
     made and measured as arrays, all at once."""
-    picked = [(kind, name, corners) for name, _layer, corners, group in p.refs
-              if group < 0 and (kind := fixture_type(name)) is not None]
+    # each name asked once: a building inserts a few blocks thousands of times
+    kind_of = {name: fixture_type(name) for name in {name for name, _, _, group in p.refs if group < 0}}
+    picked = [(kind_of[name], name, corners) for name, _layer, corners, group in p.refs
+              if group < 0 and kind_of[name] is not None]
     if not picked:
         return []
     polys = shapely.polygons(np.array([corners for _, _, corners in picked], dtype=float).reshape(-1, 4, 2))

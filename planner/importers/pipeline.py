@@ -33,7 +33,7 @@ from planner.importers.swings import Swings, drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import UnitGuess, header_contradicted, infer_unit
-from planner.importers.walls_to_rooms import rooms_from_walls
+from planner.importers.walls_to_rooms import line_ends, rooms_from_walls
 from planner.model.gc_pause import with_gc_paused
 from planner.model.plan import SOURCE_DRAWN, SOURCE_ESTIMATED, Door, Fixture, Plan, PlanError, Room
 from planner.model.units import INSUNITS_TO_UNIT, MM_PER_UNIT, parse_unit, unit_name
@@ -694,10 +694,13 @@ def _doors(shapes: list, rooms: Rooms, walls: Walls, p: Primitives, roles: dict[
     entrance when its other side lies outside the walls."""
     probed = shapes + find_passages(_opening_lines(p, roles), shapes, tolerance_mm=tolerance_mm)
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
-    ends = np.array([[*s.opening.coords[0], *s.opening.coords[-1]] for s in probed]).reshape(-1, 4)
-    mids = np.array([(s.position.x, s.position.y) for s in probed]).reshape(-1, 2)
+    openings = [s.opening for s in probed]
+    ends = line_ends(openings)
+    # each opening's middle (DoorShape.position), made for all of them in one call
+    positions = shapely.line_interpolate_point(openings, 0.5, normalized=True) if probed else []
+    mids = shapely.get_coordinates(positions).reshape(-1, 2)
     kept, dropped, guesses = [], Counter(), []
-    for s, (beside, far) in zip(probed, opening_sides(ends, mids, rooms.index, DOOR_PROBES_MM)):
+    for s, at, (beside, far) in zip(probed, positions, opening_sides(ends, mids, rooms.index, DOOR_PROBES_MM)):
         joined = tuple(rooms.rooms[k].id for k in beside)
         if not joined:
             dropped[DROP_DOOR_ALONE] += 1
@@ -705,23 +708,23 @@ def _doors(shapes: list, rooms: Rooms, walls: Walls, p: Primitives, roles: dict[
         if s.passage and len(joined) < 2:
             dropped[DROP_OUTER_OPENING] += 1
             continue
-        kept.append((s, joined, far))
+        kept.append((s, joined, far, at))
     # an entrance only when that side is outside the walls (door openings and window lines close the wall line)
-    far_points = [far for _, _, far in kept if far is not None]
+    far_points = [far for _, _, far, _ in kept if far is not None]
     obstacles = np.vstack([walls.seg.reshape(-1, 4), _opening_lines(p, roles).reshape(-1, 4), ends,
                            np.array([[*a, *b] for a, b in _window_axes(p)]).reshape(-1, 4),
                            edges([r.polygon for r in rooms.rooms])])
     is_out = iter(outside(np.array(far_points), obstacles).tolist()) if far_points else iter(())
-    exterior_of = {id(s): next(is_out) for s, _, far in kept if far is not None}
+    exterior_of = {id(s): next(is_out) for s, _, far, _ in kept if far is not None}
     doors = []
-    for n, (s, joined, far) in enumerate(ordered(kept, lambda it: it[0].position), start=1):
+    for n, (s, joined, far, at) in enumerate(ordered(kept, lambda it: it[3]), start=1):
         if s.passage:      # no leaf: the clear width is the gap as drawn
             clear, clear_source = s.leaf_width_mm, SOURCE_DRAWN
             why = said("imp.guess.door_drawn", source=s.source)
         else:
             clear, clear_source = max(s.leaf_width_mm - deduction, 0.0), SOURCE_ESTIMATED
             why = said("imp.guess.door_estimated", source=s.source, deduction=f"{deduction:.0f}")
-        doors.append(Door(id=f"D{n}", position=s.position, leaf_width_mm=round(s.leaf_width_mm, 1),
+        doors.append(Door(id=f"D{n}", position=at, leaf_width_mm=round(s.leaf_width_mm, 1),
                           clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
                           rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
         guesses.append(Item(said("imp.guess.opening" if s.passage else "imp.guess.door", id=f"D{n}",

@@ -53,7 +53,7 @@ def unique_rows(a: np.ndarray, return_inverse: bool = False):
     return (rows, inverse.reshape(-1)) if return_inverse else rows
 
 
-def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """The connected component (0 .. k-1) of each of n nodes joined by the pairs (i, j): label propagation with
     pointer jumping, a few vectorised passes over the pairs."""
     label = np.arange(n)
@@ -85,8 +85,8 @@ def _blobs(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     w = np.minimum(boxes[i, 2], boxes[j, 2]) - np.maximum(boxes[i, 0], boxes[j, 0])
     h = np.minimum(boxes[i, 3], boxes[j, 3]) - np.maximum(boxes[i, 1], boxes[j, 1])
     keep = (i < j) & (w >= 0) & (h >= 0) & ((w > 0) | (h > 0))
-    group = _components(len(boxes), i[keep], j[keep])
-    return _bounds(boxes, group, int(group.max()) + 1), group
+    group = components(len(boxes), i[keep], j[keep])
+    return group_bounds(boxes, group, int(group.max()) + 1), group
 
 
 class GridBlobs:
@@ -129,14 +129,14 @@ class GridBlobs:
         count = np.maximum(upper - lower, 0)
         a = np.repeat(np.arange(len(row)), count)
         b = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lower, count)
-        run_blob = _components(len(row), a, b)
+        run_blob = components(len(row), a, b)
         label = np.full(filled.shape, -1, dtype=np.int64)
         length = end - start
         cells_row = np.repeat(row, length)
         cells_col = np.arange(length.sum()) - np.repeat(np.cumsum(length) - length, length) + np.repeat(start, length)
         label[cells_row, cells_col] = np.repeat(run_blob, length)
         box_blob = label[iy0, ix0]
-        blob_box = _bounds(grid, box_blob, int(run_blob.max()) + 1)
+        blob_box = group_bounds(grid, box_blob, int(run_blob.max()) + 1)
         return cls(xs, ys, label, blob_box, box_blob)
 
     def at(self, cells: np.ndarray) -> np.ndarray:
@@ -149,7 +149,7 @@ class GridBlobs:
         return out
 
 
-def _bounds(boxes: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
+def group_bounds(boxes: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
     """The bounding box of the boxes of each of n groups (inf, inf, -inf, -inf for a group with none)."""
     bounds = np.empty((n, 4))
     bounds[:, :2] = np.inf
@@ -210,7 +210,7 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
     # ignored layer); clusters side by side with a gap between them stay apart (a plan and its elevations)
     seen = (blob_of >= 0) & (weight > 0)
     if seen.any():
-        extent = _bounds(boxes[seen], blob_of[seen], len(blob_box))
+        extent = group_bounds(boxes[seen], blob_of[seen], len(blob_box))
         drawn = np.isfinite(extent[:, 0])
         extent[~drawn] = blob_box[~drawn]
         joined = np.arange(len(extent))            # original blob -> joined blob
@@ -224,7 +224,7 @@ def find_regions(p: Primitives, *, gap_mm: float, counts: np.ndarray | None = No
         box_blob = joined[box_blob]                # what assign() answers from now on
         if raster is not None:
             raster.label = np.where(raster.label >= 0, joined[np.maximum(raster.label, 0)], -1)
-        blob_box = _bounds(blob_box, joined, joined.max() + 1)
+        blob_box = group_bounds(blob_box, joined, joined.max() + 1)
     counts = np.bincount(blob_of[blob_of >= 0], weights=weight[blob_of >= 0], minlength=len(blob_box)).astype(int)
     # a cluster is a plan of its own when it is a fair share of the largest, or has enough walls and doors to
     # hold a room (a wing joined to the building only by a facade on an ignored layer): never dropped silently
