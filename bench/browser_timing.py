@@ -108,9 +108,12 @@ def switch_language(watched: Watched, spec: dict, to: str) -> dict:
 
 def type_number(watched: Watched, label: str, value: str, shows: str) -> dict:
     """Type value into the box labelled label and press Enter; the time until `shows` is on the page, settled."""
-    box = watched.page.get_by_label(label, exact=True).first
+    page = watched.page
+    if page.get_by_text(shows, exact=False).count():   # it would be "shown" before the rerun had even started
+        raise RuntimeError(f"{shows!r} is on the page before {value} is typed: time another value")
+    box = page.get_by_label(label, exact=True).first
     box.fill(value)
-    return watched.timed(lambda: box.press("Enter"), lambda: settled(watched.page, shows))
+    return watched.timed(lambda: box.press("Enter"), lambda: settled(page, shows))
 
 
 def app_measurement(watched: Watched, value: int) -> dict:
@@ -147,15 +150,21 @@ def upload(watched: Watched, path: Path) -> dict:
     return watched.timed(lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path)), done)
 
 
+def typed_rises(k: int) -> tuple[int, int]:
+    """The two entrance rises typed in round k: new in every round, and odd, so that neither is already on the page
+    (the example's own rise is 350 mm)."""
+    return 301 + 4 * k, 303 + 4 * k
+
+
 def app_round(context, url: str, drawing: Path | None, k: int) -> dict[str, list[dict]]:
     took, watched = first_load(context, url, APP)
     got = {"load": [took], "lang": [switch_language(watched, APP, "en"), switch_language(watched, APP, "nb")],
-           "measure": [app_measurement(watched, 300 + 10 * k), app_measurement(watched, 305 + 10 * k)]}
+           "measure": [app_measurement(watched, rise) for rise in typed_rises(k)]}
     if drawing is not None:
         app_plan_tab(watched.page)
         got["upload"] = [upload(watched, drawing)]
         got["lang_large"] = [switch_language(watched, APP, "en"), switch_language(watched, APP, "nb")]
-        got["measure_large"] = [app_measurement(watched, 300 + 10 * k), app_measurement(watched, 305 + 10 * k)]
+        got["measure_large"] = [app_measurement(watched, rise) for rise in typed_rises(k)]
     return got
 
 
