@@ -7,7 +7,7 @@ import math
 import matplotlib
 import numpy as np
 import shapely
-from matplotlib.collections import EllipseCollection, LineCollection, PolyCollection
+from matplotlib.collections import EllipseCollection, LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
@@ -87,10 +87,6 @@ def _split(geoms: list[BaseGeometry]) -> list[np.ndarray]:
     return np.split(coords, np.flatnonzero(np.diff(index)) + 1)
 
 
-def _rings(polys: list[Polygon]) -> list[np.ndarray]:
-    return _split(list(shapely.get_exterior_ring(np.array(polys, dtype=object)))) if polys else []
-
-
 def _lines_patch(lines: list[BaseGeometry], **style) -> PathPatch | None:
     """Many lines of one style as one path: one draw call, no object per line."""
     if not lines:
@@ -104,11 +100,9 @@ def _lines_patch(lines: list[BaseGeometry], **style) -> PathPatch | None:
 
 
 def _add_lines(ax, lines, **style) -> None:
-    """Added as an artist, not a patch: the axes' limits are set from the plan itself (_frame), so matplotlib need
-    not walk every segment of the path to find its extent."""
     patch = _lines_patch(list(lines), **style)
     if patch is not None:
-        ax.add_artist(patch)
+        _add_shape(ax, patch)
 
 
 def _inside(geom: BaseGeometry | None, view: tuple[float, float, float, float] | None) -> bool:
@@ -169,6 +163,28 @@ class _Labels:
         return True
 
 
+def _add_polygons(ax, styled: list[tuple[tuple, Polygon]], style) -> None:
+    """Polygons drawn as one patch for each style they take, in the order the styles first come: (style's
+    arguments, polygon) pairs, and style(*arguments) the patch's keywords. One path of thousands of rings is one
+    draw call and no object per ring (a PolyCollection makes a path for each); where shapes of one style overlap
+    (the turning circles of two rooms that meet) both are filled, once."""
+    groups: dict[tuple, list[Polygon]] = {}
+    for args, poly in styled:
+        groups.setdefault(args, []).append(poly)
+    for args, polys in groups.items():
+        patch = _closed_patch(_outlines_path(polys), **style(*args))
+        if patch is not None:
+            _add_shape(ax, patch)
+
+
+def _add_shape(ax, patch: PathPatch) -> None:
+    """Added as an artist, not a patch, and left out of the layout: the axes' limits are set from the plan itself
+    (_frame), so matplotlib need not walk every vertex of the path to find its extent, neither for the limits nor
+    for the margins around the axes."""
+    patch.set_in_layout(False)
+    ax.add_artist(patch)
+
+
 def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highlight: str | None = None,
               figsize: tuple[float, float] = (9, 7), view: tuple[float, float, float, float] | None = None) -> Figure:
     """A matplotlib Figure of the plan in metres, with each turning circle (green where it fits, red where the
@@ -191,36 +207,29 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
 
     _add_lines(ax, _within(plan.ignored, lambda g: g, view), edgecolor="#d0d7de", linewidth=0.5, zorder=1)
     shown = [r for r in rooms if r.polygon is not None and not r.polygon.is_empty]
-    if shown:
-        ax.add_collection(PolyCollection(_rings([r.polygon for r in shown]), closed=True, zorder=2,
-                                         facecolors=[ROOM_FILL.get(r.type, ROOM_FILL["other"]) for r in shown],
-                                         edgecolors=["#0969da" if r.id == highlight else "#57606a" for r in shown],
-                                         linewidths=[2 if r.id == highlight else 0.8 for r in shown]))
+    # the highlighted room last, so that its outline lies over its neighbours'
+    _add_polygons(ax, [((ROOM_FILL.get(r.type, ROOM_FILL["other"]), r.id == highlight), r.polygon)
+                       for r in sorted(shown, key=lambda r: r.id == highlight)],
+                  lambda fill, lit: {"facecolor": fill, "edgecolor": "#0969da" if lit else "#57606a",
+                                     "linewidth": 2 if lit else 0.8, "zorder": 2})
     _add_lines(ax, _within(plan.walls, lambda g: g, view), edgecolor="#24292f", linewidth=1.6, zorder=3)
     extent = _extent_mm(plan) if view is None else max(view[2] - view[0], view[3] - view[1], 1.0)
     footprints = [p for f in fixtures for p in _polys(f.footprint)]
-    if footprints:
-        ax.add_collection(PolyCollection(_rings(footprints), closed=True, facecolors=FIXTURE_FILL,
-                                         edgecolors="#475569", linewidths=0.8, alpha=0.8, zorder=4))
+    _add_polygons(ax, [((), p) for p in footprints], lambda: {
+        "facecolor": FIXTURE_FILL, "edgecolor": "#475569", "linewidth": 0.8, "alpha": 0.8, "zorder": 4})
     areas = [(f.status, p) for f in findings if f.check in AREA_CHECKS and f.geometry is not None
              for p in _polys(f.geometry)]
-    for dashed in (False, True):
-        group = [(status, p) for status, p in areas if (status != PASS) == dashed]
-        if group:
-            ax.add_collection(PolyCollection(_rings([p for _, p in group]), closed=True, alpha=0.18,
-                                             facecolors=[COLOURS[s] for s, _ in group],
-                                             edgecolors=[COLOURS[s] for s, _ in group], linewidths=1.4,
-                                             linestyles="--" if dashed else "-", zorder=6))
+    _add_polygons(ax, [((status,), p) for status, p in areas], lambda status: {
+        "facecolor": COLOURS[status], "edgecolor": COLOURS[status], "alpha": 0.18, "linewidth": 1.4,
+        "linestyle": "-" if status == PASS else "--", "zorder": 6})
     routes = [f for f in findings if f.check == "step_free_route" and f.status != PASS
               and isinstance(f.geometry, LineString)]
     if routes:   # a route that breaks, through the doors it passes
         ax.add_collection(LineCollection(_split([f.geometry for f in routes]), colors=[COLOURS[f.status] for f in routes],
                                          linewidths=1.2, linestyles="--", zorder=6))
     status = {d.id: worst(f.status for f in by_element.get(d.id, [])) for d in doors}
-    swings = [(COLOURS[status[d.id]], p) for d in doors for p in _polys(d.swing)]
-    if swings:
-        ax.add_collection(PolyCollection(_rings([p for _, p in swings]), closed=True, facecolors="none",
-                                         edgecolors=[c for c, _ in swings], linewidths=0.9, linestyles=":", zorder=7))
+    _add_polygons(ax, [((COLOURS[status[d.id]],), p) for d in doors for p in _polys(d.swing)], lambda colour: {
+        "facecolor": "none", "edgecolor": colour, "linewidth": 0.9, "linestyle": ":", "zorder": 7})
     openings = [d for d in doors if d.opening is not None]
     if openings:
         ax.add_collection(LineCollection(_split([d.opening for d in openings]), zorder=8, capstyle="butt",
@@ -314,9 +323,10 @@ def room_status(plan: Plan, findings: list[Finding], of_element: dict[str, str] 
 
 
 def _outlines_path(polys: list[Polygon]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The outlines of polygons as one closed path's vertices and codes, and which polygon each vertex is of."""
-    coords, index = shapely.get_coordinates(shapely.get_exterior_ring(np.array(polys, dtype=object)),
-                                            return_index=True)
+    """The outlines of polygons as one closed path's vertices and codes, and which polygon each vertex is of. Each
+    outline is turned the same way, so that where two overlap the fill rule fills both, once."""
+    rings = shapely.get_exterior_ring(shapely.orient_polygons(np.array(polys, dtype=object)))
+    coords, index = shapely.get_coordinates(rings, return_index=True)
     codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
     if len(coords):
         first = np.r_[True, np.diff(index) != 0]
@@ -361,10 +371,10 @@ def draw_overview(plan: Plan, findings: list[Finding], parts: list[tuple[float, 
         patch = _closed_patch(outlines, np.array([status[r.id] == s for r in rooms], dtype=bool),
                               facecolor=COLOURS[s], alpha=OVERVIEW_ALPHA, edgecolor="none", zorder=2)
         if patch is not None:
-            ax.add_artist(patch)
+            _add_shape(ax, patch)
     patch = _closed_patch(outlines, fill=False, edgecolor="#57606a", linewidth=0.3, zorder=3)
     if patch is not None:
-        ax.add_artist(patch)
+        _add_shape(ax, patch)
     _add_lines(ax, plan.walls, edgecolor="#24292f", linewidth=0.5, zorder=3)
     door_status = of_element
     for s in ORDER:
