@@ -30,7 +30,7 @@ from ui.keys import project_key
 from ui.measure import DOOR_KEY, render_measurements
 from ui.plain import plain
 from ui.privacy import hold as hold_privacy_settings
-from ui.plan_view import render_plan, rules_table
+from ui.plan_view import render_plan, render_rules
 from ui.profile import render_profile
 from ui.renovation import render_day, render_falls, render_renovation
 from ui.site_visit import render_site_visit
@@ -223,8 +223,7 @@ def main() -> None:
     if tab == "plan":
         with tab_box, guard("plan", lang):
             render_plan(plan, findings, lang, rules, note=t("doubts.provisional_note", lang) if doubts else None)
-            with st.expander(t("rules.title", lang)):
-                st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
+            render_rules(rules, lang)
     elif tab == "renovate":
         with tab_box, guard("renovation", lang):
             project = render_renovation(plan, findings, rules, project, lang)

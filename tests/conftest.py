@@ -21,6 +21,17 @@ except ImportError:  # the browser tests skip (or fail under REQUIRE_BROWSER) be
     expect = None
 
 
+@pytest.fixture(autouse=True)
+def fresh_shared_values():
+    """Each test starts without the findings and pictures other tests left for every session (ui/checked.shared):
+    a test that counts the checks or drawings run sees its own."""
+    import sys
+    checked = sys.modules.get("ui.checked")
+    if checked is not None:
+        checked.clear_shared()
+    yield
+
+
 def need_browser() -> None:
     missing = None
     if expect is None:

@@ -1,8 +1,13 @@
 """The open project as the page shows it, worked out once per change: the plan with its site measurements and the
 findings of the checks. A rerun that changed neither (a language switch, a tab opened, a table filtered) takes
-the last ones from the session instead of applying the measurements and running every check again."""
+the last ones from the session instead of applying the measurements and running every check again.
+
+The findings and the plan's pictures are also kept for every session of this server (shared()): a plan opened
+again (the example each new visitor sees first, the same drawing in another tab) is neither checked nor drawn
+again. They are found by the content of what made them, never by a session's name."""
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable
 
 import streamlit as st
@@ -28,6 +33,35 @@ def remembered(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
     value = compute()
     st.session_state[name] = (key, value)
     return value
+
+
+_SHARED: dict[str, list[tuple[tuple, Any]]] = {}
+_SHARED_LOCK = threading.Lock()
+SHARED_KEPT = 8   # values kept per name, the last used first: a few plans' findings and pictures
+
+
+def shared(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """compute(), or what it gave for an equal key in any session of this server (SHARED_KEPT values per name).
+    Only for values nobody changes (findings, a picture's bytes): every session gets the same object."""
+    with _SHARED_LOCK:
+        held = _SHARED.setdefault(name, [])
+        found = next((i for i, (k, _) in enumerate(held) if _same(k, key)), None)
+        if found is not None:
+            entry = held.pop(found)
+            held.insert(0, entry)
+            return entry[1]
+    value = compute()   # outside the lock: one session's long drawing does not hold up the others
+    with _SHARED_LOCK:
+        held = _SHARED.setdefault(name, [])
+        held.insert(0, (key, value))
+        del held[SHARED_KEPT:]
+    return value
+
+
+def clear_shared() -> None:
+    """Forget every value shared() keeps."""
+    with _SHARED_LOCK:
+        _SHARED.clear()
 
 
 def per_language(name: str, key: tuple, lang: str, compute: Callable[[], Any]) -> Any:
@@ -57,8 +91,9 @@ def measured(project: Project) -> tuple[Plan, list[str]]:
 def checked(plan: Plan, rules: Rules, person: Profile | None) -> tuple[list[Finding], Rules]:
     """checked_for(plan, rules, person): the findings and the rules they were found with, worked out again only when
     the plan, the standard or the person changed."""
-    return remembered(f"_findings_{'person' if person is not None else 'standard'}",
-                      (plan_key(plan), rules, person), lambda: checked_for(plan, rules, person))
+    key = (plan_key(plan), rules, person)
+    return remembered(f"_findings_{'person' if person is not None else 'standard'}", key,
+                      lambda: shared("findings", key, lambda: checked_for(plan, rules, person)))
 
 
 def findings(plan: Plan, rules: Rules, person: Profile | None) -> list[Finding]:

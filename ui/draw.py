@@ -18,9 +18,8 @@ from planner.rules import DEFAULT_STANDARD, Rules, load_rules
 from planner.model.status import ICONS, worst_first
 from ui.plain import plain
 from ui import trace
-from ui.tablet_layout import content_width
+from ui.tablet_layout import CANVAS_SIZES, content_width
 
-CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
 GRIDS_MM = (10, 50, 100, 250, 500)
 HISTORY = 50
 

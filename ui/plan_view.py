@@ -16,7 +16,7 @@ from planner.model.sourced import USER
 from planner.rules.texts import rule_value_name, rule_value_text
 from planner.rules import Rules, load_rules
 from planner.model.status import ICONS, worst_first
-from ui.checked import per_language, plan_key, remembered
+from ui.checked import per_language, plan_key, remembered, shared
 from ui.keys import project_key
 
 register({
@@ -81,14 +81,17 @@ def findings_table(findings: list[Finding], lang: str, problems_only: bool) -> p
 def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> bytes:
     """The drawing as PNG, drawn again only when the plan, a finding or the part shown changed (a large plan takes
     a second); the picture in each language is kept, so switching back and forth draws nothing."""
-    return per_language("_plan_picture", (plan_key(plan), findings, view), lang,
-                        lambda: plan_png(plan, findings, lang, view=view))
+    key = (plan_key(plan), findings, view)
+    return per_language("_plan_picture", key, lang,
+                        lambda: shared("plan_picture", (*key, lang), lambda: plan_png(plan, findings, lang, view=view)))
 
 
 def overview_image(plan: Plan, findings: list[Finding], parts: list) -> bytes:
     """The overview as PNG, drawn again only when the plan or a finding changed; it holds no words, so a language
     switch draws nothing."""
-    return remembered("_plan_overview", (plan_key(plan), findings), lambda: overview_png(plan, findings, parts))
+    key = (plan_key(plan), findings)
+    return remembered("_plan_overview", key, lambda: shared("plan_overview", key,
+                                                            lambda: overview_png(plan, findings, parts)))
 
 
 def _shown(plan: Plan, lang: str) -> tuple[list, object]:
@@ -140,6 +143,21 @@ def render_plan(plan: Plan, findings: list[Finding], lang: str, rules: Rules | N
     table = per_language("_findings_table", (plan_key(plan), findings, choice), lang,
                          lambda: findings_table(findings, lang, problems_only=choice == "problems"))
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+RULES_OPEN = "rules_open"   # session key: whether the rule values are shown, kept across a language switch
+
+
+def render_rules(rules: Rules, lang: str) -> None:
+    """The rule values in use, under an expander whose table is made and sent only while it is open: closed (as it
+    starts) it costs a rerun nothing but its title. Open or closed, it stays so when the language changes (the
+    title in the new language is a new expander, opened as the last one was)."""
+    key = f"rules_box_{lang}"
+    box = st.expander(t("rules.title", lang), expanded=st.session_state.get(RULES_OPEN, False), key=key,
+                      on_change=lambda: st.session_state.__setitem__(RULES_OPEN, bool(st.session_state[key])))
+    if box.open:
+        with box:
+            st.dataframe(rules_table(rules, lang), hide_index=True, width="stretch")
 
 
 def rules_table(rules: Rules, lang: str) -> pd.DataFrame:

@@ -3,12 +3,18 @@ and the canvas and charts are sized to fit what is left. A tiny component of our
 
 Streamlit's own "auto" sidebar closes only below 768 px, so an 820 px tablet would keep it open beside a
 cut-off canvas.
+
+A window wide enough for the largest canvas does not report its width: the page then loads in one run, not two
+(the report reruns the whole page, which the browser then draws again), and the canvas takes its default size,
+the largest, as the width would have chosen.
 """
 from __future__ import annotations
 
 import streamlit as st
 
 NARROW_PX = 1024        # at or below this width the sidebar starts closed
+SIDEBAR_PX, PADDING_PX = 300, 48
+CANVAS_SIZES = {"large": (720, 540), "tablet": (460, 460)}  # px; the tablet size fits beside the open sidebar
 KEY = "tablet_layout"
 
 _JS = """
@@ -23,19 +29,26 @@ export default function(component) {
     else if (tries > 0) setTimeout(() => settle(tries - 1), 100);
   };
   settle(100);
-  setStateValue("width", width);
+  if (width < component.data.report_below) setStateValue("width", width);
 }
 """ % {"narrow": NARROW_PX}
 _mount = None
 
 
+def report_below() -> int:
+    """The narrowest window from which on every wider one fits the largest canvas beside the open sidebar (a
+    narrower one may close it, or need the smaller canvas): narrower ones say their width."""
+    return max(w for w, _ in CANVAS_SIZES.values()) + SIDEBAR_PX + 2 * PADDING_PX
+
+
 def viewport_width() -> int | None:
-    """The browser window's width in CSS pixels, once the browser has said it (None on the first run)."""
+    """The browser window's width in CSS pixels, once the browser has said it (None on the first run, and always
+    for a window at least report_below() wide)."""
     global _mount
     if _mount is None:
         _mount = st.components.v2.component("tilpass.tablet_layout", js=_JS, html="<span></span>")
-    result = _mount(key=KEY, default={"width": None}, on_width_change=lambda: None, width="content",
-                    height="content")
+    result = _mount(key=KEY, data={"report_below": report_below()}, default={"width": None},
+                    on_width_change=lambda: None, width="content", height="content")
     width = result.get("width")
     return int(width) if isinstance(width, (int, float)) and width > 0 else None
 
@@ -45,5 +58,5 @@ def content_width(viewport_px: int | None) -> int | None:
     wide, the open sidebar)."""
     if viewport_px is None:
         return None
-    sidebar = 0 if viewport_px <= NARROW_PX else 300
-    return max(viewport_px - sidebar - 2 * 48, 240)
+    sidebar = 0 if viewport_px <= NARROW_PX else SIDEBAR_PX
+    return max(viewport_px - sidebar - 2 * PADDING_PX, 240)
