@@ -17,6 +17,7 @@ from planner.importers.doubts import open_doubts
 from planner.output.dxf_export import plan_to_dxf_bytes
 from planner.i18n import LANGUAGES, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
+from planner.model.gc_pause import collect_once_read
 from planner.model.plan import PlanError
 from planner.project.file import Project, dumps_project, loads_project
 from planner.rules import DEFAULT_STANDARD, available_standards, load_rules
@@ -92,6 +93,7 @@ def open_upload(data: bytes, name: str, units: str | None = None, roles: dict | 
         project = open_with_progress(data, name, units, roles, region, bar)
         checked(measured(project)[0], load_rules(st.session_state.get("standard", DEFAULT_STANDARD)),
                 project.person)   # kept: the page shows the same findings without running them again
+        collect_once_read()
     except PlanError as exc:
         if isinstance(exc, UnitsUnknownError):
             st.session_state.pending_units = {"data": data, "name": name, "guess": exc.guess, "why": exc.why or ""}
