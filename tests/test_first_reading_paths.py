@@ -16,7 +16,7 @@ from shapely.ops import unary_union
 
 from planner.checks.door_side import check_door_side_space
 from planner.checks.landing import STEP_MM, free_field
-from planner.checks.space import (TOLERANCE_MM, clear_width_beside, clear_width_in_room, outside_of, unit,
+from planner.checks.space import (REACH_MM, TOLERANCE_MM, clear_width_in_room, has_opening, unit,
                                   valid)
 from planner.checks.turning import cannot_hold_box, check_turning_circles, free_rectangle, swept_centres
 from planner.editing.builder import door_from_opening, fixture, plan_from_parts
@@ -27,6 +27,61 @@ RULES = load_rules("no-tek17")
 
 
 # --- the entrance landing ----------------------------------------------------------------------------------------
+
+
+# --- the plain ways the checks measured before, which the quicker ones are held to ---------------------------------
+
+def outside_of(room: Room):
+    """Everything around the room that is not its floor (walls and beyond), within REACH_MM."""
+    minx, miny, maxx, maxy = room.polygon.bounds
+    return box(minx - REACH_MM, miny - REACH_MM, maxx + REACH_MM, maxy + REACH_MM).difference(valid(room.polygon))
+
+
+def clear_width_beside(edge: LineString, outward: tuple[float, float], obstacles) -> float:
+    """The free distance [mm] from an edge, straight out along `outward`, over the edge's whole length, to the
+    nearest obstacle (REACH_MM when nothing is in the way): the band 1 mm short of each end met with them."""
+    (x1, y1), (x2, y2) = edge.coords[0], edge.coords[-1]
+    ex, ey = unit(x2 - x1, y2 - y1)
+    x1, y1, x2, y2 = x1 + ex, y1 + ey, x2 - ex, y2 - ey
+    ox, oy = outward[0] * REACH_MM, outward[1] * REACH_MM
+    inside = Polygon([(x1, y1), (x2, y2), (x2 + ox, y2 + oy), (x1 + ox, y1 + oy)]).intersection(obstacles)
+    hit = [g for g in getattr(inside, "geoms", [inside]) if isinstance(g, Polygon) and g.area > 1e-3]
+    return REACH_MM if not hit else float(min(edge.distance(g) for g in hit))
+
+
+def latch_side(door, room: Room):
+    """(The latch end of the opening, the unit vector along the wall away from the hinge, the unit vector into
+    the room), or None for a door that is not side-hung or has no swing or opening drawn."""
+    if door.swing is None or not has_opening(door) or door.swing.is_empty or door.kind != "hinged":
+        return None
+    a, b = Point(door.opening.coords[0]), Point(door.opening.coords[-1])
+    pivot = Point(door.swing.exterior.coords[0])   # swings are drawn from the hinge
+    hinge, latch = (a, b) if a.distance(pivot) <= b.distance(pivot) else (b, a)
+    along = unit(latch.x - hinge.x, latch.y - hinge.y)
+    into = (-along[1], along[0])
+    probe = Point(door.position.x + into[0] * 150, door.position.y + into[1] * 150)
+    if room.polygon.distance(probe) > room.polygon.distance(
+            Point(door.position.x - into[0] * 150, door.position.y - into[1] * 150)):
+        into = (-into[0], -into[1])
+    return latch, along, into
+
+
+def _latch_space(door, plan: Plan, rooms: dict, fixtures_of: dict, required: float, cap: float):
+    """The latch side space of one door, measured door by door: (room id, width, space to draw) or None."""
+    from planner.checks.door_side import swing_room
+    room = swing_room(door, plan, rooms)
+    side = None if room is None else latch_side(door, room)
+    if side is None:
+        return None
+    latch, along, into = side
+    start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
+    end = (start[0] + into[0] * required, start[1] + into[1] * required)
+    fixtures = [valid(f) for f in fixtures_of.get(room.id, [])]
+    width = float(round(min(clear_width_in_room(LineString([start, end]), along, room, fixtures), cap)))
+    far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
+    geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
+                                        min(width, required)), far]).convex_hull
+    return room.id, width, geometry
 
 def field_square_by_square(door, plan: Plan, side_mm: float, outward: tuple[float, float]):
     """The landing's first free square found the plain way: each square, nearest first, buffered inwards by
@@ -193,7 +248,7 @@ def random_doors_between_two_rooms(rng: np.random.Generator) -> tuple[list, dict
 
 @pytest.mark.parametrize("seed", range(4))
 def test_the_latch_spaces_measured_together_are_those_measured_door_by_door(seed):
-    from planner.checks.door_side import _latch_space, _latch_spaces
+    from planner.checks.door_side import _latch_spaces
     rng = np.random.default_rng(seed)
     measured = 0
     for _ in range(6):

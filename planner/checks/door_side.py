@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.reuse import reads
-from planner.checks.space import clear_width_in_room, clear_widths_in_rooms, has_opening, unit, valid
+from planner.checks.space import clear_widths_in_rooms, has_opening, unit, valid
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, Finding, near_limit
 from planner.model.plan import Door, Plan, Room
@@ -17,23 +17,6 @@ from planner.rules import Rules
 
 CHECK = "door_side_space"
 KEY = "door_side_space_mm"
-
-
-def latch_side(door: Door, room: Room) -> tuple[Point, tuple[float, float], tuple[float, float]] | None:
-    """(The latch end of the opening, the unit vector along the wall away from the hinge, the unit vector into
-    the room), or None for a door that is not side-hung or has no swing or opening drawn."""
-    if door.swing is None or not has_opening(door) or door.swing.is_empty or door.kind != "hinged":
-        return None
-    a, b = Point(door.opening.coords[0]), Point(door.opening.coords[-1])
-    pivot = Point(door.swing.exterior.coords[0])   # swings are drawn from the hinge
-    hinge, latch = (a, b) if a.distance(pivot) <= b.distance(pivot) else (b, a)
-    along = unit(latch.x - hinge.x, latch.y - hinge.y)
-    into = (-along[1], along[0])
-    probe = Point(door.position.x + into[0] * 150, door.position.y + into[1] * 150)
-    if room.polygon.distance(probe) > room.polygon.distance(
-            Point(door.position.x - into[0] * 150, door.position.y - into[1] * 150)):
-        into = (-into[0], -into[1])
-    return latch, along, into
 
 
 def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> Room | None:
@@ -48,31 +31,11 @@ def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> 
     return room if area > 1.0 else None
 
 
-def _latch_space(door: Door, plan: Plan, rooms: dict[str, Room], fixtures_of: dict[str, list], required: float,
-                 cap: float) -> tuple[str, float, object] | None:
-    """(The id of the room the leaf opens into, the free width [whole mm, at most cap] beside the latch jamb, the
-    space to draw), or None for a door that needs none. One door at a time: the check measures the doors together
-    (_latch_spaces), and is held to this by tests/test_first_reading_paths.py."""
-    room = swing_room(door, plan, rooms)
-    side = None if room is None else latch_side(door, room)
-    if side is None:
-        return None
-    latch, along, into = side
-    # the edge runs into the room from the latch, over the depth the space must have; measured along the
-    # wall, starting where the opening ends (the leaf's own thickness sits in the frame)
-    start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
-    end = (start[0] + into[0] * required, start[1] + into[1] * required)
-    fixtures = [valid(f) for f in fixtures_of.get(room.id, [])]
-    width = float(round(min(clear_width_in_room(LineString([start, end]), along, room, fixtures), cap)))
-    far = (latch.x + along[0] * min(width, required), latch.y + along[1] * min(width, required))
-    geometry = LineString([start, end, (end[0] + along[0] * min(width, required), end[1] + along[1] *
-                                        min(width, required)), far]).convex_hull
-    return room.id, width, geometry
-
-
 def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[str, list], required: float,
                   cap: float) -> list[tuple[str, float, object] | None]:
-    """_latch_space of each door, with one shapely call for each step over all the doors: the same GEOS
+    """For each door: (the id of the room the leaf opens into, the free width [whole mm, at most cap] beside the
+    latch jamb, the space to draw), or None for a door that needs none. One shapely call for each step over all
+    the doors; tests/test_first_reading_paths.py holds it to the same measurement made door by door: the same GEOS
     operations on the same shapes in the same order (the room swept most, the first of equal ones; the probes
     either side of the latch; the band cut by the room and met by the fixtures; the nearest piece in it), so the
     same widths and spaces to the last bit."""
@@ -120,7 +83,7 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
 
 
 def _side_hung(door: Door) -> bool:
-    """What latch_side asks of a door before it measures: a side-hung leaf with its swing and opening drawn."""
+    """Whether a door needs latch side space measured: a side-hung leaf with its swing and opening drawn."""
     return door.swing is not None and has_opening(door) and not door.swing.is_empty and door.kind == "hinged"
 
 

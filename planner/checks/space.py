@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -30,24 +30,12 @@ def shower_floor_status(shower: Fixture, rules: Rules) -> str:
     return PASS if shower.lip_mm <= rules.value("shower_lip_max_mm") else FAIL
 
 
-def outside_of(room: Room) -> BaseGeometry:
-    """Everything around the room that is not its floor (walls and beyond), within REACH_MM."""
-    minx, miny, maxx, maxy = room.polygon.bounds
-    return box(minx - REACH_MM, miny - REACH_MM, maxx + REACH_MM, maxy + REACH_MM).difference(valid(room.polygon))
-
-
-def clear_width_beside(edge: LineString, outward: tuple[float, float], obstacles: BaseGeometry) -> float:
-    """The free distance [mm] from an edge, straight out along the unit vector `outward`, over the edge's whole
-    length, to the nearest obstacle (REACH_MM when nothing is in the way)."""
-    band = _band(edge, outward)
-    return _nearest(edge, [band.intersection(obstacles)])
-
-
 def clear_width_in_room(edge: LineString, outward: tuple[float, float], room: Room, fixtures: list) -> float:
-    """clear_width_beside(edge, outward, unary_union([outside_of(room), *fixtures])) for an edge in the room,
-    without the 20 m box made and cut for every edge: the band meets everything outside the room where it leaves
+    """The free distance [mm] from an edge in the room, straight out along the unit vector `outward`, over the
+    edge's whole length, to the nearest wall or fixture (REACH_MM when nothing is in the way), without a 20 m box
+    around the room made and cut for every edge: the band meets everything outside the room where it leaves
     the room, and the fixtures where it meets them, so the pieces in the way are those of the band less the room
-    and those of the band and the fixtures (the band lies within the box of outside_of: it starts in the room and
+    and those of the band and the fixtures (everything outside the room that the band can reach: it starts in the room and
     reaches REACH_MM). The nearest piece is the same; only pieces that the union would have joined are apart."""
     band = _band(edge, outward)
     return _nearest(edge, [band.difference(valid(room.polygon)),
