@@ -98,3 +98,21 @@ def test_door_swings_on_a_layer_set_aside_by_its_name_still_tell_the_unit():
     data = F.to_bytes(doc)
     assert _read_or_refused(data)["units"]["used"] == "mm"
     assert _read_or_refused(data, layer_roles={"DETAILS": "ignore"})["units"]["used"] == "in"
+
+
+def test_a_header_overruled_by_the_geometry_is_a_doubt_until_the_user_chooses_the_unit():
+    """A unit read against the file's own word scales every length: the plan says so among its doubts (which make
+    the findings provisional), in words that say what to measure; once the user has chosen the unit it is not."""
+    from planner.importers.doubts import plan_doubts
+    doc = F.flat("mm")
+    doc.header["$INSUNITS"] = 5                      # centimetres, on a flat drawn in millimetres
+    data = F.to_bytes(doc)
+    result = read_dxf(data)
+    assert result.plan.units == "mm"
+    doubt = next(d for d in plan_doubts(result.plan) if d.code == "UNIT_DISPUTED")
+    assert "centimetres" in doubt.message("en") and "millimetres" in doubt.message("en")
+    assert "centimeter" in doubt.message("nb") and "dør" in doubt.message("nb")
+    chosen = read_dxf(data, units="mm")
+    assert chosen.plan.units == "mm" and not [d for d in plan_doubts(chosen.plan) if d.code == "UNIT_DISPUTED"]
+    agreeing = read_dxf(F.to_bytes(F.flat("mm")))
+    assert not [d for d in plan_doubts(agreeing.plan) if d.code == "UNIT_DISPUTED"]

@@ -156,12 +156,36 @@ register({
               "to AutoCAD», eller lagre som vanlig DXF, og les tegningen på nytt."},
 })
 
+register({
+    "doubt.unit_overruled": {
+        "en": "The drawing's unit is in doubt: the file says {header}, but {why}, so it was read in {used}. Every "
+              "width, area and finding rests on it. Measure one width you know on site, a door's, and compare it "
+              "with the plan's; if they differ, choose the drawing's unit on the import tab and read it again, or "
+              "confirm that this is the plan.",
+        "nb": "Tegningens enhet er usikker: filen oppgir {header}, men {why}, så den ble lest i {used}. Alle "
+              "bredder, arealer og funn bygger på den. Mål én bredde du kjenner på stedet, en dørs, og sammenlign med "
+              "planens; er de ulike, velg tegningens enhet under import og les tegningen på nytt, eller bekreft at "
+              "dette er planen."},
+    "doubt.unit_kept": {
+        "en": "The drawing's unit is in doubt: the file says {header}, and it was read so, but {why}, which suggests "
+              "{suggested}. Every width, area and finding rests on it. Measure one width you know on site, a door's, "
+              "and compare it with the plan's; if they differ, choose {suggested} on the import tab and read it "
+              "again, or confirm that this is the plan.",
+        "nb": "Tegningens enhet er usikker: filen oppgir {header}, og den ble lest slik, men {why}, som tyder på "
+              "{suggested}. Alle bredder, arealer og funn bygger på den. Mål én bredde du kjenner på stedet, en "
+              "dørs, og sammenlign med planens; er de ulike, velg {suggested} under import og les tegningen på nytt, "
+              "eller bekreft at dette er planen."},
+})
+
 # the facts an importer records (report["facts"]); every key is optional
 FACT_DOORS_ALONE = "doors_alone"          # door shapes dropped because no room lay beside them
 FACT_PROXIES = "proxy_entities"          # {entity type: count} the reader cannot see into
 FACT_AREA_LABELS = "area_labels"          # [[x_mm, y_mm, m2], …] area labels in the drawing read
 FACT_DRAWINGS = "drawings"                # [{"index", "kind": "plan"|"section"|"elevation"|"structural", "why"}]
 FACT_DRAWING_READ = "drawing_read"        # index of the drawing read
+# the unit read against the file's own word, or kept against the geometry's, when the user did not choose it:
+# {"header": "@units.mm", "used": "@units.in", "suggested": "@units.in" or None, "why_t": [key, params]}
+FACT_UNIT_DISPUTED = "unit_disputed"
 
 CONFIRMED = "confirmed_doubts"   # project.source key: the doubt codes the user said "this is the plan" to
 WEAK_PLAN = "region.why.plan_weak"   # the reason a drawing is a plan only for want of a section's ground line
@@ -349,10 +373,23 @@ def _drawing_doubts(facts: dict) -> list[Doubt]:
     return out
 
 
+def _unit_doubts(facts: dict) -> list[Doubt]:
+    """A unit read against the file's word (or kept against the geometry's): a wrong one scales every length by 10,
+    25,4 or 1 000, and each finding with it."""
+    unit = facts.get(FACT_UNIT_DISPUTED)
+    if not isinstance(unit, dict) or not unit.get("header") or not unit.get("used"):
+        return []
+    why = unit.get("why_t") or ["doubt.unknown", {"message": ""}]
+    if unit.get("suggested"):
+        return [Doubt("UNIT_DISPUTED", said("doubt.unit_kept", header=unit["header"], why=why,
+                                            suggested=unit["suggested"]))]
+    return [Doubt("UNIT_DISPUTED", said("doubt.unit_overruled", header=unit["header"], why=why, used=unit["used"]))]
+
+
 def find_doubts(plan: Plan, facts: dict | None = None) -> list[Doubt]:
     """What about this imported plan is implausible for a home, most telling first; [] when nothing is."""
     facts = facts or {}
-    return [*_drawing_doubts(facts), *_home_doubts(plan), *_room_doubts(plan, facts), *_shape_doubts(plan),
+    return [*_unit_doubts(facts), *_drawing_doubts(facts), *_home_doubts(plan), *_room_doubts(plan, facts), *_shape_doubts(plan),
             *_door_doubts(plan, facts)]
 
 

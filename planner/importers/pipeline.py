@@ -17,7 +17,7 @@ from planner.importers import report as rep
 from planner.importers.building_model import DOOR_PROBES_MM, ordered, reading_order
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
 from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
-                                      FACT_PROXIES, find_doubts)
+                                      FACT_PROXIES, FACT_UNIT_DISPUTED, find_doubts)
 from planner.importers.dxf import load_document, truncated
 from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
 from planner.importers.fixtures import find_fixtures
@@ -162,7 +162,7 @@ def read_dxf(data: bytes, *, name: str = "", units: str | None = None,
     _refuse_without_plan(data, source, raw, layers, unit, drawings, parts, report)
     plan = Plan(rooms=parts.rooms, doors=parts.doors, fixtures=parts.fixtures, walls=parts.walls,
                 ignored=_ignored_lines(parts, drawings), units=unit.choice.used, name=name)
-    report = _with_doubts(report, plan, raw, drawings, parts)     # the doubts judge the plan and the facts
+    report = _with_doubts(report, plan, raw, drawings, parts, unit)   # the doubts judge the plan and the facts
     say(1.0, "done")
     return ImportResult(plan=plan.replace(import_report=report.to_dict()), summary=report, issues=report.issues())
 
@@ -329,7 +329,8 @@ def _refined_roles(source: Source, p: Primitives, layers: Layers) -> Layers:
 class UnitReading:
     """The unit chosen and why; guess: what the geometry suggests; unknown: the file does not say and the user did
     not choose (the import ends in a question); warnings: texts for the user; swings: the arcs sorted, in drawing
-    units."""
+    units; disputed: the doubt's fact (planner.importers.doubts.FACT_UNIT_DISPUTED) when the unit was read against
+    the file's word or kept against the geometry's, else None."""
 
     choice: UnitChoice
     guess: UnitGuess
@@ -337,6 +338,7 @@ class UnitReading:
     unknown: bool
     warnings: tuple
     swings: Swings
+    disputed: dict | None = None
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -381,6 +383,7 @@ def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | 
     guess = infer_unit(radii, room_areas, extent)
     warnings = []
     unknown = False
+    disputed = None
     labelled_unit, labelled_why = _unit_from_area_labels(raw, roles)
     if forced:
         used, why = forced, said("imp.unit.by_user")
@@ -388,7 +391,7 @@ def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | 
         used, why = labelled_unit, labelled_why
         if header_unit:
             why = said("imp.unit.header_but", header=unit_name(header_unit), why=labelled_why)
-            warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))
+            warnings.append(rep.units_overridden(header_unit, labelled_unit, labelled_why))   # proved: no doubt
     elif header_unit and (guess.unit is None or guess.unit == header_unit or
                           not header_contradicted(header_unit, radii, room_areas, extent)):
         used, header = header_unit, unit_name(header_unit)
@@ -399,15 +402,22 @@ def _unit(source: Source, raw: Primitives, roles: dict[str, str], forced: str | 
         else:   # kept, since the evidence against it is weak; but never said to agree
             why = said("imp.unit.header_weakly", code=code, header=header, guess=unit_name(guess.unit))
             warnings.append(rep.units_kept(header_unit, guess.unit, guess.why_t))
+            disputed = _disputed(header_unit, header_unit, guess.why_t, suggested=guess.unit)
     elif header_unit:
         used, why = guess.unit, said("imp.unit.header_but", header=unit_name(header_unit), why=guess.why_t)
         warnings.append(rep.units_overridden(header_unit, guess.unit, guess.why_t))
+        disputed = _disputed(header_unit, guess.unit, guess.why_t)
     else:
         unknown = True
         used, why = guess.unit or "mm", said("imp.unit.provisional")
     choice = UnitChoice(header_code=code, used=used, why_t=why, inferred=guess.unit, inference_t=guess.why_t)
     return UnitReading(choice=choice, guess=guess, forced=bool(forced), unknown=unknown, warnings=tuple(warnings),
-                       swings=swings)
+                       swings=swings, disputed=disputed)
+
+
+def _disputed(header: str, used: str, why: list, suggested: str | None = None) -> dict:
+    return {"header": unit_name(header), "used": unit_name(used), "why_t": why,
+            "suggested": unit_name(suggested) if suggested else None}
 
 
 # --- regions: the separate drawings in the file, and the one read ------------------------------------------------
@@ -847,9 +857,11 @@ def _ignored_lines(parts: PlanParts, drawings: Drawings) -> tuple:
     return lines[:MAX_IGNORED_LINES]
 
 
-def _with_doubts(report: ImportReport, plan: Plan, raw: Primitives, drawings: Drawings, parts: PlanParts
-                 ) -> ImportReport:
+def _with_doubts(report: ImportReport, plan: Plan, raw: Primitives, drawings: Drawings, parts: PlanParts,
+                 unit: UnitReading) -> ImportReport:
     facts = import_facts(raw, drawings.read, parts, drawings.kinds, drawings.chosen)
+    if unit.disputed:
+        facts[FACT_UNIT_DISPUTED] = unit.disputed
     return replace(report, facts=facts, doubts=tuple(d.to_dict() for d in find_doubts(plan, facts)))
 
 
