@@ -32,3 +32,15 @@ def test_small_rooms_on_a_large_plan_are_labelled_by_id_only():
     rooms = tuple(Room.from_rectangle(f"R{i}", f"Rom {i}", "bedroom", i * 3000, 0, 3000, 3000) for i in range(20))
     texts = [text for text, _ in draw_plan(Plan(rooms=rooms), []).labels_shown]
     assert "R3" in texts and not any("m²" in t for t in texts)
+
+
+def test_a_building_shown_whole_is_drawn_at_the_overview_resolution_and_its_parts_sharp():
+    from planner.model.plan import Room
+    from planner.output.drawing import BUILDING_SCREEN_DPI, QUICK_PNG_FROM_ROOMS, SCREEN_DPI, screen_dpi
+    many = Plan(rooms=tuple(Room.from_rectangle(f"R{i}", "", "other", i * 3000, 0, 3000, 3000)
+                            for i in range(QUICK_PNG_FROM_ROOMS + 1)))
+    assert screen_dpi(many) == BUILDING_SCREEN_DPI < SCREEN_DPI
+    assert screen_dpi(many, (0, 0, 9000, 3000)) == SCREEN_DPI
+    assert screen_dpi(Plan(rooms=many.rooms[:QUICK_PNG_FROM_ROOMS])) == SCREEN_DPI
+    small = plan_png(Plan(rooms=many.rooms[:3]), [], "en", dpi=BUILDING_SCREEN_DPI)
+    assert small.startswith(b"\x89PNG")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.checks.turning import rectangle_sizes
 from planner.model.numbers import fmt_number
-from planner.output.drawing import overview_png, plan_parts, plan_png
+from planner.output.drawing import overview_png, plan_parts, plan_png, screen_dpi
 from planner.model.findings import Finding
 from planner.model.gc_pause import with_gc_paused
 from planner.i18n import fmt_mm, register, t
@@ -83,7 +83,8 @@ def plan_image(plan: Plan, findings: list[Finding], lang: str, view=None) -> byt
     a second); the picture in each language is kept, so switching back and forth draws nothing."""
     key = (plan_key(plan), findings, view)
     return per_language("_plan_picture", key, lang,
-                        lambda: shared("plan_picture", (*key, lang), lambda: plan_png(plan, findings, lang, view=view)))
+                        lambda: shared("plan_picture", (*key, lang),
+                                       lambda: plan_png(plan, findings, lang, screen_dpi(plan, view), view=view)))
 
 
 def overview_image(plan: Plan, findings: list[Finding], parts: list) -> bytes:

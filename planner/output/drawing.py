@@ -442,9 +442,24 @@ def _metres(v_mm: float, lang: str) -> str:
     return fmt_number(v_mm / 1000, lang, 3)
 
 
+SCREEN_DPI = 130
+BUILDING_SCREEN_DPI = OVERVIEW_DPI
+
+
+def screen_dpi(plan: Plan, view: tuple[float, float, float, float] | None = None) -> int:
+    """The resolution of the picture on the page: a building of hundreds of rooms shown whole at the overview's, the
+    page shows it some 800 pixels wide and its parts are what is read; anything else at SCREEN_DPI, sharp when the
+    picture is enlarged."""
+    return BUILDING_SCREEN_DPI if _many_rooms(plan, view) else SCREEN_DPI
+
+
+def _many_rooms(plan: Plan, view) -> bool:
+    return view is None and len(plan.rooms) > QUICK_PNG_FROM_ROOMS
+
+
 @with_gc_paused
-def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = 130,
+def plan_png(plan: Plan, findings: list[Finding] = (), lang: str = "nb", dpi: int = SCREEN_DPI,
              view: tuple[float, float, float, float] | None = None) -> bytes:
     """draw_plan as PNG."""
-    return _png(draw_plan(plan, findings, lang, view=view), dpi, quick=view is None and
-                len(plan.rooms) > QUICK_PNG_FROM_ROOMS)
+    return _png(draw_plan(plan, findings, lang, view=view), dpi, quick=_many_rooms(plan, view))
+
