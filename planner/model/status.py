@@ -12,18 +12,18 @@ ICONS = {FAIL: "✘", UNKNOWN: "?", PASS: "✔"}   # glyphs every text font has
 SEVERITY = {FAIL: "error", UNKNOWN: "warning", PASS: "success"}   # how loudly a status is announced
 
 
+_RANK = {status: k for k, status in enumerate(ORDER)}
+
+
 def rank(status: str) -> int:
     """0 for the worst status (fail), then unknown, then pass: a sort key."""
-    return ORDER.index(status)
+    return _RANK[status]
 
 
 def worst(statuses: Iterable[str], default: str = UNKNOWN) -> str:
     """The worst of the statuses; `default` when there are none (nothing checked is not known to pass)."""
     found = list(statuses)
     return min(found, key=rank) if found else default
-
-
-_RANK = {status: k for k, status in enumerate(ORDER)}
 
 
 def worst_by_element(findings: Iterable) -> dict[str, str]:

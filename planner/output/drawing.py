@@ -239,7 +239,8 @@ def draw_plan(plan: Plan, findings: list[Finding] = (), lang: str = "nb", highli
         if size >= LABEL_SHARE["fixture"] * extent:
             c = fixture.footprint.centroid
             labels.add(c.x, c.y, t(f"fixture.{fixture.type}", lang), 6.5, "#0f172a", 5)
-    labels.draw()
+    for patch in labels.patches():
+        _add_shape(ax, patch)
     fig.labels_shown = labels.shown   # what the picture says, for whoever reads the figure rather than its pixels
     entrance = next((f for f in findings if f.check == "step_free_entrance"), None)
     if entrance is not None and isinstance(entrance.geometry, Point) and _inside(entrance.geometry, view):

@@ -56,7 +56,7 @@ def text_outline(text: str, x: float, y: float, size: float, weight: str = "norm
 class Labels:
     """Text placed only where it overlaps no text placed before it (the most important first); counts the rest.
     Whether a label fits is judged by a box estimated from its font size and characters, in the axes' own
-    millimetres per point; draw() then adds every label placed as one path per style."""
+    millimetres per point; patches() then gives every label placed as one path per style."""
 
     def __init__(self, ax, fig) -> None:
         self.ax = ax
@@ -115,19 +115,16 @@ class Labels:
                     (ink[0] - pad, ink[1] - pad, ink[2] + pad, ink[3] + pad))
         return True
 
-    def draw(self) -> None:
-        """Every label placed, as one path per colour, weight and layer, over its white boxes."""
+    def patches(self) -> list[PathPatch]:
+        """Every label placed, as one patch per colour, weight and layer, over their white boxes."""
+        out = []
         for zorder, boxes in self._boxes.items():
             b = np.array(boxes)
             corners = np.stack([b[:, [0, 1]], b[:, [2, 1]], b[:, [2, 3]], b[:, [0, 3]], b[:, [0, 1]]], axis=1)
             codes = np.tile([MplPath.MOVETO, *[MplPath.LINETO] * 3, MplPath.CLOSEPOLY], len(b)).astype(np.uint8)
-            self._patch(MplPath(corners.reshape(-1, 2), codes), facecolor="white", alpha=0.7, edgecolor="none",
-                        zorder=zorder)
+            out.append(PathPatch(MplPath(corners.reshape(-1, 2), codes), facecolor="white", alpha=0.7,
+                                 edgecolor="none", zorder=zorder))
         for (color, _, zorder), parts in self._styles.items():
-            self._patch(MplPath(np.concatenate([v for v, _ in parts]), np.concatenate([c for _, c in parts])),
-                        facecolor=color, edgecolor="none", zorder=zorder)
-
-    def _patch(self, path: MplPath, **style) -> None:
-        patch = PathPatch(path, **style)
-        patch.set_in_layout(False)
-        self.ax.add_artist(patch)
+            out.append(PathPatch(MplPath(np.concatenate([v for v, _ in parts]), np.concatenate([c for _, c in parts])),
+                                 facecolor=color, edgecolor="none", zorder=zorder))
+        return out
