@@ -37,11 +37,11 @@ register({
         "nb": "Tegningen har verken romomriss eller vegglinjer, så den er ikke en plantegning Tilpass kan lese; ligger "
               "veggene på et lag med et uvanlig navn, gi laget rollen 'walls' (CLI: --layer-role LAG=walls)."},
     "imp.no_rooms": {
-        "en": "No room outlines, and the {count} wall lines on layers {layers} do not close into rooms (with {doors} "
-              "doors found to close them); check the units and the layer roles, or draw room outlines on a layer "
+        "en": "No room outlines, and the {count} wall lines on layers {layers} do not close into rooms (doors "
+              "found to close them: {doors}); check the units and the layer roles, or draw room outlines on a layer "
               "named 'rooms'.",
-        "nb": "Ingen romomriss, og de {count} vegglinjene på lagene {layers} lukker seg ikke til rom (med {doors} "
-              "dører funnet til å lukke dem); sjekk enheten og lagrollene, eller tegn romomriss på et lag som heter "
+        "nb": "Ingen romomriss, og de {count} vegglinjene på lagene {layers} lukker seg ikke til rom (dører "
+              "funnet til å lukke dem: {doors}); sjekk enheten og lagrollene, eller tegn romomriss på et lag som heter "
               "'rooms'."},
     "imp.faces_no_door_meets": {
         "en": "The lines on layers {layers} enclose {faces} shapes, but none has a room name inside and none lies "
