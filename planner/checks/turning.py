@@ -195,15 +195,20 @@ SWINGLESS_FORMATS = ("roomplan", "ifc")   # sources that give a door's width but
 RECT_KEY = "turning_rectangle_width_mm"
 
 
-def _space(room: Room, blocked: list, required: float, other, circle_counts: bool = True
+def _space(room: Room, blocked: list, required: float, other, circle_counts: bool = True, disc_mm: float = 0.0
            ) -> tuple[tuple[Point, float] | None, Polygon | None]:
     """The largest free circle, and where it is too small (or does not count: a square is required) the other
     shape the standard accepts, where it fits (or None). other: (width, length) of a rectangle, a function of the
-    free floor giving the shape that fits or None, or None."""
+    free floor giving the shape that fits or None, or None. disc_mm: the diameter of the largest circle the other
+    shape holds as it is searched for; where the floor holds no such circle the shape cannot fit, and is not
+    searched for. The circle is searched to a tolerance t on its radius, so the floor's true largest circle is at
+    most the one found plus 2 t across (GEOS splits every cell that could hold more than that)."""
     floor = _free_floor(room, blocked)
     circle = _circle(floor, required)
     rect = None
     if other is not None and (not circle_counts or circle is None or round(circle[1]) < required):
+        if circle is not None and circle[1] + 2 * COARSE_TOLERANCE_MM < disc_mm - 0.01:
+            return circle, None
         rect = other(floor) if callable(other) else free_rectangle(floor, *other)
     return circle, rect
 
@@ -262,27 +267,29 @@ def largest_free_square(floor: BaseGeometry, up_to_mm: float) -> tuple[int, Poly
 
 def alternative_shape(rules: Rules, room_type: str):
     """The shape this standard asks for in a room of this type instead of, or besides, the circle:
-    (kind, fits(floor) or (width, length), rule key, message params, whether the circle counts too) or None.
+    (kind, fits(floor) or (width, length), rule key, message params, whether the circle counts too, the diameter of
+    the largest circle the shape holds as it is searched for) or None.
     kind: 'square' (DIN 18040-2; UK M4(3) bedrooms: the circle does not count), 'ellipse' (UK M4(3) living
     spaces), 't' (ADA's T-shape) or 'rectangle' (TEK17's 1.3 x 1.8 m)."""
     values = rules.values
     for key in (f"turning_square_{room_type}_mm", "turning_square_mm"):
         if key in values:
             side = rules.value(key)
-            return "square", lambda floor: free_rectangle(floor, side, side), key, {"side": f"{side:.0f}"}, False
+            return "square", lambda floor: free_rectangle(floor, side, side), key, {"side": f"{side:.0f}"}, False, \
+                side - 2 * FINE_TOLERANCE_MM
     ellipse = ("turning_ellipse_length_mm", "turning_ellipse_width_mm")
     if all(k in values for k in ellipse) and room_type in rules.setting("turning_circle", "ellipse_room_types", []):
         length, width = rules.value(ellipse[0]), rules.value(ellipse[1])
         return "ellipse", lambda floor: free_ellipse(floor, length, width), ellipse[0], \
-            {"ellipse_length": f"{length:.0f}", "ellipse_width": f"{width:.0f}"}, True
+            {"ellipse_length": f"{length:.0f}", "ellipse_width": f"{width:.0f}"}, True, width - 0.5
     t_keys = ("turning_t_size_mm", "turning_t_arm_mm")
     if all(k in values for k in t_keys):
         size, arm = rules.value(t_keys[0]), rules.value(t_keys[1])
         return "t", lambda floor: free_t_shape(floor, size, arm), t_keys[0], \
-            {"t_size": f"{size:.0f}", "t_arm": f"{arm:.0f}"}, True
+            {"t_size": f"{size:.0f}", "t_arm": f"{arm:.0f}"}, True, arm - FINE_TOLERANCE_MM
     rectangle = rectangle_sizes(rules)
     if rectangle is not None:
-        return "rectangle", rectangle, RECT_KEY, {}, True
+        return "rectangle", rectangle, RECT_KEY, {}, True, min(rectangle) - 2 * FINE_TOLERANCE_MM
     return None
 
 
@@ -310,12 +317,12 @@ def _moved(geom, dx: float, dy: float):
 
 
 def _spaces_at_origin(room: Room, blocked: list, unsure: list, required: float, other, circle_counts: bool,
-                      origin) -> tuple:
+                      disc_mm: float, origin) -> tuple:
     """(circle, other shape, what fits if the unsure obstacles are floor) of _space, moved by -origin; a circle as
     ((x, y) of its centre, diameter)."""
-    circle, rect = _space(room, blocked + unsure, required, other, circle_counts)
+    circle, rect = _space(room, blocked + unsure, required, other, circle_counts, disc_mm)
     passes = (circle_counts and circle is not None and round(circle[1]) >= required) or rect is not None
-    clear = _space(room, blocked, required, other, circle_counts) if unsure and not passes else None
+    clear = _space(room, blocked, required, other, circle_counts, disc_mm) if unsure and not passes else None
     dx, dy = -origin[0], -origin[1]
     return (None if circle is None else (_moved(_xy(circle[0]), dx, dy), circle[1]), _moved(rect, dx, dy),
             None if clear is None else (None if clear[0] is None else
@@ -387,7 +394,7 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
         unsure = unsure_in.get(room.id, [])
         if room.type not in alternatives:
             alt = alternative_shape(rules, room.type)
-            alternatives[room.type] = alt if alt is not None else (None, None, key, {}, True)
+            alternatives[room.type] = alt if alt is not None else (None, None, key, {}, True, 0.0)
         todo.append((room, blocked, unsure))
     shapes = _shape_keys([[room.polygon, *blocked, *unsure] for room, blocked, unsure in todo])
     for k, ((room, blocked, unsure), (shape, origin)) in enumerate(zip(todo, shapes)):
@@ -399,11 +406,11 @@ def check_turning_circles(plan: Plan, rules: Rules) -> list[Finding]:
     asked = {t: memo_key("asked", t, alt[0], alt[4], required, turning_values) for t, alt in alternatives.items()}
     for (room, blocked, unsure, shape, origin), k in zip(firsts, memo_keys("turning_space", [
             (r.polygon, b, u, asked[r.type]) for r, b, u, _, _ in firsts])):
-        _, other, _, _, circle_counts = alternatives[room.type]
+        _, other, _, _, circle_counts, disc_mm = alternatives[room.type]
         seen[shape] = MEMO.get(k, lambda: _spaces_at_origin(room, blocked, unsure, required, other, circle_counts,
-                                                              origin))
+                                                              disc_mm, origin))
     for room, blocked, unsure, shape, origin in todo:
-        kind, other, alt_key, alt_params, circle_counts = alternatives[room.type]
+        kind, other, alt_key, alt_params, circle_counts, _ = alternatives[room.type]
         circle, rect, clear = seen[shape]
         dx, dy = float(origin[0]), float(origin[1])   # the same numbers; shapely takes floats faster
         name = room.name or room.id
