@@ -15,7 +15,7 @@ from planner.output.drawing import plan_png
 from planner.importers import UnitsUnknownError
 from planner.importers.doubts import open_doubts
 from planner.output.dxf_export import plan_to_dxf_bytes
-from planner.i18n import LANGUAGES, render, t
+from planner.i18n import LANGUAGES, app_texts, render, t
 from planner.project.loading import UNITS, open_bytes, read_limited
 from planner.model.gc_pause import collect_once_read
 from planner.model.plan import PlanError
@@ -352,5 +352,5 @@ def render_save(project: Project, plan, findings, rules, lang: str) -> None:
                        mime="application/dxf", key="save_dxf", on_click="ignore")
     render_files(project, plan, findings, rules, name, lang)
 
-with guard("page"):
+with app_texts(), guard("page"):
     main()

@@ -5,7 +5,10 @@ to English, and a key missing altogether shows as the key itself, so a gap is vi
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import importlib
+import re
 import string
 from functools import lru_cache
 
@@ -24,11 +27,40 @@ def register(table: dict[str, dict[str, str]]) -> None:
         _TABLE[key] = texts
 
 
+# Where the texts are read. A sentence may say how to do a thing from the command line ("(CLI: --units mm)") and
+# name a layer role by the word the command line takes ('walls'); in the app and in the reports it says neither:
+# the app has its own boxes for both, and in Norwegian shows a role by its Norwegian name.
+_IN_APP = contextvars.ContextVar("texts_in_app", default=False)
+_CLI_HINT = re.compile(r" ?\(CLI: [^;()]*\)")
+_CLI_AND_APP_HINT = re.compile(r"\(CLI: [^;()]*; (?:in the app|i appen): ([^()]*)\)")
+_ROLE_WORD = re.compile(r"'(walls|doors|rooms|labels|fixtures|ignore)'")
+
+
+@contextlib.contextmanager
+def app_texts():
+    """Texts made within (or by a function it decorates) are the app's and the reports' (see _IN_APP)."""
+    token = _IN_APP.set(True)
+    try:
+        yield
+    finally:
+        _IN_APP.reset(token)
+
+
+@lru_cache(maxsize=1024)
+def _app_template(template: str, lang: str) -> str:
+    """template as the app says it: without the command line's hints, each role by the name the app shows."""
+    template = _CLI_HINT.sub("", _CLI_AND_APP_HINT.sub(r"(\1)", template))
+    return _ROLE_WORD.sub(lambda m: f"«{t('imp.role.' + m.group(1), lang)}»" if lang == "nb" else m.group(0),
+                          template)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     texts = _TABLE.get(key)
     if texts is None:
         return key
     template = texts.get(lang) or texts["en"]
+    if _IN_APP.get() and ("(CLI:" in template or "'" in template):
+        template = _app_template(template, lang)
     if not params:
         return _formatted(template, params)
     # A parameter written "@key" is itself a text, translated in the same language; only the parameters the

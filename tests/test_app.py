@@ -223,6 +223,9 @@ def test_a_refused_drawing_offers_its_layer_roles_and_reads_again_with_them(at):
     assert not at.exception
     assert at.session_state["project"].plan.name == before      # refused: the open plan is kept
     assert at.error and "notes.dxf" in at.error[0].value
+    # the page's own words: no command-line options, a layer role by the name the app's role box gives it
+    assert "CLI" not in at.error[0].value and "--layer-role" not in at.error[0].value
+    assert "'walls'" not in at.error[0].value
     refused = at.session_state["refused_upload"]
     layers = list(refused["report"]["layers"])
     assert refused["report"]["layers"]["A-ANNO-NOTE"] == "ignore"

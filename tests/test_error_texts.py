@@ -197,3 +197,27 @@ def test_a_nested_reason_is_said_in_the_same_language():
                         "again from the CAD program and upload the new file.")
     assert "slutter før tegningen er ferdig" in err.message("nb")
     assert t("file.reason.cut_off", "nb") in err.message("nb")
+
+
+def test_the_app_and_the_reports_say_no_command_line_options_and_name_roles_as_the_app_shows_them():
+    """A sentence that tells the command line's user which option to give ("(CLI: --units mm)") and names a layer
+    role by the word that option takes ('walls') says neither in the app and the reports, where the boxes are
+    named in the user's language; on the command line it says both."""
+    import ui.texts  # noqa: F401
+    import ui.draw_texts  # noqa: F401
+    from planner.i18n import _TABLE, app_texts
+    import planner.importers  # noqa: F401
+    hinted = [k for k, v in _TABLE.items() if "(CLI:" in v["en"]]
+    assert len(hinted) >= 10, hinted
+    params = {"layers": "A", "faces": 3, "doors": 2, "unit": "mm", "code": "mm", "first": "A", "other_first": "B"}
+    for key in sorted(hinted):
+        assert "(CLI:" in t(key, "en", **params) and "(CLI:" in t(key, "nb", **params)
+        with app_texts():
+            for lang in ("en", "nb"):
+                said = t(key, lang, **params)
+                assert "CLI" not in said and not re.search(r"--[a-z]", said), (key, lang, said)
+                if lang == "nb":
+                    assert not re.search(r"'(walls|doors|rooms|fixtures|ignore|labels)'", said), (key, said)
+    with app_texts():
+        assert "«vegger»" in t("imp.no_walls", "nb") and "'walls'" in t("imp.no_walls", "en")
+        assert "(tegningene under fanen for import)" in t("doubt.several_drawings", "nb", count=2, chosen=1)

@@ -127,7 +127,7 @@ register({
               "is the plan.",
         "nb": "Tegning {chosen} ble lest som en plantegning, selv om den ikke viser dørslag, dørsymboler eller "
               "romomriss: den kan være en fasade, en detalj eller feil del av arket (står lagene med vegger og dører "
-              "som «ignore»?). Kontroller tegningen og lagrollene, eller bekreft at dette er planen."},
+              "som 'ignore'?). Kontroller tegningen og lagrollene, eller bekreft at dette er planen."},
     "doubt.several_drawings": {
         "en": "The sheet holds {count} drawings; drawing {chosen} was read. Check that it is the floor plan you "
               "mean, or pick another (CLI: --region N; in the app: the drawings in the import tab).",

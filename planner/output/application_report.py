@@ -12,7 +12,7 @@ from html import escape
 from planner.project import daily, falls
 from planner.checks import summary
 from planner.model.findings import Finding
-from planner.i18n import register, t
+from planner.i18n import app_texts, register, t
 from planner.importers.doubts import open_doubts
 from planner.project.measurements import describe, latest
 from planner.project.file import Project
@@ -66,6 +66,7 @@ def _table(headers: list[str], rows: list[list[str]], classes: list[str] | None 
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
+@app_texts()
 def build_html(project: Project, findings: list[Finding], rules: Rules, lang: str, png: bytes | None = None,
                extra_html: str = "") -> str:
     """The report as one HTML page; `extra_html` (already escaped) adds a costs section."""
