@@ -66,6 +66,20 @@ def latch_side(door, room: Room):
     return latch, along, into
 
 
+def _reveal(door, room: Room, latch: Point, along, into) -> float:
+    """The depth of the door's reveal on the room's side, door by door: each jamb probed 30 mm beyond it along the
+    wall, 600 mm into the room; both as deep as each other (to 20 mm) and at most 600 mm, else 0."""
+    a, b = door.opening.coords[0], door.opening.coords[-1]
+    hinge = b if Point(a).distance(latch) < Point(b).distance(latch) else a
+
+    def depth(x: float, y: float) -> float:
+        met = LineString([(x, y), (x + into[0] * 600, y + into[1] * 600)]).intersection(room.polygon)
+        return math.inf if met.is_empty else Point(x, y).distance(met)
+    at_latch = depth(latch.x + along[0] * 30, latch.y + along[1] * 30)
+    at_hinge = depth(hinge[0] - along[0] * 30, hinge[1] - along[1] * 30)
+    return at_latch if at_latch <= 600 and abs(at_latch - at_hinge) <= 20 else 0.0
+
+
 def _latch_space(door, plan: Plan, rooms: dict, fixtures_of: dict, required: float, cap: float):
     """The latch side space of one door, measured door by door: (room id, width, space to draw) or None."""
     from planner.checks.door_side import swing_room
@@ -74,6 +88,8 @@ def _latch_space(door, plan: Plan, rooms: dict, fixtures_of: dict, required: flo
     if side is None:
         return None
     latch, along, into = side
+    deep = _reveal(door, room, latch, along, into)
+    latch = Point(latch.x + into[0] * deep, latch.y + into[1] * deep)
     start = (latch.x + into[0] * 1.0, latch.y + into[1] * 1.0)
     end = (start[0] + into[0] * required, start[1] + into[1] * required)
     fixtures = [valid(f) for f in fixtures_of.get(room.id, [])]
@@ -383,3 +399,27 @@ def test_a_swept_box_made_from_a_line_of_its_points_is_the_hull_of_the_points(se
         pts = np.concatenate([e[:, None, :2] + half, e[:, None, 2:] + half], axis=1)
         assert list(shapely.to_wkb(shapely.convex_hull(shapely.linestrings(pts)))) == \
             list(shapely.to_wkb(shapely.convex_hull(shapely.multipoints(pts))))
+
+
+def _door_in_a_thick_wall(bedroom: Polygon, x: float) -> Plan:
+    """A bedroom east of a 200 mm wall and a hall west of it; the door's opening drawn at x (y 1000 to 1900,
+    hinge to the south), its leaf opening into the bedroom, the latch to the north."""
+    room = Room("R1", "Soverom", "bedroom", bedroom)
+    hall = Room.from_rectangle("R2", "Gang", "hall", -2200, 0, 2000, 4000)
+    return plan_from_parts("test", [room, hall], [door_from_opening("D1", (x, 1000), (x, 1900), -1, [room, hall])], [])
+
+
+def test_the_latch_side_space_starts_at_the_face_of_the_wall_the_door_stands_in():
+    """The opening is drawn at the hall's face of the wall and the bedroom's outline runs into the wall's
+    thickness at the door (a reveal): the space beside the latch is the bedroom's floor from the wall's face, 2 100
+    mm to its north wall, not the 0 mm between the opening line and the reveal's side."""
+    bedroom = Polygon([(0, 0), (4000, 0), (4000, 4000), (0, 4000), (0, 1900), (-200, 1900), (-200, 1000), (0, 1000)])
+    (f,) = check_door_side_space(_door_in_a_thick_wall(bedroom, -200), RULES)
+    assert (f.status, f.measured) == ("pass", 2100)
+
+
+def test_a_nib_beside_the_latch_alone_is_no_reveal_and_takes_the_space():
+    """A 300 mm wall end standing into the room right beside the latch (none beside the hinge) is in the way."""
+    bedroom = box(0, 0, 4000, 4000).difference(box(0, 1900, 300, 2000))
+    (f,) = check_door_side_space(_door_in_a_thick_wall(bedroom, 0), RULES)
+    assert (f.status, f.measured) == ("fail", 0)

@@ -66,9 +66,11 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
                              for (x, y), (ax, ay) in zip(middle, along)])
     outlines = np.array([room.polygon for _, room in sided], dtype=object)
     gaps = shapely.distance(outlines[:, None], probes)
+    into = [(-ay, ax) if not ahead > behind else (ay, -ax) for (ax, ay), (ahead, behind) in zip(along, gaps.tolist())]
+    deep = reveals(outlines, hinge.tolist(), latch.tolist(), along, into)
+    latch = latch + np.array(into) * deep[:, None]   # the latch jamb where it meets the room's own wall face
     edges, outward = [], []
-    for (lx, ly), (ax, ay), (ahead, behind) in zip(latch.tolist(), along, gaps.tolist()):
-        ix, iy = (-ay, ax) if not ahead > behind else (ay, -ax)
+    for (lx, ly), (ax, ay), (ix, iy) in zip(latch.tolist(), along, into):
         start = (lx + ix * 1.0, ly + iy * 1.0)
         edges.append((start, (start[0] + ix * required, start[1] + iy * required)))
         outward.append((ax, ay))
@@ -80,6 +82,32 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
         far = (lx + ax * reach, ly + ay * reach)
         out[k] = room.id, width, LineString([start, end, (end[0] + ax * reach, end[1] + ay * reach), far]).convex_hull
     return out
+
+
+JAMB_PROBE_MM = 30.0     # how far beyond each jamb, along the wall, its depth is probed
+REVEAL_MAX_MM = 600.0    # no wall a door stands in is thicker
+REVEAL_SAME_MM = 20.0    # the two jambs of one reveal are as deep as each other, to this
+
+
+def reveals(outlines: np.ndarray, hinge: list, latch: list, along: list, into: list) -> np.ndarray:
+    """For each door, the depth [mm] of its reveal on the side it opens towards: where the opening is drawn at the
+    far face of its wall (or inside it), the room's outline runs into the wall's thickness at the door, and the
+    latch side space begins at the wall's face, not at the opening line. Probed just beyond each jamb along the
+    wall, straight into the room: the distance to where the line first meets the room. A reveal is both jambs
+    equally deep (within REVEAL_SAME_MM), at most REVEAL_MAX_MM; anything else, a wall or a nib standing beside
+    the latch only, is no reveal (0): it is in the way of the latch side space, which is measured as drawn."""
+    starts = []
+    for (hx, hy), (lx, ly), (ax, ay) in zip(hinge, latch, along):
+        starts += [(lx + ax * JAMB_PROBE_MM, ly + ay * JAMB_PROBE_MM), (hx - ax * JAMB_PROBE_MM, hy - ay * JAMB_PROBE_MM)]
+    starts = np.array(starts, dtype=float).reshape(-1, 2, 2)
+    ends = starts + np.array(into, dtype=float)[:, None, :] * REVEAL_MAX_MM
+    lines = shapely.linestrings(np.stack([starts, ends], axis=2).reshape(-1, 2, 2)).reshape(-1, 2)
+    met = shapely.intersection(lines, outlines[:, None])
+    depth = np.where(shapely.is_empty(met), np.inf, shapely.distance(shapely.points(starts.reshape(-1, 2)).reshape(-1, 2), met))
+    latch_deep, hinge_deep = depth[:, 0], depth[:, 1]
+    with np.errstate(invalid="ignore"):   # neither jamb meets the room: inf - inf, no reveal
+        ok = (latch_deep <= REVEAL_MAX_MM) & (np.abs(latch_deep - hinge_deep) <= REVEAL_SAME_MM)
+    return np.where(ok, latch_deep, 0.0)
 
 
 def _side_hung(door: Door) -> bool:
