@@ -24,6 +24,9 @@ NOT_RULES = {
     "ENLARGE_MAX_MM": "how far the renovation advice moves one wall before it calls it a new layout",
     "TABLE_COLUMNS": "column shares of the application report's tables",
     "SHEET_LAYOUT": "font size and column widths of the quote sheet",
+    "SWEPT_SHARE": "how much of a drawn swing makes the room the door opens into",
+    "WALL_FACE_MM": "how far off a drawn wall face the latch side space is measured (frames, jogs)",
+    "REVEAL_SAME_MM": "how alike the two jambs of a drawn reveal are",
 }
 # Texts whose numbers are no rule value, or still carry one with the work that will render it (text key: why).
 KNOWN_TEXTS = {

@@ -11,12 +11,18 @@ from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.reuse import reads
 from planner.checks.space import clear_widths_in_rooms, has_opening, unit, valid
 from planner.i18n import fmt_mm
-from planner.model.findings import FAIL, PASS, Finding, near_limit
+from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Door, Plan, Room
 from planner.rules import Rules
 
 CHECK = "door_side_space"
 KEY = "door_side_space_mm"
+
+
+# a leaf opens into a room when it sweeps this share of its swing there; a door opening out of the plan may graze
+# the room behind it with a corner of its swing (the room's outline running into the wall's thickness at the door)
+SWEPT_SHARE = 0.25
+NO_ROOM = ("", None, None)   # a side-hung door whose leaf opens into no room of the plan
 
 
 def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> Room | None:
@@ -28,7 +34,7 @@ def swing_room(door: Door, plan: Plan, rooms: dict[str, Room] | None = None) -> 
     room_of = plan.room if rooms is None else rooms.get
     swept = [(valid(r.polygon).intersection(swing).area, r) for r in map(room_of, door.rooms) if r is not None]
     area, room = max(swept, key=lambda x: x[0], default=(0.0, None))
-    return room if area > 1.0 else None
+    return room if area > max(1.0, SWEPT_SHARE * swing.area) else None
 
 
 def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[str, list], required: float,
@@ -45,12 +51,17 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
         return out
     at, floors = np.array([k for k, _ in pairs]), [valid(r.polygon) for _, r in pairs]
     swings = [valid(doors[k].swing) for k in at]
-    swept = shapely.area(shapely.intersection(np.array(floors, dtype=object), np.array(swings, dtype=object)))
-    into: dict[int, tuple[float, Room]] = {}   # door -> (the floor its leaf sweeps, the room)
-    for (k, room), area in zip(pairs, swept.tolist()):
+    swings = np.array(swings, dtype=object)
+    swept = shapely.area(shapely.intersection(np.array(floors, dtype=object), swings))
+    enough = np.maximum(1.0, SWEPT_SHARE * shapely.area(swings))
+    into: dict[int, tuple[float, Room, float]] = {}   # door -> (the floor its leaf sweeps, the room, enough of it)
+    for (k, room), area, least in zip(pairs, swept.tolist(), enough.tolist()):
         if k not in into or area > into[k][0]:
-            into[k] = (area, room)
-    sided = [(k, room) for k, (area, room) in into.items() if area > 1.0 and _side_hung(doors[k])]
+            into[k] = (area, room, least)
+    sided = [(k, room) for k, (area, room, least) in into.items() if area > least and _side_hung(doors[k])]
+    for k, (area, _, least) in into.items():
+        if area <= least and _side_hung(doors[k]):
+            out[k] = NO_ROOM
     if not sided:
         return out
     ends = np.array([(doors[k].opening.coords[0][:2], doors[k].opening.coords[-1][:2],
@@ -60,8 +71,9 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
     near_a = shapely.distance(ab[:, 0], pivot) <= shapely.distance(ab[:, 1], pivot)
     hinge = np.where(near_a[:, None], ends[:, 0], ends[:, 1])
     latch = np.where(near_a[:, None], ends[:, 1], ends[:, 0])
-    along = [unit(lx - hx, ly - hy) for (hx, hy), (lx, ly) in zip(hinge.tolist(), latch.tolist())]
     middle = [(doors[k].position.x, doors[k].position.y) for k, _ in sided]
+    along = [along_the_wall(room.polygon, m, unit(lx - hx, ly - hy))
+             for (_, room), m, (hx, hy), (lx, ly) in zip(sided, middle, hinge.tolist(), latch.tolist())]
     probes = shapely.points([[(x + -ay * 150, y + ax * 150), (x - -ay * 150, y - ax * 150)]
                              for (x, y), (ax, ay) in zip(middle, along)])
     outlines = np.array([room.polygon for _, room in sided], dtype=object)
@@ -71,7 +83,7 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
     latch = latch + np.array(into) * deep[:, None]   # the latch jamb where it meets the room's own wall face
     edges, outward = [], []
     for (lx, ly), (ax, ay), (ix, iy) in zip(latch.tolist(), along, into):
-        start = (lx + ix * 1.0, ly + iy * 1.0)
+        start = (lx + ix * WALL_FACE_MM, ly + iy * WALL_FACE_MM)
         edges.append((start, (start[0] + ix * required, start[1] + iy * required)))
         outward.append((ax, ay))
     widths = clear_widths_in_rooms(edges, outward, [room for _, room in sided],
@@ -82,6 +94,39 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
         far = (lx + ax * reach, ly + ay * reach)
         out[k] = room.id, width, LineString([start, end, (end[0] + ax * reach, end[1] + ay * reach), far]).convex_hull
     return out
+
+
+WALL_FACE_MM = 20.0     # the space is measured this far off the wall: a frame or a jog in the wall's face is no obstacle
+WALL_SNAP_DEG = 3.0     # an opening this far off the wall it stands in is drawn askew, not set at an angle to it
+WALL_NEAR_MM = 300.0    # the wall of a door: the room's outline within this of the opening's middle
+
+
+def along_the_wall(outline, middle: tuple[float, float], along: tuple[float, float]) -> tuple[float, float]:
+    """The direction along the wall, away from the hinge: the direction of the room's outline where the door
+    stands (its edge nearest the opening's middle, within WALL_NEAR_MM), when the opening, hinge to latch, is
+    within WALL_SNAP_DEG of it; else the opening's own. A leaf drawn a degree off its wall (the arc's end short of
+    the wall line) would otherwise lay the latch side space across the wall, which then reads as narrow."""
+    rings = [outline.exterior, *outline.interiors] if hasattr(outline, "exterior") else []
+    best, direction = WALL_NEAR_MM, along
+    mx, my = middle
+    for ring in rings:
+        c = np.asarray(ring.coords)[:, :2]
+        a, d = c[:-1], c[1:] - c[:-1]
+        length2 = (d * d).sum(axis=1)
+        ok = length2 > 1.0
+        if not ok.any():
+            continue
+        a, d, length2 = a[ok], d[ok], length2[ok]
+        s = np.clip(((mx - a[:, 0]) * d[:, 0] + (my - a[:, 1]) * d[:, 1]) / length2, 0.0, 1.0)
+        gap = np.hypot(a[:, 0] + s * d[:, 0] - mx, a[:, 1] + s * d[:, 1] - my)
+        k = int(np.argmin(gap))
+        if gap[k] < best:
+            ex, ey = d[k] / np.sqrt(length2[k])
+            dot = ex * along[0] + ey * along[1]
+            best, direction = gap[k], ((ex, ey) if dot >= 0 else (-ex, -ey))
+    if direction is along or abs(direction[0] * along[0] + direction[1] * along[1]) < np.cos(np.radians(WALL_SNAP_DEG)):
+        return along
+    return float(direction[0]), float(direction[1])
 
 
 JAMB_PROBE_MM = 30.0     # how far beyond each jamb, along the wall, its depth is probed
@@ -116,7 +161,7 @@ def _side_hung(door: Door) -> bool:
 
 
 @reads("rooms", "fixtures", "doors.id", "doors.kind", "doors.opening", "doors.position", "doors.rooms",
-       "doors.swing")
+       "doors.exterior", "doors.swing")
 def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
     """Each side-hung door that opens into a room of the plan: the free floor beside its latch jamb, along the
     wall away from the hinge, over a depth into the room equal to the width required, against the standard's
@@ -146,7 +191,14 @@ def check_door_side_space(plan: Plan, rules: Rules) -> list[Finding]:
         found[i] = measured
         MEMO.put(keys[i], measured)
     for door, measured in zip(swung, found):
-        if measured is None:
+        if measured is None or measured == NO_ROOM and door.exterior:   # out of the dwelling: the landing check's
+            continue
+        if measured == NO_ROOM:   # into a space the plan does not hold (a hall whose walls did not close)
+            findings.append(Finding(
+                check=CHECK, code="DOOR_SIDE_SPACE_NO_ROOM", element=door.id, status=UNKNOWN, measured=None,
+                required=required, rule=rules.clause(KEY), message_key="door_side.no_room",
+                params={"door": door.id, "required": fmt_mm(required)}, confidence=rules[KEY].confidence,
+                rule_values=rules.refs(KEY)))
             continue
         room_id, width, geometry = measured
         room = rooms[room_id]

@@ -69,7 +69,7 @@ def clear_widths_in_rooms(edges: list, outward: list, rooms: list[Room], fixture
         bands[furnished], np.array([unary_union(fixtures[k]) for k in furnished] + [None], dtype=object)[:-1])])
     owner = np.concatenate([np.arange(len(edges)), np.array(furnished, dtype=int)])
     pieces, which = shapely.get_parts(found, return_index=True)
-    keep = (shapely.get_type_id(pieces) == 3) & (shapely.area(pieces) > 1e-3)   # polygons in the band, not touching it
+    keep = in_the_way(pieces)
     pieces, which = pieces[keep], owner[which[keep]]
     widths = np.full(len(edges), REACH_MM)
     if len(pieces):
@@ -78,12 +78,25 @@ def clear_widths_in_rooms(edges: list, outward: list, rooms: list[Room], fixture
     return widths.tolist()
 
 
+SLIVER_MM = 5.0   # a piece of the band thinner than this everywhere is a drawing's slip, not an obstacle
+
+
+def in_the_way(pieces: np.ndarray) -> np.ndarray:
+    """Which pieces of a band are in the way: polygons (an obstacle only touching the band's sides is not in it)
+    that are not slivers — nowhere SLIVER_MM thick: the band's corner cut by a wall line a few tenths of a
+    millimetre off, or a door leaf drawn as part of a room's outline, is no wall a wheelchair meets."""
+    polygons = (shapely.get_type_id(pieces) == 3) & (shapely.area(pieces) > 1e-3)
+    keep = polygons.copy()
+    keep[polygons] = ~shapely.is_empty(shapely.buffer(pieces[polygons], -SLIVER_MM / 2, quad_segs=1, join_style="mitre"))
+    return keep
+
+
 def _nearest(edge: LineString, found: list) -> float:
-    """The distance from the edge to the nearest piece of what the band found (REACH_MM when none); an obstacle
-    only touching the band's sides is not in it."""
-    hit = [g for inside in found for g in getattr(inside, "geoms", [inside])
-           if isinstance(g, Polygon) and g.area > 1e-3]
-    return REACH_MM if not hit else float(shapely.distance(edge, hit).min())
+    """The distance from the edge to the nearest piece of what the band found that is in the way (REACH_MM when
+    none)."""
+    parts = np.array([g for inside in found for g in getattr(inside, "geoms", [inside])], dtype=object)
+    hit = parts[in_the_way(parts)] if len(parts) else parts
+    return REACH_MM if not len(hit) else float(shapely.distance(edge, hit).min())
 
 
 def oriented_box(footprint: BaseGeometry) -> list[tuple[float, float]]:

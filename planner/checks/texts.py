@@ -148,6 +148,13 @@ register({
     "door_side.pass": {
         "en": "Door {door}: {measured} mm free beside the latch in {room}, where it opens (needs {required} mm).",
         "nb": "Dør {door}: {measured} mm fritt ved siden av låsen i {room}, der den åpner (krav {required} mm)."},
+    "door_side.no_room": {
+        "en": "Door {door} opens into a space that is not a room of the plan, so the space beside its latch could "
+              "not be measured: check on site that {required} mm are free beside the latch, on the side it opens "
+              "towards.",
+        "nb": "Dør {door} åpner mot et område som ikke er et rom i planen, så plassen ved siden av låsen kunne ikke "
+              "måles: kontroller på stedet at det er {required} mm fritt ved siden av låsen, på siden den åpner "
+              "mot."},
     "door_side.fail": {
         "en": "Door {door}: only {measured} mm free beside the latch in {room}, less than the {required} mm a "
               "wheelchair user needs to reach the handle and pull the door open.",
