@@ -116,3 +116,21 @@ def test_a_header_overruled_by_the_geometry_is_a_doubt_until_the_user_chooses_th
     assert chosen.plan.units == "mm" and not [d for d in plan_doubts(chosen.plan) if d.code == "UNIT_DISPUTED"]
     agreeing = read_dxf(F.to_bytes(F.flat("mm")))
     assert not [d for d in plan_doubts(agreeing.plan) if d.code == "UNIT_DISPUTED"]
+
+
+def test_the_extent_alone_names_the_unit_when_only_one_gives_a_building_its_size():
+    """Nine units across is 9 m in metres and no building in any other unit (9 mm, 9 cm, 23 cm, 2,7 m); 12 000
+    units could be millimetres or centimetres, and the extent alone does not tell them apart."""
+    assert infer_unit(NONE, NONE, 9.1).unit == "m"
+    assert infer_unit(NONE, NONE, 12_000).unit is None
+
+
+def test_a_millimetre_header_on_a_room_drawn_in_metres_without_doors_is_read_in_metres():
+    """Found on a real drawing (one room drawn in LibreCAD, its door swings as polylines, the header millimetres):
+    read as 9 mm across, "the geometry does not tell". Only metres gives it a building's size."""
+    doc = F.new_doc("mm")
+    msp = doc.modelspace()
+    for a, b in (((0, 0), (9.1, 0)), ((9.1, 0), (9.1, 7)), ((9.1, 7), (0, 7)), ((0, 7), (0, 0))):
+        msp.add_line(a, b, dxfattribs={"layer": "A-WALL"})
+    report = _read_or_refused(F.to_bytes(doc))
+    assert report["units"]["used"] == "m" and report["units"]["header"] == "mm"

@@ -66,10 +66,12 @@ def infer_unit(door_radii: np.ndarray, room_areas: np.ndarray, extent: float) ->
         scores[unit] = score
     best = max(scores.values())
     if best <= 0.5 and not len(door_radii) and not len(room_areas):
-        # only the extent spoke: that cannot tell millimetres from centimetres
-        fits = [u for u, s in scores.items() if s == best and best > 0]
-        fits = said(f"imp.unit.fits{len(fits)}", **{f"fit{k}": unit_name(u) for k, u in enumerate(fits, start=1)})
-        return UnitGuess(None, said("imp.unit.extent_only", extent=f"{extent:.4g}", fits=fits), scores)
+        # only the extent spoke: that cannot tell millimetres from centimetres, but where one unit alone gives the
+        # drawing a building's size (nine units across: metres), it is that one
+        fitting = [u for u, s in scores.items() if s == best and best > 0]
+        fits = said(f"imp.unit.fits{len(fitting)}", **{f"fit{k}": unit_name(u) for k, u in enumerate(fitting, start=1)})
+        return UnitGuess(fitting[0] if len(fitting) == 1 else None,
+                         said("imp.unit.extent_only", extent=f"{extent:.4g}", fits=fits), scores)
     ranked = sorted(scores, key=lambda u: (-scores[u], list(MM_PER_UNIT).index(u)))
     unit = ranked[0]
     if len(door_radii):
