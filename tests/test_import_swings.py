@@ -151,3 +151,42 @@ def test_a_leaf_drawn_as_a_rectangle_makes_a_swing():
     msp.add_lwpolyline([(300, 0), (300, 900), (340, 900), (340, 0)], close=True, dxfattribs={"layer": "A-WALL"})
     result = read_dxf(F.to_bytes(doc))
     assert result.report["swings"]["door_swings"] == 3
+
+
+def _exploded(doc, pieces: int, kind: str = "LWPOLYLINE", wobble: float = 0.0) -> None:
+    """Every arc of the drawing replaced by an open polyline of `pieces` straight pieces through it (each vertex
+    moved wobble × the radius off the circle, every other one out), as exports and converters draw arcs."""
+    msp = doc.modelspace()
+    for arc in list(msp.query("ARC")):
+        (cx, cy, _), r = arc.dxf.center, arc.dxf.radius
+        a0, a1 = math.radians(arc.dxf.start_angle), math.radians(arc.dxf.end_angle)
+        a1 = a1 if a1 > a0 else a1 + 2 * math.pi
+        pts = [(cx + r * (1 + wobble * (-1) ** k) * math.cos(a0 + (a1 - a0) * k / pieces),
+                cy + r * (1 + wobble * (-1) ** k) * math.sin(a0 + (a1 - a0) * k / pieces)) for k in range(pieces + 1)]
+        if kind == "LWPOLYLINE":
+            msp.add_lwpolyline(pts, dxfattribs={"layer": arc.dxf.layer})
+        else:
+            msp.add_polyline2d(pts, dxfattribs={"layer": arc.dxf.layer})
+        msp.delete_entity(arc)
+
+
+@pytest.mark.parametrize("pieces, kind", [(12, "LWPOLYLINE"), (6, "POLYLINE"), (40, "LWPOLYLINE")])
+def test_a_swing_drawn_as_straight_pieces_is_a_swing(pieces, kind):
+    """Converted and exported drawings draw arcs as polylines of short straight pieces: the flat reads the same."""
+    doc = F.flat("mm")
+    _exploded(doc, pieces, kind)
+    result = read_dxf(F.to_bytes(doc))
+    check_flat(result.plan)
+    assert result.report["swings"]["door_swings"] == 3
+
+
+@pytest.mark.parametrize("pieces, wobble", [(4, 0.0), (12, 0.02)])
+def test_a_polyline_of_few_pieces_or_off_the_circle_is_no_arc(pieces, wobble):
+    """Four pieces could be any bend; vertices 2 % of the radius off a circle are not on one."""
+    doc = F.flat("mm")
+    _exploded(doc, pieces, wobble=wobble)
+    try:
+        report = read_dxf(F.to_bytes(doc)).report
+    except Exception as err:   # noqa: BLE001 - the flat without its swings may well be refused
+        report = err.report
+    assert report["swings"]["door_swings"] == 0

@@ -229,6 +229,45 @@ def _bulge_points(pts_b: list[tuple[float, float, float]], closed: bool, b: _Bui
     return out
 
 
+FACETS_MIN, FACETS_MAX = 6, 200   # vertices of a polyline that may be an arc drawn as short straight pieces
+FACET_ROUND = 0.005               # each vertex within this share of the radius from the circle
+FACET_STEP_MAX_DEG = 30.0         # each piece turns the same way, by at most this
+FACET_SPAN_DEG = (15.0, 135.0)    # what a door's swing spans
+
+
+def _faceted_arc(pts: list[tuple[float, float]], b: _Builder, layer) -> None:
+    """An open polyline whose vertices lie on a circle, turning the same way in small steps over 15–135°, is an
+    arc drawn as straight pieces (exported or converted drawings, LibreCAD's segmented arcs): it also becomes an
+    arc, as a bulged edge does, for the door swings to be told from (planner/importers/swings.py). Its pieces stay
+    what they were."""
+    if not FACETS_MIN <= len(pts) <= FACETS_MAX:
+        return
+    xy = np.asarray(pts, dtype=float)
+    x, y = xy[:, 0], xy[:, 1]
+    mx, my = x.mean(), y.mean()
+    u, v = x - mx, y - my
+    try:   # x² + y² + D x + E y + F = 0, about the mean for the arithmetic's sake
+        (d, e, f), *_ = np.linalg.lstsq(np.c_[u, v, np.ones(len(u))], -(u * u + v * v), rcond=None)
+    except np.linalg.LinAlgError:
+        return
+    cu, cv = -d / 2, -e / 2
+    r2 = cu * cu + cv * cv - f
+    if not r2 > 0:
+        return
+    r = math.sqrt(r2)
+    if np.abs(np.hypot(u - cu, v - cv) - r).max() > FACET_ROUND * r:
+        return
+    turns = np.diff(np.unwrap(np.arctan2(v - cv, u - cu)))
+    if not (np.all(turns > 0) or np.all(turns < 0)) or np.abs(turns).max() > math.radians(FACET_STEP_MAX_DEG):
+        return
+    span = math.degrees(abs(turns.sum()))
+    if not FACET_SPAN_DEG[0] <= span <= FACET_SPAN_DEG[1]:
+        return
+    first = math.degrees(math.atan2(v[0] - cv, u[0] - cu))
+    start = first if turns[0] > 0 else first - span
+    b.add_arc(cu + mx, cv + my, r, start, start + span, layer)
+
+
 def _ocs_points(entity: Entity, pts):
     extrusion = entity.extrusion()
     if abs(extrusion[2] - 1) < 1e-9:
@@ -371,16 +410,21 @@ class Flattener:
         if t == "LWPOLYLINE":
             pts_b = _points_xyb(e)
             closed = bool(e.int("70") & 1)
-            pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
-                [(x, y) for x, y, _ in pts_b]
-            b.add_polyline(_ocs_points(e, pts), layer, closed)
+            bulged = any(p[2] for p in pts_b)
+            pts = _bulge_points(pts_b, closed, b, layer) if bulged else [(x, y) for x, y, _ in pts_b]
+            pts = _ocs_points(e, pts)
+            if not bulged and not closed:
+                _faceted_arc(pts, b, layer)
+            b.add_polyline(pts, layer, closed)
         elif t == "POLYLINE":
             flags = e.int("70")
             if not flags & (16 | 64):      # 2D or 3D polyline, not a polygon or polyface mesh
                 pts_b = [(v.float("10"), v.float("20"), v.float("42")) for v in e.children]
                 closed = bool(flags & 1)
-                pts = _bulge_points(pts_b, closed, b, layer) if any(p[2] for p in pts_b) else \
-                    [(x, y) for x, y, _ in pts_b]
+                bulged = any(p[2] for p in pts_b)
+                pts = _bulge_points(pts_b, closed, b, layer) if bulged else [(x, y) for x, y, _ in pts_b]
+                if not bulged and not closed:
+                    _faceted_arc(pts, b, layer)
                 b.add_polyline(pts, layer, closed)
             else:
                 b.p.ignored[(t, "imp.ign.polymesh")] += 1
