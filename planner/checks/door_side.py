@@ -96,7 +96,7 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
     return out
 
 
-WALL_FACE_MM = 20.0     # the space is measured this far off the wall: a frame or a jog in the wall's face is no obstacle
+WALL_FACE_MM = 20.0     # the space is measured this far off the wall: a frame or a jog in its face is no obstacle
 WALL_SNAP_DEG = 3.0     # an opening this far off the wall it stands in is drawn askew, not set at an angle to it
 WALL_NEAR_MM = 300.0    # the wall of a door: the room's outline within this of the opening's middle
 
@@ -143,12 +143,14 @@ def reveals(outlines: np.ndarray, hinge: list, latch: list, along: list, into: l
     the latch only, is no reveal (0): it is in the way of the latch side space, which is measured as drawn."""
     starts = []
     for (hx, hy), (lx, ly), (ax, ay) in zip(hinge, latch, along):
-        starts += [(lx + ax * JAMB_PROBE_MM, ly + ay * JAMB_PROBE_MM), (hx - ax * JAMB_PROBE_MM, hy - ay * JAMB_PROBE_MM)]
+        starts += [(lx + ax * JAMB_PROBE_MM, ly + ay * JAMB_PROBE_MM),
+                   (hx - ax * JAMB_PROBE_MM, hy - ay * JAMB_PROBE_MM)]
     starts = np.array(starts, dtype=float).reshape(-1, 2, 2)
     ends = starts + np.array(into, dtype=float)[:, None, :] * REVEAL_MAX_MM
     lines = shapely.linestrings(np.stack([starts, ends], axis=2).reshape(-1, 2, 2)).reshape(-1, 2)
     met = shapely.intersection(lines, outlines[:, None])
-    depth = np.where(shapely.is_empty(met), np.inf, shapely.distance(shapely.points(starts.reshape(-1, 2)).reshape(-1, 2), met))
+    from_start = shapely.distance(shapely.points(starts.reshape(-1, 2)).reshape(-1, 2), met)
+    depth = np.where(shapely.is_empty(met), np.inf, from_start)
     latch_deep, hinge_deep = depth[:, 0], depth[:, 1]
     with np.errstate(invalid="ignore"):   # neither jamb meets the room: inf - inf, no reveal
         ok = (latch_deep <= REVEAL_MAX_MM) & (np.abs(latch_deep - hinge_deep) <= REVEAL_SAME_MM)

@@ -87,7 +87,8 @@ def in_the_way(pieces: np.ndarray) -> np.ndarray:
     millimetre off, or a door leaf drawn as part of a room's outline, is no wall a wheelchair meets."""
     polygons = (shapely.get_type_id(pieces) == 3) & (shapely.area(pieces) > 1e-3)
     keep = polygons.copy()
-    keep[polygons] = ~shapely.is_empty(shapely.buffer(pieces[polygons], -SLIVER_MM / 2, quad_segs=1, join_style="mitre"))
+    keep[polygons] = ~shapely.is_empty(shapely.buffer(pieces[polygons], -SLIVER_MM / 2, quad_segs=1,
+                                                      join_style="mitre"))
     return keep
 
 
