@@ -190,3 +190,52 @@ def test_a_polyline_of_few_pieces_or_off_the_circle_is_no_arc(pieces, wobble):
     except Exception as err:   # noqa: BLE001 - the flat without its swings may well be refused
         report = err.report
     assert report["swings"]["door_swings"] == 0
+
+
+def _flat_with_swings_on_the_walls(explode: int | None, bulged: bool = False):
+    """The flat without room outlines, its swings and leaves on the wall layer: as arcs, as polylines of
+    `explode` straight pieces, or (bulged) as one-edge bulged polylines."""
+    doc = F.flat("mm", outlines=False)
+    msp = doc.modelspace()
+    for e in msp:
+        if e.dxf.layer == "A-DOOR":
+            e.dxf.layer = "A-WALL"
+    if explode:
+        _exploded(doc, explode)
+    if bulged:
+        for arc in list(msp.query("ARC")):
+            (cx, cy, _), r = arc.dxf.center, arc.dxf.radius
+            a0, a1 = math.radians(arc.dxf.start_angle), math.radians(arc.dxf.end_angle)
+            sweep = (a1 - a0) % (2 * math.pi)
+            msp.add_lwpolyline([(cx + r * math.cos(a0), cy + r * math.sin(a0), 0, 0, math.tan(sweep / 4)),
+                                (cx + r * math.cos(a1), cy + r * math.sin(a1), 0, 0, 0)], format="xyseb",
+                               dxfattribs={"layer": "A-WALL"})
+            msp.delete_entity(arc)
+    return read_dxf(F.to_bytes(doc)).plan
+
+
+@pytest.mark.parametrize("explode, bulged", [(12, False), (40, False), (None, True)])
+def test_a_swing_drawn_as_a_polyline_on_the_wall_layer_cuts_nothing_out_of_its_room(explode, bulged):
+    """Drawn as an ARC, a swing on the wall layer is no wall line; drawn as a polyline it was, and with its leaf
+    cut a quarter disc out of the room it opens into. The rooms are those of the arcs, to the square millimetre."""
+    want = _flat_with_swings_on_the_walls(None)
+    got = _flat_with_swings_on_the_walls(explode, bulged)
+    assert len(got.doors) == len(want.doors) == 3
+    assert sorted(round(r.polygon.area) for r in got.rooms) == sorted(round(r.polygon.area) for r in want.rooms)
+
+
+def test_a_wall_end_at_the_latch_stays_a_wall_beside_the_swing_pieces():
+    """Only chords of the swing go: a wall's end cap leaving the latch along the circle's tangent (its far end a
+    few millimetres off the circle, its middle outside it) stays, as does a line from the hinge."""
+    from planner.importers.pipeline import Walls, _without_swing_pieces
+    r, turn = 900.0, math.radians(30)   # turned, so that nothing lies on the bounding box of the swing
+
+    def at(x, y):
+        return x * math.cos(turn) - y * math.sin(turn), x * math.sin(turn) + y * math.cos(turn)
+    swing = np.array([[*at(0, 0), *at(r, 0), *at(r * math.cos(math.pi / 4), r * math.sin(math.pi / 4)), *at(0, r)]])
+    chords = [(*at(r * math.cos(a), r * math.sin(a)), *at(r * math.cos(b), r * math.sin(b)))
+              for a, b in zip(np.linspace(0, math.pi / 2, 9)[:-1], np.linspace(0, math.pi / 2, 9)[1:])]
+    cap, leaf = (*at(r, 0), *at(r, 80)), (*at(0, 0), *at(0, r))
+    seg = np.array([cap, leaf, *chords], dtype=float)
+    walls = _without_swing_pieces(Walls(seg=seg, lines=(), layers=["A-WALL"], unused=np.zeros(len(seg), bool)), swing)
+    assert walls.seg.tolist() == [list(cap), list(leaf)]

@@ -19,7 +19,8 @@ from planner.importers.doors import find_doors, find_passages, kind_name, long_a
 from planner.importers.doubts import (FACT_AREA_LABELS, FACT_DOORS_ALONE, FACT_DRAWING_READ, FACT_DRAWINGS,
                                       FACT_PROXIES, FACT_UNIT_DISPUTED, find_doubts)
 from planner.importers.dxf import load_document, truncated
-from planner.importers.extract import WINDOW, Flattener, Primitives, ignored_linestrings, without_layers
+from planner.importers.extract import (FACET_STEP_MAX_DEG, WINDOW, Flattener, Primitives, ignored_linestrings,
+                                      without_layers)
 from planner.importers.fixtures import find_fixtures
 from planner.importers.layer_content import refine_roles
 from planner.importers.layers import (ROLES, SET_BY_USER, UNKNOWN, WALLS_BY_DEFAULT, fixture_type, guess_role,
@@ -494,6 +495,7 @@ def build_plan(p: Primitives, roles: dict[str, str], rules: Rules, *, tolerance_
     known, in this order; a new one goes where its facts are (see docs/architecture.md)."""
     walls = _walls(p, roles)
     shapes, swings = find_doors(p, roles, list(walls.lines), tolerance_mm=tolerance_mm)
+    walls = _without_swing_pieces(walls, p.arc[swings.doors.astype(int)])
     parts = PlanParts(walls=walls.lines, wall_layers=walls.layers, swings=swings.to_dict(), dropped=walls.dropped)
     outlines = _room_outlines(p, roles, tolerance_mm)
     parts = parts.then(outlines.guesses, outlines.dropped)
@@ -543,6 +545,47 @@ def _walls(p: Primitives, roles: dict[str, str]) -> Walls:
     return Walls(seg=seg, lines=tuple(wall_lines(seg)),
                  layers=sorted({lay or "0" for lay, w in zip(p.seg_layer, is_wall) if w}),
                  unused=np.array([r in ("ignore", UNKNOWN, "fixtures") for r in role_of], dtype=bool))
+
+
+SWING_PIECE_ROUND = 0.005   # a piece of a swing has its ends this share of the radius off the circle, at most
+
+
+def _without_swing_pieces(walls: Walls, swings: np.ndarray) -> Walls:
+    """The wall lines less the straight pieces of door swings drawn on a wall layer as polylines (bulged, or of
+    short pieces): left among the walls, the swing and its leaf would cut a quarter disc out of the room the door
+    opens into (an ARC entity is no wall line, so a swing drawn as one never did). A piece is a chord of a true
+    swing as its pieces are drawn (turning at most FACET_STEP_MAX_DEG): both ends on its circle (within
+    SWING_PIECE_ROUND of the radius) and within its sweep, and its middle further inside the circle than either
+    end — which a wall's end cap at the latch, running off the circle's tangent, never is."""
+    if not len(swings) or not len(walls.seg):
+        return walls
+    centre, start, end = swings[:, 0:2], swings[:, 2:4], swings[:, 6:8]
+    radius = np.hypot(*(start - centre).T)
+    ends = walls.seg.reshape(-1, 2, 2)
+    tree = shapely.STRtree(shapely.box(*(centre - radius[:, None]).T, *(centre + radius[:, None]).T))
+    pieces, arcs = tree.query(shapely.points(ends.mean(axis=1)), predicate="within")
+    if not len(pieces):
+        return walls
+    c, r = centre[arcs], radius[arcs]
+    off = np.hypot(*(ends[pieces] - c[:, None]).transpose(2, 0, 1)) - r[:, None]          # (pieces, 2 ends)
+    mid = np.hypot(*(ends[pieces].mean(axis=1) - c).T) - r
+    # within the sweep: the angle from the arc's start, counter-clockwise, at most the arc's own (1° to spare)
+    a0 = np.arctan2(*(start[arcs] - c).T[::-1])
+    sweep = np.mod(np.arctan2(*(end[arcs] - c).T[::-1]) - a0, 2 * np.pi)
+    at = np.mod(np.arctan2(ends[pieces, :, 1] - c[:, 1, None], ends[pieces, :, 0] - c[:, 0, None]) - a0[:, None],
+                2 * np.pi)
+    spare = np.radians(1.0)
+    inside = ((at <= (sweep + spare)[:, None]) | (at >= 2 * np.pi - spare)).all(axis=1)
+    length = np.hypot(*(ends[pieces, 1] - ends[pieces, 0]).T)
+    short = length <= 2 * r * np.sin(np.radians(FACET_STEP_MAX_DEG + 1.0) / 2)   # a piece turns 30° at most
+    chord = (np.abs(off) <= (SWING_PIECE_ROUND * r)[:, None]).all(axis=1) & inside & short & \
+        (mid < off.min(axis=1))
+    swing_piece = np.zeros(len(walls.seg), dtype=bool)
+    swing_piece[pieces[chord]] = True
+    if not swing_piece.any():
+        return walls
+    seg = walls.seg[~swing_piece]
+    return replace(walls, seg=seg, lines=tuple(wall_lines(seg)))
 
 
 @dataclass(frozen=True, slots=True)
