@@ -69,16 +69,16 @@ def latch_side(door, room: Room):
 
 def _reveal(door, room: Room, latch: Point, along, into) -> float:
     """The depth of the door's reveal on the room's side, door by door: each jamb probed 30 mm beyond it along the
-    wall, 600 mm into the room; both as deep as each other (to 20 mm) and at most 600 mm, else 0."""
+    wall, 450 mm into the room; both as deep as each other (to 20 mm) and at most 450 mm, else 0."""
     a, b = door.opening.coords[0], door.opening.coords[-1]
     hinge = b if Point(a).distance(latch) < Point(b).distance(latch) else a
 
     def depth(x: float, y: float) -> float:
-        met = LineString([(x, y), (x + into[0] * 600, y + into[1] * 600)]).intersection(room.polygon)
+        met = LineString([(x, y), (x + into[0] * 450, y + into[1] * 450)]).intersection(room.polygon)
         return math.inf if met.is_empty else Point(x, y).distance(met)
     at_latch = depth(latch.x + along[0] * 30, latch.y + along[1] * 30)
     at_hinge = depth(hinge[0] - along[0] * 30, hinge[1] - along[1] * 30)
-    return at_latch if at_latch <= 600 and abs(at_latch - at_hinge) <= 20 else 0.0
+    return at_latch if at_latch <= 450 and abs(at_latch - at_hinge) <= 20 else 0.0
 
 
 def _latch_space(door, plan: Plan, rooms: dict, fixtures_of: dict, required: float, cap: float):
@@ -464,3 +464,11 @@ def test_a_door_whose_leaf_only_grazes_the_room_behind_it_opens_into_no_room_of_
     assert (f.status, f.code, f.measured) == ("unknown", "DOOR_SIDE_SPACE_NO_ROOM", None)
     assert "not a room of the plan" in f.message("en") and "500 mm" in f.message("en")
     assert check_door_side_space(plan_from_parts("test", [room], [with_(door, exterior=True)], []), RULES) == []
+
+
+def test_a_door_at_the_back_of_a_recess_deeper_than_a_wall_has_no_space_beside_its_latch():
+    """A door 600 mm back in a recess as wide as its opening: the recess's sides are walls beside the latch, not a
+    reveal, and there is no room to pull the door open."""
+    bedroom = Polygon([(0, 0), (4000, 0), (4000, 4000), (0, 4000), (0, 1900), (-600, 1900), (-600, 1000), (0, 1000)])
+    (f,) = check_door_side_space(_door_in_a_thick_wall(bedroom, -600), RULES)
+    assert (f.status, f.measured) == ("fail", 0)

@@ -130,7 +130,7 @@ def along_the_wall(outline, middle: tuple[float, float], along: tuple[float, flo
 
 
 JAMB_PROBE_MM = 30.0     # how far beyond each jamb, along the wall, its depth is probed
-REVEAL_MAX_MM = 600.0    # no wall a door stands in is thicker
+REVEAL_MAX_MM = 450.0    # no wall a door stands in is thicker; a deeper recess is a recess, and in the way
 REVEAL_SAME_MM = 20.0    # the two jambs of one reveal are as deep as each other, to this
 
 
