@@ -72,8 +72,9 @@ def _latch_spaces(doors: list[Door], rooms: dict[str, Room], fixtures_of: dict[s
     hinge = np.where(near_a[:, None], ends[:, 0], ends[:, 1])
     latch = np.where(near_a[:, None], ends[:, 1], ends[:, 0])
     middle = [(doors[k].position.x, doors[k].position.y) for k, _ in sided]
-    along = [along_the_wall(room.polygon, m, unit(lx - hx, ly - hy))
-             for (_, room), m, (hx, hy), (lx, ly) in zip(sided, middle, hinge.tolist(), latch.tolist())]
+    along = [(float(x), float(y)) for x, y in along_the_walls(
+        np.array([room.polygon for _, room in sided], dtype=object), np.array(middle),
+        np.array([unit(lx - hx, ly - hy) for (hx, hy), (lx, ly) in zip(hinge.tolist(), latch.tolist())]))]
     probes = shapely.points([[(x + -ay * 150, y + ax * 150), (x - -ay * 150, y - ax * 150)]
                              for (x, y), (ax, ay) in zip(middle, along)])
     outlines = np.array([room.polygon for _, room in sided], dtype=object)
@@ -101,32 +102,43 @@ WALL_SNAP_DEG = 3.0     # an opening this far off the wall it stands in is drawn
 WALL_NEAR_MM = 300.0    # the wall of a door: the room's outline within this of the opening's middle
 
 
+def along_the_walls(outlines: np.ndarray, middles: np.ndarray, alongs: np.ndarray) -> np.ndarray:
+    """For each door, the direction along the wall, away from the hinge: the direction of its room's outline where
+    the door stands (the outline's edge nearest the opening's middle, the first of equally near ones, within
+    WALL_NEAR_MM), when the opening, hinge to latch, is within WALL_SNAP_DEG of it; else the opening's own. A leaf
+    drawn a degree off its wall (the arc's end short of the wall line) would otherwise lay the latch side space
+    across the wall, which then reads as narrow. outlines, middles (n, 2), alongs (n, 2): one row per door."""
+    out = np.array(alongs, dtype=float).reshape(-1, 2)
+    rings, owner = shapely.get_rings(outlines, return_index=True)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if not len(coords):
+        return out
+    same = ring_of[1:] == ring_of[:-1]
+    a, d = coords[:-1][same], (coords[1:] - coords[:-1])[same]
+    door = owner[ring_of[:-1][same]]
+    length2 = (d * d).sum(axis=1)
+    ok = length2 > 1.0
+    a, d, door, length2 = a[ok], d[ok], door[ok], length2[ok]
+    if not len(door):
+        return out
+    m = np.asarray(middles, dtype=float).reshape(-1, 2)[door]
+    t = np.clip(((m - a) * d).sum(axis=1) / length2, 0.0, 1.0)
+    gap = np.hypot(*(a + t[:, None] * d - m).T)
+    order = np.lexsort((gap, door))   # stable: of equally near edges, the first
+    nearest = order[np.r_[True, door[order][1:] != door[order][:-1]]]
+    k = door[nearest]
+    e = d[nearest] / np.sqrt(length2[nearest])[:, None]
+    dot = (e * out[k]).sum(axis=1)
+    e = np.where((dot >= 0)[:, None], e, -e)
+    snap = (gap[nearest] < WALL_NEAR_MM) & (np.abs(dot) >= np.cos(np.radians(WALL_SNAP_DEG)))
+    out[k[snap]] = e[snap]
+    return out
+
+
 def along_the_wall(outline, middle: tuple[float, float], along: tuple[float, float]) -> tuple[float, float]:
-    """The direction along the wall, away from the hinge: the direction of the room's outline where the door
-    stands (its edge nearest the opening's middle, within WALL_NEAR_MM), when the opening, hinge to latch, is
-    within WALL_SNAP_DEG of it; else the opening's own. A leaf drawn a degree off its wall (the arc's end short of
-    the wall line) would otherwise lay the latch side space across the wall, which then reads as narrow."""
-    rings = [outline.exterior, *outline.interiors] if hasattr(outline, "exterior") else []
-    best, direction = WALL_NEAR_MM, along
-    mx, my = middle
-    for ring in rings:
-        c = np.asarray(ring.coords)[:, :2]
-        a, d = c[:-1], c[1:] - c[:-1]
-        length2 = (d * d).sum(axis=1)
-        ok = length2 > 1.0
-        if not ok.any():
-            continue
-        a, d, length2 = a[ok], d[ok], length2[ok]
-        s = np.clip(((mx - a[:, 0]) * d[:, 0] + (my - a[:, 1]) * d[:, 1]) / length2, 0.0, 1.0)
-        gap = np.hypot(a[:, 0] + s * d[:, 0] - mx, a[:, 1] + s * d[:, 1] - my)
-        k = int(np.argmin(gap))
-        if gap[k] < best:
-            ex, ey = d[k] / np.sqrt(length2[k])
-            dot = ex * along[0] + ey * along[1]
-            best, direction = gap[k], ((ex, ey) if dot >= 0 else (-ex, -ey))
-    if direction is along or abs(direction[0] * along[0] + direction[1] * along[1]) < np.cos(np.radians(WALL_SNAP_DEG)):
-        return along
-    return float(direction[0]), float(direction[1])
+    """along_the_walls for one door."""
+    x, y = along_the_walls(np.array([outline], dtype=object), np.array([middle]), np.array([along]))[0]
+    return float(x), float(y)
 
 
 JAMB_PROBE_MM = 30.0     # how far beyond each jamb, along the wall, its depth is probed
