@@ -33,7 +33,7 @@ def register(table: dict[str, dict[str, str]]) -> None:
 _IN_APP = contextvars.ContextVar("texts_in_app", default=False)
 _CLI_HINT = re.compile(r" ?\(CLI: [^;()]*\)")
 _CLI_AND_APP_HINT = re.compile(r"\(CLI: [^;()]*; (?:in the app|i appen): ([^()]*)\)")
-_ROLE_WORD = re.compile(r"'(walls|doors|rooms|labels|fixtures|ignore)'")
+_ROLE_WORD = re.compile(r"'(walls|doors|rooms|labels|fixtures|ignore)'|«(walls|doors|rooms|labels|fixtures|ignore)»")
 
 
 @contextlib.contextmanager
@@ -50,8 +50,8 @@ def app_texts():
 def _app_template(template: str, lang: str) -> str:
     """template as the app says it: without the command line's hints, each role by the name the app shows."""
     template = _CLI_HINT.sub("", _CLI_AND_APP_HINT.sub(r"(\1)", template))
-    return _ROLE_WORD.sub(lambda m: f"«{t('imp.role.' + m.group(1), lang)}»" if lang == "nb" else m.group(0),
-                          template)
+    return _ROLE_WORD.sub(lambda m: f"«{t('imp.role.' + (m.group(1) or m.group(2)), lang)}»" if lang == "nb"
+                          else m.group(0), template)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
@@ -59,7 +59,7 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     if texts is None:
         return key
     template = texts.get(lang) or texts["en"]
-    if _IN_APP.get() and ("(CLI:" in template or "'" in template):
+    if _IN_APP.get() and ("(CLI:" in template or "'" in template or "«" in template):
         template = _app_template(template, lang)
     if not params:
         return _formatted(template, params)

@@ -221,3 +221,7 @@ def test_the_app_and_the_reports_say_no_command_line_options_and_name_roles_as_t
     with app_texts():
         assert "«vegger»" in t("imp.no_walls", "nb") and "'walls'" in t("imp.no_walls", "en")
         assert "(tegningene under fanen for import)" in t("doubt.several_drawings", "nb", count=2, chosen=1)
+        named = [k for k, v in _TABLE.items() if re.search(r"«(walls|ignore|fixtures)»", v.get("nb", ""))]
+        assert named and all(not re.search(r"«(walls|ignore|fixtures)»", t(k, "nb")) for k in named), named
+        assert "«ingenting som brukes»" in t("doubt.room_too_large", "nb", rooms="R1", area=120)
+    assert "«ignore»" in t("doubt.room_too_large", "nb", rooms="R1", area=120)   # the command line's word
