@@ -10,16 +10,21 @@ from shapely.geometry import LineString, Point, Polygon
 NONE = -1   # the index of no room / no wall
 
 
-def edges(polygons: Polygon | Sequence[Polygon], *, holes: bool = False) -> np.ndarray:
+def edges(polygons: Polygon | Sequence[Polygon], *, holes: bool = False, return_index: bool = False):
     """The edges of polygons' outlines (and, with holes, of their holes) as rows x1 y1 x2 y2 [mm], ring by ring in
-    order, each ring's edges from its first point round to its closing point."""
+    order, each ring's edges from its first point round to its closing point; with return_index, also the index of
+    the polygon each edge is of."""
     polygons = [polygons] if isinstance(polygons, Polygon) else list(polygons)
     if not polygons:
-        return np.zeros((0, 4))
-    rings = shapely.get_rings(polygons) if holes else shapely.get_exterior_ring(polygons)
+        return (np.zeros((0, 4)), np.zeros(0, dtype=int)) if return_index else np.zeros((0, 4))
+    if holes:
+        rings, owner = shapely.get_rings(polygons, return_index=True)
+    else:
+        rings, owner = shapely.get_exterior_ring(polygons), np.arange(len(polygons))
     coords, which = shapely.get_coordinates(rings, return_index=True)
     same = which[1:] == which[:-1]              # consecutive points of one ring
-    return np.c_[coords[:-1][same], coords[1:][same]]
+    found = np.c_[coords[:-1][same], coords[1:][same]]
+    return (found, owner[which[:-1][same]]) if return_index else found
 
 
 class RoomIndex:

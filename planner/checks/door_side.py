@@ -10,6 +10,7 @@ from shapely.geometry import LineString
 from planner.checks.memo import MEMO, MISSING, keys as memo_keys
 from planner.checks.reuse import reads
 from planner.checks.space import clear_widths_in_rooms, has_opening, unit, valid
+from planner.geometry import edges as ring_edges
 from planner.i18n import fmt_mm
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding, near_limit
 from planner.model.plan import Door, Plan, Room
@@ -109,13 +110,8 @@ def along_the_walls(outlines: np.ndarray, middles: np.ndarray, alongs: np.ndarra
     drawn a degree off its wall (the arc's end short of the wall line) would otherwise lay the latch side space
     across the wall, which then reads as narrow. outlines, middles (n, 2), alongs (n, 2): one row per door."""
     out = np.array(alongs, dtype=float).reshape(-1, 2)
-    rings, owner = shapely.get_rings(outlines, return_index=True)
-    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-    if not len(coords):
-        return out
-    same = ring_of[1:] == ring_of[:-1]
-    a, d = coords[:-1][same], (coords[1:] - coords[:-1])[same]
-    door = owner[ring_of[:-1][same]]
+    found, door = ring_edges(outlines, holes=True, return_index=True)
+    a, d = found[:, :2], found[:, 2:] - found[:, :2]
     length2 = (d * d).sum(axis=1)
     ok = length2 > 1.0
     a, d, door, length2 = a[ok], d[ok], door[ok], length2[ok]
