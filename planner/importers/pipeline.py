@@ -30,7 +30,7 @@ from planner.importers.proxies import is_proxy, proxy_count, proxy_warning
 from planner.importers.regions import (DOOR_SWING_WEIGHT, default_region, drawing_kinds, find_regions, overlay,
                                        previews, subset, swing_arcs)
 from planner.importers.report import ImportReport, Item, UnitChoice
-from planner.importers.swings import Swings, drawing_extent, sort_swings
+from planner.importers.swings import Swings, arc_radii, drawing_extent, sort_swings
 from planner.importers.rooms import (area_label_scales, area_outlines, area_labelled_outlines, furniture_outlines, is_furniture,
                                      is_measure, label_area_m2, name_rooms, outline_polygons)
 from planner.importers.unitguess import UnitGuess, header_contradicted, infer_unit
@@ -560,7 +560,7 @@ def _without_swing_pieces(walls: Walls, swings: np.ndarray) -> Walls:
     if not len(swings) or not len(walls.seg):
         return walls
     centre, start, end = swings[:, 0:2], swings[:, 2:4], swings[:, 6:8]
-    radius = np.hypot(*(start - centre).T)
+    radius = arc_radii(swings)
     ends = walls.seg.reshape(-1, 2, 2)
     tree = shapely.STRtree(shapely.box(*(centre - radius[:, None]).T, *(centre + radius[:, None]).T))
     pieces, arcs = tree.query(shapely.points(ends.mean(axis=1)), predicate="within")
