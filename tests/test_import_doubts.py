@@ -11,7 +11,8 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planner.importers import read_dxf
 from planner.importers.doubts import (AREA_LABEL_SHARE, FAMILY_RATIO, GRID_MIN_CELLS, LEAF_MAX_MM, ROOM_MAX_M2,
-                                      ROOM_MIN_M2, SLIVER_WIDTH_MM, Doubt, find_doubts, plan_doubts)
+                                      PLAN_MIN_M2, ROOM_MIN_M2, SLIVER_WIDTH_MM, Doubt, find_doubts,
+                                      plan_doubts)
 from planner.model.plan import Door, Plan, Room
 from tests.dxf_factory import flat, to_bytes
 
@@ -51,6 +52,18 @@ def test_a_room_larger_than_any_room_of_a_home(area_m2, doubted):
 def test_a_room_smaller_than_a_closet(area_m2, doubted):
     plan = Plan(rooms=(*HOME, rect(5, 1000, area_m2 * 1000, 20_000)))
     assert ("ROOM_TOO_SMALL" in codes(plan)) is doubted
+
+
+@pytest.mark.parametrize("rooms_m2, doubted", [((2.8, 2.8, 2.8, 2.8), True), ((PLAN_MIN_M2 - 0.1,), True),
+                                               ((PLAN_MIN_M2,), False), ((6.0, 6.0, 4.0), False)])
+def test_rooms_that_together_are_smaller_than_any_dwelling(rooms_m2, doubted):
+    # a bathroom detail of a house's sheet read as the plan: its four cubicles are all the checks would see
+    plan = Plan(rooms=tuple(rect(i, 1000, a * 1000, 5000 * i) for i, a in enumerate(rooms_m2, 1)))
+    found = [d for d in find_doubts(plan, {}) if d.code == "PLAN_TOO_SMALL"]
+    assert bool(found) is doubted
+    if doubted:
+        assert f"{len(rooms_m2)} room(s) read cover" in found[0].message("en")
+        assert "m² til sammen" in found[0].message("nb")
 
 
 @pytest.mark.parametrize("label_m2, doubted", [(12.0, False), (12.0 * (1 + AREA_LABEL_SHARE) - 0.01, False),

@@ -53,6 +53,9 @@ HOME_NAMED_MIN = 3
 # the name of a small room inside it whose walls did not close, and its checks would be of the wrong room.
 WET_ROOM_MAX_M2 = 30.0
 WET_ROOMS = frozenset({"bathroom", "wc"})
+# The smallest dwellings, a bedsit with its own bath, have about 15 m² of rooms; rooms read that together cover
+# less are a bathroom detail, a stair or a part of the sheet, and the checks say nothing about the home's route.
+PLAN_MIN_M2 = 15.0
 
 register({
     "doubt.not_a_home": {
@@ -76,6 +79,15 @@ register({
         "nb": "Bad eller WC {ids} er større enn {max_m2} m², mer enn et bad i en bolig: navnet kan høre til et mindre "
               "rom inni det som veggene ikke lukker, og badkontrollene ville vurdere feil rom. Kontroller veggene "
               "rundt, eller bekreft at dette er planen."},
+    "doubt.plan_too_small": {
+        "en": "The {count} room(s) read cover {area_m2} m² together, less than any dwelling ({min_m2} m²): the drawing "
+              "read may be a detail (a bathroom, a stair) or a part of the sheet, and the rest of the home was not "
+              "read. Check the drawing and the layer roles; if only this part of the home is to be checked, "
+              "confirm that this is the plan.",
+        "nb": "De {count} rommene som er lest dekker {area_m2} m² til sammen, mindre enn noen bolig ({min_m2} m²): "
+              "tegningen som er lest kan være en detalj (et bad, en trapp) eller en del av arket, og resten av "
+              "boligen er ikke lest. Kontroller tegningen og lagrollene; skal bare denne delen av boligen "
+              "kontrolleres, bekreft at dette er planen."},
     "doubt.room_too_small": {
         "en": "Room(s) {ids} are smaller than {min_m2} m²: probably a shaft, a wall strip or a symbol, not a room. "
               "Check the layer roles, or confirm that this is the plan.",
@@ -247,6 +259,10 @@ def _room_doubts(plan: Plan, facts: dict) -> list[Doubt]:
     if wet:
         out.append(Doubt("WET_ROOM_TOO_LARGE", said("doubt.wet_room_too_large", ids=_ids(wet),
                                                     max_m2=f"{WET_ROOM_MAX_M2:.0f}"), tuple(wet)))
+    total = sum(r.area_m2 for r in plan.rooms)
+    if plan.rooms and total < PLAN_MIN_M2:
+        out.append(Doubt("PLAN_TOO_SMALL", said("doubt.plan_too_small", count=len(plan.rooms), area_m2=_m2(total),
+                                                min_m2=_m2(PLAN_MIN_M2))))
     small = [r.id for r in plan.rooms if r.area_m2 < ROOM_MIN_M2]
     if small:
         out.append(Doubt("ROOM_TOO_SMALL", said("doubt.room_too_small", ids=_ids(small),
