@@ -225,3 +225,11 @@ def test_the_app_and_the_reports_say_no_command_line_options_and_name_roles_as_t
         assert named and all(not re.search(r"«(walls|ignore|fixtures)»", t(k, "nb")) for k in named), named
         assert "«ingenting som brukes»" in t("doubt.room_too_large", "nb", rooms="R1", area=120)
     assert "«ignore»" in t("doubt.room_too_large", "nb", rooms="R1", area=120)   # the command line's word
+
+
+def test_lengths_in_sentences_carry_thousands_spaces():
+    """A chair's turning circle of 1 600 mm against the standard's 1 500 mm is written as Norwegians write it."""
+    from planner.project.profile import Profile, profile_lines
+    from planner.rules import load_rules
+    lines = profile_lines(Profile("electric_wheelchair", turning_mm=1600), load_rules("no-tek17"), "nb")
+    assert any("1 600" in line and "1 500" in line for line in lines), lines

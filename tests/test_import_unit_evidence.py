@@ -134,3 +134,13 @@ def test_a_millimetre_header_on_a_room_drawn_in_metres_without_doors_is_read_in_
         msp.add_line(a, b, dxfattribs={"layer": "A-WALL"})
     report = _read_or_refused(F.to_bytes(doc))
     assert report["units"]["used"] == "m" and report["units"]["header"] == "mm"
+
+
+def test_the_unit_evidence_writes_its_numbers_as_the_language_does():
+    """The evidence is a sentence of the doubt and the warning: 'median radius 673,9' in Norwegian, not 673.9."""
+    from planner.i18n import render
+    guess = infer_unit(np.array([673.9, 673.9, 673.9]), NONE, 12_000)
+    assert "673,9" in render(guess.why_t, "nb") and "673.9" in render(guess.why_t, "en")
+    rooms = infer_unit(NONE, np.array([12.25e6, 12.25e6]), 12_000)
+    assert "3500" in render(rooms.why_t, "nb") and "3,5 m" in render(rooms.why_t, "nb")
+    assert "9,1 enheter" in render(infer_unit(NONE, NONE, 9.1).why_t, "nb")

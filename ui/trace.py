@@ -7,7 +7,7 @@ import math
 
 import streamlit as st
 
-from planner.i18n import register, t
+from planner.i18n import fmt_decimal, register, t
 from planner.model.fields import FIELD_RANGES
 from planner.model.plan import PlanError
 from planner.model.numbers import parse_number
@@ -67,8 +67,7 @@ def render_upload(frame, lang: str) -> None:
             st.rerun()
     if underlay is not None:
         if underlay.scaled:
-            st.caption(t("trace.scaled", lang, name=underlay.name, mm=f"{underlay.mm_per_px:.1f}".replace(".", ",")
-                         if lang == "nb" else f"{underlay.mm_per_px:.1f}"))
+            st.caption(t("trace.scaled", lang, name=underlay.name, mm=fmt_decimal(underlay.mm_per_px, lang)))
         else:
             st.warning(t("trace.unscaled", lang, name=underlay.name))
 

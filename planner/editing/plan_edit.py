@@ -16,6 +16,7 @@ from shapely.ops import unary_union
 
 from planner.editing.builder import door_from_opening, walls_of
 from planner.geometry import RoomIndex, WallIndex, edges
+from planner.i18n import fmt_mm
 from planner.model.plan import (DOOR_KINDS, FIXTURE_TYPES, ROOM_TYPES, SOURCE_DRAWN, Door, Entrance, Fixture, Plan,
                            PlanError, Room)
 from planner.rules import Rules
@@ -211,7 +212,7 @@ def add_door_at(plan: Plan, point_mm: tuple[float, float], width_mm: float, rule
         raise PlanError.text("edit.no_wall", reach=f"{reach_mm / 1000:g}")
     length = wall.length
     if length < width_mm:
-        raise PlanError.text("edit.wall_short", length=f"{length:.0f}", width=f"{width_mm:.0f}")
+        raise PlanError.text("edit.wall_short", length=fmt_mm(length), width=fmt_mm(width_mm))
     along = min(max(snap(wall.project(p), grid_mm), width_mm / 2), length - width_mm / 2)
     dx, dy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
     mid = (a[0] + dx * along, a[1] + dy * along)

@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import LineString, MultiPoint, Point, Polygon
 
 from planner.geometry import RoomIndex
-from planner.i18n import register, render, said
+from planner.i18n import fmt_mm, register, render, said
 from planner.importers.building_model import ModelReport, ordered, rectangle, sides_of
 from planner.importers.doors import kind_name
 from planner.importers.isolated import ChildFailed, isolation_available, run_isolated
@@ -484,12 +484,12 @@ def _door_widths(ifcopenshell, door, mm_per_unit: float, rules: Rules, sliding: 
             leaf, leaf_mm = 0.0, 0.0
         clear = max(overall - 2 * lining_mm - leaf, 0.0)
         source = SOURCE_DRAWN if leaf_mm is not None else SOURCE_ESTIMATED
-        why = said("ifc.why.door_lining", width=f"{overall:.0f}", lining=f"{lining_mm:.0f}", leaf=f"{leaf:.0f}",
+        why = said("ifc.why.door_lining", width=fmt_mm(overall), lining=f"{lining_mm:.0f}", leaf=f"{leaf:.0f}",
                    leaf_note="" if leaf_mm is not None else "@ifc.leaf_assumed")
         return overall, clear, source, why
     deduction = rules.value("door_leaf_to_clear_deduction_mm")
     return overall, max(overall - deduction, 0.0), SOURCE_ESTIMATED, \
-        said("ifc.why.door_no_lining", width=f"{overall:.0f}", deduction=f"{deduction:.0f}")
+        said("ifc.why.door_no_lining", width=fmt_mm(overall), deduction=f"{deduction:.0f}")
 
 
 def _door_line(place, width_mm: float, shape) -> LineString:
@@ -572,7 +572,7 @@ def _doors(ifcopenshell, model, doors, place_of, shape_of, rooms: list[Room], ro
                         threshold_source=threshold_source, rooms=joined, exterior=exterior, kind=kind,
                         opening=opening))
         report.guess(said("ifc.guess.door", id=did, kind=kind, kind_name=kind_name(kind),
-                          width=f"{overall:.0f}", clear=f"{clear:.0f}"), why)
+                          width=fmt_mm(overall), clear=fmt_mm(clear)), why)
         report.guess(said("ifc.guess.joins", id=did, rooms=" ↔ ".join(joined)),
                      said("ifc.why.boundary" if by_boundary else "ifc.why.beside"))
         if exterior:

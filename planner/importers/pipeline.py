@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import LineString
 
 from planner.geometry import NONE, RoomIndex, edges, opening_sides, wall_lines
-from planner.i18n import register, said
+from planner.i18n import fmt_mm, register, said
 from planner.importers import report as rep
 from planner.importers.building_model import DOOR_PROBES_MM, ordered, reading_order
 from planner.importers.doors import find_doors, find_passages, kind_name, long_axis
@@ -781,7 +781,7 @@ def _doors(shapes: list, rooms: Rooms, walls: Walls, p: Primitives, roles: dict[
                           clear_width_mm=round(clear, 1), clear_width_source=clear_source, swing=s.swing,
                           rooms=joined, exterior=exterior_of.get(id(s), False), kind=s.kind, opening=s.opening))
         guesses.append(Item(said("imp.guess.opening" if s.passage else "imp.guess.door", id=f"D{n}",
-                                 kind=s.kind, kind_name=kind_name(s.kind), leaf=f"{s.leaf_width_mm:.0f}"), why))
+                                 kind=s.kind, kind_name=kind_name(s.kind), leaf=fmt_mm(s.leaf_width_mm)), why))
         if id(s) in exterior_of:
             side = "outside" if exterior_of[id(s)] else "enclosed"
             guesses.append(Item(said(f"imp.guess.door_{side}", id=f"D{n}"), said(f"imp.guess.door_{side}_why")))

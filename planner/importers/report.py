@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from planner.i18n import register, render, said
+from planner.i18n import fmt_mm, register, render, said
 from planner.importers.layers import SET_BY_USER
 from planner.importers.rooms import NO_TEXT_INSIDE
 from planner.model.plan import PlanError
@@ -258,8 +258,8 @@ def unnamed_faces_without_doors(faces: int, beside: int, doors: int, wall_layers
 
 
 def unnamed_fragment(faces: int, room_m2: float, extent_m2: float, wall_layers: list[str]) -> PlanError:
-    return PlanError.text("imp.fragment", layers=_layers(wall_layers), faces=faces, room_m2=f"{room_m2:.0f}",
-                          extent_m2=f"{extent_m2:.0f}")
+    return PlanError.text("imp.fragment", layers=_layers(wall_layers), faces=faces, room_m2=fmt_mm(room_m2),
+                          extent_m2=fmt_mm(extent_m2))
 
 
 def furniture_outlines(layers: list[str], count: int) -> PlanError:

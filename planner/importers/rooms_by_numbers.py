@@ -12,6 +12,7 @@ from shapely.geometry import Polygon, box
 from shapely.ops import unary_union
 
 from planner.editing import plan_edit
+from planner.i18n import fmt_mm
 from planner.model.plan import FIXTURE_TYPES, ROOM_TYPES, Fixture, Plan, PlanError
 from planner.rules import Rules
 
@@ -153,14 +154,14 @@ def add_room(plan: Plan, req: RoomRequest, rules: Rules) -> tuple[Plan, str]:
     taken = unary_union([r.polygon for r in plan.rooms]) if plan.rooms else Polygon()
     overlap = Polygon(outline).intersection(taken).area
     if overlap > 1:
-        raise PlanError.text("numbers.overlap", room=req.name or req.type, area=f"{overlap / 1e6:.1f}")
+        raise PlanError.text("numbers.overlap", room=req.name or req.type, area=round(overlap / 1e6, 1))
     plan, room_id = plan_edit.add_room(plan, outline, req.name or req.type, req.type, rules, grid_mm=0)
     if req.door_width_mm:
         start, end, (ix, iy) = _wall(x, y, req.width_mm, req.depth_mm, req.door_wall)
         length = abs(end[0] - start[0]) + abs(end[1] - start[1])
         offset = length / 2 if req.door_offset_mm is None else req.door_offset_mm
         if not req.door_width_mm / 2 <= offset <= length - req.door_width_mm / 2:
-            raise PlanError.text("numbers.door_fit", width=f"{req.door_width_mm:.0f}", offset=f"{offset:.0f}", length=f"{length:.0f}", wall=f"@wall.{req.door_wall}")
+            raise PlanError.text("numbers.door_fit", width=fmt_mm(req.door_width_mm), offset=fmt_mm(offset), length=fmt_mm(length), wall=f"@wall.{req.door_wall}")
         ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
         sign = 1 if req.door_swings_in else -1
         tap = (start[0] + ux * offset + ix * 100 * sign, start[1] + uy * offset + iy * 100 * sign)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planner.i18n import register, render, said
+from planner.i18n import fmt_mm, register, render, said
 from planner.model.units import MM_PER_UNIT, unit_name
 
 DOOR_RANGE_MM = (550.0, 1300.0)
@@ -71,16 +71,16 @@ def infer_unit(door_radii: np.ndarray, room_areas: np.ndarray, extent: float) ->
         fitting = [u for u, s in scores.items() if s == best and best > 0]
         fits = said(f"imp.unit.fits{len(fitting)}", **{f"fit{k}": unit_name(u) for k, u in enumerate(fitting, start=1)})
         return UnitGuess(fitting[0] if len(fitting) == 1 else None,
-                         said("imp.unit.extent_only", extent=f"{extent:.4g}", fits=fits), scores)
+                         said("imp.unit.extent_only", extent=float(f"{extent:.4g}"), fits=fits), scores)
     ranked = sorted(scores, key=lambda u: (-scores[u], list(MM_PER_UNIT).index(u)))
     unit = ranked[0]
     if len(door_radii):
         radius = float(np.median(door_radii))
-        why = said("imp.unit.door_swings", radius=f"{radius:.4g}", mm=f"{radius * MM_PER_UNIT[unit]:.0f}",
+        why = said("imp.unit.door_swings", radius=float(f"{radius:.4g}"), mm=fmt_mm(radius * MM_PER_UNIT[unit]),
                    unit=unit_name(unit))
     else:
         side = float(np.median(np.sqrt(room_areas)))
-        why = said("imp.unit.room_sides", side=f"{side:.4g}", m=f"{side * MM_PER_UNIT[unit] / 1000:.1f}",
+        why = said("imp.unit.room_sides", side=float(f"{side:.4g}"), m=round(side * MM_PER_UNIT[unit] / 1000, 1),
                    unit=unit_name(unit))
     return UnitGuess(unit, why, scores)
 

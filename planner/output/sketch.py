@@ -22,7 +22,7 @@ from planner.geometry import RoomIndex
 from planner.output.drawing import ROOM_FILL, _bounds_mm, _polys
 from planner.model.status import COLOURS, worst
 from planner.model.findings import FAIL, PASS, UNKNOWN, Finding
-from planner.i18n import fmt_mm, register, t
+from planner.i18n import fmt_decimal, fmt_mm, register, t
 from planner.model.plan import Door, Plan
 
 SCALES = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
@@ -309,7 +309,7 @@ def _entrance(ax, plan: Plan, findings: list[Finding], works: EntranceWorks | No
                 ax.annotate("", (x0 - ux * half, y0 - uy * half), xytext=(x0 + ux * half, y0 + uy * half),
                             arrowprops={"arrowstyle": "->", "color": "#0969da", "linewidth": 0.8}, zorder=6)
         key = "sketch.ramp" if works.kind == "ramp" else "sketch.raised"
-        ax.annotate(t(key, lang, length=f"{works.total_length_mm / 1000:.2f}".replace(".", ","),
+        ax.annotate(t(key, lang, length=fmt_decimal(works.total_length_mm / 1000, lang, 2),
                       slope=round(1 / works.slope), width=fmt_mm(works.width_mm)), end, xytext=(ux * 12, uy * 12),
                     textcoords="offset points", ha="center", va="center", fontsize=7, color="#0969da", zorder=13,
                     bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "alpha": 0.9, "linewidth": 0})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.model.findings import Finding
-from planner.i18n import register, t
+from planner.i18n import fmt_mm, register, t
 from planner.model.plan import Plan, PlanError
 from planner.rules import Rules
 
@@ -157,7 +157,7 @@ def profile_lines(profile: "Profile | None", rules: Rules, lang: str) -> list[st
     if profile is None:
         return []
     return [t("cli.profile", lang, kind=f"@profile.kind.{profile.kind}")] + [
-        t("cli.override", lang, what=f"@profile.rule.{key}", value=f"{value:.0f}", was=f"{rules.value(key):.0f}")
+        t("cli.override", lang, what=f"@profile.rule.{key}", value=fmt_mm(value), was=fmt_mm(rules.value(key)))
         for key, value in profile.overrides(rules).items()]
 
 
